@@ -1,0 +1,206 @@
+// Development-time generator (`npm run schema`) of the Kubernetes schemas we commit:
+//   src/engine/manifest/schema/kubernetes.schema.json  draft-07, with descriptions, for Monaco (monaco-yaml)
+//   src/engine/manifest/schema/fields.json             compact field tree for the engine's unknown-field check
+// Source of truth: the `kubernetes-types` package, turned into JSON schema by ts-json-schema-generator.
+// No npm package ships a current Kubernetes schema that works offline (see stack-notes.md), hence this.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGenerator } from 'ts-json-schema-generator';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Schema = { [key: string]: Json };
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = join(ROOT, 'src/engine/manifest/schema');
+
+/** Kind → module in kubernetes-types. Order = order of the `kind` enum and of the `allOf` dispatch. */
+const KINDS = {
+  Namespace: 'core/v1',
+  Node: 'core/v1',
+  Pod: 'core/v1',
+  ConfigMap: 'core/v1',
+  Secret: 'core/v1',
+  PersistentVolume: 'core/v1',
+  PersistentVolumeClaim: 'core/v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  StorageClass: 'storage/v1',
+  CSIDriver: 'storage/v1',
+} as const;
+const KIND_NAMES = Object.keys(KINDS) as (keyof typeof KINDS)[];
+
+// The Kubernetes quantity grammar, loosely (the API server's own regexp in apimachinery).
+const QUANTITY_PATTERN = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
+
+main();
+
+function main(): void {
+  const raw = generateRaw();
+  const defs = raw.definitions as { [name: string]: Schema };
+  delete defs.KindsTuple; // the auxiliary tuple, not a kind
+
+  patch(defs);
+  const schema = topLevel(defs);
+  const fields = fieldTree(defs);
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, 'kubernetes.schema.json'), `${JSON.stringify(sortKeys(schema), null, 2)}\n`);
+  writeFileSync(join(OUT_DIR, 'fields.json'), `${JSON.stringify(fields, null, 2)}\n`);
+  console.log(`wrote ${KIND_NAMES.length} kinds, ${Object.keys(defs).length} definitions to ${OUT_DIR}`);
+}
+
+/**
+ * Runs ts-json-schema-generator on one tuple type of all kinds. One tuple, in one auxiliary
+ * file, because generating each kind separately makes same-named aliases collide
+ * ("Type X has multiple definitions"). The file lives in node_modules/.cache so it never shows
+ * up in the repo or in `tsc -p .`, and still resolves `kubernetes-types` by walking up.
+ */
+function generateRaw(): Schema {
+  const dir = join(ROOT, 'node_modules/.cache/generate-schema');
+  const file = join(dir, 'kinds.ts');
+  const byModule = new Map<string, string[]>();
+  for (const k of KIND_NAMES) byModule.set(KINDS[k], [...(byModule.get(KINDS[k]) ?? []), k]);
+  const source = [
+    ...[...byModule].map(([mod, names]) => `import type { ${names.join(', ')} } from 'kubernetes-types/${mod}';`),
+    `export type KindsTuple = [${KIND_NAMES.join(', ')}];`,
+    '',
+  ].join('\n');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, source);
+  try {
+    return createGenerator({
+      path: file,
+      type: 'KindsTuple',
+      jsDoc: 'extended', // descriptions for hover/completion
+      additionalProperties: false, // what makes unknown fields get markers
+      sortProps: true,
+      skipTypeCheck: true, // kubernetes-types is declarations only; checking it just costs time
+    }).createSchema('KindsTuple') as Schema;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Things kubernetes-types types as plain `string` (or gets wrong) that the API server constrains. */
+function patch(defs: { [name: string]: Schema }): void {
+  // YAML authors write `storage: 1` as often as `storage: 1Gi`; the API server accepts both.
+  Object.assign(need(defs, 'Quantity'), { type: ['string', 'number'], pattern: QUANTITY_PATTERN });
+
+  // `interface FieldsV1 {}` becomes an object with no properties and additionalProperties:false,
+  // which would reject every managedFields entry a learner pastes from `kubectl get -o yaml`.
+  delete need(defs, 'FieldsV1').additionalProperties;
+
+  const accessModes = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+  const volumeModes = ['Filesystem', 'Block'];
+  for (const def of ['PersistentVolumeSpec', 'PersistentVolumeClaimSpec', 'PersistentVolumeClaimStatus']) {
+    setEnum(defs, def, 'accessModes', accessModes);
+  }
+  setEnum(defs, 'PersistentVolumeSpec', 'volumeMode', volumeModes);
+  setEnum(defs, 'PersistentVolumeClaimSpec', 'volumeMode', volumeModes);
+  setEnum(defs, 'PersistentVolumeSpec', 'persistentVolumeReclaimPolicy', ['Retain', 'Delete', 'Recycle']);
+  setEnum(defs, 'StorageClass', 'volumeBindingMode', ['Immediate', 'WaitForFirstConsumer']);
+  setEnum(defs, 'StorageClass', 'reclaimPolicy', ['Retain', 'Delete']);
+  setEnum(defs, 'PodSpec', 'restartPolicy', ['Always', 'OnFailure', 'Never']);
+  setEnum(defs, 'HostPathVolumeSource', 'type',
+    ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice']);
+}
+
+/** Adds an enum to a string property (or to the items of a string array). Throws if the shape moved. */
+function setEnum(defs: { [name: string]: Schema }, def: string, prop: string, values: string[]): void {
+  const props = need(defs, def).properties as { [name: string]: Schema } | undefined;
+  let target = props?.[prop];
+  if (target?.type === 'array') target = target.items as Schema;
+  if (target?.type !== 'string') throw new Error(`${def}.${prop} is not a string (or string[]) any more`);
+  target.enum = values;
+}
+
+function need(defs: { [name: string]: Schema }, name: string): Schema {
+  const d = defs[name];
+  if (!d) throw new Error(`definition ${name} missing from kubernetes-types output`);
+  return d;
+}
+
+/**
+ * The document-level schema: `kind`/`apiVersion` enums for completion, then one
+ * `if kind == X then $ref X` per kind. A oneOf over kinds would report every kind's errors.
+ */
+function topLevel(defs: { [name: string]: Schema }): Schema {
+  const apiVersions = new Set<string>();
+  for (const k of KIND_NAMES) {
+    const v = ((need(defs, k).properties as { [n: string]: Schema }).apiVersion as Schema).const;
+    if (typeof v !== 'string') throw new Error(`${k}.apiVersion has no const`);
+    apiVersions.add(v);
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Kubernetes Storage Playground manifest',
+    type: 'object',
+    properties: {
+      apiVersion: { type: 'string', enum: [...apiVersions].sort(), description: 'API group/version of the kind.' },
+      kind: { type: 'string', enum: [...KIND_NAMES], description: 'Kind of object this document describes.' },
+    },
+    required: ['apiVersion', 'kind'],
+    // `required` in the `if` so that a document without `kind` does not match every branch.
+    allOf: KIND_NAMES.map((k) => ({
+      if: { properties: { kind: { const: k } }, required: ['kind'] },
+      then: { $ref: `#/definitions/${k}` },
+    })),
+    definitions: defs,
+  };
+}
+
+// ---- fields.json ----------------------------------------------------------------------------
+// A flat map: definition name → { field: node }. Kinds are entry points by their own name
+// (the definition of kind Pod is named Pod). A node is
+//   1           leaf: scalar, scalar list, Quantity, Time, int-or-string; not descended
+//   "*"         free-form map (labels, data, parameters, capacity, …): any key
+//   "Name"      an object of definition Name
+//   ["Name"]    a list of objects of definition Name
+type FieldNode = 1 | string | [string];
+type FieldTree = { [def: string]: { [field: string]: FieldNode } };
+
+function fieldTree(defs: { [name: string]: Schema }): FieldTree {
+  const out: FieldTree = {};
+  const isStruct = (name: string) => need(defs, name).properties !== undefined;
+  const refName = (s: Schema) => (typeof s.$ref === 'string' ? s.$ref.replace('#/definitions/', '') : undefined);
+  const node = (s: Schema, where: string): FieldNode => {
+    const ref = refName(s);
+    if (ref !== undefined) {
+      if (isStruct(ref)) return ref;
+      return need(defs, ref).type === 'object' ? '*' : 1; // FieldsV1 vs Quantity/Time
+    }
+    if (s.type === 'array') {
+      const item = node(s.items as Schema, `${where}[]`);
+      return typeof item === 'string' && item !== '*' ? [item] : 1;
+    }
+    if (s.type === 'object') {
+      if (s.properties !== undefined) throw new Error(`inline struct at ${where}: give it a definition`);
+      return '*';
+    }
+    return 1;
+  };
+  // Only definitions reachable from a kind, in a stable (sorted) order.
+  const todo: string[] = [...KIND_NAMES];
+  while (todo.length > 0) {
+    const name = todo.pop()!;
+    if (out[name]) continue;
+    const props = need(defs, name).properties as { [n: string]: Schema };
+    const entry: { [field: string]: FieldNode } = {};
+    for (const f of Object.keys(props).sort()) {
+      const n = node(props[f]!, `${name}.${f}`);
+      entry[f] = n;
+      const next = Array.isArray(n) ? n[0] : n;
+      if (typeof next === 'string' && next !== '*') todo.push(next);
+    }
+    out[name] = entry;
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
+}
+
+/** Deterministic output whatever order the generator emits keys in (arrays keep their order). */
+function sortKeys(v: Json): Json {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k]!)]));
+}

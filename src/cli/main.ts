@@ -1,0 +1,121 @@
+// kubesim: the playground's engine, headless. `kubesim run SCRIPT` executes a script of
+// kubectl commands against a simulated cluster and prints what the real tools would print.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PRESETS, PRESET_DESCRIPTIONS, type PresetName } from '../engine/index.ts';
+import { runScript } from '../commands/script/run-script.ts';
+
+export const HELP = `kubesim: the Kubernetes Storage Playground's simulated cluster, from the command line.
+
+Usage:
+  kubesim run SCRIPT [--cluster PRESET] [--seed N] [--quiet]
+  kubesim --help
+
+kubesim run executes SCRIPT, a text file of command lines as a learner would type them:
+  kubectl …                 the simulated cluster's kubectl (apply, create, get, describe, delete,
+                            label, annotate, patch, cordon, uncordon, drain, api-resources, version)
+  sleep N                   let N seconds (or 2m, 1h) of simulated time pass
+  echo TEXT, cat FILE       print text or a file
+  # comment                 ignored, as are blank lines
+  \\ at a line's end         continues the command on the next line
+  <<EOF … EOF               a heredoc, read by \`-f -\` (also <<'EOF')
+  > FILE, >> FILE           write a command's output to FILE (kept in memory for later -f)
+File paths are relative to the script's folder. After every command the cluster's controllers run
+until nothing changes, as if the learner waited a moment.
+
+Output: each command is echoed as "$ <command>" on stdout (not with --quiet), then what the real
+tool prints on stdout; errors go to stderr, worded as the real tools word them.
+Exit status: 0 if every command succeeded, 1 if any failed, 2 if the script cannot be read.
+
+Options:
+  --cluster PRESET   the starting cluster (default: kind)
+${PRESETS.map((p) => `                       ${p.padEnd(15)} ${PRESET_DESCRIPTIONS[p]}`).join('\n')}
+  --seed N           seed for generated names and uids (default: 1); same script + seed, same output
+  --quiet            do not echo commands
+`;
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export function main(argv: readonly string[], io: CliIO): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return command ? 0 : 2;
+  }
+  if (command !== 'run') {
+    io.stderr(`kubesim: unknown command "${command}"\nRun 'kubesim --help' for usage.\n`);
+    return 2;
+  }
+  let script: string | undefined;
+  let preset: PresetName = 'kind';
+  let seed = 1;
+  let quiet = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = (name: string): string | undefined => {
+      if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
+      const v = rest[++i];
+      if (v === undefined) io.stderr(`kubesim: flag needs an argument: ${name}\n`);
+      return v;
+    };
+    if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--cluster' || a.startsWith('--cluster=')) {
+      const v = value('--cluster');
+      if (v === undefined) return 2;
+      if (!PRESETS.includes(v as PresetName)) {
+        io.stderr(`kubesim: unknown cluster preset "${v}" (choose one of: ${PRESETS.join(', ')})\n`);
+        return 2;
+      }
+      preset = v as PresetName;
+    } else if (a === '--seed' || a.startsWith('--seed=')) {
+      const v = value('--seed');
+      if (v === undefined) return 2;
+      if (!/^-?\d+$/.test(v)) {
+        io.stderr(`kubesim: invalid seed "${v}": must be an integer\n`);
+        return 2;
+      }
+      seed = Number(v);
+    } else if (a.startsWith('-')) {
+      io.stderr(`kubesim: unknown flag: ${a}\nRun 'kubesim --help' for usage.\n`);
+      return 2;
+    } else if (script === undefined) script = a;
+    else {
+      io.stderr(`kubesim: run takes one SCRIPT, got "${script}" and "${a}"\n`);
+      return 2;
+    }
+  }
+  if (script === undefined) {
+    io.stderr("kubesim: run needs a SCRIPT\nRun 'kubesim --help' for usage.\n");
+    return 2;
+  }
+  const path = resolve(script);
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.stderr(`kubesim: cannot read ${script}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}\n`);
+    return 2;
+  }
+  const base = dirname(path);
+  const result = runScript(text, {
+    preset,
+    seed,
+    quiet,
+    files: {
+      read(p) {
+        try {
+          return readFileSync(resolve(base, p), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    },
+  });
+  for (const chunk of result.chunks) (chunk.stream === 'stdout' ? io.stdout : io.stderr)(chunk.text);
+  return result.exitCode;
+}

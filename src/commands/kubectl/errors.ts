@@ -1,0 +1,24 @@
+// kubectl's way of printing errors (cmdutil.CheckErr / StandardErrorMessage).
+import type { ApiError } from '../../engine/index.ts';
+
+/**
+ * `Error from server (NotFound): …` for API errors; `The PersistentVolumeClaim "x" is invalid: …`
+ * for validation errors, one cause per line when there are several. `source` adds kubectl's
+ * `error when creating "pvc.yaml": ` context, as `kubectl apply -f` does.
+ */
+export function formatApiError(err: ApiError, context?: { verb: 'creating' | 'patching' | 'deleting' | 'retrieving'; source: string }): string {
+  if (err.reason === 'Invalid' && err.details) {
+    const head = `The ${err.details.kind} "${err.details.name}" is invalid: `;
+    const causes = err.details.causes;
+    return causes.length === 1 ? `${head}${causes[0]}` : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
+  }
+  const message = context ? `error when ${context.verb} "${context.source}": ${err.message}` : err.message;
+  return `Error from server (${err.reason}): ${message}`;
+}
+
+/** kubectl's own (client-side) errors. */
+export const clientError = (message: string): string => `error: ${message}`;
+
+export function usageError(verb: string, message: string): string {
+  return `error: ${message}\nSee 'kubectl ${verb} --help' for usage.`;
+}

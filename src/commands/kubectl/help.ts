@@ -1,0 +1,32 @@
+export const KUBECTL_HELP = `kubectl controls the simulated Kubernetes cluster of the Storage Playground.
+
+ Find more information at: https://kubernetes.io/docs/reference/kubectl/
+
+Basic Commands:
+  create          Create a resource from a file or from stdin
+  get             Display one or many resources
+  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Cluster Management Commands:
+  cordon          Mark node as unschedulable
+  uncordon        Mark node as schedulable
+  drain           Drain node in preparation for maintenance
+
+Troubleshooting and Debugging Commands:
+  describe        Show details of a specific resource or group of resources
+
+Advanced Commands:
+  apply           Apply a configuration to a resource by file name or stdin
+  patch           Update fields of a resource
+
+Settings Commands:
+  label           Update the labels on a resource
+  annotate        Update the annotations on a resource
+
+Other Commands:
+  api-resources   Print the supported API resources on the server
+  version         Print the client and server version information
+
+Usage:
+  kubectl [flags] [options]
+`;

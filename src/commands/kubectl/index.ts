@@ -1,0 +1,81 @@
+// `kubectl`: flag parsing, verb dispatch, and kubectl's messages for unknown commands and flags.
+import { output, type CommandInput, type CommandOutput } from '../types.ts';
+import { makeContext, type KubectlContext } from './context.ts';
+import { usageError } from './errors.ts';
+import { parseFlags, type FlagSpec } from './flags.ts';
+import { applyVerb } from './verbs/apply.ts';
+import { describeVerb } from './verbs/describe.ts';
+import { deleteVerb } from './verbs/delete.ts';
+import { getVerb } from './verbs/get.ts';
+import { apiResourcesVerb, versionVerb } from './verbs/info.ts';
+import { metadataVerb } from './verbs/metadata.ts';
+import { cordonVerb, drainVerb } from './verbs/nodes.ts';
+import { patchVerb } from './verbs/patch.ts';
+import { KUBECTL_HELP } from './help.ts';
+
+const F = (long: string, short: string | undefined, value: boolean, repeat = false): FlagSpec => ({ long, ...(short ? { short } : {}), value, repeat });
+
+const COMMON: FlagSpec[] = [F('namespace', 'n', true), F('help', 'h', false), F('kubeconfig', undefined, true), F('context', undefined, true)];
+const FILES = F('filename', 'f', true, true);
+const SELECTOR = F('selector', 'l', true);
+const ALL_NS = F('all-namespaces', 'A', false);
+
+interface VerbDef {
+  flags: FlagSpec[];
+  run: (ctx: KubectlContext) => CommandOutput;
+}
+
+const VERBS: Record<string, VerbDef> = {
+  apply: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
+  create: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true)], run: (c) => applyVerb(c, 'create') },
+  get: {
+    flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false)],
+    run: getVerb,
+  },
+  describe: { flags: [SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },
+  delete: {
+    flags: [FILES, SELECTOR, ALL_NS, F('all', undefined, false), F('force', undefined, false), F('grace-period', undefined, true), F('now', undefined, false), F('wait', undefined, true), F('ignore-not-found', undefined, false)],
+    run: deleteVerb,
+  },
+  label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false)], run: (c) => metadataVerb(c, 'labels') },
+  annotate: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false)], run: (c) => metadataVerb(c, 'annotations') },
+  patch: { flags: [F('patch', 'p', true), F('type', undefined, true)], run: patchVerb },
+  cordon: { flags: [], run: (c) => cordonVerb(c, true) },
+  uncordon: { flags: [], run: (c) => cordonVerb(c, false) },
+  drain: {
+    flags: [F('ignore-daemonsets', undefined, false), F('delete-emptydir-data', undefined, false), F('force', undefined, false), F('grace-period', undefined, true), F('timeout', undefined, true)],
+    run: drainVerb,
+  },
+  'api-resources': { flags: [], run: apiResourcesVerb },
+  version: { flags: [F('client', undefined, false), F('output', 'o', true)], run: versionVerb },
+};
+
+export const KUBECTL_VERBS = Object.keys(VERBS);
+
+export function kubectl(input: CommandInput): CommandOutput {
+  const [verb, ...rest] = input.argv.slice(1);
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return output(input.state, { stdout: KUBECTL_HELP });
+  const def = VERBS[verb];
+  if (!def) {
+    const suggestions = KUBECTL_VERBS.filter((v) => closeEnough(verb, v));
+    const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n` : '';
+    return output(input.state, { stderr: `error: unknown command "${verb}" for "kubectl"${hint}\n`, exitCode: 1 });
+  }
+  const parsed = parseFlags(rest, [...COMMON, ...def.flags]);
+  if (!parsed.ok) return output(input.state, { stderr: usageError(verb, parsed.error) + '\n', exitCode: 1 });
+  if (parsed.parsed.values['help']) return output(input.state, { stdout: `${KUBECTL_HELP}` });
+  return def.run(makeContext(input, parsed.parsed));
+}
+
+/** cobra's suggestion rule: Levenshtein distance ≤ 2, or a prefix. */
+function closeEnough(typed: string, verb: string): boolean {
+  if (verb.startsWith(typed)) return true;
+  const d: number[][] = Array.from({ length: typed.length + 1 }, (_, i) => [i, ...Array<number>(verb.length).fill(0)]);
+  for (let j = 1; j <= verb.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= typed.length; i++) {
+    for (let j = 1; j <= verb.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (typed[i - 1] === verb[j - 1] ? 0 : 1));
+    }
+  }
+  return d[typed.length]![verb.length]! <= 2;
+}

@@ -1,0 +1,66 @@
+// `kubectl describe KIND [NAME]`: one block per object, separated by blank lines.
+import { objectKey, podsUsingClaim, viewOf, type AnyStored } from '../../../engine/index.ts';
+import { DESCRIBE_SEPARATOR, describeObject, type PrintableObject } from '../printers/index.ts';
+import { output, type CommandOutput } from '../../types.ts';
+import { clientError, formatApiError } from '../errors.ts';
+import { lines, type KubectlContext } from '../context.ts';
+import { parseResourceArgs } from '../resources.ts';
+import { listKind } from './get.ts';
+
+export function describeVerb(ctx: KubectlContext): CommandOutput {
+  const parsed = parseResourceArgs(ctx.flags.args);
+  if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
+  if (parsed.targets.length === 0) {
+    return output(ctx.state, {
+      stderr: 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n',
+      exitCode: 1,
+    });
+  }
+  const blocks: string[] = [];
+  const stderr: string[] = [];
+  for (const { info, names } of parsed.targets) {
+    const objects: AnyStored[] = [];
+    if (names.length === 0) {
+      objects.push(...listKind(ctx.state, info, ctx.allNamespaces ? undefined : ctx.namespace));
+    } else {
+      for (const name of names) {
+        const obj = ctx.state.objects[info.kind]?.[objectKey(info.kind, ctx.namespace, name)];
+        // kubectl describe also finds objects by name prefix when the exact name is missing.
+        const byPrefix = obj ? [] : listKind(ctx.state, info, ctx.namespace).filter((o) => o.metadata.name.startsWith(name));
+        if (obj) objects.push(obj);
+        else if (byPrefix.length > 0) objects.push(...byPrefix);
+        else stderr.push(formatApiError({ reason: 'NotFound', message: `${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found` }));
+      }
+    }
+    for (const obj of objects) blocks.push(describeOne(ctx, obj));
+  }
+  if (blocks.length === 0 && stderr.length === 0) {
+    const namespaced = parsed.targets.some((t) => t.info.namespaced);
+    stderr.push(namespaced && !ctx.allNamespaces ? `No resources found in ${ctx.namespace} namespace.` : 'No resources found');
+  }
+  return output(ctx.state, { stdout: blocks.join(DESCRIBE_SEPARATOR), stderr: lines(stderr), exitCode: stderr.some((l) => l.startsWith('Error')) ? 1 : 0 });
+}
+
+function describeOne(ctx: KubectlContext, obj: AnyStored): string {
+  const view = viewOf(ctx.state);
+  const events = view.list('Event');
+  const now = ctx.state.now;
+  const ownedBy = <T extends AnyStored>(list: T[], owner: AnyStored) => list.filter((o) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid));
+  switch (obj.kind) {
+    case 'PersistentVolumeClaim':
+      return describeObject(obj, { now, events, usedBy: podsUsingClaim(view, obj).map((p) => p.metadata.name) });
+    case 'Node': {
+      const pods = view.list('Pod').filter((p) => p.spec?.nodeName === obj.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+      return describeObject(obj, { now, events, pods });
+    }
+    case 'ReplicaSet':
+      return describeObject(obj, { now, events, pods: ownedBy(view.list('Pod', obj.metadata.namespace), obj) });
+    case 'Deployment': {
+      const owned = ownedBy(view.list('ReplicaSet', obj.metadata.namespace), obj);
+      const current = owned.find((rs) => (rs.spec?.replicas ?? 0) > 0) ?? owned[0];
+      return describeObject(obj, { now, events, replicaSets: { old: owned.filter((r) => r !== current), ...(current ? { new: current } : {}) } });
+    }
+    default:
+      return describeObject(obj as PrintableObject, { now, events });
+  }
+}

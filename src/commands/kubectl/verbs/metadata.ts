@@ -1,0 +1,57 @@
+// `kubectl label` and `kubectl annotate`: `key=value` sets, `key-` removes, `--overwrite` replaces.
+import { act, objectKey, resourcePrefix, updateObject } from '../../../engine/index.ts';
+import { output, type CommandOutput } from '../../types.ts';
+import { clientError, formatApiError } from '../errors.ts';
+import { isSet } from '../flags.ts';
+import { lines, type KubectlContext } from '../context.ts';
+import { parseResourceArgs } from '../resources.ts';
+
+export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations'): CommandOutput {
+  const verb = field === 'labels' ? 'label' : 'annotate';
+  const changes = ctx.flags.args.filter((a) => /=|-$/.test(a) && !a.includes('/') || /^[^=]+=/.test(a));
+  const resources = ctx.flags.args.filter((a) => !changes.includes(a));
+  const parsed = parseResourceArgs(resources);
+  if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
+  if (parsed.targets.length === 0 || parsed.targets.every((t) => t.names.length === 0)) {
+    return output(ctx.state, { stderr: clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>') + '\n', exitCode: 1 });
+  }
+  if (changes.length === 0) return output(ctx.state, { stderr: clientError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`) + '\n', exitCode: 1 });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const r = act(
+    ctx.state,
+    () => `kubectl ${verb} ${changes.join(' ')}`,
+    (txn) => {
+      for (const { info, names } of parsed.targets) {
+        for (const name of names) {
+          const live = txn.get(info.kind, objectKey(info.kind, ctx.namespace, name));
+          if (!live) {
+            stderr.push(formatApiError({ reason: 'NotFound', message: `${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found` }));
+            continue;
+          }
+          const current: Record<string, string> = { ...(live.metadata[field] ?? {}) };
+          let conflict: string | undefined;
+          for (const c of changes) {
+            if (c.endsWith('-') && !c.includes('=')) {
+              delete current[c.slice(0, -1)];
+              continue;
+            }
+            const [k, ...rest] = c.split('=');
+            const v = rest.join('=');
+            if (current[k!] !== undefined && current[k!] !== v && !isSet(ctx.flags, 'overwrite')) conflict = k;
+            current[k!] = v;
+          }
+          if (conflict) {
+            stderr.push(clientError(`'${conflict}' already has a value (${live.metadata[field]![conflict]}), and --overwrite is false`));
+            continue;
+          }
+          const edited = { ...live, metadata: { ...live.metadata, [field]: Object.keys(current).length ? current : undefined } };
+          const res = updateObject(txn, live, edited);
+          if (!res.ok) stderr.push(formatApiError(res.error));
+          else stdout.push(`${resourcePrefix(info.kind)}/${name} ${res.outcome === 'unchanged' ? 'not labeled' : field === 'labels' ? 'labeled' : 'annotated'}`);
+        }
+      }
+    },
+  );
+  return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: stderr.length ? 1 : 0, steps: r.steps });
+}

@@ -1,0 +1,13 @@
+// One command line, whatever the tool: `kubectl …` today, `docker …` with the Docker issue.
+import { output, type CommandInput, type CommandOutput } from './types.ts';
+import { kubectl } from './kubectl/index.ts';
+
+export const TOOLS: Record<string, (input: CommandInput) => CommandOutput> = { kubectl };
+
+export function runCommand(input: CommandInput): CommandOutput {
+  const tool = input.argv[0];
+  if (!tool) return output(input.state, {});
+  const run = TOOLS[tool];
+  if (!run) return output(input.state, { stderr: `${tool}: command not found\n`, exitCode: 127 });
+  return run(input);
+}

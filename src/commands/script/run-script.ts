@@ -1,0 +1,127 @@
+// Running a script against a simulated cluster: each command, then a settle, as if the
+// learner waited a moment (settling happens inside every command). The same runner serves
+// `kubesim run`, lesson checks and tests.
+import { advanceClock, createCluster, type ClusterState, type PresetName, type Step } from '../../engine/index.ts';
+import { runCommand } from '../run.ts';
+import type { FileSource } from '../types.ts';
+import { splitWords } from '../shell/words.ts';
+import { parseScript } from './parse-script.ts';
+
+export interface ScriptOptions {
+  preset?: PresetName;
+  seed?: number;
+  /** Don't echo `$ command` lines. */
+  quiet?: boolean;
+  /** Files the script reads, relative to its folder. Files it writes with `>` live in memory. */
+  files: FileSource;
+  /** Start from this state instead of a fresh preset cluster. */
+  state?: ClusterState;
+}
+
+export interface ScriptChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface ScriptResult {
+  /** Interleaved output, in order (the CLI writes each chunk to its stream). */
+  chunks: ScriptChunk[];
+  stdout: string;
+  stderr: string;
+  /** 0: every command succeeded; 1: some failed; 2: the script could not be read. */
+  exitCode: 0 | 1 | 2;
+  state: ClusterState;
+  steps: Step[];
+}
+
+export function runScript(text: string, opts: ScriptOptions): ScriptResult {
+  let state = opts.state ?? createCluster({ ...(opts.preset ? { preset: opts.preset } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  const chunks: ScriptChunk[] = [];
+  const steps: Step[] = [];
+  const written = new Map<string, string>();
+  const files: FileSource = { read: (p) => written.get(normalise(p)) ?? opts.files.read(p) };
+  const parsed = parseScript(text);
+  if (!parsed.ok) {
+    chunks.push({ stream: 'stderr', text: `kubesim: line ${parsed.line}: ${parsed.error}\n` });
+    return finish(chunks, 2, state, steps);
+  }
+  let failed = false;
+  for (const cmd of parsed.commands) {
+    if (!opts.quiet) chunks.push({ stream: 'stdout', text: `$ ${cmd.echo}\n` });
+    const words = splitWords(cmd.text);
+    if (!words.ok) {
+      chunks.push({ stream: 'stderr', text: `kubesim: line ${cmd.line}: ${words.error}\n` });
+      failed = true;
+      continue;
+    }
+    const { words: argv, redirect, input } = words.line;
+    const stdin = input !== undefined ? files.read(input) : cmd.stdin;
+    if (input !== undefined && stdin === undefined) {
+      chunks.push({ stream: 'stderr', text: `kubesim: line ${cmd.line}: ${input}: No such file or directory\n` });
+      failed = true;
+      continue;
+    }
+    const result = builtin(argv, state, files) ?? runCommand({ state, argv, files, ...(stdin !== undefined ? { stdin } : {}) });
+    state = result.state;
+    steps.push(...result.steps);
+    if (redirect) {
+      const key = normalise(redirect.path);
+      written.set(key, (redirect.append ? written.get(key) ?? '' : '') + result.stdout);
+    } else if (result.stdout) {
+      chunks.push({ stream: 'stdout', text: result.stdout });
+    }
+    if (result.stderr) chunks.push({ stream: 'stderr', text: result.stderr });
+    if (result.exitCode !== 0) failed = true;
+  }
+  return finish(chunks, failed ? 1 : 0, state, steps);
+}
+
+/** The few shell built-ins a script needs: `sleep` (advances the simulated clock), `echo`, `cat`. */
+function builtin(argv: readonly string[], state: ClusterState, files: FileSource) {
+  const [cmd, ...args] = argv;
+  const done = (partial: { stdout?: string; stderr?: string; exitCode?: number; state?: ClusterState; steps?: Step[] }) => ({
+    state: partial.state ?? state,
+    stdout: partial.stdout ?? '',
+    stderr: partial.stderr ?? '',
+    exitCode: partial.exitCode ?? 0,
+    steps: partial.steps ?? [],
+  });
+  switch (cmd) {
+    case 'sleep': {
+      const seconds = parseDuration(args[0] ?? '');
+      if (seconds === undefined) return done({ stderr: `sleep: invalid time interval '${args[0] ?? ''}'\n`, exitCode: 1 });
+      const r = advanceClock(state, seconds);
+      return done({ state: r.state, steps: r.steps });
+    }
+    case 'echo':
+      return done({ stdout: args.join(' ') + '\n' });
+    case 'cat': {
+      let out = '';
+      for (const f of args) {
+        const text = files.read(f);
+        if (text === undefined) return done({ stdout: out, stderr: `cat: ${f}: No such file or directory\n`, exitCode: 1 });
+        out += text;
+      }
+      return done({ stdout: out });
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `sleep 30`, `sleep 2m`, `sleep 1h`, `sleep 0.5`. */
+function parseDuration(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text);
+  if (!m) return undefined;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+function normalise(path: string): string {
+  return path.replace(/^\.\//, '');
+}
+
+function finish(chunks: ScriptChunk[], exitCode: 0 | 1 | 2, state: ClusterState, steps: Step[]): ScriptResult {
+  const join = (s: 'stdout' | 'stderr') => chunks.filter((c) => c.stream === s).map((c) => c.text).join('');
+  return { chunks, stdout: join('stdout'), stderr: join('stderr'), exitCode, state, steps };
+}

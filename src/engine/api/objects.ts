@@ -1,0 +1,68 @@
+// The Kubernetes objects the engine models, typed with `kubernetes-types`.
+// Every stored object is plain JSON: exactly what `kubectl get -o json` would show.
+import type {
+  ConfigMap,
+  Event,
+  Namespace,
+  Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  Secret,
+} from 'kubernetes-types/core/v1';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { CSIDriver, StorageClass, VolumeAttachment } from 'kubernetes-types/storage/v1';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+
+export type {
+  ConfigMap,
+  CSIDriver,
+  Deployment,
+  Event,
+  Namespace,
+  Node,
+  ObjectMeta,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  ReplicaSet,
+  Secret,
+  StorageClass,
+  VolumeAttachment,
+};
+
+/** Object types by kind. `Event` is engine-made; users cannot apply it. */
+export interface ObjectsByKind {
+  Namespace: Namespace;
+  Node: Node;
+  PersistentVolume: PersistentVolume;
+  PersistentVolumeClaim: PersistentVolumeClaim;
+  StorageClass: StorageClass;
+  CSIDriver: CSIDriver;
+  VolumeAttachment: VolumeAttachment;
+  Pod: Pod;
+  ConfigMap: ConfigMap;
+  Secret: Secret;
+  Deployment: Deployment;
+  ReplicaSet: ReplicaSet;
+  Event: Event;
+}
+
+export type Kind = keyof ObjectsByKind;
+export type KubeObject = ObjectsByKind[Kind];
+
+/** A stored object always has its kind, apiVersion and a name. */
+export type Stored<K extends Kind> = ObjectsByKind[K] & {
+  apiVersion: string;
+  kind: K;
+  metadata: ObjectMeta & { name: string };
+};
+export type AnyStored = { [K in Kind]: Stored<K> }[Kind];
+
+/** Points at one object, the way the timeline and the canvas name things. */
+export interface ObjectRef {
+  kind: Kind;
+  /** Absent for cluster-scoped kinds. */
+  namespace?: string;
+  name: string;
+}

@@ -1,0 +1,134 @@
+// The API server's write path for user requests: create, apply (create or three-way update),
+// replace-by-patch, delete. Order as in the real server: defaulting → admission → validation →
+// storage; updates also pass the immutability rules.
+import { KINDS } from '../api/kinds.ts';
+import type { AnyStored, Kind } from '../api/objects.ts';
+import { deepEqual, isPlainObject, mergePatch, stableStringify, threeWayMerge } from '../../lib/deep.ts';
+import { applyDefaults } from '../manifest/defaults.ts';
+import { formatFieldError, formatInvalid, validateObject } from '../manifest/validation/index.ts';
+import { persistentVolumeWarnings } from '../manifest/validation/storage.ts';
+import { admitCreate } from './admission.ts';
+import { alreadyExistsError, notFoundError, type ApiError } from './errors.ts';
+import { validateUpdate } from './immutability.ts';
+import { objectKey } from './keys.ts';
+import type { Txn } from './store.ts';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export type WriteOutcome = 'created' | 'configured' | 'unchanged';
+export type WriteResult =
+  | { ok: true; outcome: WriteOutcome; object: AnyStored; warnings: string[] }
+  | { ok: false; error: ApiError };
+export type DeleteResult = { ok: true; outcome: 'deleted' | 'terminating'; object: AnyStored } | { ok: false; error: ApiError };
+
+/**
+ * `kubectl create` (mode `create`) or `kubectl apply` (mode `apply`) of one decoded manifest.
+ * The object's namespace must already be resolved by the caller.
+ */
+export function writeObject(txn: Txn, input: AnyStored, mode: 'create' | 'apply'): WriteResult {
+  const info = KINDS[input.kind];
+  const key = objectKey(input.kind, input.metadata.namespace, input.metadata.name);
+  const live = txn.get(input.kind, key);
+  if (live && mode === 'create') return { ok: false, error: alreadyExistsError(info.plural, input.metadata.name) };
+  const manifest = mode === 'apply' ? withLastApplied(input) : input;
+  if (!live) return createObject(txn, manifest);
+  const lastApplied = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED]);
+  const { status: _ignored, ...desired } = manifest as AnyStored & { status?: unknown };
+  const merged = threeWayMerge(stripServerFields(live), lastApplied, desired) as AnyStored;
+  return updateObject(txn, live, merged);
+}
+
+/** Creates a new object from a manifest (defaults, admission, validation). */
+export function createObject(txn: Txn, manifest: AnyStored): WriteResult {
+  const defaulted = applyDefaults(manifest);
+  if (defaulted.metadata.name !== undefined && defaulted.metadata.name !== '' && !KINDS[defaulted.kind].namespaced) {
+    delete defaulted.metadata.namespace;
+  }
+  const errors = validateObject(defaulted);
+  if (errors.length > 0) return invalid(defaulted, errors);
+  const admitted = admitCreate(txn, defaulted);
+  if (!admitted.ok) return admitted;
+  const object = txn.create(admitted.object);
+  return { ok: true, outcome: 'created', object, warnings: warningsFor(object) };
+}
+
+/** Replaces a live object with an edited copy (apply, patch, label, annotate), if the edit is allowed. */
+export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored): WriteResult {
+  const next = {
+    ...edited,
+    metadata: {
+      ...edited.metadata,
+      name: live.metadata.name,
+      uid: live.metadata.uid,
+      resourceVersion: live.metadata.resourceVersion,
+      creationTimestamp: live.metadata.creationTimestamp,
+      ...(live.metadata.namespace ? { namespace: live.metadata.namespace } : {}),
+      ...(live.metadata.generation !== undefined ? { generation: live.metadata.generation } : {}),
+      ...(live.metadata.deletionTimestamp ? { deletionTimestamp: live.metadata.deletionTimestamp } : {}),
+      ...(live.metadata.finalizers && edited.metadata.finalizers === undefined ? { finalizers: live.metadata.finalizers } : {}),
+    },
+    ...('status' in live && live.status !== undefined ? { status: live.status } : {}),
+  } as AnyStored;
+  if (deepEqual(next, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
+  const defaulted = applyDefaults(next);
+  const errors = [...validateObject(defaulted), ...validateUpdate(live, defaulted)];
+  if (errors.length > 0) return invalid(defaulted, errors);
+  if (deepEqual(defaulted, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
+  const object = txn.update(defaulted) ?? defaulted;
+  return { ok: true, outcome: 'configured', object, warnings: [] };
+}
+
+/** A JSON merge patch (`kubectl patch --type merge -p …`), status included (the playground's admin powers). */
+export function patchObject(txn: Txn, kind: Kind, key: string, patch: unknown): WriteResult {
+  const live = txn.get(kind, key);
+  if (!live) return { ok: false, error: notFoundError(KINDS[kind].plural, key.split('/').pop()!) };
+  if (!isPlainObject(patch)) return { ok: false, error: { reason: 'BadRequest', message: 'json: cannot unmarshal into Go value of type map[string]interface {}' } };
+  const patched = mergePatch(live, patch) as AnyStored;
+  return updateObject(txn, live, patched);
+}
+
+export function deleteObject(txn: Txn, kind: Kind, key: string): DeleteResult {
+  const live = txn.get(kind, key);
+  if (!live) return { ok: false, error: notFoundError(KINDS[kind].plural, key.split('/').pop()!) };
+  const r = txn.delete(kind, key);
+  return { ok: true, outcome: r === 'terminating' ? 'terminating' : 'deleted', object: live };
+}
+
+function invalid(obj: AnyStored, errors: Parameters<typeof formatInvalid>[2]): WriteResult {
+  return {
+    ok: false,
+    error: {
+      reason: 'Invalid',
+      message: formatInvalid(obj.kind, obj.metadata.name ?? '', errors),
+      field: errors[0]?.field,
+      details: { kind: obj.kind, name: obj.metadata.name ?? '', causes: errors.map(formatFieldError) },
+    },
+  };
+}
+
+function warningsFor(obj: AnyStored): string[] {
+  return obj.kind === 'PersistentVolume' ? persistentVolumeWarnings(obj) : [];
+}
+
+/** Records the manifest in the last-applied annotation, as `kubectl apply` does (compact JSON, trailing newline). */
+function withLastApplied(obj: AnyStored): AnyStored {
+  const { [LAST_APPLIED]: _old, ...annotations } = obj.metadata.annotations ?? {};
+  const recorded = { ...obj, metadata: { ...obj.metadata, annotations: Object.keys(annotations).length ? annotations : undefined } };
+  const json = stableStringify(JSON.parse(JSON.stringify(recorded))) + '\n';
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: json } } };
+}
+
+function parseLastApplied(text: string | undefined): unknown {
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+/** The live object without the fields only the server writes, as the base for a merge. */
+function stripServerFields(live: AnyStored): AnyStored {
+  const { status: _status, ...rest } = live as AnyStored & { status?: unknown };
+  return rest as AnyStored;
+}

@@ -1,0 +1,88 @@
+// Update validation: which fields may change after creation (ValidateXUpdate in
+// pkg/apis/*/validation), with the API server's messages.
+import type { AnyStored, PersistentVolumeClaim, StorageClass } from '../api/objects.ts';
+import { compareQuantities, mustParseQuantity } from '../api/quantity.ts';
+import { PV_SOURCE_FIELDS } from '../api/storage.ts';
+import { forbidden, invalid, type FieldError } from '../manifest/validation/field-errors.ts';
+import { deepEqual } from '../../lib/deep.ts';
+
+export const PVC_IMMUTABLE =
+  'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims';
+export const POD_IMMUTABLE =
+  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+const same = deepEqual;
+
+export function validateUpdate(old: AnyStored, next: AnyStored): FieldError[] {
+  switch (next.kind) {
+    case 'PersistentVolumeClaim':
+      return pvcUpdate(old as PersistentVolumeClaim, next);
+    case 'PersistentVolume': {
+      const o = old.kind === 'PersistentVolume' ? old.spec ?? {} : {};
+      const n = next.spec ?? {};
+      const errors: FieldError[] = [];
+      const src = (s: object) => PV_SOURCE_FIELDS.map((f) => (s as Record<string, unknown>)[f]);
+      if (!same(src(o), src(n))) errors.push(forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
+      if ((o.volumeMode ?? 'Filesystem') !== (n.volumeMode ?? 'Filesystem')) errors.push(invalid('spec.volumeMode', n.volumeMode, 'field is immutable'));
+      if (o.nodeAffinity && !same(o.nodeAffinity, n.nodeAffinity)) errors.push(invalid('spec.nodeAffinity', '', 'field is immutable'));
+      return errors;
+    }
+    case 'StorageClass': {
+      const o = old as StorageClass;
+      const errors: FieldError[] = [];
+      if (!same(o.parameters, next.parameters)) errors.push(forbidden('parameters', 'updates to parameters are forbidden.'));
+      if (o.provisioner !== next.provisioner) errors.push(forbidden('provisioner', 'updates to provisioner are forbidden.'));
+      if (o.reclaimPolicy !== next.reclaimPolicy) errors.push(forbidden('reclaimPolicy', 'updates to reclaimPolicy are forbidden.'));
+      if (o.volumeBindingMode !== next.volumeBindingMode) errors.push(invalid('volumeBindingMode', next.volumeBindingMode, 'field is immutable'));
+      return errors;
+    }
+    case 'Pod': {
+      const o = old.kind === 'Pod' ? old.spec : undefined;
+      const n = next.spec;
+      const strip = (s: typeof n) =>
+        s && { ...s, containers: s.containers.map((c) => ({ ...c, image: '' })), activeDeadlineSeconds: 0, tolerations: [], nodeName: '' };
+      return same(strip(o), strip(n)) ? [] : [forbidden('spec', POD_IMMUTABLE)];
+    }
+    case 'Deployment':
+    case 'ReplicaSet': {
+      const o = (old as typeof next).spec?.selector;
+      return same(o, next.spec?.selector) ? [] : [invalid('spec.selector', next.spec?.selector, 'field is immutable')];
+    }
+    case 'ConfigMap':
+    case 'Secret': {
+      const o = old as typeof next;
+      if (o.immutable !== true) return [];
+      const errors: FieldError[] = [];
+      if (!same(o.data, next.data)) errors.push(forbidden('data', 'field is immutable when `immutable` is set'));
+      if (next.immutable !== true) errors.push(forbidden('immutable', 'field is immutable when `immutable` is set'));
+      return errors;
+    }
+    default:
+      return [];
+  }
+}
+
+function pvcUpdate(old: PersistentVolumeClaim, next: PersistentVolumeClaim): FieldError[] {
+  const o = old.spec ?? {};
+  const n = next.spec ?? {};
+  const bound = old.status?.phase === 'Bound';
+  // The changes the API server tolerates: volumeName set once, class nil → value once, size while bound.
+  const comparable = (s: typeof o) => ({
+    ...s,
+    resources: bound ? { ...s.resources, requests: undefined } : s.resources,
+    volumeName: o.volumeName ? s.volumeName : undefined,
+    storageClassName: o.storageClassName === undefined ? undefined : s.storageClassName,
+    volumeAttributesClassName: undefined,
+  });
+  if (!same(comparable(o), comparable(n))) {
+    const errors: FieldError[] = [forbidden('spec', PVC_IMMUTABLE)];
+    if ((o.volumeMode ?? 'Filesystem') !== (n.volumeMode ?? 'Filesystem')) errors.push(invalid('spec.volumeMode', n.volumeMode, 'field is immutable'));
+    return errors;
+  }
+  const newSize = n.resources?.requests?.['storage'];
+  const capacity = old.status?.capacity?.['storage'];
+  if (bound && newSize && capacity && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(capacity)) < 0) {
+    return [forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity')];
+  }
+  return [];
+}

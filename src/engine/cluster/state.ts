@@ -1,0 +1,75 @@
+// The whole simulated cluster as one plain-JSON value: objects, clock, id and random state.
+// Nothing here is a class, Map, Set or Date, so a state can be cloned, kept for time travel,
+// put in a test expectation and resumed exactly.
+import type { AnyStored, Kind, ObjectRef } from '../api/objects.ts';
+
+export type PresetName = 'kind' | 'kind-multinode' | 'bare' | 'multi-az' | 'empty';
+export const PRESETS: readonly PresetName[] = ['kind', 'kind-multinode', 'bare', 'multi-az', 'empty'];
+
+/** Objects of one kind, keyed by `namespace/name` (namespaced) or `name` (cluster-scoped). */
+export type KindTable = Record<string, AnyStored>;
+
+export interface ClusterState {
+  readonly schemaVersion: 1;
+  readonly preset: PresetName;
+  readonly seed: number;
+  /** Simulated wall clock, milliseconds since the Unix epoch. The only clock the engine reads. */
+  now: number;
+  /** Seeded PRNG state (mulberry32). Advanced only by the engine. */
+  rng: number;
+  /** Counter for object uids, so ids are stable for a given seed and history. */
+  nextUid: number;
+  /** The API server's global resourceVersion counter. */
+  resourceVersion: number;
+  /** How many controller steps have run since the cluster was created. */
+  stepCount: number;
+  objects: Partial<Record<Kind, KindTable>>;
+  /** Event de-duplication: `involved uid|type|reason|source|message` → the Event's table key, like the event recorder's cache. */
+  eventIndex: Record<string, string>;
+  /** Add-ons running in the cluster that are not CSI drivers (`local-path-provisioner` on kind). */
+  addons: string[];
+  /** The scheduler's last verdict per pending pod (`namespace/name`): node → plugin → reason. Kept for explanations. */
+  scheduling: Record<string, SchedulingRecord>;
+}
+
+/** Why a pod could not be placed: each node's first failing filter plugin, as kube-scheduler-simulator records it. */
+export interface SchedulingRecord {
+  at: number;
+  /** Set when the whole pod was rejected before looking at nodes (PreFilter). */
+  preFilter?: { plugin: string; reason: string };
+  nodes: Record<string, { plugin: string; reason: string } | null>;
+  message: string;
+}
+
+/** One write the API server accepted. `object` is the object after the write (absent for a delete). */
+export interface Change {
+  type: 'created' | 'updated' | 'deleted';
+  ref: ObjectRef;
+  object?: AnyStored;
+}
+
+/** An event as the canvas and timeline see it (the stored `Event` object carries the same). */
+export interface EventNote {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  involvedObject: ObjectRef;
+  /** The reporting component, as in `kubectl get events` SOURCE: `persistentvolume-controller`, `default-scheduler`, `kubelet`. */
+  source: string;
+  count: number;
+}
+
+/**
+ * One unit of work the timeline can replay: a user action (`actor: 'user'`) or one controller sync
+ * that changed something. Unchanged syncs are not steps.
+ */
+export interface Step {
+  index: number;
+  /** `user` (kubectl, the editor) or the controller's name (`persistentvolume-binder`, `scheduler`, `kubelet`, …). */
+  actor: string;
+  /** One sentence saying what happened, for the narration and the timeline. */
+  summary: string;
+  at: number;
+  changes: Change[];
+  events: EventNote[];
+}

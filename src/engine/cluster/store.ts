@@ -1,0 +1,148 @@
+// The API server's object store, as a copy-on-write transaction over ClusterState.
+//
+// Design: a transaction shallow-copies the state and copies a kind's table the first time that
+// kind is written, so earlier snapshots (time travel, undo, tests) are never mutated. Stored
+// objects are replaced, never edited in place. Every accepted write is appended to `changes`,
+// which the runtime groups into timeline steps.
+import { KINDS } from '../api/kinds.ts';
+import type { AnyStored, Kind, ObjectRef, Stored } from '../api/objects.ts';
+import { rfc3339 } from '../runtime/clock.ts';
+import { newUid } from '../runtime/ids.ts';
+import { keyOf, objectKey, refOf } from './keys.ts';
+import type { Change, ClusterState, KindTable } from './state.ts';
+
+/** Kinds whose spec changes bump `metadata.generation` (the ones with a status.observedGeneration). */
+const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume']);
+
+export interface Txn {
+  /** The working state; read it freely, write it only through the methods below. */
+  readonly state: ClusterState;
+  /** Writes accepted so far, in order. */
+  readonly changes: Change[];
+  get<K extends Kind>(kind: K, key: string): Stored<K> | undefined;
+  getRef(ref: ObjectRef): AnyStored | undefined;
+  /** Objects of a kind sorted by key (etcd order), optionally in one namespace. */
+  list<K extends Kind>(kind: K, namespace?: string): Stored<K>[];
+  count(kind: Kind): number;
+  /** Stores a new object, filling uid, resourceVersion, creationTimestamp and generation. */
+  create<K extends Kind>(obj: Stored<K>): Stored<K>;
+  /** Replaces an object (bumping resourceVersion). An object being deleted whose last finalizer goes is removed. */
+  update<K extends Kind>(obj: Stored<K>): Stored<K> | undefined;
+  /**
+   * Deletes like the API server: an object with finalizers only gets a deletionTimestamp; one without
+   * is removed at once. Returns what happened.
+   */
+  delete(kind: Kind, key: string): 'deleted' | 'terminating' | 'not-found';
+  /** Removes an object now, ignoring finalizers (the garbage collector's last step). */
+  remove(kind: Kind, key: string): void;
+}
+
+export function beginTxn(base: ClusterState): Txn {
+  // Small bookkeeping tables are copied whole; object tables are copied per kind on first write.
+  const state: ClusterState = {
+    ...base,
+    objects: { ...base.objects },
+    eventIndex: { ...base.eventIndex },
+    scheduling: { ...base.scheduling },
+    addons: [...base.addons],
+  };
+  const copied = new Set<Kind>();
+  const changes: Change[] = [];
+  const sortedCache = new Map<Kind, Stored<Kind>[]>();
+
+  const table = (kind: Kind): KindTable => state.objects[kind] ?? {};
+  const writable = (kind: Kind): KindTable => {
+    if (!copied.has(kind)) {
+      state.objects[kind] = { ...(state.objects[kind] ?? {}) };
+      copied.add(kind);
+    }
+    sortedCache.delete(kind);
+    return state.objects[kind]!;
+  };
+  const nextResourceVersion = (): string => String(++state.resourceVersion);
+
+  const txn: Txn = {
+    state,
+    changes,
+    get: <K extends Kind>(kind: K, key: string) => table(kind)[key] as Stored<K> | undefined,
+    getRef: (ref) => table(ref.kind)[objectKey(ref.kind, ref.namespace, ref.name)],
+    list<K extends Kind>(kind: K, namespace?: string): Stored<K>[] {
+      let all = sortedCache.get(kind);
+      if (!all) {
+        const t = table(kind);
+        all = Object.keys(t).sort().map((k) => t[k]!) as Stored<Kind>[];
+        sortedCache.set(kind, all);
+      }
+      const list = all as Stored<K>[];
+      return namespace === undefined ? list : list.filter((o) => o.metadata.namespace === namespace);
+    },
+    count: (kind) => Object.keys(table(kind)).length,
+    create<K extends Kind>(obj: Stored<K>): Stored<K> {
+      const stored = {
+        ...obj,
+        metadata: {
+          ...obj.metadata,
+          ...(KINDS[obj.kind].namespaced ? { namespace: obj.metadata.namespace ?? 'default' } : {}),
+          uid: newUid(state),
+          resourceVersion: nextResourceVersion(),
+          creationTimestamp: rfc3339(state.now),
+          ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+        },
+      } as Stored<K>;
+      writable(obj.kind)[keyOf(stored)] = stored;
+      changes.push({ type: 'created', ref: refOf(stored), object: stored });
+      return stored;
+    },
+    update<K extends Kind>(obj: Stored<K>): Stored<K> | undefined {
+      const key = keyOf(obj);
+      const old = table(obj.kind)[key];
+      if (!old) return undefined;
+      if (old.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0) {
+        txn.remove(obj.kind, key);
+        return undefined;
+      }
+      const specChanged =
+        GENERATION_KINDS.has(obj.kind) && JSON.stringify((old as { spec?: unknown }).spec) !== JSON.stringify((obj as { spec?: unknown }).spec);
+      const stored = {
+        ...obj,
+        metadata: {
+          ...obj.metadata,
+          resourceVersion: nextResourceVersion(),
+          ...(specChanged ? { generation: (old.metadata.generation ?? 1) + 1 } : {}),
+        },
+      } as Stored<K>;
+      writable(obj.kind)[key] = stored;
+      changes.push({ type: 'updated', ref: refOf(stored), object: stored });
+      return stored;
+    },
+    delete(kind, key) {
+      const old = table(kind)[key];
+      if (!old) return 'not-found';
+      if ((old.metadata.finalizers ?? []).length === 0 && !isGracefulPod(old)) {
+        txn.remove(kind, key);
+        return 'deleted';
+      }
+      if (!old.metadata.deletionTimestamp) {
+        const marked = {
+          ...old,
+          metadata: { ...old.metadata, deletionTimestamp: rfc3339(state.now), deletionGracePeriodSeconds: 0, resourceVersion: nextResourceVersion() },
+        } as AnyStored;
+        writable(kind)[key] = marked;
+        changes.push({ type: 'updated', ref: refOf(marked), object: marked });
+      }
+      return 'terminating';
+    },
+    remove(kind, key) {
+      const old = table(kind)[key];
+      if (!old) return;
+      delete writable(kind)[key];
+      changes.push({ type: 'deleted', ref: refOf(old) });
+    },
+  };
+  return txn;
+}
+
+/** A pod running on a node is deleted gracefully: it is marked, and its kubelet stops it and removes it. */
+function isGracefulPod(obj: AnyStored): boolean {
+  return obj.kind === 'Pod' && !!obj.spec?.nodeName && obj.status?.phase !== 'Succeeded' && obj.status?.phase !== 'Failed';
+}

@@ -1,0 +1,23 @@
+// garbage-collector: dependents whose controlling owner is gone are deleted (background cascade).
+import type { Kind } from '../../api/objects.ts';
+import type { Controller } from '../../runtime/controller.ts';
+
+const DEPENDENT_KINDS: readonly Kind[] = ['ReplicaSet', 'Pod'];
+
+export const garbageCollector: Controller = {
+  name: 'garbage-collector',
+  source: 'garbage-collector-controller',
+  sync(ctx) {
+    for (const kind of DEPENDENT_KINDS) {
+      for (const obj of ctx.txn.list(kind)) {
+        const owner = obj.metadata.ownerReferences?.find((r) => r.controller);
+        if (!owner || obj.metadata.deletionTimestamp) continue;
+        const ownerKind = owner.kind as Kind;
+        const alive = ctx.txn.list(ownerKind, obj.metadata.namespace).some((o) => o.metadata.uid === owner.uid && !o.metadata.deletionTimestamp);
+        if (alive) continue;
+        ctx.txn.delete(kind, `${obj.metadata.namespace}/${obj.metadata.name}`);
+        ctx.step(`garbage-collector deleted ${kind.toLowerCase()} ${obj.metadata.namespace}/${obj.metadata.name}: its owner ${owner.kind.toLowerCase()} ${owner.name} is gone`);
+      }
+    }
+  },
+};

@@ -1,0 +1,170 @@
+// kubelet: one per node, modelled as one controller. For each pod bound to a node it sets up
+// the sandbox and volumes (ContainerCreating), then starts the containers (Running); for a pod
+// being deleted it stops the containers and lets the API server remove the pod.
+import type { ContainerStatus, PodCondition } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/objects.ts';
+import { rfc3339 } from '../../runtime/clock.ts';
+import { draw } from '../../runtime/ids.ts';
+import type { Controller, ControllerContext } from '../../runtime/controller.ts';
+import { envConfigError } from './env.ts';
+import { checkPodVolumes } from './volumes.ts';
+import { imagePullMessages } from './images.ts';
+
+type Pod = Stored<'Pod'>;
+
+export const kubelet: Controller = {
+  name: 'kubelet',
+  source: 'kubelet',
+  sync(ctx) {
+    for (const pod of ctx.txn.list('Pod')) {
+      const nodeName = pod.spec?.nodeName;
+      if (!nodeName) continue;
+      const node = ctx.txn.get('Node', nodeName);
+      if (!node) continue; // no kubelet there to act
+      if (pod.metadata.deletionTimestamp) terminate(ctx, pod);
+      else if (pod.status?.phase === 'Pending') startPod(ctx, pod, node);
+    }
+  },
+};
+
+function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void {
+  const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  const volumes = checkPodVolumes(ctx.txn, pod);
+  if (!volumes.ready) {
+    setWaiting(ctx, pod, node, 'ContainerCreating', undefined);
+    ctx.event(pod, 'Warning', 'FailedMount', volumes.message);
+    ctx.step(`kubelet on ${node.metadata.name} cannot mount the volumes of pod ${podKey}`);
+    return;
+  }
+  const sandboxReady = pod.status?.conditions?.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True');
+  if (!sandboxReady) {
+    // First the sandbox and the volumes; containers start on the next pass, so the timeline shows both.
+    setWaiting(ctx, pod, node, 'ContainerCreating', undefined);
+    const mounted = (pod.spec?.volumes ?? []).map((v) => v.name);
+    ctx.step(
+      mounted.length > 0
+        ? `kubelet on ${node.metadata.name} mounted volume${mounted.length > 1 ? 's' : ''} ${mounted.join(', ')} for pod ${podKey}`
+        : `kubelet on ${node.metadata.name} created the sandbox for pod ${podKey}`,
+    );
+    return;
+  }
+  for (const c of pod.spec?.containers ?? []) {
+    const error = envConfigError(ctx.txn, pod.metadata.namespace!, c);
+    if (error) {
+      setWaiting(ctx, pod, node, 'CreateContainerConfigError', error);
+      ctx.event(pod, 'Warning', 'Failed', `Error: ${error}`);
+      ctx.step(`kubelet on ${node.metadata.name} cannot start container ${c.name} of pod ${podKey}: ${error}`);
+      return;
+    }
+  }
+  const now = rfc3339(ctx.now);
+  for (const c of pod.spec?.containers ?? []) {
+    for (const m of imagePullMessages(c.image ?? '')) ctx.event(pod, 'Normal', m.reason, m.message);
+    ctx.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
+    ctx.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
+  }
+  const statuses: ContainerStatus[] = (pod.spec?.containers ?? []).map((c, i) => ({
+    name: c.name,
+    image: qualifiedImage(c.image ?? ''),
+    imageID: `${qualifiedImage(c.image ?? '').replace(/:[^:/]*$/, '')}@sha256:${hex64(c.image ?? '')}`,
+    containerID: `containerd://${hex64(`${pod.metadata.uid}/${c.name}/${i}`)}`,
+    ready: true,
+    started: true,
+    restartCount: 0,
+    state: { running: { startedAt: now } },
+    volumeMounts: (c.volumeMounts ?? []).map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) })),
+  }));
+  ctx.txn.update({
+    ...pod,
+    status: {
+      ...pod.status,
+      phase: 'Running',
+      startTime: pod.status?.startTime ?? now,
+      conditions: mergeConditions(pod.status?.conditions, [
+        { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: now },
+        { type: 'Initialized', status: 'True', lastTransitionTime: now },
+        { type: 'Ready', status: 'True', lastTransitionTime: now },
+        { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
+      ]),
+      containerStatuses: statuses,
+    },
+  });
+  ctx.step(`kubelet on ${node.metadata.name} started pod ${podKey}: Running`);
+}
+
+function setWaiting(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>, reason: string, message: string | undefined): void {
+  const now = rfc3339(ctx.now);
+  const sandbox = reason !== 'ContainerCreating' || checkPodVolumes(ctx.txn, pod).ready;
+  const podIP = sandbox ? (pod.status?.podIP ?? podIPFor(ctx, node)) : undefined;
+  const statuses: ContainerStatus[] = (pod.spec?.containers ?? []).map((c) => ({
+    name: c.name,
+    image: c.image ?? '',
+    imageID: '',
+    ready: false,
+    started: false,
+    restartCount: 0,
+    state: { waiting: { reason, ...(message ? { message } : {}) } },
+  }));
+  const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+  const status = {
+    ...pod.status,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    ...(podIP ? { podIP, podIPs: [{ ip: podIP }] } : {}),
+    startTime: pod.status?.startTime ?? now,
+    conditions: mergeConditions(pod.status?.conditions, [
+      { type: 'PodReadyToStartContainers', status: sandbox ? 'True' : 'False', lastTransitionTime: now },
+      { type: 'Initialized', status: 'True', lastTransitionTime: now },
+      { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${statuses.map((s) => s.name).join(' ')}]`, lastTransitionTime: now },
+      { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${statuses.map((s) => s.name).join(' ')}]`, lastTransitionTime: now },
+    ]),
+    containerStatuses: statuses,
+  };
+  if (sameIgnoringTimes(status, pod.status)) return;
+  ctx.txn.update({ ...pod, status });
+}
+
+function terminate(ctx: ControllerContext, pod: Pod): void {
+  const running = pod.status?.containerStatuses?.filter((s) => s.state?.running) ?? [];
+  for (const s of running) ctx.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`);
+  ctx.txn.remove('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
+  ctx.step(`kubelet on ${pod.spec?.nodeName} stopped pod ${pod.metadata.namespace}/${pod.metadata.name}; it is gone`);
+}
+
+function podIPFor(ctx: ControllerContext, node: Stored<'Node'>): string {
+  const index = ctx.txn.list('Node').findIndex((n) => n.metadata.name === node.metadata.name);
+  return `10.244.${Math.max(index, 0)}.${2 + (draw(ctx.txn.state) % 250)}`;
+}
+
+function mergeConditions(existing: PodCondition[] | undefined, updates: PodCondition[]): PodCondition[] {
+  const out = [...(existing ?? [])];
+  for (const u of updates) {
+    const i = out.findIndex((c) => c.type === u.type);
+    if (i < 0) out.push(u);
+    else if (out[i]!.status !== u.status || out[i]!.message !== u.message) out[i] = u;
+  }
+  return out;
+}
+
+function sameIgnoringTimes(a: unknown, b: unknown): boolean {
+  const strip = (v: unknown) => JSON.stringify(v, (k, x: unknown) => (k === 'lastTransitionTime' || k === 'startTime' ? undefined : x));
+  return strip(a) === strip(b);
+}
+
+export function qualifiedImage(image: string): string {
+  const withTag = /:[^/]*$/.test(image) || image.includes('@') ? image : `${image}:latest`;
+  const first = withTag.split('/')[0]!;
+  if (withTag.includes('/') && (first.includes('.') || first.includes(':'))) return withTag;
+  return withTag.includes('/') ? `docker.io/${withTag}` : `docker.io/library/${withTag}`;
+}
+
+function hex64(seed: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; out.length < 64; round++) {
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ round, 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}

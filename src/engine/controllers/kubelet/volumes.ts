@@ -1,0 +1,64 @@
+// The kubelet's volume manager, reduced to its verdict: can every volume of the pod be set up
+// on its node now? If not, the message the kubelet reports (FailedMount).
+import type { Volume } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/objects.ts';
+import { ANN_BIND_COMPLETED } from '../../api/storage.ts';
+import type { Txn } from '../../cluster/store.ts';
+
+type Pod = Stored<'Pod'>;
+
+export type VolumeVerdict = { ready: true } | { ready: false; message: string };
+
+export function checkPodVolumes(txn: Pick<Txn, 'get'>, pod: Pod): VolumeVerdict {
+  const ns = pod.metadata.namespace!;
+  const unprocessed: { volume: string; error: string }[] = [];
+  for (const v of pod.spec?.volumes ?? []) {
+    const pvcError = claimError(txn, ns, v);
+    if (pvcError) unprocessed.push({ volume: v.name, error: pvcError });
+  }
+  if (unprocessed.length > 0) {
+    const names = unprocessed.map((u) => u.volume).join(' ');
+    return {
+      ready: false,
+      message: `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[${names}]: ${unprocessed.map((u) => u.error).join(', ')}`,
+    };
+  }
+  for (const v of pod.spec?.volumes ?? []) {
+    const setUp = setUpError(txn, ns, v);
+    if (setUp) return { ready: false, message: `MountVolume.SetUp failed for volume "${v.name}" : ${setUp}` };
+  }
+  return { ready: true };
+}
+
+/** The volume manager's populator: a claim must exist and be bound before anything is mounted. */
+function claimError(txn: Pick<Txn, 'get'>, ns: string, v: Volume): string | undefined {
+  const name = v.persistentVolumeClaim?.claimName;
+  if (!name) return undefined;
+  const claim = txn.get('PersistentVolumeClaim', `${ns}/${name}`);
+  if (!claim) return `error processing PVC ${ns}/${name}: failed to fetch PVC from API server: persistentvolumeclaims "${name}" not found`;
+  if (claim.metadata.deletionTimestamp && !claim.spec?.volumeName) return `error processing PVC ${ns}/${name}: PVC is being deleted`;
+  if (!claim.spec?.volumeName || claim.metadata.annotations?.[ANN_BIND_COMPLETED] !== 'yes' || claim.status?.phase !== 'Bound') {
+    return `error processing PVC ${ns}/${name}: PVC is not bound`;
+  }
+  if (!txn.get('PersistentVolume', claim.spec.volumeName)) {
+    return `error processing PVC ${ns}/${name}: failed to fetch PV ${claim.spec.volumeName} from API server: persistentvolumes "${claim.spec.volumeName}" not found`;
+  }
+  return undefined;
+}
+
+/** The volume plugins' SetUp: ConfigMaps and Secrets must exist unless optional. */
+function setUpError(txn: Pick<Txn, 'get'>, ns: string, v: Volume): string | undefined {
+  if (v.configMap) {
+    const cm = txn.get('ConfigMap', `${ns}/${v.configMap.name}`);
+    if (!cm) return v.configMap.optional ? undefined : `configmap "${v.configMap.name}" not found`;
+    const missing = (v.configMap.items ?? []).find((i) => !(i.key in (cm.data ?? {})) && !(i.key in (cm.binaryData ?? {})));
+    if (missing && !v.configMap.optional) return `configmap references non-existent config key: ${missing.key}`;
+  }
+  if (v.secret) {
+    const secret = txn.get('Secret', `${ns}/${v.secret.secretName}`);
+    if (!secret) return v.secret.optional ? undefined : `secret "${v.secret.secretName}" not found`;
+    const missing = (v.secret.items ?? []).find((i) => !(i.key in (secret.data ?? {})));
+    if (missing && !v.secret.optional) return `references non-existent secret key: ${missing.key}`;
+  }
+  return undefined;
+}

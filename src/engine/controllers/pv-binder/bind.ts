@@ -1,0 +1,61 @@
+// The two-way bind (PVC bind()): the volume first (claimRef, then phase Bound), then the claim
+// (volumeName and annotations, then status from the volume). If a write is missing, the next
+// sync finishes it, so every function here is safe to run again.
+import type { Stored } from '../../api/objects.ts';
+import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER } from '../../api/storage.ts';
+import type { Txn } from '../../cluster/store.ts';
+
+type PV = Stored<'PersistentVolume'>;
+type PVC = Stored<'PersistentVolumeClaim'>;
+
+export function isVolumeBoundToClaim(pv: PV, claim: PVC): boolean {
+  const ref = pv.spec?.claimRef;
+  if (!ref || ref.name !== claim.metadata.name || (ref.namespace ?? '') !== claim.metadata.namespace) return false;
+  return !ref.uid || ref.uid === claim.metadata.uid;
+}
+
+export function bindVolumeToClaim(txn: Txn, pv: PV, claim: PVC): PV {
+  const preBound = isVolumeBoundToClaim(pv, claim);
+  const needsRef = !preBound || !pv.spec?.claimRef?.uid;
+  let volume = pv;
+  if (needsRef) {
+    const annotations = preBound ? pv.metadata.annotations : { ...pv.metadata.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' };
+    volume = txn.update({
+      ...pv,
+      metadata: { ...pv.metadata, ...(annotations ? { annotations } : {}) },
+      spec: {
+        ...pv.spec,
+        claimRef: {
+          kind: 'PersistentVolumeClaim',
+          namespace: claim.metadata.namespace,
+          name: claim.metadata.name,
+          uid: claim.metadata.uid,
+          apiVersion: 'v1',
+          resourceVersion: claim.metadata.resourceVersion,
+        },
+      },
+    })!;
+  }
+  if (volume.status?.phase !== 'Bound') {
+    volume = txn.update({ ...volume, status: { ...volume.status, phase: 'Bound' } })!;
+  }
+  return volume;
+}
+
+export function bindClaimToVolume(txn: Txn, claim: PVC, pv: PV): PVC {
+  let c = claim;
+  const setByController = !claim.spec?.volumeName;
+  const annotations = {
+    ...claim.metadata.annotations,
+    [ANN_BIND_COMPLETED]: 'yes',
+    ...(setByController || claim.metadata.annotations?.[ANN_BOUND_BY_CONTROLLER] ? { [ANN_BOUND_BY_CONTROLLER]: 'yes' } : {}),
+  };
+  if (claim.spec?.volumeName !== pv.metadata.name || claim.metadata.annotations?.[ANN_BIND_COMPLETED] !== 'yes') {
+    c = txn.update({ ...c, metadata: { ...c.metadata, annotations }, spec: { ...c.spec, volumeName: pv.metadata.name } })!;
+  }
+  const status = { ...c.status, phase: 'Bound', accessModes: pv.spec?.accessModes, capacity: pv.spec?.capacity };
+  if (JSON.stringify(status) !== JSON.stringify(c.status)) {
+    c = txn.update({ ...c, status })!;
+  }
+  return c;
+}

@@ -1,0 +1,185 @@
+// syncClaim (pv_controller.go): level-triggered; runs for every claim on every pass.
+//
+// Design: binding is a two-way pointer (claim.spec.volumeName <-> volume.spec.claimRef) written
+// volume-first. A claim is "bound" once it carries pv.kubernetes.io/bind-completed; before that
+// it is unbound and we try, in order: the volume it names, a pre-bound or matching volume, the
+// default class, waiting for a consumer, provisioning, and finally the FailedBinding event.
+import type { Stored } from '../../api/objects.ts';
+import {
+  ANN_BETA_STORAGE_PROVISIONER,
+  ANN_BIND_COMPLETED,
+  ANN_SELECTED_NODE,
+  ANN_STORAGE_PROVISIONER,
+  claimClass,
+  claimHasNoClass,
+} from '../../api/storage.ts';
+import { compareQuantities } from '../../api/quantity.ts';
+import type { ControllerContext } from '../../runtime/controller.ts';
+import { defaultClass, isDelayBinding, isPodTerminated, podsUsingClaim, storageClassOf } from '../queries.ts';
+import { bindClaimToVolume, bindVolumeToClaim, isVolumeBoundToClaim } from './bind.ts';
+import { capacityOf, findBestMatch, requestOf, type VolumeIndex } from './match.ts';
+
+type PVC = Stored<'PersistentVolumeClaim'>;
+type PV = Stored<'PersistentVolume'>;
+
+export const MSG_WAIT_FIRST_CONSUMER = 'waiting for first consumer to be created before binding';
+export const MSG_NO_CLASS = 'no persistent volumes available for this claim and no storage class is set';
+
+export function syncClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC): void {
+  if (claim.metadata.annotations?.[ANN_BIND_COMPLETED]) {
+    syncBoundClaim(ctx, claim);
+  } else if (claim.spec?.volumeName) {
+    syncPreBoundClaim(ctx, claim, claim.spec.volumeName);
+  } else {
+    syncUnboundClaim(ctx, index, claim);
+  }
+}
+
+function syncBoundClaim(ctx: ControllerContext, claim: PVC): void {
+  const name = claim.spec?.volumeName;
+  if (!name) {
+    // OBSERVATION: claim was bound, but someone removed spec.volumeName.
+    setLost(ctx, claim, 'Bound claim has lost reference to PersistentVolume. Data on the volume is lost!');
+    return;
+  }
+  const pv = ctx.txn.get('PersistentVolume', name);
+  if (!pv) {
+    setLost(ctx, claim, 'Bound claim has lost its PersistentVolume. Data on the volume is lost!');
+    return;
+  }
+  if (!pv.spec?.claimRef) {
+    // OBSERVATION: the volume lost its claimRef (an admin patched it); re-bind it to this claim.
+    bindVolumeToClaim(ctx.txn, pv, claim);
+    ctx.step(`persistentvolume-binder re-bound volume ${name} to claim ${keyOf(claim)}`);
+    return;
+  }
+  if (!isVolumeBoundToClaim(pv, claim)) {
+    if (claim.status?.phase !== 'Lost') {
+      ctx.txn.update({ ...claim, status: { ...claim.status, phase: 'Lost' } });
+      ctx.event(claim, 'Warning', 'ClaimMisbound', 'Two claims are bound to the same volume, this one is bound incorrectly');
+      ctx.step(`claim ${keyOf(claim)} is Lost: volume ${name} is bound to another claim`);
+    }
+    return;
+  }
+  const before = claim;
+  bindVolumeToClaim(ctx.txn, pv, claim);
+  bindClaimToVolume(ctx.txn, ctx.txn.get('PersistentVolumeClaim', keyOf(claim)) ?? before, ctx.txn.get('PersistentVolume', name) ?? pv);
+  ctx.step(`persistentvolume-binder completed the binding of claim ${keyOf(claim)} to volume ${name}`);
+}
+
+function syncPreBoundClaim(ctx: ControllerContext, claim: PVC, volumeName: string): void {
+  const pv = ctx.txn.get('PersistentVolume', volumeName);
+  if (!pv) return; // OBSERVATION: the named volume does not exist yet; no event, retry later.
+  if (!pv.spec?.claimRef) {
+    const reason = unsatisfiedReason(pv, claim);
+    if (reason) {
+      ctx.event(claim, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${volumeName}": ${reason}`);
+      ctx.step(`claim ${keyOf(claim)} cannot bind the volume it names`);
+      return;
+    }
+    bind(ctx, pv, claim);
+    return;
+  }
+  if (isVolumeBoundToClaim(pv, claim)) {
+    bind(ctx, pv, claim);
+    return;
+  }
+  ctx.event(claim, 'Warning', 'FailedBinding', `volume "${volumeName}" already bound to a different claim.`);
+  ctx.step(`claim ${keyOf(claim)} names volume ${volumeName}, which is bound to another claim`);
+}
+
+function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC): void {
+  if (claim.metadata.deletionTimestamp) return;
+  const className = claimClass(claim);
+  const delayBinding = isDelayBinding(ctx.txn, className);
+  const pv = findBestMatch(index, claim, delayBinding);
+  if (pv) {
+    bind(ctx, ctx.txn.get('PersistentVolume', pv.metadata.name) ?? pv, claim);
+    return;
+  }
+  // OBSERVATION: no volume fits; the claim stays Pending.
+  if (claimHasNoClass(claim)) {
+    const def = defaultClass(ctx.txn);
+    if (def) {
+      ctx.txn.update({ ...claim, spec: { ...claim.spec, storageClassName: def.metadata.name } });
+      ctx.step(`persistentvolume-binder assigned the default StorageClass "${def.metadata.name}" to claim ${keyOf(claim)}`);
+      return;
+    }
+  }
+  if (delayBinding && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
+    const waiting = podsUsingClaim(ctx.txn, claim).filter((p) => !p.spec?.nodeName && !isPodTerminated(p) && !p.metadata.deletionTimestamp);
+    if (waiting.length === 0) {
+      ctx.event(claim, 'Normal', 'WaitForFirstConsumer', MSG_WAIT_FIRST_CONSUMER);
+    } else {
+      const names = waiting.map((p) => p.metadata.name).join(',');
+      ctx.event(claim, 'Normal', 'WaitForPodScheduled', `waiting for ${waiting.length === 1 ? 'pod' : 'pods'} ${names} to be scheduled`);
+    }
+    ctx.step(`claim ${keyOf(claim)} waits for a pod to be scheduled before a volume is bound or provisioned`);
+    return;
+  }
+  if (className !== '') {
+    provisionClaim(ctx, claim, className);
+    return;
+  }
+  ctx.event(claim, 'Normal', 'FailedBinding', MSG_NO_CLASS);
+  ctx.step(`no volume matches claim ${keyOf(claim)} and it has no StorageClass`);
+}
+
+/** The PV controller's half of dynamic provisioning: find the provisioner and hand the claim to it. */
+function provisionClaim(ctx: ControllerContext, claim: PVC, className: string): void {
+  const sc = storageClassOf(ctx.txn, className);
+  if (!sc) {
+    ctx.event(claim, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`);
+    ctx.step(`claim ${keyOf(claim)} names StorageClass "${className}", which does not exist`);
+    return;
+  }
+  const provisioner = sc.provisioner;
+  if (provisioner.startsWith('kubernetes.io/')) {
+    // No in-tree provisioning plugins remain in v1.34; kubernetes.io/no-provisioner is for static local volumes.
+    ctx.event(claim, 'Warning', 'ProvisioningFailed', `no volume plugin matched name: ${provisioner}`);
+    ctx.step(`no provisioner can serve StorageClass "${className}" (${provisioner})`);
+    return;
+  }
+  const annotations = claim.metadata.annotations ?? {};
+  if (annotations[ANN_STORAGE_PROVISIONER] !== provisioner || annotations[ANN_BETA_STORAGE_PROVISIONER] !== provisioner) {
+    ctx.txn.update({
+      ...claim,
+      metadata: { ...claim.metadata, annotations: { ...annotations, [ANN_BETA_STORAGE_PROVISIONER]: provisioner, [ANN_STORAGE_PROVISIONER]: provisioner } },
+    });
+  }
+  ctx.event(
+    claim,
+    'Normal',
+    'ExternalProvisioning',
+    `Waiting for a volume to be created either by the external provisioner '${provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+  );
+  ctx.step(`persistentvolume-binder handed claim ${keyOf(claim)} to the external provisioner ${provisioner}`);
+}
+
+function bind(ctx: ControllerContext, pv: PV, claim: PVC): void {
+  const volume = bindVolumeToClaim(ctx.txn, pv, claim);
+  const latest = ctx.txn.get('PersistentVolumeClaim', keyOf(claim)) ?? claim;
+  bindClaimToVolume(ctx.txn, latest, volume);
+  ctx.step(`persistentvolume-binder bound claim ${keyOf(claim)} to volume ${pv.metadata.name}`);
+}
+
+/** checkVolumeSatisfyClaim: the checks for a claim that names its volume. */
+function unsatisfiedReason(pv: PV, claim: PVC): string | undefined {
+  if (pv.metadata.deletionTimestamp) return `the volume is marked for deletion "${pv.metadata.name}"`;
+  if (compareQuantities(capacityOf(pv), requestOf(claim)) < 0) return 'requested PV is too small';
+  if ((pv.spec?.storageClassName ?? '') !== claimClass(claim)) return 'storageClassName does not match';
+  if ((pv.spec?.volumeMode ?? 'Filesystem') !== (claim.spec?.volumeMode ?? 'Filesystem')) return 'incompatible volumeMode';
+  if (!(claim.spec?.accessModes ?? []).every((m) => pv.spec?.accessModes?.includes(m))) return 'incompatible accessMode';
+  return undefined;
+}
+
+function setLost(ctx: ControllerContext, claim: PVC, message: string): void {
+  if (claim.status?.phase === 'Lost') return;
+  ctx.txn.update({ ...claim, status: { ...claim.status, phase: 'Lost' } });
+  ctx.event(claim, 'Warning', 'ClaimLost', message);
+  ctx.step(`claim ${keyOf(claim)} is Lost`);
+}
+
+function keyOf(claim: PVC): string {
+  return `${claim.metadata.namespace}/${claim.metadata.name}`;
+}

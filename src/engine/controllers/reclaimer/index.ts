@@ -1,0 +1,70 @@
+// What happens to a Released volume (reclaimVolume): Retain keeps it (and its data) until an
+// admin acts; Delete asks the provisioner that made it to delete it; Recycle scrubs it and makes
+// it Available again.
+import type { Stored } from '../../api/objects.ts';
+import { ANN_BOUND_BY_CONTROLLER, ANN_PROVISIONED_BY } from '../../api/storage.ts';
+import { runningProvisioner } from '../../drivers/registry.ts';
+import type { Controller, ControllerContext } from '../../runtime/controller.ts';
+
+type PV = Stored<'PersistentVolume'>;
+
+export const reclaimer: Controller = {
+  name: 'persistentvolume-reclaimer',
+  source: 'persistentvolume-controller',
+  sync(ctx) {
+    for (const pv of ctx.txn.list('PersistentVolume')) {
+      if (pv.status?.phase !== 'Released') continue;
+      const policy = pv.spec?.persistentVolumeReclaimPolicy ?? 'Retain';
+      if (policy === 'Delete') deleteVolume(ctx, pv);
+      else if (policy === 'Recycle') recycleVolume(ctx, pv);
+      else if (policy !== 'Retain') fail(ctx, pv, 'VolumeUnknownReclaimPolicy', 'Volume has unrecognized PersistentVolumeReclaimPolicy');
+    }
+  },
+};
+
+function deleteVolume(ctx: ControllerContext, pv: PV): void {
+  const provisioner = pv.metadata.annotations?.[ANN_PROVISIONED_BY];
+  const driver = runningProvisioner(ctx.txn, provisioner);
+  if (driver) {
+    ctx.txn.remove('PersistentVolume', pv.metadata.name);
+    ctx.step(`${driver.name} deleted volume ${pv.metadata.name} and its storage (reclaim policy Delete)`);
+    return;
+  }
+  if (provisioner) return; // its provisioner is not running: the volume waits, Released, as in a real cluster.
+  if (pv.spec?.hostPath) {
+    const path = pv.spec.hostPath.path;
+    if (/^\/tmp\/.+/.test(path)) {
+      ctx.txn.remove('PersistentVolume', pv.metadata.name);
+      ctx.step(`persistentvolume-controller deleted hostPath volume ${pv.metadata.name} (${path})`);
+    } else {
+      fail(ctx, pv, 'VolumeFailedDelete', `host_path deleter only supports /tmp/.+ but received provided ${path}`);
+    }
+    return;
+  }
+  fail(ctx, pv, 'VolumeFailedDelete', `error getting deleter volume plugin for volume "${pv.metadata.name}": no deletable volume plugin matched`);
+}
+
+function recycleVolume(ctx: ControllerContext, pv: PV): void {
+  if (!pv.spec?.hostPath && !pv.spec?.nfs) {
+    fail(ctx, pv, 'VolumeFailedRecycle', 'No recycler plugin found for the volume!');
+    return;
+  }
+  const preBoundByUser = !pv.metadata.annotations?.[ANN_BOUND_BY_CONTROLLER];
+  const { claimRef, ...spec } = pv.spec;
+  const { [ANN_BOUND_BY_CONTROLLER]: _a, ...annotations } = pv.metadata.annotations ?? {};
+  ctx.txn.update({
+    ...pv,
+    metadata: { ...pv.metadata, annotations },
+    // A volume the user pre-bound stays reserved for that claim name; only the old uid goes.
+    spec: preBoundByUser && claimRef ? { ...spec, claimRef: { ...claimRef, uid: undefined, resourceVersion: undefined } } : spec,
+    status: { ...pv.status, phase: 'Available' },
+  });
+  ctx.event(pv, 'Normal', 'VolumeRecycled', 'Volume recycled');
+  ctx.step(`persistentvolume-controller recycled volume ${pv.metadata.name}: scrubbed and Available again`);
+}
+
+function fail(ctx: ControllerContext, pv: PV, reason: string, message: string): void {
+  ctx.txn.update({ ...pv, status: { ...pv.status, phase: 'Failed', message } });
+  ctx.event(pv, 'Warning', reason, message);
+  ctx.step(`volume ${pv.metadata.name} Failed: ${message}`);
+}

@@ -1,0 +1,25 @@
+// The controllers of the simulated cluster, in the order they run on every pass. The order is
+// part of determinism: the same inputs always produce the same steps in the same sequence.
+import type { Controller } from '../runtime/controller.ts';
+import { garbageCollector } from './garbage-collector/index.ts';
+import { kubelet } from './kubelet/index.ts';
+import { pvProtection, pvcProtection } from './protection/index.ts';
+import { externalProvisioner } from './provisioner/index.ts';
+import { pvBinder } from './pv-binder/index.ts';
+import { reclaimer } from './reclaimer/index.ts';
+import { scheduler } from './scheduler/index.ts';
+import { deploymentController } from './workloads/deployment.ts';
+import { replicaSetController } from './workloads/replicaset.ts';
+
+export const CONTROLLERS: readonly Controller[] = [
+  deploymentController,
+  replicaSetController,
+  garbageCollector,
+  pvBinder,
+  externalProvisioner,
+  scheduler,
+  kubelet,
+  pvcProtection,
+  pvProtection,
+  reclaimer,
+];

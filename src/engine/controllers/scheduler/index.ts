@@ -1,0 +1,127 @@
+// default-scheduler: places each pending pod on a node (schedule_one.go).
+//
+// Design: level-triggered, without an assume cache. Each pass runs PreFilter and the filters
+// in the default order over every node; the first failing filter is that node's reason. With
+// feasible nodes it picks the least busy one; if the pod's WaitForFirstConsumer claims still
+// need volumes there, it binds static volumes (claimRef) or marks claims for provisioning
+// (selected-node) and waits; once every claim is bound it binds the pod. The selected-node
+// annotation keeps later passes choosing the same node.
+import type { Stored } from '../../api/objects.ts';
+import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from '../../api/storage.ts';
+import type { SchedulingRecord } from '../../cluster/state.ts';
+import type { Controller, ControllerContext } from '../../runtime/controller.ts';
+import type { CycleState, FilterPlugin, Node, Pod, Status } from './framework.ts';
+import { nodeAffinity, nodeName, nodeUnschedulable, taintToleration } from './plugins/node-basics.ts';
+import { decideVolumes, isFullyBound, volumeBinding, volumeBindingPreFilter, volumeZone } from './plugins/volume-binding.ts';
+import { failureMessage } from './message.ts';
+
+/** The default filter order (pkg/scheduler/apis/config/v1/default_plugins.go), restricted to what we model. */
+export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, volumeBinding, volumeZone];
+
+export const scheduler: Controller = {
+  name: 'scheduler',
+  source: 'default-scheduler',
+  sync(ctx) {
+    for (const pod of ctx.txn.list('Pod')) {
+      if (pod.spec?.nodeName || pod.metadata.deletionTimestamp) continue;
+      if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
+      scheduleOne(ctx, pod);
+    }
+  },
+};
+
+function scheduleOne(ctx: ControllerContext, pod: Pod): void {
+  const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  const nodes = ctx.txn.list('Node');
+  const cycle = volumeBindingPreFilter(ctx.txn, pod);
+  const record: SchedulingRecord = { at: ctx.now, nodes: {}, message: '' };
+  if (cycle.preFilterReason) {
+    record.preFilter = { plugin: 'VolumeBinding', reason: cycle.preFilterReason };
+    return reportUnschedulable(ctx, pod, podKey, record, nodes.length, []);
+  }
+  const statuses: Status[] = [];
+  const feasible: Node[] = [];
+  for (const node of nodes) {
+    const failed = runFilters(ctx, pod, node, cycle);
+    record.nodes[node.metadata.name] = failed ? { plugin: failed.plugin, reason: failed.status.reason ?? '' } : null;
+    if (failed) statuses.push(failed.status);
+    else feasible.push(node);
+  }
+  if (feasible.length === 0) return reportUnschedulable(ctx, pod, podKey, record, nodes.length, statuses);
+  const node = pickNode(ctx, feasible);
+  delete ctx.txn.state.scheduling[podKey];
+
+  // Reserve + PreBind: get every WaitForFirstConsumer claim a volume on this node first.
+  const decisions = decideVolumes(ctx.txn, cycle, node);
+  for (const d of decisions) {
+    if (d.action === 'bind') {
+      ctx.txn.update({
+        ...d.volume,
+        metadata: { ...d.volume.metadata, annotations: { ...d.volume.metadata.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' } },
+        spec: {
+          ...d.volume.spec,
+          claimRef: { kind: 'PersistentVolumeClaim', namespace: d.claim.metadata.namespace, name: d.claim.metadata.name, uid: d.claim.metadata.uid, apiVersion: 'v1', resourceVersion: d.claim.metadata.resourceVersion },
+        },
+      });
+      ctx.step(`scheduler chose node ${node.metadata.name} for pod ${podKey} and reserved volume ${d.volume.metadata.name} for claim ${d.claim.metadata.name}`);
+    } else {
+      const claim = ctx.txn.get('PersistentVolumeClaim', `${d.claim.metadata.namespace}/${d.claim.metadata.name}`) ?? d.claim;
+      ctx.txn.update({ ...claim, metadata: { ...claim.metadata, annotations: { ...claim.metadata.annotations, [ANN_SELECTED_NODE]: node.metadata.name } } });
+      ctx.step(`scheduler chose node ${node.metadata.name} for pod ${podKey} and asked for claim ${d.claim.metadata.name} to be provisioned there`);
+    }
+  }
+  const waiting = cycle.claims.some((c) => !isFullyBound(ctx.txn.get('PersistentVolumeClaim', `${c.metadata.namespace}/${c.metadata.name}`) ?? c));
+  if (waiting) return; // PreBind waits until the binder and provisioner finish; a later pass binds the pod.
+
+  ctx.txn.update({
+    ...pod,
+    spec: { ...pod.spec!, nodeName: node.metadata.name },
+    status: {
+      ...pod.status,
+      conditions: upsertCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: timestamp(ctx) }),
+    },
+  });
+  ctx.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${podKey} to ${node.metadata.name}`);
+  ctx.step(`scheduler assigned pod ${podKey} to node ${node.metadata.name}`);
+}
+
+function runFilters(ctx: ControllerContext, pod: Pod, node: Node, cycle: CycleState): { plugin: string; status: Status } | undefined {
+  for (const plugin of FILTER_PLUGINS) {
+    const status = plugin.filter(ctx.txn, pod, node, cycle);
+    if (status.code !== 'Success') return { plugin: plugin.name, status };
+  }
+  return undefined;
+}
+
+/** Scoring, simplified: the node running the fewest pods wins; ties go to the first by name. */
+function pickNode(ctx: ControllerContext, feasible: readonly Node[]): Node {
+  const load = new Map<string, number>();
+  for (const p of ctx.txn.list('Pod')) if (p.spec?.nodeName) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
+  return [...feasible].sort((a, b) => (load.get(a.metadata.name) ?? 0) - (load.get(b.metadata.name) ?? 0))[0]!;
+}
+
+function reportUnschedulable(ctx: ControllerContext, pod: Pod, podKey: string, record: SchedulingRecord, nodeCount: number, statuses: Status[]): void {
+  record.message = failureMessage(nodeCount, record.preFilter?.reason, statuses);
+  ctx.txn.state.scheduling[podKey] = record;
+  const condition = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: record.message };
+  const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  if (existing?.status !== 'False' || existing.message !== record.message) {
+    ctx.txn.update({ ...pod, status: { ...pod.status, conditions: upsertCondition(pod.status?.conditions, { ...condition, lastTransitionTime: timestamp(ctx) }) } });
+  }
+  ctx.event(pod, 'Warning', 'FailedScheduling', record.message);
+  ctx.step(`scheduler could not place pod ${podKey}: ${record.message}`);
+}
+
+type Condition = NonNullable<NonNullable<Stored<'Pod'>['status']>['conditions']>[number];
+
+function upsertCondition(conditions: Condition[] | undefined, c: Condition): Condition[] {
+  const list = [...(conditions ?? [])];
+  const i = list.findIndex((x) => x.type === c.type);
+  if (i >= 0) list[i] = { ...list[i], ...c };
+  else list.push(c);
+  return list;
+}
+
+function timestamp(ctx: ControllerContext): string {
+  return new Date(ctx.now).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,82 @@
+// deployment-controller: keeps one ReplicaSet per pod template, scales the current one to the
+// desired replicas and old ones to zero (a simplified rollout), and reports status.
+import type { Stored } from '../../api/objects.ts';
+import type { Controller, ControllerContext } from '../../runtime/controller.ts';
+import { POD_TEMPLATE_HASH, isOwnedBy, ownerRef, templateHash } from './pod-template.ts';
+
+type Deployment = Stored<'Deployment'>;
+
+export const deploymentController: Controller = {
+  name: 'deployment-controller',
+  source: 'deployment-controller',
+  sync(ctx) {
+    for (const d of ctx.txn.list('Deployment')) {
+      if (!d.metadata.deletionTimestamp) syncDeployment(ctx, d);
+    }
+  },
+};
+
+function syncDeployment(ctx: ControllerContext, d: Deployment): void {
+  const ns = d.metadata.namespace!;
+  const hash = templateHash(d.spec?.template);
+  const name = `${d.metadata.name}-${hash}`;
+  const owned = ctx.txn.list('ReplicaSet', ns).filter((rs) => isOwnedBy(rs.metadata, d));
+  const replicas = d.spec?.replicas ?? 1;
+  let current = owned.find((rs) => rs.metadata.labels?.[POD_TEMPLATE_HASH] === hash);
+  if (!current) {
+    const labels = { ...d.spec?.template?.metadata?.labels, [POD_TEMPLATE_HASH]: hash };
+    current = ctx.txn.create<'ReplicaSet'>({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name,
+        namespace: ns,
+        labels,
+        annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + Math.ceil(replicas / 4)), 'deployment.kubernetes.io/revision': String(owned.length + 1) },
+        ownerReferences: [ownerRef(d)],
+      },
+      spec: {
+        replicas,
+        selector: { ...d.spec!.selector, matchLabels: { ...d.spec!.selector.matchLabels, [POD_TEMPLATE_HASH]: hash } },
+        template: { ...d.spec!.template, metadata: { ...d.spec!.template.metadata, labels } },
+      },
+    });
+    ctx.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`);
+    ctx.step(`deployment-controller created ReplicaSet ${ns}/${name} for deployment ${d.metadata.name}`);
+  } else if ((current.spec?.replicas ?? 1) !== replicas) {
+    const from = current.spec?.replicas ?? 1;
+    ctx.txn.update({ ...current, spec: { ...current.spec!, replicas } });
+    ctx.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${replicas > from ? 'up' : 'down'} replica set ${name} from ${from} to ${replicas}`);
+    ctx.step(`deployment-controller scaled ReplicaSet ${ns}/${name} from ${from} to ${replicas}`);
+  }
+  for (const old of owned) {
+    if (old.metadata.name === name || (old.spec?.replicas ?? 0) === 0) continue;
+    ctx.txn.update({ ...old, spec: { ...old.spec!, replicas: 0 } });
+    ctx.event(d, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${old.metadata.name} from ${old.spec?.replicas ?? 1} to 0`);
+    ctx.step(`deployment-controller scaled old ReplicaSet ${ns}/${old.metadata.name} to 0`);
+  }
+  const rs = ctx.txn.get('ReplicaSet', `${ns}/${name}`) ?? current;
+  const ready = rs.status?.readyReplicas ?? 0;
+  const status = {
+    observedGeneration: d.metadata.generation,
+    replicas: rs.status?.replicas ?? 0,
+    updatedReplicas: rs.status?.replicas ?? 0,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    ...(replicas - ready > 0 ? { unavailableReplicas: replicas - ready } : {}),
+    conditions: [
+      {
+        type: 'Available',
+        status: ready >= replicas ? 'True' : 'False',
+        reason: ready >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+        message: ready >= replicas ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+      },
+      { type: 'Progressing', status: 'True', reason: ready >= replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', message: `ReplicaSet "${name}" ${ready >= replicas ? 'has successfully progressed.' : 'is progressing.'}` },
+    ],
+  };
+  const clean = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined)) as typeof status;
+  if (JSON.stringify(clean) !== JSON.stringify(d.status ?? {})) {
+    ctx.txn.update({ ...(ctx.txn.get('Deployment', `${ns}/${d.metadata.name}`) ?? d), status: clean });
+    ctx.step(`deployment ${ns}/${d.metadata.name}: ${ready}/${replicas} ready`);
+  }
+}

@@ -1,0 +1,21 @@
+// Every provisioner the engine knows, and which of them are running in a given cluster:
+// local-path when its add-on is present (KIND presets), a CSI driver when its CSIDriver object exists.
+import type { Txn } from '../cluster/store.ts';
+import { awsEbs, azureDisk, gcePd } from './csi-zonal-block.ts';
+import { awsEfs, azureFile, nfs } from './csi-shared-file.ts';
+import type { ProvisionerDriver } from './driver.ts';
+import { LOCAL_PATH_ADDON, localPath } from './local-path.ts';
+
+export const KNOWN_DRIVERS: readonly ProvisionerDriver[] = [localPath, awsEbs, gcePd, azureDisk, awsEfs, azureFile, nfs];
+
+export function knownDriver(name: string | undefined): ProvisionerDriver | undefined {
+  return KNOWN_DRIVERS.find((d) => d.name === name);
+}
+
+/** The provisioner serving `name` in this cluster right now, if one is running. */
+export function runningProvisioner(txn: Pick<Txn, 'state' | 'get'>, name: string | undefined): ProvisionerDriver | undefined {
+  const driver = knownDriver(name);
+  if (!driver) return undefined;
+  if (driver === localPath) return txn.state.addons.includes(LOCAL_PATH_ADDON) ? driver : undefined;
+  return txn.get('CSIDriver', driver.name) ? driver : undefined;
+}

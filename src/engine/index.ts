@@ -1,0 +1,52 @@
+// The engine's public surface: everything the commands, the UI store, the CLI and the lessons use.
+export type { AnyStored, Kind, KubeObject, ObjectRef, Stored } from './api/objects.ts';
+export { ALL_KINDS, KINDS, resolveResource, resourcePrefix, type KindInfo } from './api/kinds.ts';
+export { canonicalQuantity, compareQuantities, formatQuantity, parseQuantity } from './api/quantity.ts';
+export { parseSelector, selectorMatches } from './api/labels.ts';
+export * from './api/storage.ts';
+export type { Change, ClusterState, EventNote, PresetName, SchedulingRecord, Step } from './cluster/state.ts';
+export { PRESETS } from './cluster/state.ts';
+export { PRESET_DESCRIPTIONS } from './presets.ts';
+export type { Txn } from './cluster/store.ts';
+export type { ApiError } from './cluster/errors.ts';
+export { deleteObject, patchObject, updateObject, writeObject, LAST_APPLIED } from './cluster/apply.ts';
+export { eventsFor } from './cluster/events.ts';
+export { displayName, keyOf, objectKey, refKey, refOf } from './cluster/keys.ts';
+export { parseManifestText, positionOf, type ManifestDocument, type Position } from './manifest/parse.ts';
+export { applyDocuments, type ApplyOptions, type DocumentError, type DocumentResult } from './manifest/apply-documents.ts';
+export { act, advanceClock, allObjects, createCluster, RESYNC_SECONDS, type ActResult } from './runtime/simulation.ts';
+export { CLUSTER_EPOCH, rfc3339 } from './runtime/clock.ts';
+export { KNOWN_DRIVERS, knownDriver, runningProvisioner } from './drivers/registry.ts';
+export { podsUsingClaim } from './controllers/queries.ts';
+
+import { applyDocuments, type ApplyOptions, type DocumentResult } from './manifest/apply-documents.ts';
+import { parseManifestText } from './manifest/parse.ts';
+import { act, type ActResult } from './runtime/simulation.ts';
+import type { ClusterState } from './cluster/state.ts';
+
+/**
+ * Applies (or creates) every document of a manifest text, then settles the cluster.
+ *
+ * @example
+ * const { state, result } = applyManifest(createCluster({ preset: 'bare' }), pvYaml, { mode: 'apply' });
+ * result[0].outcome; // 'created'
+ */
+export function applyManifest(state: ClusterState, text: string, opts: ApplyOptions): ActResult<DocumentResult[]> {
+  return act(
+    state,
+    (results) => {
+      const done = results.filter((r) => r.outcome && r.outcome !== 'unchanged').map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${r.outcome}`);
+      return done.length > 0 ? `user ran kubectl ${opts.mode}: ${done.join(', ')}` : `user ran kubectl ${opts.mode}`;
+    },
+    (txn) => applyDocuments(txn, parseManifestText(text), opts),
+  );
+}
+
+import { beginTxn, type Txn as StoreTxn } from './cluster/store.ts';
+
+/** A read-only view of a state with the store's lookups (get, list in key order). */
+export type ClusterView = Pick<StoreTxn, 'get' | 'getRef' | 'list' | 'count' | 'state'>;
+
+export function viewOf(state: ClusterState): ClusterView {
+  return beginTxn(state);
+}

@@ -1,0 +1,87 @@
+// Pod spec validation (pkg/apis/core/validation ValidatePodSpec), the subset a storage
+// playground meets: containers, volumes and their mounts, restart policy, downward API paths.
+import type { Pod, PodSpec, Volume } from 'kubernetes-types/core/v1';
+import { duplicate, invalid, notFound, required, unsupported, type FieldError } from './field-errors.ts';
+import { isDns1123Label, LABEL_MESSAGE } from './names.ts';
+
+const RESTART_POLICIES = ['Always', 'Never', 'OnFailure'] as const;
+
+/** The volume-source fields of a pod Volume; exactly one must be set. */
+export const POD_VOLUME_SOURCES = [
+  'emptyDir', 'hostPath', 'persistentVolumeClaim', 'configMap', 'secret', 'downwardAPI', 'projected',
+  'ephemeral', 'csi', 'nfs', 'image', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile',
+  'iscsi', 'fc', 'cephfs', 'rbd', 'cinder', 'flexVolume', 'glusterfs', 'portworxVolume', 'quobyte', 'scaleIO',
+  'storageos', 'vsphereVolume', 'photonPersistentDisk', 'flocker', 'gitRepo',
+] as const;
+
+const ENV_FIELD_PATHS = [
+  'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
+  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs',
+] as const;
+const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'] as const;
+const SUBSCRIPTED = /^metadata\.(labels|annotations)\['[^']+'\]$/;
+
+export function volumeSourceOf(v: Volume): string | undefined {
+  return POD_VOLUME_SOURCES.find((f) => (v as unknown as Record<string, unknown>)[f] !== undefined);
+}
+
+export function validatePod(pod: Pod): FieldError[] {
+  return validatePodSpec(pod.spec, 'spec');
+}
+
+export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!spec) return [required(path)];
+  const volumeNames = new Set<string>();
+  (spec.volumes ?? []).forEach((v, i) => {
+    const vp = `${path}.volumes[${i}]`;
+    if (!v.name) errors.push(required(`${vp}.name`));
+    else if (!isDns1123Label(v.name)) errors.push(invalid(`${vp}.name`, v.name, LABEL_MESSAGE));
+    else if (volumeNames.has(v.name)) errors.push(duplicate(`${vp}.name`, v.name));
+    else volumeNames.add(v.name);
+    const sources = POD_VOLUME_SOURCES.filter((f) => (v as unknown as Record<string, unknown>)[f] !== undefined);
+    if (sources.length === 0) errors.push(required(vp, 'must specify a volume type'));
+    if (sources.length > 1) errors.push({ type: 'Forbidden', field: `${vp}.${sources[1]}`, detail: 'may not specify more than 1 volume type' });
+    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) errors.push(required(`${vp}.persistentVolumeClaim.claimName`));
+    if (v.hostPath && !v.hostPath.path) errors.push(required(`${vp}.hostPath.path`));
+    if (v.configMap && !v.configMap.name) errors.push(required(`${vp}.configMap.name`));
+    if (v.secret && !v.secret.secretName) errors.push(required(`${vp}.secret.secretName`));
+    (v.downwardAPI?.items ?? []).forEach((item, j) => {
+      const fp = item.fieldRef?.fieldPath;
+      if (fp && !(VOLUME_FIELD_PATHS as readonly string[]).includes(fp) && !SUBSCRIPTED.test(fp)) {
+        errors.push(unsupported(`${vp}.downwardAPI.items[${j}].fieldRef.fieldPath`, fp, VOLUME_FIELD_PATHS));
+      }
+    });
+  });
+
+  if (!spec.containers || spec.containers.length === 0) errors.push(required(`${path}.containers`));
+  const containerNames = new Set<string>();
+  (spec.containers ?? []).forEach((c, i) => {
+    const cp = `${path}.containers[${i}]`;
+    if (!c.name) errors.push(required(`${cp}.name`));
+    else if (!isDns1123Label(c.name)) errors.push(invalid(`${cp}.name`, c.name, LABEL_MESSAGE));
+    else if (containerNames.has(c.name)) errors.push(duplicate(`${cp}.name`, c.name));
+    else containerNames.add(c.name);
+    if (!c.image) errors.push(required(`${cp}.image`));
+    const mountPaths = new Set<string>();
+    (c.volumeMounts ?? []).forEach((m, j) => {
+      const mp = `${cp}.volumeMounts[${j}]`;
+      if (!m.name) errors.push(required(`${mp}.name`));
+      else if (!volumeNames.has(m.name)) errors.push(notFound(`${mp}.name`, m.name));
+      if (!m.mountPath) errors.push(required(`${mp}.mountPath`));
+      else if (mountPaths.has(m.mountPath)) errors.push(invalid(`${mp}.mountPath`, m.mountPath, 'must be unique'));
+      else mountPaths.add(m.mountPath);
+    });
+    (c.env ?? []).forEach((e, j) => {
+      const fp = e.valueFrom?.fieldRef?.fieldPath;
+      if (fp && !(ENV_FIELD_PATHS as readonly string[]).includes(fp) && !SUBSCRIPTED.test(fp)) {
+        errors.push(unsupported(`${cp}.env[${j}].valueFrom.fieldRef.fieldPath`, fp, ENV_FIELD_PATHS));
+      }
+      if (!e.name) errors.push(required(`${cp}.env[${j}].name`));
+    });
+  });
+  if (spec.restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(spec.restartPolicy)) {
+    errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
+  }
+  return errors;
+}

@@ -1,0 +1,57 @@
+// The contract every controller implements, and the context the runtime hands it.
+import type { AnyStored } from '../api/objects.ts';
+import { recordEvent, type EventType } from '../cluster/events.ts';
+import type { EventNote, Step } from '../cluster/state.ts';
+import type { Txn } from '../cluster/store.ts';
+
+export interface Controller {
+  /** The name shown on the timeline: `persistentvolume-binder`, `scheduler`, `kubelet`, … */
+  readonly name: string;
+  /** The component that signs its events (`kubectl get events` SOURCE / describe's From). */
+  readonly source: string;
+  /**
+   * One level-triggered pass over everything the controller watches. It reads the current state,
+   * writes what should change through `ctx.txn`, and calls `ctx.step()` after each unit of work.
+   * Running it again on a settled state must change nothing.
+   */
+  sync(ctx: ControllerContext): void;
+}
+
+export interface ControllerContext {
+  readonly txn: Txn;
+  readonly now: number;
+  /** Records an event signed by this controller (or `source`, for a different signing component). */
+  event(obj: AnyStored, type: EventType, reason: string, message: string, source?: string): void;
+  /** Closes one unit of work: if it wrote or emitted something new, it becomes a timeline step. */
+  step(summary: string): void;
+}
+
+/** Collects changes and events into steps for one actor. */
+export class StepRecorder {
+  private mark: number;
+  private events: EventNote[] = [];
+
+  constructor(
+    private readonly txn: Txn,
+    private readonly steps: Step[],
+  ) {
+    this.mark = txn.changes.length;
+  }
+
+  event(obj: AnyStored, type: EventType, reason: string, message: string, source: string): void {
+    const r = recordEvent(this.txn, obj, type, reason, message, source);
+    if (r.fresh) this.events.push(r.note);
+  }
+
+  /** Turns everything since the last step into a step, if there is anything. Returns whether objects changed. */
+  close(actor: string, summary: string): boolean {
+    const changes = this.txn.changes.slice(this.mark).filter((c) => c.ref.kind !== 'Event');
+    this.mark = this.txn.changes.length;
+    const events = this.events;
+    this.events = [];
+    if (changes.length === 0 && events.length === 0) return false;
+    const state = this.txn.state;
+    this.steps.push({ index: state.stepCount++, actor, summary, at: state.now, changes, events });
+    return changes.length > 0;
+  }
+}

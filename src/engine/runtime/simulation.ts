@@ -1,0 +1,106 @@
+// The simulation's entry points: make a cluster, act on it as a user, let time pass.
+// Every function takes a state and returns a new one (the input is never modified), plus the
+// steps that happened, in order.
+import type { AnyStored } from '../api/objects.ts';
+import { beginTxn, type Txn } from '../cluster/store.ts';
+import { PRESETS, type ClusterState, type PresetName, type Step } from '../cluster/state.ts';
+import { CONTROLLERS } from '../controllers/registry.ts';
+import { applyDefaults } from '../manifest/defaults.ts';
+import { presetContents } from '../presets.ts';
+import { CLUSTER_EPOCH } from './clock.ts';
+import { StepRecorder } from './controller.ts';
+import { seedRandom } from './random.ts';
+import { runUntilSettled, type SettleResult } from './settle.ts';
+
+export interface CreateClusterOptions {
+  preset?: PresetName;
+  seed?: number;
+}
+
+/** A fresh cluster from a preset, settled (volumes Available, nodes Ready), at the cluster epoch. */
+export function createCluster(opts: CreateClusterOptions = {}): ClusterState {
+  const preset = opts.preset ?? 'kind';
+  if (!PRESETS.includes(preset)) throw new Error(`unknown cluster preset "${String(preset)}"`);
+  const seed = opts.seed ?? 1;
+  const empty: ClusterState = {
+    schemaVersion: 1,
+    preset,
+    seed,
+    now: CLUSTER_EPOCH,
+    rng: seedRandom(seed),
+    nextUid: 0,
+    resourceVersion: 0,
+    stepCount: 0,
+    objects: {},
+    eventIndex: {},
+    addons: [],
+    scheduling: {},
+  };
+  const contents = presetContents(preset);
+  const txn = beginTxn(empty);
+  for (const ns of contents.namespaces) txn.create(applyDefaults({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } }));
+  for (const node of contents.nodes) txn.create(node);
+  for (const sc of contents.storageClasses) txn.create(applyDefaults(sc));
+  for (const d of contents.csiDrivers) txn.create(applyDefaults(d));
+  txn.state.addons = [...contents.addons];
+  const steps: Step[] = [];
+  runUntilSettled(txn, CONTROLLERS, steps);
+  // The preset is the starting point, not history: the timeline begins empty.
+  txn.state.stepCount = 0;
+  return txn.state;
+}
+
+export interface ActResult<T> {
+  state: ClusterState;
+  result: T;
+  /** The user's own step (if it changed anything) followed by the controllers' steps. */
+  steps: Step[];
+  settle: SettleResult;
+}
+
+/**
+ * Runs a user action (an apply, a delete, a patch) against the API and then lets the cluster
+ * settle, like a learner who runs a command and waits a moment.
+ */
+export function act<T>(state: ClusterState, summary: string | ((result: T) => string), action: (txn: Txn) => T): ActResult<T> {
+  const txn = beginTxn(state);
+  const steps: Step[] = [];
+  const recorder = new StepRecorder(txn, steps);
+  const result = action(txn);
+  recorder.close('user', typeof summary === 'function' ? summary(result) : summary);
+  const settle = runUntilSettled(txn, CONTROLLERS, steps);
+  return { state: txn.state, result, steps, settle };
+}
+
+/** Controllers' periodic resync: repeated events (WaitForFirstConsumer, FailedScheduling) recur at this interval. */
+export const RESYNC_SECONDS = 15;
+
+/**
+ * Lets simulated time pass (`sleep N`): the clock advances in resync intervals and the
+ * controllers run at each, so ages grow and waiting events repeat as in a real cluster.
+ */
+export function advanceClock(state: ClusterState, seconds: number): ActResult<undefined> {
+  const txn = beginTxn(state);
+  const steps: Step[] = [];
+  let settle: SettleResult = { passes: 0, settled: true };
+  let remaining = Math.max(0, seconds) * 1000;
+  while (remaining > 0) {
+    const tick = Math.min(remaining, RESYNC_SECONDS * 1000);
+    txn.state.now += tick;
+    remaining -= tick;
+    settle = runUntilSettled(txn, CONTROLLERS, steps);
+  }
+  return { state: txn.state, result: undefined, steps, settle };
+}
+
+/** Every object in a stable order (kind, then key): what a snapshot or `kubectl get all` walks. */
+export function allObjects(state: ClusterState): AnyStored[] {
+  return Object.keys(state.objects)
+    .sort()
+    .flatMap((kind) => {
+      const table = state.objects[kind as keyof typeof state.objects] ?? {};
+      return Object.keys(table)
+        .sort()
+        .map((k) => table[k]!);
+    });
+}
