@@ -19,6 +19,7 @@ export function formatApiError(err: ApiError, context?: { verb: 'creating' | 'pa
 /** kubectl's own (client-side) errors. */
 export const clientError = (message: string): string => `error: ${message}`;
 
+/** Flag errors come from cobra, which capitalises `Error:`. */
 export function usageError(verb: string, message: string): string {
-  return `error: ${message}\nSee 'kubectl ${verb} --help' for usage.`;
+  return `Error: ${message}\nSee 'kubectl ${verb} --help' for usage.`;
 }

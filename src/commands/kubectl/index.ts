@@ -52,14 +52,22 @@ const VERBS: Record<string, VerbDef> = {
 
 export const KUBECTL_VERBS = Object.keys(VERBS);
 
+/** Every real kubectl command, in the order kubectl registers them: cobra suggests from these. */
+const ALL_KUBECTL_COMMANDS = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate',
+  'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward',
+  'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate',
+  'completion', 'alpha', 'api-resources', 'api-versions', 'config', 'plugin', 'version',
+];
+
 export function kubectl(input: CommandInput): CommandOutput {
   const [verb, ...rest] = input.argv.slice(1);
   if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return output(input.state, { stdout: KUBECTL_HELP });
   const def = VERBS[verb];
   if (!def) {
-    const suggestions = KUBECTL_VERBS.filter((v) => closeEnough(verb, v));
+    const suggestions = ALL_KUBECTL_COMMANDS.filter((v) => closeEnough(verb, v));
     const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n` : '';
-    return output(input.state, { stderr: `error: unknown command "${verb}" for "kubectl"${hint}\n`, exitCode: 1 });
+    return output(input.state, { stderr: `Error: unknown command "${verb}" for "kubectl"${hint}\n`, exitCode: 1 });
   }
   const parsed = parseFlags(rest, [...COMMON, ...def.flags]);
   if (!parsed.ok) return output(input.state, { stderr: usageError(verb, parsed.error) + '\n', exitCode: 1 });

@@ -5,7 +5,6 @@
 // as simulated time passes (the controllers' periodic resync), which is what kubectl shows as `(x4 over 1m)`.
 import type { AnyStored, Stored } from '../api/objects.ts';
 import { rfc3339 } from '../runtime/clock.ts';
-import { randomHex } from '../runtime/ids.ts';
 import { refOf } from './keys.ts';
 import type { EventNote } from './state.ts';
 import type { Txn } from './store.ts';
@@ -45,7 +44,8 @@ export function recordEvent(
   const event: Stored<'Event'> = {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${involved.metadata.name}.${randomHex(state, 16)}`, namespace },
+    // Like the event recorder: `<object>.<creation time in hex nanoseconds>`, so names sort by creation.
+    metadata: { name: `${involved.metadata.name}.${(BigInt(state.now) * 1_000_000n + BigInt(state.resourceVersion)).toString(16)}`, namespace },
     involvedObject: {
       apiVersion: involved.apiVersion,
       kind: involved.kind,

@@ -4,8 +4,6 @@
 
 export interface CellContext {
   now: number;
-  /** StorageClass tables only: the class that gets ` (default)`. */
-  defaultStorageClassName: string | null;
 }
 
 export interface Column<T> {

@@ -82,26 +82,6 @@ export function hasDefaultClassAnnotation(meta: ObjectMeta | undefined): boolean
   return a?.[DEFAULT_CLASS_ANNOTATION] === 'true' || a?.[BETA_DEFAULT_CLASS_ANNOTATION] === 'true';
 }
 
-/**
- * The effective default StorageClass (semantics §3.1): among annotated classes the newest
- * creationTimestamp wins; ties go to the name that sorts first.
- */
-export function effectiveDefaultStorageClass(classes: readonly StorageClass[]): string | null {
-  let best: StorageClass | undefined;
-  for (const sc of classes) {
-    if (!hasDefaultClassAnnotation(sc.metadata)) continue;
-    if (!best) {
-      best = sc;
-      continue;
-    }
-    const a = parseTime(sc.metadata?.creationTimestamp) ?? 0;
-    const b = parseTime(best.metadata?.creationTimestamp) ?? 0;
-    const aName = sc.metadata?.name ?? '';
-    const bName = best.metadata?.name ?? '';
-    if (a > b || (a === b && aName < bName)) best = sc;
-  }
-  return best?.metadata?.name ?? null;
-}
 
 /** `labels.Selector.String()` of `metav1.LabelSelectorAsSelector`: requirements sorted by key. */
 export function selectorString(selector: LabelSelector | undefined | null): string {

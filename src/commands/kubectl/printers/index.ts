@@ -3,7 +3,7 @@
 export { buildTable, noResourcesFound, printTable } from './table.ts';
 export { DESCRIBE_SEPARATOR, describeObject } from './describe.ts';
 export { printEventsCommand } from './events.ts';
-export { accessModesString, effectiveDefaultStorageClass, formatLabels } from './format.ts';
+export { accessModesString, formatLabels } from './format.ts';
 export { canonicalQuantity } from './quantity.ts';
 export { NAMESPACED_KINDS } from './types.ts';
 export type { DescribeOptions, PrintableKind, PrintableObject, PrintableObjects, Table, TableOptions } from './types.ts';

@@ -154,22 +154,19 @@ describe('kubectl get storageclass', () => {
     allowVolumeExpansion: true,
   };
 
-  it('marks only the effective (newest) default when two classes are annotated', () => {
+  it('marks every class carrying the default annotation, as v1.34 does (§14)', () => {
     expect(printTable('StorageClass', [fast, standardSC], { now: NOW })).toBe(
       lines(
-        'NAME             PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE',
-        'fast (default)   ebs.csi.aws.com         Retain          Immediate              true                   60m',
-        'standard         rancher.io/local-path   Delete          WaitForFirstConsumer   false                  27d',
+        'NAME                 PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE',
+        'fast (default)       ebs.csi.aws.com         Retain          Immediate              true                   60m',
+        'standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  27d',
       ),
     );
   });
 
-  it('uses the default class name it is given, or none', () => {
-    const marked = printTable('StorageClass', [fast, standardSC], { now: NOW, defaultStorageClassName: 'standard' });
-    expect(marked).toContain('\nstandard (default)   ');
-    expect(marked).not.toContain('fast (default)');
-    const none = printTable('StorageClass', [fast, standardSC], { now: NOW, defaultStorageClassName: null });
-    expect(none).not.toContain('(default)');
+  it('marks no class when none carries the annotation', () => {
+    const plain = { ...fast, metadata: { ...fast.metadata, annotations: {} } };
+    expect(printTable('StorageClass', [plain], { now: NOW })).not.toContain('(default)');
   });
 });
 

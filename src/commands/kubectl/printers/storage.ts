@@ -58,9 +58,11 @@ export const PERSISTENT_VOLUME_CLAIM_COLUMNS: Column<PersistentVolumeClaim>[] = 
 export const STORAGE_CLASS_COLUMNS: Column<StorageClass>[] = [
   {
     header: 'NAME',
-    cell: (sc, { defaultStorageClassName }) => {
+    // v1.34's table marks every class carrying the default annotation; marking only the effective
+    // (newest) default came with KK PR #135964, after v1.34 (semantics reference §11, §14).
+    cell: (sc) => {
       const name = sc.metadata?.name ?? '';
-      return defaultStorageClassName !== null && name === defaultStorageClassName ? `${name} (default)` : name;
+      return hasDefaultClassAnnotation(sc.metadata) ? `${name} (default)` : name;
     },
   },
   { header: 'PROVISIONER', cell: (sc) => sc.provisioner ?? '' },

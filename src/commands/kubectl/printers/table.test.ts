@@ -16,7 +16,7 @@ describe('printTable options', () => {
 
   it('omits headers with --no-headers', () => {
     expect(printTable('PersistentVolumeClaim', [examplePVC], { now: NOW, noHeaders: true })).toBe(
-      'example-pvc   Bound   example-pv   5Gi   RWO          <unset>   5m\n',
+      'example-pvc   Bound   example-pv   5Gi   RWO         <unset>   5m\n',
     );
   });
 
@@ -38,5 +38,21 @@ describe('printTable options', () => {
       ],
       rows: [['example-pv', '5Gi', 'RWO', 'Retain', 'Bound', 'default/example-pvc', '', '<unset>', '', '6m', 'Filesystem', '<none>']],
     });
+  });
+});
+
+describe('cells with line breaks', () => {
+  it('cuts a multi-line cell at the first line break and adds ...', () => {
+    const event = {
+      metadata: { name: 'e1', namespace: 'default' },
+      involvedObject: { kind: 'Pod', name: 'p' },
+      type: 'Warning',
+      reason: 'FailedMount',
+      message: 'MountVolume.SetUp failed\nsecond line',
+      lastTimestamp: new Date(NOW - 5000).toISOString(),
+    };
+    expect(printTable('Event', [event], { now: NOW, noHeaders: true })).toBe(
+      '5s    Warning   FailedMount   pod/p   MountVolume.SetUp failed...\n',
+    );
   });
 });

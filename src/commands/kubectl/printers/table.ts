@@ -6,7 +6,7 @@ import { NAMESPACE_COLUMNS, NODE_COLUMNS } from './cluster.ts';
 import type { CellContext, Column } from './columns.ts';
 import { CONFIG_MAP_COLUMNS, SECRET_COLUMNS } from './config.ts';
 import { EVENT_COLUMNS } from './events.ts';
-import { effectiveDefaultStorageClass, formatLabels } from './format.ts';
+import { escapeTerminal, formatLabels } from './format.ts';
 import { POD_COLUMNS } from './pods.ts';
 import {
   CSI_DRIVER_COLUMNS,
@@ -39,22 +39,17 @@ const COLUMNS: { [K in PrintableKind]: Column<PrintableObjects[K]>[] } = {
   Event: EVENT_COLUMNS,
 };
 
-/** Headers and cells of `kubectl get <kind>`, in the given object order. */
+/**
+ * Headers and cells of `kubectl get <kind>`, in the given object order. Cells are as kubectl writes
+ * them (a multi-line value is cut at its first line break, with `...`).
+ */
 export function buildTable<K extends PrintableKind>(
   kind: K,
   objects: readonly PrintableObjects[K][],
   options: TableOptions,
 ): Table {
   const columns = (COLUMNS[kind] as Column<PrintableObjects[K]>[]).filter((c) => options.wide || !c.wide);
-  const ctx: CellContext = {
-    now: options.now,
-    defaultStorageClassName:
-      kind !== 'StorageClass'
-        ? null
-        : options.defaultStorageClassName !== undefined
-          ? options.defaultStorageClassName
-          : effectiveDefaultStorageClass(objects as readonly PrintableObjects['StorageClass'][]),
-  };
+  const ctx: CellContext = { now: options.now };
   const withNamespace = options.allNamespaces === true && NAMESPACED_KINDS.has(kind);
   const headers = [
     ...(withNamespace ? ['NAMESPACE'] : []),
@@ -63,7 +58,7 @@ export function buildTable<K extends PrintableKind>(
   ];
   const rows = objects.map((obj) => [
     ...(withNamespace ? [obj.metadata?.namespace ?? ''] : []),
-    ...columns.map((c) => c.cell(obj, ctx)),
+    ...columns.map((c) => printableCell(c.cell(obj, ctx))),
     ...(options.showLabels ? [formatLabels(obj.metadata?.labels)] : []),
   ]);
   return { headers, rows };
@@ -77,6 +72,15 @@ export function printTable<K extends PrintableKind>(kind: K, objects: readonly P
   if (objects.length === 0) return '';
   const table = buildTable(kind, objects, options);
   return formatTable(options.noHeaders ? [] : table.headers, table.rows);
+}
+
+/**
+ * How kubectl's table printer writes a cell: cut at the first line break (tabwriter would treat
+ * it as a new line) with `...` appended, and terminal escapes neutralised.
+ */
+function printableCell(cell: string): string {
+  const cut = cell.search(/[\f\n\r]/);
+  return cut >= 0 ? `${escapeTerminal(cell.slice(0, cut))}...` : escapeTerminal(cell);
 }
 
 /**

@@ -55,12 +55,6 @@ export interface TableOptions {
   allNamespaces?: boolean;
   /** `--no-headers`. */
   noHeaders?: boolean;
-  /**
-   * StorageClass tables: the name of the effective default class (newest annotated class, ties by
-   * name), the only one that gets ` (default)`. `null` means there is none. When left undefined,
-   * it is worked out from the classes being printed.
-   */
-  defaultStorageClassName?: string | null;
 }
 
 export interface Table {

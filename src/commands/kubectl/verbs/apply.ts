@@ -2,17 +2,14 @@
 // printed as they happen, errors collected and printed after, like kubectl.
 import { applyDocuments, KINDS, objectKey, parseManifestText, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
-import { clientError, formatApiError, usageError } from '../errors.ts';
+import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
 
 export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): CommandOutput {
   const files = ctx.flags.values['filename'] ?? [];
   if (files.length === 0) {
     return output(ctx.state, {
-      stderr:
-        mode === 'apply'
-          ? 'error: must specify one of -f and -k\n'
-          : usageError('create', 'must specify one of -f and -k') + '\n',
+      stderr: 'error: must specify one of -f and -k\n',
       exitCode: 1,
     });
   }

@@ -12,7 +12,7 @@ export function describeVerb(ctx: KubectlContext): CommandOutput {
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
   if (parsed.targets.length === 0) {
     return output(ctx.state, {
-      stderr: 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n',
+      stderr: 'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n',
       exitCode: 1,
     });
   }

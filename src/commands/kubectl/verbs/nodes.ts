@@ -8,7 +8,7 @@ import { lines, type KubectlContext } from '../context.ts';
 export function cordonVerb(ctx: KubectlContext, unschedulable: boolean): CommandOutput {
   const name = ctx.flags.args[0];
   const verb = unschedulable ? 'cordon' : 'uncordon';
-  if (!name) return output(ctx.state, { stderr: clientError('USAGE: ' + `${verb} NODE [flags]`) + '\n', exitCode: 1 });
+  if (!name) return output(ctx.state, { stderr: `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples\n`, exitCode: 1 });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const r = act(ctx.state, `kubectl ${verb} ${name}`, (txn) => setUnschedulable(txn, name, unschedulable, stdout, stderr));
@@ -39,7 +39,7 @@ function setUnschedulable(txn: Txn, name: string, unschedulable: boolean, stdout
 
 export function drainVerb(ctx: KubectlContext): CommandOutput {
   const name = ctx.flags.args[0];
-  if (!name) return output(ctx.state, { stderr: clientError('USAGE: drain NODE [flags]') + '\n', exitCode: 1 });
+  if (!name) return output(ctx.state, { stderr: "error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples\n", exitCode: 1 });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const r = act(ctx.state, `kubectl drain ${name}`, (txn) => {

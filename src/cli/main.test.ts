@@ -1,0 +1,122 @@
+// The kubesim CLI contract (architecture.md): echo, streams, exit codes 0/1/2, presets, seeds.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './main.ts';
+
+function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+function script(text: string, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const path = join(dir, 'demo.sh');
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('kubesim run', () => {
+  it('echoes each command, prints stdout, exits 0 when everything succeeds', () => {
+    const r = run(['run', script('kubectl get nodes\n'), '--cluster', 'bare']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('$ kubectl get nodes\nNAME     STATUS   ROLES    AGE   VERSION\nnode-1   Ready    <none>   0s    v1.34.0\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('keeps going after a failing command, prints its error on stderr and exits 1', () => {
+    const r = run(['run', script('kubectl get pvc data\nkubectl get ns default\n'), '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error from server (NotFound): persistentvolumeclaims "data" not found\n');
+    expect(r.stdout).toContain('default   Active   0s');
+    expect(r.stdout).not.toContain('$ ');
+  });
+
+  it('reads -f files relative to the script and supports heredocs, continuations and comments', () => {
+    const pv = 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: v\nspec:\n  capacity:\n    storage: 1Gi\n  accessModes: [ReadWriteOnce]\n  hostPath:\n    path: /x\n';
+    const text = "# a comment\n\nkubectl apply \\\n  -f pv.yaml\nkubectl apply -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\nEOF\n";
+    const r = run(['run', script(text, { 'pv.yaml': pv }), '--cluster', 'bare']);
+    expect(r.stdout).toBe(`$ kubectl apply \\\n  -f pv.yaml\npersistentvolume/v created\n$ kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\nEOF\nconfigmap/cfg created\n`);
+    expect(r.code).toBe(0);
+  });
+
+  it('keeps what a command writes with > for later commands, as the course\'s sc.yaml backup does', () => {
+    const text = 'kubectl get sc standard -o yaml > sc.yaml\nkubectl delete sc standard\nkubectl apply -f sc.yaml\nkubectl get sc\n';
+    const r = run(['run', script(text), '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('storageclass.storage.k8s.io "standard" deleted\nstorageclass.storage.k8s.io/standard created\n');
+    expect(r.stdout).toContain('standard (default)   rancher.io/local-path');
+  });
+
+  it('sleep advances the simulated clock', () => {
+    const r = run(['run', script('sleep 6m\nkubectl get ns default\n'), '--quiet']);
+    expect(r.stdout).toBe('NAME      STATUS   AGE\ndefault   Active   6m\n');
+  });
+
+  it('the same script and seed print the same thing; the seed changes generated names', () => {
+    const path = script('kubectl apply -f - <<EOF\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    volumeMounts:\n    - {name: d, mountPath: /d}\n  volumes:\n  - name: d\n    persistentVolumeClaim: {claimName: c}\nEOF\nkubectl get pv -o name\n');
+    expect(run(['run', path, '--seed', '5']).stdout).toBe(run(['run', path, '--seed', '5']).stdout);
+    expect(run(['run', path, '--seed', '5']).stdout).not.toBe(run(['run', path, '--seed', '6']).stdout);
+  });
+
+  it('exits 2 for a script that cannot be read, a bad preset, a bad seed or an unknown flag', () => {
+    expect(run(['run', '/nonexistent/script.sh'])).toMatchObject({ code: 2, stderr: 'kubesim: cannot read /nonexistent/script.sh: no such file\n' });
+    expect(run(['run', script(''), '--cluster', 'gke'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown cluster preset "gke"') });
+    expect(run(['run', script(''), '--seed', 'abc']).code).toBe(2);
+    expect(run(['run', script(''), '--verbose']).code).toBe(2);
+    expect(run(['run']).code).toBe(2);
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('exits 2 for an unterminated heredoc, naming its line', () => {
+    const r = run(['run', script('kubectl get ns\nkubectl apply -f - <<EOF\nkind: Pod\n')]);
+    expect(r).toMatchObject({ code: 2, stderr: "kubesim: line 2: here-document at line 2 delimited by end-of-file (wanted `EOF')\n" });
+  });
+
+  it('prints help with --help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kubesim run SCRIPT [--cluster PRESET] [--seed N] [--quiet]');
+    expect(r.stdout).toContain('multi-az');
+  });
+
+  it('unknown tools and kubectl typos read like the real ones', () => {
+    const r = run(['run', script('helm list\nkubectl gt pods\nkubectl get pods --bogus\n'), '--quiet']);
+    expect(r.stderr).toBe(
+      'helm: command not found\nError: unknown command "gt" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\tcp\n\nError: unknown flag: --bogus\nSee \'kubectl get --help\' for usage.\n',
+    );
+  });
+});
+
+describe('the examples print the course\'s outputs (golden files)', () => {
+  it.each([
+    ['static-pv-pvc', 'bare'],
+    ['dynamic-provisioning', 'kind'],
+  ])('examples/%s on %s', (dir, preset) => {
+    const r = run(['run', `examples/${dir}/demo.sh`, '--cluster', preset]);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toBe(readFileSync(`examples/${dir}/expected-output.txt`, 'utf8'));
+  });
+
+  it('the static demo goes Available → Bound → Running, in kubectl\'s format', () => {
+    const out = readFileSync('examples/static-pv-pvc/expected-output.txt', 'utf8');
+    expect(out).toMatch(/example-pv {3}5Gi {8}RWO {12}Retain {11}Available/);
+    expect(out).toMatch(/example-pvc {3}Bound {4}example-pv {3}5Gi {8}RWO/);
+    expect(out).toMatch(/example-pod {3}1\/1 {5}Running {3}0/);
+  });
+});
+
+describe('the kubesim bin under plain Node', () => {
+  it('runs through npx-style invocation of bin/kubesim.mjs', () => {
+    const out = execFileSync(process.execPath, ['bin/kubesim.mjs', 'run', 'examples/static-pv-pvc/demo.sh', '--cluster', 'bare', '--quiet'], { encoding: 'utf8' });
+    expect(out).toContain('persistentvolume/example-pv created');
+    const failing = spawnSync(process.execPath, ['bin/kubesim.mjs', 'run', 'nope.sh'], { encoding: 'utf8' });
+    expect(failing.status).toBe(2);
+    expect(failing.stderr).toBe('kubesim: cannot read nope.sh: no such file\n');
+  }, 20_000);
+});

@@ -1,0 +1,92 @@
+// Same inputs and seed, same outcome, byte for byte; and the state stays plain JSON.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runScript } from '../../commands/script/run-script.ts';
+import { act, allObjects, applyManifest, createCluster, deleteObject } from '../index.ts';
+import { pod, pv, pvc, yaml } from '../testing/builders.ts';
+
+const SCRIPT = `kubectl apply -f - <<EOF
+${yaml(pvc('data', { request: '2Gi' }), pod('web', { claims: ['data'] }))}EOF
+kubectl get pods -o wide
+sleep 45
+kubectl get pv,pvc -o json
+kubectl get events -A
+`;
+
+const noFiles = { read: () => undefined };
+
+describe('determinism', () => {
+  it('the same script and seed give identical output and identical state', () => {
+    const a = runScript(SCRIPT, { preset: 'kind', seed: 7, files: noFiles });
+    const b = runScript(SCRIPT, { preset: 'kind', seed: 7, files: noFiles });
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stderr).toBe(b.stderr);
+    expect(JSON.stringify(a.state)).toBe(JSON.stringify(b.state));
+    expect(a.steps).toEqual(b.steps);
+  });
+
+  it('another seed gives other uids (and so other provisioned volume names)', () => {
+    const a = runScript(SCRIPT, { preset: 'kind', seed: 7, files: noFiles });
+    const b = runScript(SCRIPT, { preset: 'kind', seed: 8, files: noFiles });
+    expect(a.stdout).not.toBe(b.stdout);
+    expect(a.stdout.match(/pvc-[0-9a-f-]{36}/)?.[0]).not.toBe(b.stdout.match(/pvc-[0-9a-f-]{36}/)?.[0]);
+  });
+
+  it('never modifies the state it is given, and the state survives a JSON round trip', () => {
+    const before = createCluster({ preset: 'kind' });
+    const frozen = JSON.stringify(before);
+    const after = applyManifest(before, yaml(pvc('data'), pod('web', { claims: ['data'] })), { mode: 'apply' }).state;
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(JSON.parse(JSON.stringify(after))).toEqual(after);
+    expect(structuredClone(after)).toEqual(after);
+  });
+
+  it('resuming from a JSON snapshot continues exactly like the original', () => {
+    const start = applyManifest(createCluster({ preset: 'kind', seed: 3 }), yaml(pvc('a')), { mode: 'apply' }).state;
+    const copy = JSON.parse(JSON.stringify(start));
+    const next = yaml(pod('p', { claims: ['a'] }));
+    expect(applyManifest(copy, next, { mode: 'apply' }).state).toEqual(applyManifest(start, next, { mode: 'apply' }).state);
+  });
+});
+
+describe('invariants under random operations (fast-check)', () => {
+  const op = fc.oneof(
+    fc.record({ type: fc.constant('pv' as const), i: fc.integer({ min: 0, max: 5 }), size: fc.constantFrom('1Gi', '2Gi', '5Gi'), mode: fc.constantFrom('ReadWriteOnce', 'ReadWriteMany') }),
+    fc.record({ type: fc.constant('pvc' as const), i: fc.integer({ min: 0, max: 5 }), size: fc.constantFrom('1Gi', '2Gi', '3Gi'), mode: fc.constantFrom('ReadWriteOnce', 'ReadWriteMany') }),
+    fc.record({ type: fc.constant('delete-pvc' as const), i: fc.integer({ min: 0, max: 5 }) }),
+    fc.record({ type: fc.constant('pod' as const), i: fc.integer({ min: 0, max: 5 }) }),
+  );
+
+  it('no volume is bound to two claims, and every binding points both ways', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 14 }), (ops) => {
+        let state = createCluster({ preset: 'bare' });
+        for (const o of ops) {
+          if (o.type === 'pv') state = applyManifest(state, yaml(pv(`v${o.i}`, { capacity: o.size, modes: [o.mode], className: '' })), { mode: 'create' }).state;
+          if (o.type === 'pvc') state = applyManifest(state, yaml(pvc(`c${o.i}`, { request: o.size, modes: [o.mode], className: '' })), { mode: 'create' }).state;
+          if (o.type === 'pod') state = applyManifest(state, yaml(pod(`p${o.i}`, { claims: [`c${o.i}`] })), { mode: 'create' }).state;
+          if (o.type === 'delete-pvc') {
+            state = act(state, 'delete', (txn) => deleteObject(txn, 'PersistentVolumeClaim', `default/c${o.i}`)).state;
+          }
+        }
+        const objects = allObjects(state);
+        const claims = objects.filter((o) => o.kind === 'PersistentVolumeClaim');
+        const volumes = objects.filter((o) => o.kind === 'PersistentVolume');
+        const boundNames = claims.map((c) => c.spec?.volumeName).filter(Boolean);
+        expect(new Set(boundNames).size).toBe(boundNames.length);
+        for (const c of claims) {
+          if (c.status?.phase !== 'Bound') continue;
+          const v = volumes.find((x) => x.metadata.name === c.spec?.volumeName);
+          expect(v?.spec?.claimRef?.uid).toBe(c.metadata.uid);
+          expect(v?.status?.phase).toBe('Bound');
+        }
+        for (const v of volumes) {
+          if (v.status?.phase !== 'Bound') continue;
+          const c = claims.find((x) => x.metadata.uid === v.spec?.claimRef?.uid);
+          expect(c?.spec?.volumeName).toBe(v.metadata.name);
+        }
+      }),
+      { numRuns: 60, seed: 42 },
+    );
+  });
+});
