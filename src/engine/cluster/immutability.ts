@@ -80,8 +80,11 @@ function pvcUpdate(old: PersistentVolumeClaim, next: PersistentVolumeClaim): Fie
     return errors;
   }
   const newSize = n.resources?.requests?.['storage'];
+  const oldSize = o.resources?.requests?.['storage'];
   const capacity = old.status?.capacity?.['storage'];
-  if (bound && newSize && capacity && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(capacity)) < 0) {
+  // Only a changed request is a resize; an unchanged one below the capacity (a 2Gi claim on a 5Gi volume) is fine.
+  const resized = newSize !== undefined && oldSize !== undefined && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(oldSize)) !== 0;
+  if (bound && resized && capacity && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(capacity)) <= 0) {
     return [forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity')];
   }
   return [];

@@ -11,8 +11,8 @@ import { newUid } from '../runtime/ids.ts';
 import { keyOf, objectKey, refOf } from './keys.ts';
 import type { Change, ClusterState, KindTable } from './state.ts';
 
-/** Kinds whose spec changes bump `metadata.generation` (the ones with a status.observedGeneration). */
-const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume']);
+/** Kinds whose spec changes bump `metadata.generation` (pods too since v1.34's PodObservedGenerationTracking). */
+const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod']);
 
 export interface Txn {
   /** The working state; read it freely, write it only through the methods below. */

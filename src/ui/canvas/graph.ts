@@ -1,0 +1,167 @@
+// The canvas view-model: a PURE function from the engine's ClusterState to React Flow nodes and
+// edges. It decides where things go (layout.ts) and what they say (status.ts); it infers no
+// cluster behaviour — every edge is read from a field the engine wrote (spec.nodeName,
+// spec.volumeName, storageClassName, a Pending phase).
+import type { Edge, MarkerType, Node } from '@xyflow/react';
+import { claimClass, refKey, viewOf, volumeClass, type ClusterState, type ObjectRef, type Stored } from '../../engine/index.ts';
+import { CARD_H, CARD_W, COLUMN_GAP, HEADING_OFFSET, NODE_W, localVolumesTop, stack, stackHeight, type Box } from './layout.ts';
+import { cardOfClaim, cardOfClass, cardOfPod, cardOfVolume, nodeGroupData, type ObjectCardData, type NodeGroupData } from './cards.ts';
+import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
+
+export type { ObjectCardData, NodeGroupData } from './cards.ts';
+export type ZoneData = { zone: string; nodeCount: number };
+export type AreaData = { title: string; hint: string };
+export type HeadingData = { title: string; count: number };
+export type PlaceholderData = { text: string };
+
+export type ObjectFlowNode = Node<ObjectCardData, 'object'>;
+export type NodeGroupFlowNode = Node<NodeGroupData, 'k8sNode'>;
+export type ZoneFlowNode = Node<ZoneData, 'zone'>;
+export type AreaFlowNode = Node<AreaData, 'area'>;
+export type HeadingFlowNode = Node<HeadingData, 'heading'>;
+export type PlaceholderFlowNode = Node<PlaceholderData, 'placeholder'>;
+export type FlowNode = ObjectFlowNode | NodeGroupFlowNode | ZoneFlowNode | AreaFlowNode | HeadingFlowNode | PlaceholderFlowNode;
+
+/** What an edge means: a pod uses a claim, a claim is bound to a volume, a class made a volume, a claim waits on its class. */
+export type EdgeRelation = 'uses' | 'bound' | 'provisioned' | 'waiting';
+export type FlowEdge = Edge<{ relation: EdgeRelation }>;
+
+export interface FlowGraph {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+}
+
+type Pvc = Stored<'PersistentVolumeClaim'>;
+
+/** The flow node id of an object: `Kind:namespace/name` or `Kind:name`. */
+export const nodeIdOf = (ref: ObjectRef): string => refKey(ref);
+
+export function toFlowGraph(state: ClusterState): FlowGraph {
+  const view = viewOf(state);
+  const now = state.now;
+  const pods = view.list('Pod');
+  const claims = view.list('PersistentVolumeClaim');
+  const volumes = view.list('PersistentVolume');
+  const classes = view.list('StorageClass');
+
+  const cluster = layoutCluster(view.list('Node'), pods, volumes);
+  const nodes: FlowNode[] = [...clusterNodes(cluster, now)];
+
+  // Columns right of the cluster region, each ordered by key on its own.
+  const claimsX = cluster.width + COLUMN_GAP;
+  const volumesX = claimsX + CARD_W + COLUMN_GAP;
+  const classesX = volumesX + CARD_W + COLUMN_GAP;
+  const cardsAt = new Map<string, Box>(cluster.cardBoxes);
+  const column = <T,>(items: readonly T[], x: number, toNode: (item: T, box: Box) => ObjectFlowNode) =>
+    stack(items.length, x, 0).forEach((box, i) => {
+      const n = toNode(items[i]!, box);
+      cardsAt.set(n.id, box);
+      nodes.push(n);
+    });
+  column(claims, claimsX, (pvc, box) => objectNode(cardOfClaim(pvc, now), box));
+  column(cluster.clusterVolumes, volumesX, (pv, box) => objectNode(cardOfVolume(pv, now), box));
+  column(classes, classesX, (sc, box) => objectNode(cardOfClass(sc), box));
+
+  nodes.push(
+    heading('cluster', cluster.zoned ? 'Zones, nodes and pods' : 'Nodes and pods', view.list('Node').length, 0),
+    heading('claims', 'PersistentVolumeClaims', claims.length, claimsX),
+    heading('volumes', 'PersistentVolumes', cluster.clusterVolumes.length, volumesX),
+    heading('classes', 'StorageClasses', classes.length, classesX),
+  );
+  if (claims.length === 0) nodes.push(placeholder('claims', 'No claims yet', claimsX));
+  if (cluster.clusterVolumes.length === 0) nodes.push(placeholder('volumes', volumes.length ? 'Every volume sits on a node or in a zone' : 'No volumes yet', volumesX));
+  if (classes.length === 0) nodes.push(placeholder('classes', 'No StorageClass: static provisioning only', classesX));
+
+  const edges = buildEdges(pods, claims, volumes, classes, cardsAt);
+  return { nodes, edges };
+}
+
+function clusterNodes(cluster: ClusterLayout, now: number): FlowNode[] {
+  const out: FlowNode[] = [];
+  for (const lane of cluster.lanes) {
+    out.push({ id: lane.id, type: 'zone', position: { x: lane.box.x, y: lane.box.y }, width: lane.box.w, height: lane.box.h, data: { zone: lane.zone, nodeCount: lane.nodeCount }, selectable: false, focusable: false, draggable: false, zIndex: -2 });
+  }
+  for (const g of cluster.nodeBoxes) {
+    const data = nodeGroupData(g.node, now, g.podCount, g.localCount > 0 ? localVolumesTop(g.podCount) : undefined);
+    out.push({ id: nodeIdOf(data.ref), type: 'k8sNode', position: g.rel, width: g.box.w, height: g.box.h, data, ariaLabel: `Node ${data.name} ${data.status}`, draggable: false, zIndex: -1, ...(g.parentId ? { parentId: g.parentId } : {}) });
+  }
+  if (cluster.unscheduled) {
+    const u = cluster.unscheduled;
+    out.push({ id: u.id, type: 'area', position: { x: u.box.x, y: u.box.y }, width: u.box.w, height: u.box.h, data: { title: 'Unscheduled', hint: 'Pods no node has accepted yet' }, selectable: false, focusable: false, draggable: false, zIndex: -1 });
+  }
+  for (const c of cluster.cards) {
+    const card = c.pod ? cardOfPod(c.pod, now) : cardOfVolume(c.volume!, now);
+    out.push({ ...objectNode(card, { ...c.rel, w: CARD_W, h: CARD_H }), parentId: c.parentId, extent: 'parent' });
+  }
+  return out;
+}
+
+function objectNode(card: ObjectCardData, box: Box): ObjectFlowNode {
+  return { id: nodeIdOf(card.ref), type: 'object', position: { x: box.x, y: box.y }, width: CARD_W, height: CARD_H, data: card, ariaLabel: `${card.kind} ${card.label} ${card.status}`, draggable: false };
+}
+
+function heading(id: string, title: string, count: number, x: number): HeadingFlowNode {
+  return { id: `heading:${id}`, type: 'heading', position: { x, y: -HEADING_OFFSET }, width: id === 'cluster' ? NODE_W : CARD_W, height: 32, data: { title, count }, selectable: false, focusable: false, draggable: false };
+}
+
+function placeholder(id: string, text: string, x: number): PlaceholderFlowNode {
+  return { id: `empty:${id}`, type: 'placeholder', position: { x, y: 0 }, width: CARD_W, height: stackHeight(1), data: { text }, selectable: false, focusable: false, draggable: false };
+}
+
+const ARROW = 'arrowclosed' as MarkerType;
+
+function buildEdges(
+  pods: readonly Stored<'Pod'>[],
+  claims: readonly Pvc[],
+  volumes: readonly Stored<'PersistentVolume'>[],
+  classes: readonly Stored<'StorageClass'>[],
+  at: ReadonlyMap<string, Box>,
+): FlowEdge[] {
+  const edges: FlowEdge[] = [];
+  const add = (relation: EdgeRelation, source: string, target: string, label: string) => {
+    const s = at.get(source);
+    const t = at.get(target);
+    if (!s || !t) return;
+    const forward = t.x + t.w / 2 >= s.x + s.w / 2;
+    edges.push({
+      id: `${relation}:${source}->${target}`,
+      source,
+      target,
+      sourceHandle: forward ? 'out-right' : 'out-left',
+      targetHandle: forward ? 'in-left' : 'in-right',
+      type: 'default',
+      className: `edge-${relation}`,
+      data: { relation },
+      ariaLabel: label,
+      markerEnd: { type: ARROW, width: 16, height: 16, color: `var(--edge-${relation})` },
+      animated: relation === 'waiting',
+      selectable: false,
+      focusable: false,
+    });
+  };
+  const claimKeys = new Set(claims.map((c) => `${c.metadata.namespace}/${c.metadata.name}`));
+  for (const pod of pods) {
+    const ns = pod.metadata.namespace ?? 'default';
+    const used = new Set((pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [])));
+    for (const name of [...used].sort()) {
+      if (!claimKeys.has(`${ns}/${name}`)) continue;
+      add('uses', nodeIdOf({ kind: 'Pod', namespace: ns, name: pod.metadata.name }), nodeIdOf({ kind: 'PersistentVolumeClaim', namespace: ns, name }), `Pod ${pod.metadata.name} uses claim ${name}`);
+    }
+  }
+  const volumeNames = new Set(volumes.map((v) => v.metadata.name));
+  const classNames = new Set(classes.map((c) => c.metadata.name));
+  for (const pvc of claims) {
+    const claimId = nodeIdOf({ kind: 'PersistentVolumeClaim', namespace: pvc.metadata.namespace ?? 'default', name: pvc.metadata.name });
+    const volumeName = pvc.spec?.volumeName;
+    if (volumeName && volumeNames.has(volumeName)) {
+      add('bound', claimId, nodeIdOf({ kind: 'PersistentVolume', name: volumeName }), `Claim ${pvc.metadata.name} is bound to volume ${volumeName}`);
+    } else if ((pvc.status?.phase ?? 'Pending') === 'Pending' && classNames.has(claimClass(pvc))) {
+      add('waiting', nodeIdOf({ kind: 'StorageClass', name: claimClass(pvc) }), claimId, `Claim ${pvc.metadata.name} waits on StorageClass ${claimClass(pvc)}`);
+    }
+  }
+  for (const pv of volumes) {
+    const cls = volumeClass(pv);
+    if (cls && classNames.has(cls)) add('provisioned', nodeIdOf({ kind: 'StorageClass', name: cls }), nodeIdOf({ kind: 'PersistentVolume', name: pv.metadata.name }), `Volume ${pv.metadata.name} belongs to StorageClass ${cls}`);
+  }
+  return edges;
+}

@@ -1,0 +1,49 @@
+// Geometry of the canvas, by hand and deterministic: a left "cluster" region (zone lanes, node
+// boxes holding their pods and node-local volumes, an Unscheduled box), then one column each
+// for claims, cluster-wide volumes and classes. Every column is ordered by object key and laid
+// out on its own, so a change in one column never moves another column's cards.
+export const CARD_W = 224;
+export const CARD_H = 78;
+export const GAP = 14;
+export const PAD = 14;
+/** Node box: header height and width (one card plus padding). */
+export const NODE_HEADER = 52;
+export const NODE_W = CARD_W + 2 * PAD;
+/** Height of the "Local volumes" caption inside a node box. */
+export const SECTION_CAPTION = 28;
+export const EMPTY_NODE_BODY = 44;
+export const ZONE_HEADER = 40;
+export const ZONE_PAD = 16;
+export const REGION_GAP = 28;
+export const COLUMN_GAP = 120;
+/** Column headings sit this far above the top row. */
+export const HEADING_OFFSET = 44;
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A vertical stack of cards starting at (x, y). */
+export function stack(count: number, x: number, y: number): Box[] {
+  return Array.from({ length: count }, (_, i) => ({ x, y: y + i * (CARD_H + GAP), w: CARD_W, h: CARD_H }));
+}
+
+/** Height of `count` stacked cards (0 for none). */
+export function stackHeight(count: number): number {
+  return count === 0 ? 0 : count * CARD_H + (count - 1) * GAP;
+}
+
+/** Size of a node box holding `pods` pods and `locals` node-local volumes. */
+export function nodeBoxHeight(pods: number, locals: number): number {
+  const podsH = pods === 0 ? EMPTY_NODE_BODY : stackHeight(pods);
+  const localsH = locals === 0 ? 0 : SECTION_CAPTION + stackHeight(locals) + GAP;
+  return NODE_HEADER + podsH + localsH + PAD;
+}
+
+/** Where the node-local volume stack starts inside a node box (relative to the box). */
+export function localVolumesTop(pods: number): number {
+  return NODE_HEADER + (pods === 0 ? EMPTY_NODE_BODY : stackHeight(pods)) + GAP + SECTION_CAPTION;
+}

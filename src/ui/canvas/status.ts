@@ -1,0 +1,50 @@
+// What a card says about an object's state, in kubectl's words: the STATUS column of
+// `kubectl get` (pods: Running, Pending, ContainerCreating, …; volumes and claims: their phase;
+// nodes: Ready), and for a StorageClass its VOLUMEBINDINGMODE. Then the colour family each
+// status belongs to, so a phase looks the same everywhere (cards, legend, inspector).
+import { buildTable, type PrintableKind, type PrintableObjects } from '../../commands/kubectl/printers/index.ts';
+
+export type Tone = 'green' | 'amber' | 'blue' | 'grey' | 'red' | 'violet';
+
+/** One cell of `kubectl get <kind>` for one object. */
+function kubectlCell<K extends PrintableKind>(kind: K, obj: PrintableObjects[K], header: string, now: number): string {
+  const table = buildTable(kind, [obj], { now });
+  const i = table.headers.indexOf(header);
+  return i >= 0 ? (table.rows[0]?.[i] ?? '') : '';
+}
+
+export function podStatus(pod: PrintableObjects['Pod'], now: number): string {
+  return kubectlCell('Pod', pod, 'STATUS', now) || 'Pending';
+}
+
+export function claimStatus(pvc: PrintableObjects['PersistentVolumeClaim'], now: number): string {
+  return kubectlCell('PersistentVolumeClaim', pvc, 'STATUS', now) || 'Pending';
+}
+
+export function volumeStatus(pv: PrintableObjects['PersistentVolume'], now: number): string {
+  return kubectlCell('PersistentVolume', pv, 'STATUS', now) || 'Pending';
+}
+
+export function nodeStatus(node: PrintableObjects['Node'], now: number): string {
+  return kubectlCell('Node', node, 'STATUS', now) || 'Unknown';
+}
+
+export function classStatus(sc: PrintableObjects['StorageClass']): string {
+  return sc.volumeBindingMode ?? 'Immediate';
+}
+
+const GREEN = new Set(['Bound', 'Running', 'Ready', 'Succeeded', 'Completed']);
+const AMBER = new Set(['Pending', 'ContainerCreating', 'PodInitializing', 'SchedulingGated']);
+const GREY = new Set(['Released', 'Terminating', 'Unknown']);
+const VIOLET = new Set(['WaitForFirstConsumer', 'Immediate']);
+
+/** The colour family of a status: Pending amber, Bound/Running green, Available blue, Released grey, Failed/Lost red. */
+export function toneOf(status: string): Tone {
+  if (status === 'Available') return 'blue';
+  if (GREEN.has(status)) return 'green';
+  if (AMBER.has(status) || status.startsWith('Init:')) return 'amber';
+  if (GREY.has(status)) return 'grey';
+  if (VIOLET.has(status)) return 'violet';
+  if (status.startsWith('Ready,')) return 'amber'; // Ready,SchedulingDisabled: cordoned
+  return 'red'; // Failed, Lost, NotReady, ErrImagePull, CrashLoopBackOff, …
+}
