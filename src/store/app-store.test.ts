@@ -138,12 +138,11 @@ describe('app store', () => {
     expect(selectSelectedObject(store.getState())).toBeUndefined();
   });
 
-  it('lists events newest first', () => {
+  it('lists events oldest first, in the order they happened', () => {
     const store = createAppStore();
     store.getState().applyEditor();
     const reasons = selectEvents(store.getState()).map((e) => e.reason);
-    expect(reasons[0]).toBe('Started');
-    expect(reasons).toContain('Scheduled');
+    expect(reasons).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
   });
 
   it('survives an engine failure: the report carries the message, the cluster is unchanged', () => {

@@ -41,10 +41,10 @@ export function selectSelectedObject(s: Pick<AppState, 'cluster' | 'selected'>):
   return viewOf(s.cluster).get(kind, namespace ? `${namespace}/${name}` : name);
 }
 
-/** Every Event, newest first (last seen, then the order the API server wrote them). */
+/** Every Event, oldest first like `kubectl get events --sort-by=.lastTimestamp` (ties: the order the API server wrote them). */
 export function selectEvents(s: Pick<AppState, 'cluster'>): Event[] {
   const events = viewOf(s.cluster).list('Event');
-  return [...events].sort((a, b) => time(b) - time(a) || rv(b) - rv(a));
+  return [...events].sort((a, b) => time(a) - time(b) || rv(a) - rv(b));
 }
 
 function time(e: Event): number {

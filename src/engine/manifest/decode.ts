@@ -5,6 +5,7 @@ import { ALL_KINDS, KINDS } from '../api/kinds.ts';
 import type { AnyStored, Kind } from '../api/objects.ts';
 import { parseQuantity } from '../api/quantity.ts';
 import { findUnknownFields, type SchemaKind } from './known-fields.ts';
+import { cloneJson } from '../../lib/deep.ts';
 
 export type DecodeFailure =
   /** kubectl's client-side check (`error validating data: kind not set`). */
@@ -55,7 +56,7 @@ export function decodeObject(value: unknown): DecodeResult {
       message: cannotBeHandled(kind, `strict decoding error: ${unknown.map((u) => `unknown field "${u}"`).join(', ')}`),
     });
   }
-  const object = normalise(kind, structuredClone(raw)) as unknown as AnyStored;
+  const object = normalise(kind, cloneJson(raw)) as unknown as AnyStored;
   return { ok: true, object };
 }
 

@@ -2,9 +2,10 @@
 // learner reads back with `kubectl get -o yaml` has the same filled-in fields as a real cluster.
 import type { Container, PodSpec, Volume } from 'kubernetes-types/core/v1';
 import type { AnyStored } from '../api/objects.ts';
+import { cloneJson } from '../../lib/deep.ts';
 
 export function applyDefaults<T extends AnyStored>(input: T): T {
-  const obj = structuredClone(input) as AnyStored;
+  const obj = cloneJson(input) as AnyStored;
   switch (obj.kind) {
     case 'PersistentVolume':
       obj.spec = { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...obj.spec };

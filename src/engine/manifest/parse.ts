@@ -34,10 +34,10 @@ export interface ManifestDocument {
   value?: unknown;
   /** A YAML syntax error, with its position in the whole text. */
   syntaxError?: { message: string; position: Position };
-  /** Where each field's key starts (`spec.accessModes`, `spec.containers[0].name`). */
-  keyPositions: Record<string, Position>;
-  /** Where each field's value starts. */
-  valuePositions: Record<string, Position>;
+  /** Where each field's key starts (`spec.accessModes`, `spec.containers[0].name`). Built on first use. */
+  readonly keyPositions: Record<string, Position>;
+  /** Where each field's value starts. Built on first use. */
+  readonly valuePositions: Record<string, Position>;
 }
 
 export function parseManifestText(text: string): ManifestDocument[] {
@@ -102,14 +102,20 @@ function parseDocument(text: string, startLine: number, index: number): Manifest
   const lines = text.split('\n');
   let endLine = startLine + lines.length - 1;
   while (endLine > startLine && isBlank(lines[endLine - startLine] ?? '')) endLine--;
-  const doc: ManifestDocument = { index, startLine, endLine, keyPositions: {}, valuePositions: {} };
-  const toPosition = offsetToPosition(text, startLine);
+  const doc = { index, startLine, endLine } as ManifestDocument;
   try {
     const events = parseEvents(text, {});
-    indexPositions(text, events, doc, toPosition);
+    // Positions are only needed to report an error, so the index is built lazily: parsing stays
+    // fast for thousands of documents.
+    let index: Pick<ManifestDocument, 'keyPositions' | 'valuePositions'> | undefined;
+    const built = () => (index ??= indexPositions(text, events, offsetToPosition(text, startLine)));
+    Object.defineProperty(doc, 'keyPositions', { get: () => built().keyPositions, enumerable: true, configurable: true });
+    Object.defineProperty(doc, 'valuePositions', { get: () => built().valuePositions, enumerable: true, configurable: true });
     const values = constructFromEvents(events, { source: text, schema: KUBECTL_SCHEMA });
     doc.value = values[0];
   } catch (err) {
+    Object.defineProperty(doc, 'keyPositions', { value: {}, enumerable: true, configurable: true });
+    Object.defineProperty(doc, 'valuePositions', { value: {}, enumerable: true, configurable: true });
     if (err instanceof YAMLException) {
       const mark = err.mark;
       doc.syntaxError = {
@@ -143,12 +149,8 @@ type Frame =
   | { kind: 'seq'; path: string; index: number };
 
 /** Walks the parser's event stream, remembering where each field path's key and value begin. */
-function indexPositions(
-  text: string,
-  events: YamlEvent[],
-  doc: ManifestDocument,
-  toPosition: (offset: number) => Position,
-): void {
+function indexPositions(text: string, events: YamlEvent[], toPosition: (offset: number) => Position): Pick<ManifestDocument, 'keyPositions' | 'valuePositions'> {
+  const doc = { keyPositions: {} as Record<string, Position>, valuePositions: {} as Record<string, Position> };
   const stack: Frame[] = [];
   // Returns the path of the value about to start, or undefined when the event is a mapping key.
   const enterValue = (offset: number): string | undefined => {
@@ -205,6 +207,7 @@ function indexPositions(
         break;
     }
   }
+  return doc;
 }
 
 function joinPath(parent: string, key: string): string {

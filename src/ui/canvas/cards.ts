@@ -1,9 +1,7 @@
 // What each card shows: the object's kind, name, kubectl status, its colour family and one or
 // two short lines of facts a learner looks for (size, access modes, class, source, provisioner).
-import { accessModesString, isDefaultClass, refOf, volumeClass, claimClass, LABEL_ZONE, type ObjectRef, type Stored } from '../../engine/index.ts';
-import { canonicalQuantity } from '../../commands/kubectl/printers/index.ts';
-import { buildTable } from '../../commands/kubectl/printers/index.ts';
-import { classStatus, claimStatus, nodeStatus, podStatus, toneOf, volumeStatus, type Tone } from './status.ts';
+import { accessModesString, canonicalQuantity, claimClass, isDefaultClass, LABEL_ZONE, refOf, volumeClass, type ObjectRef, type Stored } from '../../engine/index.ts';
+import { classStatus, claimStatus, kubectlCell, nodeStatus, podStatus, toneOf, volumeStatus, type Tone } from './status.ts';
 
 export type CardKind = 'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass';
 
@@ -46,7 +44,7 @@ export function cardOfPod(pod: Stored<'Pod'>, now: number): ObjectCardData {
   const ref = refOf(pod);
   const status = podStatus(pod, now);
   const images = [...new Set((pod.spec?.containers ?? []).map((c) => c.image ?? c.name))].join(', ');
-  const ready = buildTable('Pod', [pod], { now }).rows[0]?.[1];
+  const ready = kubectlCell('Pod', pod, 'READY', now);
   return { kind: 'Pod', ref, label: labelOf(ref), status, tone: toneOf(status), detail: join(images, ready && `${ready} ready`) };
 }
 
@@ -98,7 +96,7 @@ export function cardOfClass(sc: Stored<'StorageClass'>): ObjectCardData {
 
 export function nodeGroupData(node: Stored<'Node'>, now: number, podCount: number, localTop: number | undefined): NodeGroupData {
   const status = nodeStatus(node, now);
-  const roles = buildTable('Node', [node], { now }).rows[0]?.[2] ?? '';
+  const roles = kubectlCell('Node', node, 'ROLES', now);
   const zone = node.metadata.labels?.[LABEL_ZONE];
   return {
     ref: refOf(node),

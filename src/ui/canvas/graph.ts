@@ -9,7 +9,7 @@ import { cardOfClaim, cardOfClass, cardOfPod, cardOfVolume, nodeGroupData, type 
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
 
 export type { ObjectCardData, NodeGroupData } from './cards.ts';
-export type ZoneData = { zone: string; nodeCount: number };
+export type ZoneData = { zone: string; nodeCount: number; volumesX: number; volumesTop: number; volumeCount: number };
 export type AreaData = { title: string; hint: string };
 export type HeadingData = { title: string; count: number };
 export type PlaceholderData = { text: string };
@@ -68,6 +68,7 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
     heading('volumes', 'PersistentVolumes', cluster.clusterVolumes.length, volumesX),
     heading('classes', 'StorageClasses', classes.length, classesX),
   );
+  if (view.count('Node') === 0) nodes.push(placeholder('cluster', 'No nodes: pods stay Pending', 0));
   if (claims.length === 0) nodes.push(placeholder('claims', 'No claims yet', claimsX));
   if (cluster.clusterVolumes.length === 0) nodes.push(placeholder('volumes', volumes.length ? 'Every volume sits on a node or in a zone' : 'No volumes yet', volumesX));
   if (classes.length === 0) nodes.push(placeholder('classes', 'No StorageClass: static provisioning only', classesX));
@@ -79,7 +80,7 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
 function clusterNodes(cluster: ClusterLayout, now: number): FlowNode[] {
   const out: FlowNode[] = [];
   for (const lane of cluster.lanes) {
-    out.push({ id: lane.id, type: 'zone', position: { x: lane.box.x, y: lane.box.y }, width: lane.box.w, height: lane.box.h, data: { zone: lane.zone, nodeCount: lane.nodeCount }, selectable: false, focusable: false, draggable: false, zIndex: -2 });
+    out.push({ id: lane.id, type: 'zone', position: { x: lane.box.x, y: lane.box.y }, width: lane.box.w, height: lane.box.h, data: { zone: lane.zone, nodeCount: lane.nodeCount, volumesX: lane.volumesX, volumesTop: lane.volumesTop, volumeCount: lane.volumeCount }, selectable: false, focusable: false, draggable: false, zIndex: -2 });
   }
   for (const g of cluster.nodeBoxes) {
     const data = nodeGroupData(g.node, now, g.podCount, g.localCount > 0 ? localVolumesTop(g.podCount) : undefined);
@@ -105,7 +106,7 @@ function heading(id: string, title: string, count: number, x: number): HeadingFl
 }
 
 function placeholder(id: string, text: string, x: number): PlaceholderFlowNode {
-  return { id: `empty:${id}`, type: 'placeholder', position: { x, y: 0 }, width: CARD_W, height: stackHeight(1), data: { text }, selectable: false, focusable: false, draggable: false };
+  return { id: `empty:${id}`, type: 'placeholder', position: { x, y: 0 }, width: id === 'cluster' ? NODE_W : CARD_W, height: stackHeight(1), data: { text }, selectable: false, focusable: false, draggable: false };
 }
 
 const ARROW = 'arrowclosed' as MarkerType;

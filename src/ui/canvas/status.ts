@@ -7,7 +7,7 @@ import { buildTable, type PrintableKind, type PrintableObjects } from '../../com
 export type Tone = 'green' | 'amber' | 'blue' | 'grey' | 'red' | 'violet';
 
 /** One cell of `kubectl get <kind>` for one object. */
-function kubectlCell<K extends PrintableKind>(kind: K, obj: PrintableObjects[K], header: string, now: number): string {
+export function kubectlCell<K extends PrintableKind>(kind: K, obj: PrintableObjects[K], header: string, now: number): string {
   const table = buildTable(kind, [obj], { now });
   const i = table.headers.indexOf(header);
   return i >= 0 ? (table.rows[0]?.[i] ?? '') : '';
