@@ -136,6 +136,9 @@ function podIPFor(ctx: ControllerContext, node: Stored<'Node'>): string {
   return `10.244.${Math.max(index, 0)}.${2 + (draw(ctx.txn.state) % 250)}`;
 }
 
+/** The order the kubelet's status manager writes pod conditions in. */
+const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
 function mergeConditions(existing: PodCondition[] | undefined, updates: PodCondition[]): PodCondition[] {
   const out = [...(existing ?? [])];
   for (const u of updates) {
@@ -143,7 +146,7 @@ function mergeConditions(existing: PodCondition[] | undefined, updates: PodCondi
     if (i < 0) out.push(u);
     else if (out[i]!.status !== u.status || out[i]!.message !== u.message) out[i] = u;
   }
-  return out;
+  return out.sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
 }
 
 function sameIgnoringTimes(a: unknown, b: unknown): boolean {

@@ -1,0 +1,49 @@
+// The first screen: header; editor on the left; canvas in the centre with the inspector beside it;
+// events and steps docked below the canvas. Panes resize with the splitters.
+import { ClusterCanvas } from '../canvas/ClusterCanvas.tsx';
+import { Narration } from '../canvas/Narration.tsx';
+import { EditorPane } from '../editor/EditorPane.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { BottomDock } from '../timeline/BottomDock.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { Header } from './Header.tsx';
+import { Splitter } from './Splitter.tsx';
+import { useApplyShortcut } from './useApplyShortcut.ts';
+import { usePaneSizes } from './usePaneSizes.ts';
+import { useThemeClass } from './useThemeClass.ts';
+
+export function App() {
+  useThemeClass();
+  useApplyShortcut();
+  const panes = usePaneSizes();
+  return (
+    <div className="flex h-dvh min-h-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Header />
+      <main className="flex min-h-0 flex-1">
+        <section aria-label="Manifest editor" className="flex min-w-0 shrink-0 flex-col bg-white dark:bg-slate-900" style={{ width: panes.editorWidth }}>
+          <ErrorBoundary area="editor">
+            <EditorPane />
+          </ErrorBoundary>
+        </section>
+        <Splitter axis="x" label="Resize editor" value={panes.editorWidth} min={300} max={panes.editorMax} onChange={panes.setEditorWidth} />
+        <section className="flex min-w-0 flex-1 flex-col">
+          <div className="relative flex min-h-0 flex-1">
+            <div className="relative min-w-0 flex-1" aria-label="Cluster" role="region">
+              <ErrorBoundary area="canvas">
+                <ClusterCanvas />
+              </ErrorBoundary>
+              <Narration />
+            </div>
+            <Inspector />
+          </div>
+          <Splitter axis="y" label="Resize events panel" value={panes.dockHeight} min={110} max={panes.dockMax} direction={-1} onChange={panes.setDockHeight} />
+          <div className="shrink-0 bg-white dark:bg-slate-900" style={{ height: panes.dockHeight }}>
+            <ErrorBoundary area="timeline">
+              <BottomDock />
+            </ErrorBoundary>
+          </div>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// A hook for browser tests that are not about typing: set the editor text, apply, read state.
+// (Typing itself is tested through a real clipboard paste into Monaco.)
+import { appStore } from '../../store/index.ts';
+
+export interface PlaygroundHook {
+  setEditorText(text: string): void;
+  apply(): void;
+  getState(): unknown;
+  /** True once Monaco has replaced the plain-text placeholder. */
+  editorReady: boolean;
+}
+
+declare global {
+  interface Window {
+    __playground?: PlaygroundHook;
+  }
+}
+
+export function installTestHook(): void {
+  window.__playground = {
+    setEditorText: (text) => appStore.getState().setEditorText(text),
+    apply: () => appStore.getState().applyEditor(),
+    getState: () => {
+      const { preset, seed, cluster, editorText, lastApply, steps, selected, theme } = appStore.getState();
+      return JSON.parse(JSON.stringify({ preset, seed, cluster, editorText, lastApply, steps, selected, theme }));
+    },
+    editorReady: false,
+  };
+}

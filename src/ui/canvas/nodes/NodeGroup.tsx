@@ -1,0 +1,41 @@
+// A cluster node as a container: its pods and the volumes pinned to it sit inside.
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { NodeGroupFlowNode } from '../graph.ts';
+import { SECTION_CAPTION, NODE_HEADER, PAD } from '../layout.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { StatusPill } from '../../components/StatusPill.tsx';
+
+export const NodeGroup = memo(function NodeGroup({ data, selected }: NodeProps<NodeGroupFlowNode>) {
+  return (
+    <div
+      data-testid={`node-${data.name}`}
+      className={[
+        'relative h-full w-full cursor-pointer rounded-xl border bg-slate-100/80 dark:bg-slate-800/50',
+        selected ? 'border-indigo-500 ring-2 ring-indigo-500/40' : 'border-slate-300 dark:border-slate-600',
+      ].join(' ')}
+    >
+      <div className="flex items-center gap-2 px-3.5" style={{ height: NODE_HEADER - 8 }}>
+        <Icon name="server" className="size-4 shrink-0 text-slate-500 dark:text-slate-400" />
+        <div className="min-w-0 flex-1">
+          <div className="truncate font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-50" title={data.name}>
+            {data.name}
+          </div>
+          <div className="truncate text-[11px] leading-3.5 text-slate-500 dark:text-slate-400">Node{data.roles ? ` · ${data.roles}` : ''}</div>
+        </div>
+        <StatusPill status={data.status} tone={data.tone} />
+      </div>
+      {data.podCount === 0 && (
+        <div className="absolute inset-x-3.5 rounded-md border border-dashed border-slate-300 py-2 text-center text-xs text-slate-500 dark:border-slate-600 dark:text-slate-400" style={{ top: NODE_HEADER }}>
+          No pods
+        </div>
+      )}
+      {data.localVolumesTop !== undefined && (
+        <div className="absolute flex items-center gap-2 text-[10px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400" style={{ top: data.localVolumesTop - SECTION_CAPTION + 6, left: PAD, right: PAD }}>
+          Local volumes
+          <span className="h-px flex-1 bg-slate-300 dark:bg-slate-600" />
+        </div>
+      )}
+    </div>
+  );
+});

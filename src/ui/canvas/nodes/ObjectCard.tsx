@@ -1,0 +1,46 @@
+// A Pod, claim, volume or class on the canvas: kind, name, kubectl status and a few facts.
+// Colour comes from the status (status.ts), so the same phase looks the same everywhere.
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { ObjectFlowNode } from '../graph.ts';
+import { KindBadge } from '../../components/KindBadge.tsx';
+import { StatusPill } from '../../components/StatusPill.tsx';
+import { TONE_BAR } from '../../components/tones.ts';
+import { Handles } from './Handles.tsx';
+import { useChangedFlash } from './useChangedFlash.ts';
+
+export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps<ObjectFlowNode>) {
+  const flash = useChangedFlash(data.status);
+  return (
+    <div
+      data-testid={`card-${data.kind}-${data.label}`}
+      data-status={data.status}
+      className={[
+        'relative flex h-full w-full cursor-pointer flex-col justify-between overflow-hidden rounded-lg border bg-white py-2 pr-2.5 pl-3.5 shadow-sm transition-shadow',
+        'before:absolute before:inset-y-0 before:left-0 before:w-1 before:content-[""]',
+        TONE_BAR[data.tone],
+        selected ? 'border-indigo-500 ring-2 ring-indigo-500/40 dark:border-indigo-400' : 'border-slate-200 hover:border-slate-300 hover:shadow-md dark:border-slate-700 dark:hover:border-slate-500',
+        'dark:bg-slate-900',
+        flash ? 'k8s-changed' : '',
+      ].join(' ')}
+    >
+      <Handles />
+      <div className="flex min-w-0 items-center gap-2">
+        <KindBadge kind={data.kind} />
+        <span className="min-w-0 flex-1 truncate font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-50" title={data.label}>
+          {data.label}
+        </span>
+        {data.flag && <span className="shrink-0 rounded bg-indigo-50 px-1 text-[10px] font-semibold text-indigo-700 dark:bg-indigo-400/15 dark:text-indigo-300">{data.flag}</span>}
+      </div>
+      <div className="flex min-w-0 items-center gap-2">
+        <StatusPill status={data.status} tone={data.tone} className="shrink-0" />
+        <span className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-300" title={data.detail}>
+          {data.detail}
+        </span>
+      </div>
+      <div className="min-h-4 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400" title={data.note}>
+        {data.note}
+      </div>
+    </div>
+  );
+});
