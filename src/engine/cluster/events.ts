@@ -77,6 +77,8 @@ function noteOf(ev: Stored<'Event'>, ref: EventNote['involvedObject']): EventNot
     involvedObject: ref,
     source: ev.source?.component ?? '',
     count: ev.count ?? 1,
+    firstTimestamp: ev.firstTimestamp ?? '',
+    lastTimestamp: ev.lastTimestamp ?? '',
   };
 }
 

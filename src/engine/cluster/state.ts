@@ -57,6 +57,9 @@ export interface EventNote {
   /** The reporting component, as in `kubectl get events` SOURCE: `persistentvolume-controller`, `default-scheduler`, `kubelet`. */
   source: string;
   count: number;
+  /** RFC 3339: when this event was first and last seen (a repeat bumps count and lastTimestamp). */
+  firstTimestamp: string;
+  lastTimestamp: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 // `kubectl cordon`, `uncordon` and `drain`.
-import { act, deleteObject, updateObject, type Txn } from '../../../engine/index.ts';
+import { act, deleteObject, rfc3339, updateObject, type Txn } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
@@ -29,7 +29,7 @@ function setUnschedulable(txn: Txn, name: string, unschedulable: boolean, stdout
   if (unschedulable) spec.unschedulable = true;
   else delete spec.unschedulable;
   const taints = (spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unschedulable');
-  if (unschedulable) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: new Date(txn.state.now).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  if (unschedulable) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: rfc3339(txn.state.now) });
   spec.taints = taints.length ? taints : undefined;
   const res = updateObject(txn, node, { ...node, spec });
   if (!res.ok) stderr.push(formatApiError(res.error));

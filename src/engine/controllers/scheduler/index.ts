@@ -9,6 +9,7 @@
 import type { Stored } from '../../api/objects.ts';
 import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from '../../api/storage.ts';
 import type { SchedulingRecord } from '../../cluster/state.ts';
+import { rfc3339 } from '../../runtime/clock.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import type { CycleState, FilterPlugin, Node, Pod, Status } from './framework.ts';
 import { nodeAffinity, nodeName, nodeUnschedulable, taintToleration } from './plugins/node-basics.ts';
@@ -123,5 +124,5 @@ function upsertCondition(conditions: Condition[] | undefined, c: Condition): Con
 }
 
 function timestamp(ctx: ControllerContext): string {
-  return new Date(ctx.now).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return rfc3339(ctx.now);
 }
