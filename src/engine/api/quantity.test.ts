@@ -6,10 +6,13 @@ import {
   compareQuantities,
   mustParseQuantity,
   parseQuantity,
-  quantityBytes,
+  addQuantities,
+  formatQuantity,
+  quantityMilliValue,
+  quantityValue,
 } from './quantity.ts';
 
-const bytes = (s: string | number) => quantityBytes(mustParseQuantity(s));
+const bytes = (s: string | number) => quantityValue(mustParseQuantity(s));
 
 describe('parseQuantity', () => {
   it.each([
@@ -71,7 +74,35 @@ describe('canonicalQuantity (Quantity.String())', () => {
     ['0.5Ki', '512'],
     [1000000000, '1G'],
     ['0', '0'],
+    ['0Gi', '0'],
+    ['500Mi', '500Mi'],
+    ['0.5Gi', '512Mi'],
+    ['1500M', '1500M'],
+    ['5000000000', '5G'],
+    ['1200', '1200'],
+    ['100m', '100m'],
+    ['2000m', '2'],
+    ['1.5', '1500m'],
+    ['1Ki', '1Ki'],
+    ['102625208Ki', '102625208Ki'],
+    [5, '5'],
   ])('%s prints as %s', (input, expected) => {
     expect(canonicalQuantity(input)).toBe(expected);
+  });
+});
+
+describe('quantity arithmetic (Add, Value, MilliValue)', () => {
+  const q = mustParseQuantity;
+  it('adds keeping the first non-zero format', () => {
+    expect(formatQuantity(addQuantities(q('100m'), q('200m')))).toBe('300m');
+    expect(formatQuantity(addQuantities(q('128Mi'), q('64Mi')))).toBe('192Mi');
+    expect(formatQuantity(addQuantities(q('0'), q('64Mi')))).toBe('64Mi');
+  });
+
+  it('rounds Value and MilliValue up', () => {
+    expect(quantityMilliValue(q('1.5'))).toBe(1500n);
+    expect(quantityMilliValue(q('0.0001'))).toBe(1n);
+    expect(quantityValue(q('100m'))).toBe(1n);
+    expect(quantityValue(q('1Gi'))).toBe(1073741824n);
   });
 });

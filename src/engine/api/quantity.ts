@@ -72,9 +72,26 @@ export function compareQuantities(a: Quantity, b: Quantity): number {
   return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
 }
 
-/** The value in bytes (rounded up), for sizes. */
-export function quantityBytes(q: Quantity): bigint {
-  return q.nanos / NANO + (q.nanos % NANO > 0n ? 1n : 0n);
+/** `Quantity.Value()`: the value rounded up to a whole number (bytes, for sizes). */
+export function quantityValue(q: Quantity): bigint {
+  return divideRoundingUp(q.nanos, NANO);
+}
+
+/** `Quantity.MilliValue()`: the value × 1000, rounded up (CPU in millicores). */
+export function quantityMilliValue(q: Quantity): bigint {
+  return divideRoundingUp(q.nanos, 1_000_000n);
+}
+
+/** `Quantity.Add`: the result keeps the receiver's format unless the receiver is zero. */
+export function addQuantities(a: Quantity, b: Quantity): Quantity {
+  return { nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format };
+}
+
+export const ZERO_QUANTITY: Quantity = { nanos: 0n, format: 'DecimalSI' };
+
+function divideRoundingUp(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return n % d > 0n ? q + 1n : q;
 }
 
 /**
@@ -114,8 +131,9 @@ export function formatQuantity(q: Quantity): string {
   return `${sign}${mantissa}${suffix}`;
 }
 
-/** Re-prints a manifest quantity in canonical form; returns the input unchanged when it does not parse. */
-export function canonicalQuantity(input: string | number): string {
+/** Re-prints a manifest quantity in canonical form; the input unchanged when it does not parse, `` when absent. */
+export function canonicalQuantity(input: string | number | undefined | null): string {
+  if (input === undefined || input === null) return '';
   const r = parseQuantity(input);
   return r.ok ? formatQuantity(r.quantity) : String(input);
 }

@@ -5,16 +5,14 @@ import { printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline }
 import { describeEvents, eventsAbout } from './events.ts';
 import { DescribeWriter, compareStrings, findNodeRoles, rfc1123z, since, type PrefixWriter } from './format.ts';
 import { podRequestsAndLimits } from './pods.ts';
-import {
-  ZERO,
-  addQuantity,
-  canonicalQuantity,
-  formatQuantity,
-  parseQuantity,
-  quantityMilliValue,
-  quantityValue,
-  type Quantity,
-} from './quantity.ts';
+import { ZERO_QUANTITY as ZERO, addQuantities as addQuantity, canonicalQuantity, formatQuantity, parseQuantity as parseEngineQuantity, quantityMilliValue, quantityValue, type Quantity } from '../../../engine/api/quantity.ts';
+
+/** A quantity from an object field, or undefined when absent or malformed. */
+function parseQuantity(input: string | number | undefined | null): Quantity | undefined {
+  if (input === undefined || input === null) return undefined;
+  const r = parseEngineQuantity(input);
+  return r.ok ? r.quantity : undefined;
+}
 
 function nodeStatus(node: Node): string {
   const status: string[] = [];

@@ -1,8 +1,8 @@
 // Small formatting helpers shared by the table and describe printers. Each mirrors a named
 // kubectl or apimachinery helper so the output matches character for character.
+import { isDefaultClass } from '../../../engine/api/storage.ts';
 import type { LabelSelector, ObjectMeta } from 'kubernetes-types/meta/v1';
-import type { Node, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
-import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { Node } from 'kubernetes-types/core/v1';
 import { humanDuration } from '../../../lib/duration.ts';
 import { DESCRIBE_TABWRITER, tabwrite } from '../../../lib/text-table.ts';
 
@@ -46,42 +46,13 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `helper.GetAccessModesAsString`: `RWO,ROX,RWX,RWOP` in that order, deduplicated. */
-export function accessModesString(modes: readonly string[] | undefined | null): string {
-  const set = new Set(modes ?? []);
-  const out: string[] = [];
-  if (set.has('ReadWriteOnce')) out.push('RWO');
-  if (set.has('ReadOnlyMany')) out.push('ROX');
-  if (set.has('ReadWriteMany')) out.push('RWX');
-  if (set.has('ReadWriteOncePod')) out.push('RWOP');
-  return out.join(',');
-}
-
-const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
-
-/** `GetPersistentVolumeClass`: the beta annotation, else `spec.storageClassName`, else empty. */
-export function persistentVolumeClass(pv: PersistentVolume): string {
-  const beta = pv.metadata?.annotations?.[BETA_STORAGE_CLASS_ANNOTATION];
-  if (beta !== undefined) return beta;
-  return pv.spec?.storageClassName ?? '';
-}
-
-/** `GetPersistentVolumeClaimClass`: the beta annotation, else `spec.storageClassName`, else empty. */
-export function persistentVolumeClaimClass(pvc: PersistentVolumeClaim): string {
-  const beta = pvc.metadata?.annotations?.[BETA_STORAGE_CLASS_ANNOTATION];
-  if (beta !== undefined) return beta;
-  return pvc.spec?.storageClassName ?? '';
-}
-
-const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
-const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
+// The storage vocabulary is the engine's: one definition of access-mode strings and classes.
+export { accessModesString, claimClass as persistentVolumeClaimClass, volumeClass as persistentVolumeClass } from '../../../engine/api/storage.ts';
 
 /** `storageutil.IsDefaultAnnotation`: either annotation set to exactly `"true"`. */
 export function hasDefaultClassAnnotation(meta: ObjectMeta | undefined): boolean {
-  const a = meta?.annotations;
-  return a?.[DEFAULT_CLASS_ANNOTATION] === 'true' || a?.[BETA_DEFAULT_CLASS_ANNOTATION] === 'true';
+  return isDefaultClass({ metadata: meta } as Parameters<typeof isDefaultClass>[0]);
 }
-
 
 /** `labels.Selector.String()` of `metav1.LabelSelectorAsSelector`: requirements sorted by key. */
 export function selectorString(selector: LabelSelector | undefined | null): string {

@@ -30,16 +30,14 @@ import {
   since,
   type PrefixWriter,
 } from './format.ts';
-import {
-  addQuantity,
-  canonicalQuantity,
-  compareQuantity,
-  parseQuantity,
-  quantityMilliValue,
-  quantityValue,
-  ZERO,
-  type Quantity,
-} from './quantity.ts';
+import { addQuantities as addQuantity, canonicalQuantity, compareQuantities as compareQuantity, parseQuantity as parseEngineQuantity, quantityMilliValue, quantityValue, ZERO_QUANTITY as ZERO, type Quantity } from '../../../engine/api/quantity.ts';
+
+/** A quantity from an object field, or undefined when absent or malformed. */
+function parseQuantity(input: string | number | undefined | null): Quantity | undefined {
+  if (input === undefined || input === null) return undefined;
+  const r = parseEngineQuantity(input);
+  return r.ok ? r.quantity : undefined;
+}
 import { describeVolumes } from './volumes.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -541,7 +539,7 @@ function envValueRetriever(pod: Pod): EnvResolver {
 /** `resourcehelper.ExtractContainerResourceValue` for the standard resources. */
 function containerResourceValue(resource: string, divisorText: string | undefined, container: Container): string {
   const divisorParsed = parseQuantity(divisorText);
-  const divisor = divisorParsed && divisorParsed.mantissa !== 0n ? divisorParsed : (parseQuantity('1') ?? ZERO);
+  const divisor = divisorParsed && divisorParsed.nanos !== 0n ? divisorParsed : (parseQuantity('1') ?? ZERO);
   const [kind, name] = resource.split('.', 2) as [string, string | undefined];
   if (!name || (kind !== 'limits' && kind !== 'requests')) return '';
   const list = kind === 'limits' ? container.resources?.limits : container.resources?.requests;

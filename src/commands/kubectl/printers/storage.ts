@@ -16,7 +16,7 @@ import {
   since,
   type PrefixWriter,
 } from './format.ts';
-import { canonicalQuantity } from './quantity.ts';
+import { canonicalQuantity } from '../../../engine/api/quantity.ts';
 import { describePersistentVolumeSource, printPersistentVolumeClaimFields } from './volumes.ts';
 
 // ---------------------------------------------------------------------------------------------

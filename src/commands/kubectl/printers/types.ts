@@ -1,48 +1,17 @@
 // Types shared by the kubectl printers. The printers take objects exactly as `kubectl get -o json`
 // shows them (typed with `kubernetes-types`) and never read a clock: `now` is passed in.
-import type {
-  ConfigMap,
-  Event,
-  Namespace,
-  Node,
-  PersistentVolume,
-  PersistentVolumeClaim,
-  Pod,
-  Secret,
-} from 'kubernetes-types/core/v1';
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { CSIDriver, StorageClass, VolumeAttachment } from 'kubernetes-types/storage/v1';
+import type { Event, Pod } from 'kubernetes-types/core/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import { ALL_KINDS, KINDS } from '../../../engine/api/kinds.ts';
+import type { ObjectsByKind } from '../../../engine/api/objects.ts';
 
-/** The kinds the printers know, by kind name. */
-export interface PrintableObjects {
-  PersistentVolume: PersistentVolume;
-  PersistentVolumeClaim: PersistentVolumeClaim;
-  StorageClass: StorageClass;
-  CSIDriver: CSIDriver;
-  VolumeAttachment: VolumeAttachment;
-  Pod: Pod;
-  Node: Node;
-  Namespace: Namespace;
-  ConfigMap: ConfigMap;
-  Secret: Secret;
-  Deployment: Deployment;
-  ReplicaSet: ReplicaSet;
-  Event: Event;
-}
-
+/** The kinds the printers know: every kind the engine models. */
+export type PrintableObjects = ObjectsByKind;
 export type PrintableKind = keyof PrintableObjects;
 export type PrintableObject = PrintableObjects[PrintableKind];
 
 /** Namespaced kinds get a NAMESPACE column with `-A`; cluster-scoped kinds never do. */
-export const NAMESPACED_KINDS: ReadonlySet<PrintableKind> = new Set<PrintableKind>([
-  'PersistentVolumeClaim',
-  'Pod',
-  'ConfigMap',
-  'Secret',
-  'Deployment',
-  'ReplicaSet',
-  'Event',
-]);
+export const NAMESPACED_KINDS: ReadonlySet<PrintableKind> = new Set(ALL_KINDS.filter((k) => KINDS[k].namespaced));
 
 export interface TableOptions {
   /** Current simulated time, milliseconds since the epoch. */

@@ -27,7 +27,14 @@ import {
   since,
   type PrefixWriter,
 } from './format.ts';
-import { canonicalQuantity, compareQuantity, parseQuantity, ZERO } from './quantity.ts';
+import { canonicalQuantity, compareQuantities as compareQuantity, parseQuantity as parseEngineQuantity, type Quantity, ZERO_QUANTITY as ZERO } from '../../../engine/api/quantity.ts';
+
+/** A quantity from an object field, or undefined when absent or malformed. */
+function parseQuantity(input: string | number | undefined | null): Quantity | undefined {
+  if (input === undefined || input === null) return undefined;
+  const r = parseEngineQuantity(input);
+  return r.ok ? r.quantity : undefined;
+}
 
 const MAX_ANNOTATION_LEN = 140;
 
