@@ -1,5 +1,6 @@
 // Storage vocabulary shared by validation, controllers and printers: access modes, PV sources,
 // the annotations and finalizers the real controllers write.
+import type { ObjectReference } from 'kubernetes-types/core/v1';
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from './objects.ts';
 
 export const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'] as const;
@@ -67,4 +68,16 @@ export function pickDefaultClass<T extends StorageClass>(classes: readonly T[]):
     return (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '');
   });
   return defaults[0];
+}
+
+/** The `spec.claimRef` a volume gets when it is bound (or reserved) for a claim, uid included. */
+export function claimRefTo(claim: PersistentVolumeClaim): ObjectReference {
+  return {
+    kind: 'PersistentVolumeClaim',
+    namespace: claim.metadata?.namespace,
+    name: claim.metadata?.name,
+    uid: claim.metadata?.uid,
+    apiVersion: 'v1',
+    resourceVersion: claim.metadata?.resourceVersion,
+  };
 }

@@ -8,6 +8,7 @@ import {
   ANN_STORAGE_PROVISIONER,
   FINALIZER_PV_PROTECTION,
   claimClass,
+  claimRefTo,
 } from '../../api/storage.ts';
 import { randomHex } from '../../runtime/ids.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
@@ -76,14 +77,7 @@ function provisionFor(ctx: ControllerContext, driver: ProvisionerDriver, claim: 
       volumeMode: claim.spec?.volumeMode ?? 'Filesystem',
       ...(sc.mountOptions ? { mountOptions: sc.mountOptions } : {}),
       ...result.spec,
-      claimRef: {
-        kind: 'PersistentVolumeClaim',
-        namespace: claim.metadata.namespace,
-        name: claim.metadata.name,
-        uid: claim.metadata.uid,
-        apiVersion: 'v1',
-        resourceVersion: claim.metadata.resourceVersion,
-      },
+      claimRef: claimRefTo(claim),
     },
     status: { phase: 'Pending' },
   });

@@ -2,7 +2,7 @@
 // (volumeName and annotations, then status from the volume). If a write is missing, the next
 // sync finishes it, so every function here is safe to run again.
 import type { Stored } from '../../api/objects.ts';
-import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER } from '../../api/storage.ts';
+import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, claimRefTo } from '../../api/storage.ts';
 import type { Txn } from '../../cluster/store.ts';
 
 type PV = Stored<'PersistentVolume'>;
@@ -25,14 +25,7 @@ export function bindVolumeToClaim(txn: Txn, pv: PV, claim: PVC): PV {
       metadata: { ...pv.metadata, ...(annotations ? { annotations } : {}) },
       spec: {
         ...pv.spec,
-        claimRef: {
-          kind: 'PersistentVolumeClaim',
-          namespace: claim.metadata.namespace,
-          name: claim.metadata.name,
-          uid: claim.metadata.uid,
-          apiVersion: 'v1',
-          resourceVersion: claim.metadata.resourceVersion,
-        },
+        claimRef: claimRefTo(claim),
       },
     })!;
   }

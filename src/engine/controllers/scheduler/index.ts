@@ -7,7 +7,7 @@
 // (selected-node) and waits; once every claim is bound it binds the pod. The selected-node
 // annotation keeps later passes choosing the same node.
 import type { Stored } from '../../api/objects.ts';
-import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from '../../api/storage.ts';
+import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, claimRefTo } from '../../api/storage.ts';
 import type { SchedulingRecord } from '../../cluster/state.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
@@ -61,7 +61,7 @@ function scheduleOne(ctx: ControllerContext, pod: Pod): void {
         metadata: { ...d.volume.metadata, annotations: { ...d.volume.metadata.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' } },
         spec: {
           ...d.volume.spec,
-          claimRef: { kind: 'PersistentVolumeClaim', namespace: d.claim.metadata.namespace, name: d.claim.metadata.name, uid: d.claim.metadata.uid, apiVersion: 'v1', resourceVersion: d.claim.metadata.resourceVersion },
+          claimRef: claimRefTo(d.claim),
         },
       });
       ctx.step(`scheduler chose node ${node.metadata.name} for pod ${podKey} and reserved volume ${d.volume.metadata.name} for claim ${d.claim.metadata.name}`);
