@@ -15,7 +15,7 @@ export function Header() {
           Kubernetes Storage Playground
         </h1>
       </div>
-      <p className="hidden min-w-0 flex-1 truncate text-xs text-slate-500 xl:block dark:text-slate-400" title={PRESET_DESCRIPTIONS[preset]}>
+      <p className="hidden min-w-0 flex-1 truncate text-xs text-slate-500 2xl:block dark:text-slate-400" title={PRESET_DESCRIPTIONS[preset]}>
         {PRESET_DESCRIPTIONS[preset]}
       </p>
       <div className="ml-auto flex items-center gap-2">

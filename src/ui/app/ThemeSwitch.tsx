@@ -1,4 +1,4 @@
-// System / light / dark, as a three-way segmented switch.
+// System / light / dark, as a three-way segmented switch (following the system by default).
 import { THEME_CHOICES, useAppStore, type ThemeChoice } from '../../store/index.ts';
 import { Icon, type IconName } from '../components/Icon.tsx';
 
@@ -12,13 +12,12 @@ export function ThemeSwitch() {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   return (
-    <div role="radiogroup" aria-label="Theme" className="flex items-center rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
+    <div role="group" aria-label="Theme" className="flex items-center rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
       {THEME_CHOICES.map((choice) => (
         <button
           key={choice}
           type="button"
-          role="radio"
-          aria-checked={theme === choice}
+          aria-pressed={theme === choice}
           aria-label={META[choice].label}
           title={META[choice].label}
           onClick={() => setTheme(choice)}

@@ -8,6 +8,8 @@ export interface PlaygroundHook {
   getState(): unknown;
   /** True once Monaco has replaced the plain-text placeholder. */
   editorReady: boolean;
+  /** The editor's markers (ours and monaco-yaml's), once Monaco is loaded. */
+  getMarkers?: () => { owner: string; line: number; column: number; severity: number; message: string }[];
 }
 
 declare global {

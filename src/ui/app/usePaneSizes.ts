@@ -8,8 +8,8 @@ export interface PaneSizes {
 /** Sensible first sizes for the viewport: the editor a third of the width, the dock about a quarter of the height. */
 export function initialPaneSizes(width: number, height: number): PaneSizes {
   return {
-    editorWidth: Math.round(Math.min(600, Math.max(340, width * 0.31))),
-    dockHeight: Math.round(Math.min(330, Math.max(170, height * 0.3))),
+    editorWidth: Math.round(Math.min(580, Math.max(340, width * 0.29))),
+    dockHeight: Math.round(Math.min(300, Math.max(160, height * 0.27))),
   };
 }
 

@@ -7,7 +7,6 @@ import type { ObjectRef } from '../../engine/index.ts';
 import { nodeIdOf, toFlowGraph, type FlowNode } from './graph.ts';
 import { nodeTypes } from './node-types.ts';
 import { FitOnChange, FIT_OPTIONS } from './FitOnChange.tsx';
-import { Legend } from './Legend.tsx';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
 
 function refOfNode(n: FlowNode): ObjectRef | undefined {
@@ -59,7 +58,6 @@ export function ClusterCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="var(--canvas-dots)" />
         <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-        <Legend />
         <FitOnChange ids={graph.nodes.map((n) => n.id).join('|')} />
       </ReactFlow>
     </ReactFlowProvider>

@@ -88,8 +88,8 @@ export function cardOfClass(sc: Stored<'StorageClass'>): ObjectCardData {
     label: ref.name,
     status,
     tone: toneOf(status),
-    detail: sc.provisioner,
-    note: join(sc.reclaimPolicy ?? 'Delete', sc.allowVolumeExpansion && 'expandable'),
+    detail: '',
+    note: join(sc.provisioner, sc.reclaimPolicy ?? 'Delete', sc.allowVolumeExpansion && 'expandable'),
     ...(isDefaultClass(sc) ? { flag: 'default' } : {}),
   };
 }

@@ -4,7 +4,7 @@
 // changes; a lane always keeps room for its zonal volumes, so a new volume never widens it.
 import { LABEL_HOSTNAME, LABEL_ZONE, refKey, refOf, type Stored } from '../../engine/index.ts';
 import {
-  CARD_W, GAP, NODE_HEADER, NODE_W, PAD, REGION_GAP, SECTION_CAPTION, ZONE_HEADER, ZONE_PAD,
+  CARD_W, NODE_GAP, NODE_HEADER, NODE_W, PAD, REGION_GAP, SECTION_CAPTION, ZONE_HEADER, ZONE_PAD,
   localVolumesTop, nodeBoxHeight, stack, stackHeight, type Box,
 } from './layout.ts';
 
@@ -76,17 +76,23 @@ export function layoutCluster(nodes: readonly Node[], pods: readonly Pod[], volu
   // With no nodes at all the graph shows a hint card where the nodes would be.
   let y = nodes.length === 0 ? stackHeight(1) + REGION_GAP : 0;
   if (!zoned) {
-    for (const node of nodes) y += placeNode(node, { x: 0, y }).h + REGION_GAP;
+    // A grid, a row at a time: one column for one node, two up to four, then three.
+    const cols = nodeColumns(nodes.length);
+    out.width = cols * NODE_W + (cols - 1) * NODE_GAP;
+    for (let i = 0; i < nodes.length; i += cols) {
+      const row = nodes.slice(i, i + cols).map((node, c) => placeNode(node, { x: c * (NODE_W + NODE_GAP), y }).h);
+      y += Math.max(...row) + REGION_GAP;
+    }
   } else {
     const perLane = laneNames.map((zone) => nodes.filter((n) => (zoneOfNode(n) ?? NO_ZONE) === zone));
     const maxNodes = Math.max(...perLane.map((l) => l.length));
-    const volumesX = ZONE_PAD + maxNodes * (NODE_W + GAP);
+    const volumesX = ZONE_PAD + maxNodes * (NODE_W + NODE_GAP);
     const laneW = volumesX + CARD_W + ZONE_PAD;
     out.width = laneW;
     laneNames.forEach((zone, i) => {
       const id = zoneId(zone);
       const lane = { id, x: 0, y };
-      const heights = perLane[i]!.map((node, j) => placeNode(node, { x: ZONE_PAD + j * (NODE_W + GAP), y: y + ZONE_HEADER }, lane).h);
+      const heights = perLane[i]!.map((node, j) => placeNode(node, { x: ZONE_PAD + j * (NODE_W + NODE_GAP), y: y + ZONE_HEADER }, lane).h);
       const zonal = zonalIn.get(zone) ?? [];
       const volumesTop = ZONE_HEADER + SECTION_CAPTION;
       const contentH = Math.max(0, ...heights, SECTION_CAPTION + Math.max(stackHeight(zonal.length), stackHeight(1)));
@@ -112,6 +118,11 @@ function placeCards(out: ClusterLayout, parentId: string, parent: Box, objects: 
     out.cards.push({ ...(obj.kind === 'Pod' ? { pod: obj } : { volume: obj }), id, parentId, rel: { x: rel.x, y: rel.y } });
     out.cardBoxes.set(id, { x: parent.x + rel.x, y: parent.y + rel.y, w: rel.w, h: rel.h });
   });
+}
+
+/** Columns of the node grid for a cluster without zones. */
+export function nodeColumns(count: number): number {
+  return count <= 1 ? 1 : count <= 4 ? 2 : 3;
 }
 
 /** Zones in name order, the no-zone lane last. */

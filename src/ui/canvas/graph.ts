@@ -4,7 +4,7 @@
 // spec.volumeName, storageClassName, a Pending phase).
 import type { Edge, MarkerType, Node } from '@xyflow/react';
 import { claimClass, refKey, viewOf, volumeClass, type ClusterState, type ObjectRef, type Stored } from '../../engine/index.ts';
-import { CARD_H, CARD_W, COLUMN_GAP, HEADING_OFFSET, NODE_W, localVolumesTop, stack, stackHeight, type Box } from './layout.ts';
+import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facingSides, localVolumesTop, stack, stackHeight, type Box } from './layout.ts';
 import { cardOfClaim, cardOfClass, cardOfPod, cardOfVolume, nodeGroupData, type ObjectCardData, type NodeGroupData } from './cards.ts';
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
 
@@ -47,31 +47,32 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   const cluster = layoutCluster(view.list('Node'), pods, volumes);
   const nodes: FlowNode[] = [...clusterNodes(cluster, now)];
 
-  // Columns right of the cluster region, each ordered by key on its own.
+  // Right of the cluster region: the class row on top, then the claims and volumes columns.
   const claimsX = cluster.width + COLUMN_GAP;
   const volumesX = claimsX + CARD_W + COLUMN_GAP;
-  const classesX = volumesX + CARD_W + COLUMN_GAP;
   const cardsAt = new Map<string, Box>(cluster.cardBoxes);
-  const column = <T,>(items: readonly T[], x: number, toNode: (item: T, box: Box) => ObjectFlowNode) =>
-    stack(items.length, x, 0).forEach((box, i) => {
-      const n = toNode(items[i]!, box);
-      cardsAt.set(n.id, box);
-      nodes.push(n);
-    });
-  column(claims, claimsX, (pvc, box) => objectNode(cardOfClaim(pvc, now), box));
-  column(cluster.clusterVolumes, volumesX, (pv, box) => objectNode(cardOfVolume(pv, now), box));
-  column(classes, classesX, (sc, box) => objectNode(cardOfClass(sc), box));
+  const place = (n: ObjectFlowNode, box: Box) => {
+    cardsAt.set(n.id, box);
+    nodes.push(n);
+  };
+  classes.forEach((sc, i) => {
+    const box = { x: claimsX + i * (CARD_W + COLUMN_GAP), y: 0, w: CARD_W, h: CARD_H };
+    place(objectNode(cardOfClass(sc), box), box);
+  });
+  stack(claims.length, claimsX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfClaim(claims[i]!, now), box), box));
+  stack(cluster.clusterVolumes.length, volumesX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfVolume(cluster.clusterVolumes[i]!, now), box), box));
 
+  const classRowW = Math.max(1, classes.length) * (CARD_W + COLUMN_GAP) - COLUMN_GAP;
   nodes.push(
-    heading('cluster', cluster.zoned ? 'Zones, nodes and pods' : 'Nodes and pods', view.list('Node').length, 0),
-    heading('claims', 'PersistentVolumeClaims', claims.length, claimsX),
-    heading('volumes', 'PersistentVolumes', cluster.clusterVolumes.length, volumesX),
-    heading('classes', 'StorageClasses', classes.length, classesX),
+    heading('cluster', cluster.zoned ? 'Zones, nodes and pods' : 'Nodes and pods', view.count('Node'), 0, 0, cluster.width),
+    heading('classes', 'StorageClasses', classes.length, claimsX, 0, classRowW),
+    heading('claims', 'PersistentVolumeClaims', claims.length, claimsX, COLUMNS_TOP),
+    heading('volumes', 'PersistentVolumes', cluster.clusterVolumes.length, volumesX, COLUMNS_TOP),
   );
-  if (view.count('Node') === 0) nodes.push(placeholder('cluster', 'No nodes: pods stay Pending', 0));
-  if (claims.length === 0) nodes.push(placeholder('claims', 'No claims yet', claimsX));
-  if (cluster.clusterVolumes.length === 0) nodes.push(placeholder('volumes', volumes.length ? 'Every volume sits on a node or in a zone' : 'No volumes yet', volumesX));
-  if (classes.length === 0) nodes.push(placeholder('classes', 'No StorageClass: static provisioning only', classesX));
+  if (view.count('Node') === 0) nodes.push(placeholder('cluster', 'No nodes: pods stay Pending', 0, 0, NODE_W));
+  if (classes.length === 0) nodes.push(placeholder('classes', 'No StorageClass: static provisioning only', claimsX, 0));
+  if (claims.length === 0) nodes.push(placeholder('claims', 'No claims yet', claimsX, COLUMNS_TOP));
+  if (cluster.clusterVolumes.length === 0) nodes.push(placeholder('volumes', volumes.length ? 'All volumes are drawn on their node or zone' : 'No volumes yet', volumesX, COLUMNS_TOP));
 
   const edges = buildEdges(pods, claims, volumes, classes, cardsAt);
   return { nodes, edges };
@@ -101,12 +102,12 @@ function objectNode(card: ObjectCardData, box: Box): ObjectFlowNode {
   return { id: nodeIdOf(card.ref), type: 'object', position: { x: box.x, y: box.y }, width: CARD_W, height: CARD_H, data: card, ariaLabel: `${card.kind} ${card.label} ${card.status}`, draggable: false };
 }
 
-function heading(id: string, title: string, count: number, x: number): HeadingFlowNode {
-  return { id: `heading:${id}`, type: 'heading', position: { x, y: -HEADING_OFFSET }, width: id === 'cluster' ? NODE_W : CARD_W, height: 32, data: { title, count }, selectable: false, focusable: false, draggable: false };
+function heading(id: string, title: string, count: number, x: number, top: number, width = CARD_W): HeadingFlowNode {
+  return { id: `heading:${id}`, type: 'heading', position: { x, y: top - HEADING_OFFSET }, width, height: 28, data: { title, count }, selectable: false, focusable: false, draggable: false };
 }
 
-function placeholder(id: string, text: string, x: number): PlaceholderFlowNode {
-  return { id: `empty:${id}`, type: 'placeholder', position: { x, y: 0 }, width: id === 'cluster' ? NODE_W : CARD_W, height: stackHeight(1), data: { text }, selectable: false, focusable: false, draggable: false };
+function placeholder(id: string, text: string, x: number, y: number, width = CARD_W): PlaceholderFlowNode {
+  return { id: `empty:${id}`, type: 'placeholder', position: { x, y }, width, height: stackHeight(1), data: { text }, selectable: false, focusable: false, draggable: false };
 }
 
 const ARROW = 'arrowclosed' as MarkerType;
@@ -123,13 +124,13 @@ function buildEdges(
     const s = at.get(source);
     const t = at.get(target);
     if (!s || !t) return;
-    const forward = t.x + t.w / 2 >= s.x + s.w / 2;
+    const sides = facingSides(s, t);
     edges.push({
       id: `${relation}:${source}->${target}`,
       source,
       target,
-      sourceHandle: forward ? 'out-right' : 'out-left',
-      targetHandle: forward ? 'in-left' : 'in-right',
+      sourceHandle: `out-${sides.source}`,
+      targetHandle: `in-${sides.target}`,
       type: 'default',
       className: `edge-${relation}`,
       data: { relation },

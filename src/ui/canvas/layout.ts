@@ -1,23 +1,28 @@
 // Geometry of the canvas, by hand and deterministic: a left "cluster" region (zone lanes, node
-// boxes holding their pods and node-local volumes, an Unscheduled box), then one column each
-// for claims, cluster-wide volumes and classes. Every column is ordered by object key and laid
-// out on its own, so a change in one column never moves another column's cards.
+// boxes holding their pods and node-local volumes, an Unscheduled box); to its right a row of
+// StorageClasses on top and, below it, a column of claims and a column of cluster-wide volumes.
+// Every row and column is ordered by object key and laid out on its own, so a change in one
+// never moves another's cards.
 export const CARD_W = 224;
 export const CARD_H = 78;
 export const GAP = 14;
 export const PAD = 14;
 /** Node box: header height and width (one card plus padding). */
-export const NODE_HEADER = 52;
+export const NODE_HEADER = 60;
 export const NODE_W = CARD_W + 2 * PAD;
 /** Height of the "Local volumes" caption inside a node box. */
 export const SECTION_CAPTION = 28;
-export const EMPTY_NODE_BODY = 44;
+export const EMPTY_NODE_BODY = 36;
 export const ZONE_HEADER = 40;
 export const ZONE_PAD = 16;
 export const REGION_GAP = 28;
-export const COLUMN_GAP = 120;
-/** Column headings sit this far above the top row. */
-export const HEADING_OFFSET = 44;
+/** Between node boxes side by side. */
+export const NODE_GAP = 20;
+export const COLUMN_GAP = 84;
+/** Headings sit this far above the cards they title. */
+export const HEADING_OFFSET = 40;
+/** Top of the claims and volumes columns: below the class row and its own heading. */
+export const COLUMNS_TOP = CARD_H + 44 + HEADING_OFFSET;
 
 export interface Box {
   x: number;
@@ -46,4 +51,16 @@ export function nodeBoxHeight(pods: number, locals: number): number {
 /** Where the node-local volume stack starts inside a node box (relative to the box). */
 export function localVolumesTop(pods: number): number {
   return NODE_HEADER + (pods === 0 ? EMPTY_NODE_BODY : stackHeight(pods)) + GAP + SECTION_CAPTION;
+}
+
+export type HandleSide = 'top' | 'right' | 'bottom' | 'left';
+
+/**
+ * Which sides an edge leaves and enters by: straight down when the target sits under the
+ * source, otherwise sideways towards it. Handle ids are `out-<side>` and `in-<side>`.
+ */
+export function facingSides(s: Box, t: Box): { source: HandleSide; target: HandleSide } {
+  const overlapX = Math.min(s.x + s.w, t.x + t.w) - Math.max(s.x, t.x);
+  if (overlapX > 0) return t.y >= s.y ? { source: 'bottom', target: 'top' } : { source: 'top', target: 'bottom' };
+  return t.x >= s.x + s.w ? { source: 'right', target: 'left' } : { source: 'left', target: 'right' };
 }

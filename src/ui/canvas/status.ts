@@ -3,6 +3,7 @@
 // nodes: Ready), and for a StorageClass its VOLUMEBINDINGMODE. Then the colour family each
 // status belongs to, so a phase looks the same everywhere (cards, legend, inspector).
 import { buildTable, type PrintableKind, type PrintableObjects } from '../../commands/kubectl/printers/index.ts';
+import type { AnyStored } from '../../engine/index.ts';
 
 export type Tone = 'green' | 'amber' | 'blue' | 'grey' | 'red' | 'violet';
 
@@ -47,4 +48,22 @@ export function toneOf(status: string): Tone {
   if (VIOLET.has(status)) return 'violet';
   if (status.startsWith('Ready,')) return 'amber'; // Ready,SchedulingDisabled: cordoned
   return 'red'; // Failed, Lost, NotReady, ErrImagePull, CrashLoopBackOff, …
+}
+
+/** The status a card shows for any object the canvas draws; undefined for other kinds. */
+export function statusOfObject(obj: AnyStored, now: number): string | undefined {
+  switch (obj.kind) {
+    case 'Pod':
+      return podStatus(obj, now);
+    case 'PersistentVolumeClaim':
+      return claimStatus(obj, now);
+    case 'PersistentVolume':
+      return volumeStatus(obj, now);
+    case 'Node':
+      return nodeStatus(obj, now);
+    case 'StorageClass':
+      return classStatus(obj);
+    default:
+      return undefined;
+  }
 }

@@ -24,7 +24,7 @@ export const Placeholder = memo(function Placeholder({ data }: NodeProps<Placeho
 export const Area = memo(function Area({ data }: NodeProps<AreaFlowNode>) {
   return (
     <div className="h-full w-full rounded-xl border-2 border-dashed border-amber-400/70 bg-amber-50/50 dark:border-amber-500/40 dark:bg-amber-950/20">
-      <div className="flex flex-col justify-center px-3.5" style={{ height: NODE_HEADER - 8 }}>
+      <div className="flex flex-col justify-center px-3.5" style={{ height: NODE_HEADER - 6 }}>
         <div className="text-[13px] font-semibold text-amber-900 dark:text-amber-200">{data.title}</div>
         <div className="text-[11px] text-amber-800/80 dark:text-amber-200/70">{data.hint}</div>
       </div>

@@ -1,13 +1,20 @@
 import { Handle, Position } from '@xyflow/react';
 
-/** Invisible anchors on both sides: graph.ts picks the pair that faces the other end of each edge. */
+const SIDES = [
+  ['top', Position.Top],
+  ['right', Position.Right],
+  ['bottom', Position.Bottom],
+  ['left', Position.Left],
+] as const;
+
+/** Invisible anchors on every side: graph.ts picks the pair that faces the other end of each edge. */
 export function Handles() {
   return (
     <>
-      <Handle id="in-left" type="target" position={Position.Left} isConnectable={false} className="k8s-handle" />
-      <Handle id="out-left" type="source" position={Position.Left} isConnectable={false} className="k8s-handle" />
-      <Handle id="in-right" type="target" position={Position.Right} isConnectable={false} className="k8s-handle" />
-      <Handle id="out-right" type="source" position={Position.Right} isConnectable={false} className="k8s-handle" />
+      {SIDES.map(([side, position]) => [
+        <Handle key={`in-${side}`} id={`in-${side}`} type="target" position={position} isConnectable={false} className="k8s-handle" />,
+        <Handle key={`out-${side}`} id={`out-${side}`} type="source" position={position} isConnectable={false} className="k8s-handle" />,
+      ])}
     </>
   );
 }

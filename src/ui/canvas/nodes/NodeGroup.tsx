@@ -15,18 +15,20 @@ export const NodeGroup = memo(function NodeGroup({ data, selected }: NodeProps<N
         selected ? 'border-indigo-500 ring-2 ring-indigo-500/40' : 'border-slate-300 dark:border-slate-600',
       ].join(' ')}
     >
-      <div className="flex items-center gap-2 px-3.5" style={{ height: NODE_HEADER - 8 }}>
-        <Icon name="server" className="size-4 shrink-0 text-slate-500 dark:text-slate-400" />
+      <div className="flex items-start gap-2 px-3.5 pt-2" style={{ height: NODE_HEADER - 4 }}>
+        <Icon name="server" className="mt-0.5 size-4 shrink-0 text-slate-500 dark:text-slate-400" />
         <div className="min-w-0 flex-1">
-          <div className="truncate font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-50" title={data.name}>
+          <div className="truncate font-mono text-[13px] leading-4 font-semibold text-slate-900 dark:text-slate-50" title={data.name}>
             {data.name}
           </div>
-          <div className="truncate text-[11px] leading-3.5 text-slate-500 dark:text-slate-400">Node{data.roles ? ` · ${data.roles}` : ''}</div>
+          <div className="mt-1 flex items-center gap-2">
+            <StatusPill status={data.status} tone={data.tone} />
+            <span className="truncate text-[11px] text-slate-500 dark:text-slate-400">Node{data.roles ? ` · ${data.roles}` : ''}</span>
+          </div>
         </div>
-        <StatusPill status={data.status} tone={data.tone} />
       </div>
       {data.podCount === 0 && (
-        <div className="absolute inset-x-3.5 rounded-md border border-dashed border-slate-300 py-2 text-center text-xs text-slate-500 dark:border-slate-600 dark:text-slate-400" style={{ top: NODE_HEADER }}>
+        <div className="absolute inset-x-3.5 rounded-md border border-dashed border-slate-300 py-1.5 text-center text-xs text-slate-500 dark:border-slate-600 dark:text-slate-400" style={{ top: NODE_HEADER }}>
           No pods
         </div>
       )}

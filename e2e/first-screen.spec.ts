@@ -1,0 +1,211 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+// The first screen, end to end: type into Monaco (a real clipboard paste), apply, and read the
+// canvas through its accessible names, the way a learner (or a screen reader) would.
+
+const PV_AND_PVC = `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: example-pv
+spec:
+  capacity:
+    storage: 5Gi
+  accessModes:
+    - ReadWriteOnce
+  persistentVolumeReclaimPolicy: Retain
+  hostPath:
+    path: /mnt/data
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: example-pvc
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 2Gi
+`;
+
+const PVC = PV_AND_PVC.slice(PV_AND_PVC.indexOf('apiVersion: v1\nkind: PersistentVolumeClaim'));
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: example-pod
+spec:
+  containers:
+    - name: nginx
+      image: nginx
+      volumeMounts:
+        - mountPath: /usr/share/nginx/html
+          name: data
+  volumes:
+    - name: data
+      persistentVolumeClaim:
+        claimName: example-pvc
+`;
+
+const SCREENSHOTS = 'reports/screenshots';
+
+async function open(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Kubernetes Storage Playground' })).toBeVisible();
+  return errors;
+}
+
+async function waitForMonaco(page: Page) {
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__playground?.editorReady)).toBe(true);
+}
+
+async function pasteIntoEditor(page: Page, text: string) {
+  await waitForMonaco(page);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect.poll(() => page.evaluate(() => (window.__playground!.getState() as { editorText: string }).editorText)).toBe(text);
+}
+
+async function useHook(page: Page, text: string) {
+  await page.evaluate((t) => {
+    window.__playground!.setEditorText(t);
+    window.__playground!.apply();
+  }, text);
+}
+
+function keep(path: string, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  copyFileSync(path, `${SCREENSHOTS}/${name}`);
+}
+
+test('a PV and a PVC typed into the editor end Bound on the canvas', async ({ page }, testInfo) => {
+  const errors = await open(page);
+  await pasteIntoEditor(page, PV_AND_PVC);
+  await page.keyboard.press('ControlOrMeta+Enter');
+
+  const claim = page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Bound' });
+  await expect(claim).toBeVisible();
+  await expect(page.getByRole('group', { name: 'PersistentVolume example-pv Bound' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Node node-1 Ready' })).toBeVisible();
+  await expect(page.getByTestId('apply-results')).toContainText('persistentvolumeclaim/example-pvc');
+  await expect(page.getByTestId('narration')).toContainText('bound claim default/example-pvc to volume example-pv');
+
+  // Selecting the claim shows its YAML, status included.
+  await claim.click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector).toContainText('volumeName: example-pv');
+  await expect(inspector).toContainText('phase: Bound');
+
+  // Keyboard too: a focused card selects with Enter.
+  await page.getByRole('group', { name: 'PersistentVolume example-pv Bound' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector).toContainText('path: /mnt/data');
+
+  await page.waitForTimeout(300); // let Monaco and the canvas finish painting
+  const shot = testInfo.outputPath('first-screen.png');
+  await page.screenshot({ path: shot });
+  keep(shot, 'first-screen.png');
+  expect(errors).toEqual([]);
+});
+
+test('a manifest error becomes a marker and a message with its line, and the page keeps working', async ({ page }, testInfo) => {
+  const errors = await open(page);
+  await waitForMonaco(page);
+  const broken = `# a claim without access modes\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  resources:\n    requests:\n      storage: 1Gi\n---\nkind: [oops\n`;
+  await useHook(page, broken);
+
+  const results = page.getByTestId('apply-results');
+  await expect(results).toContainText('Line 6: The PersistentVolumeClaim "data" is invalid: spec.accessModes: Required value');
+  await expect(results).toContainText(/Line 1[12]: /);
+  await expect(results).toContainText('2 errors');
+
+  const markers = await page.evaluate(() => window.__playground!.getMarkers!().filter((m) => m.owner === 'kubectl-apply'));
+  expect(markers).toEqual(
+    expect.arrayContaining([expect.objectContaining({ line: 6, severity: 8, message: expect.stringContaining('spec.accessModes: Required value') })]),
+  );
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeAttached();
+
+  // Clicking the message puts the cursor in the editor, on that line.
+  await results.getByRole('button', { name: /^Line 6:/ }).click();
+  await expect(page.locator('.monaco-editor textarea')).toBeFocused();
+
+  await page.waitForTimeout(300);
+  const shot = testInfo.outputPath('errors.png');
+  await page.screenshot({ path: shot });
+  keep(shot, 'errors-1280x720-light.png');
+
+  // Still alive: the canvas answers and a good manifest applies.
+  await useHook(page, PV_AND_PVC);
+  await expect(page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Bound' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('on kind, a claim waits for its first consumer, then binds when a pod uses it', async ({ page }) => {
+  const errors = await open(page);
+  await page.getByLabel('Cluster preset').selectOption('kind');
+  await expect(page.getByRole('group', { name: 'Node kind-control-plane Ready' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'StorageClass standard WaitForFirstConsumer' })).toBeVisible();
+
+  await useHook(page, PVC);
+  await expect(page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Pending' })).toBeVisible();
+  await expect(page.locator('.react-flow__edge.edge-waiting')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Events' })).toContainText('WaitForFirstConsumer');
+
+  await useHook(page, `${PVC}---\n${POD}`);
+  await expect(page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Bound' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Pod example-pod Running' })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^PersistentVolume pvc-[0-9a-f-]+ Bound$/ })).toBeVisible();
+  await expect(page.locator('.react-flow__edge.edge-waiting')).toHaveCount(0);
+
+  // The preset and the text survive a reload.
+  await page.reload();
+  await expect(page.getByLabel('Cluster preset')).toHaveValue('kind');
+  await expect.poll(() => page.evaluate(() => (window.__playground!.getState() as { editorText: string }).editorText)).toContain('claimName: example-pvc');
+  expect(errors).toEqual([]);
+});
+
+// Review shots for both projector sizes and both themes (not assertions about pixels).
+for (const [width, height] of [
+  [1280, 720],
+  [1920, 1080],
+] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshot ${width}x${height} ${scheme}`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      const errors = await open(page);
+      await waitForMonaco(page);
+      await page.getByLabel('Cluster preset').selectOption('kind');
+      await useHook(page, `${PVC}---\n${POD}`);
+      await expect(page.getByRole('group', { name: 'Pod example-pod Running' })).toBeVisible();
+      await page.waitForTimeout(600); // the re-fit animation
+      const shot = testInfo.outputPath('shot.png');
+      await page.screenshot({ path: shot });
+      keep(shot, `kind-${width}x${height}-${scheme}.png`);
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('screenshot multi-az 1920x1080 light', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  const errors = await open(page);
+  await waitForMonaco(page);
+  await page.getByLabel('Cluster preset').selectOption('multi-az');
+  const claimB = PVC.replaceAll('example-pvc', 'logs');
+  const podB = POD.replaceAll('example-pod', 'collector').replaceAll('example-pvc', 'logs');
+  await useHook(page, [PVC, claimB, POD, podB].join('---\n'));
+  await expect(page.getByRole('group', { name: 'Pod collector Running' })).toBeVisible();
+  await page.waitForTimeout(600);
+  const shot = testInfo.outputPath('shot.png');
+  await page.screenshot({ path: shot });
+  keep(shot, 'multi-az-1920x1080-light.png');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,28 @@
+// The strip above the canvas: the legend, and a switch that gives the canvas the whole window
+// (for projecting).
+import { Icon } from '../components/Icon.tsx';
+import { Legend } from './Legend.tsx';
+
+export function CanvasBar({ focused, onToggleFocus }: { focused: boolean; onToggleFocus: () => void }) {
+  return (
+    <div className="@container flex h-9 shrink-0 items-center gap-3 border-b border-slate-200 bg-white pr-1.5 pl-3 dark:border-slate-800 dark:bg-slate-900">
+      <Legend />
+      <button
+        type="button"
+        aria-pressed={focused}
+        aria-label="Focus canvas"
+        onClick={onToggleFocus}
+        title={focused ? 'Show the editor and the activity panels again' : 'Hide the editor and the activity panels (for projecting)'}
+        className={[
+          'inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md px-2 text-xs font-medium focus-visible:outline-2 focus-visible:outline-indigo-500',
+          focused
+            ? 'bg-indigo-50 text-indigo-700 ring-1 ring-indigo-200 ring-inset dark:bg-indigo-400/15 dark:text-indigo-200 dark:ring-indigo-400/30'
+            : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white',
+        ].join(' ')}
+      >
+        <Icon name={focused ? 'shrink' : 'expand'} className="size-3.5" />
+        <span className="hidden @5xl:inline">Focus canvas</span>
+      </button>
+    </div>
+  );
+}

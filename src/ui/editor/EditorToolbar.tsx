@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { parseManifestText } from '../../engine/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { Icon } from '../components/Icon.tsx';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function EditorToolbar() {
+  const text = useAppStore((s) => s.editorText);
+  const applyEditor = useAppStore((s) => s.applyEditor);
+  const documents = useMemo(() => parseManifestText(text).length, [text]);
+  return (
+    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 px-3 dark:border-slate-800">
+      <Icon name="file" className="size-4 shrink-0 text-slate-400" />
+      <div className="min-w-0 flex-1">
+        <div className="truncate font-mono text-[13px] font-medium text-slate-800 dark:text-slate-100">manifest.yaml</div>
+        <div className="text-[11px] leading-3.5 text-slate-500 dark:text-slate-400">
+          {documents} document{documents === 1 ? '' : 's'}
+        </div>
+      </div>
+      <button
+        type="button"
+        onClick={applyEditor}
+        aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+        title={`kubectl apply -f manifest.yaml (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+        className="inline-flex h-8 items-center gap-2 rounded-lg bg-indigo-600 pr-2 pl-3 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 active:bg-indigo-700"
+      >
+        <Icon name="play" filled className="size-3.5" />
+        Apply
+        <kbd className="rounded bg-white/15 px-1.5 py-px font-sans text-[11px] font-medium text-indigo-50">{isMac ? '⌘' : 'Ctrl'} ↵</kbd>
+      </button>
+    </div>
+  );
+}

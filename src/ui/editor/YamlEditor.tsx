@@ -1,0 +1,78 @@
+// Monaco bound to the store: typing updates the editor text, outside changes (the test hook, a
+// future lesson) update the model, Ctrl/Cmd+Enter applies, and the last apply's problems become
+// markers. Loaded lazily by EditorPane; default export for React.lazy.
+import { useEffect, useRef } from 'react';
+import { appStore, selectProblems } from '../../store/index.ts';
+import { useResolvedTheme } from '../app/useResolvedTheme.ts';
+import { registerReveal } from './editor-bridge.ts';
+import { markersFor } from './markers.ts';
+import { MODEL_URI, monaco, THEME_DARK, THEME_LIGHT } from './monaco-setup.ts';
+
+const MARKER_OWNER = 'kubectl-apply';
+
+export default function YamlEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const theme = useResolvedTheme();
+
+  useEffect(() => {
+    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(appStore.getState().editorText, 'yaml', MODEL_URI);
+    if (model.getValue() !== appStore.getState().editorText) model.setValue(appStore.getState().editorText);
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      automaticLayout: true,
+      fontSize: 14,
+      lineHeight: 21,
+      fontFamily: 'ui-monospace, "SF Mono", SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace',
+      tabSize: 2,
+      insertSpaces: true,
+      minimap: { enabled: false },
+      wordWrap: 'on',
+      wrappingIndent: 'indent',
+      overviewRulerBorder: false,
+      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10, useShadows: false },
+      scrollBeyondLastLine: false,
+      renderLineHighlight: 'line',
+      padding: { top: 10, bottom: 10 },
+      quickSuggestions: { other: true, comments: false, strings: true },
+      fixedOverflowWidgets: true,
+      ariaLabel: 'Kubernetes manifest (YAML). Press Control+Enter to apply.',
+    });
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => appStore.getState().applyEditor());
+
+    const typed = model.onDidChangeContent(() => appStore.getState().setEditorText(model.getValue()));
+    const showMarkers = () => monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(selectProblems(appStore.getState()), model));
+    showMarkers();
+    const unsubscribe = appStore.subscribe((s, prev) => {
+      if (s.editorText !== prev.editorText && s.editorText !== model.getValue()) {
+        // An edit rather than setValue, so Ctrl+Z can undo text that came from outside.
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.editorText }], () => null);
+      }
+      if (s.lastApply !== prev.lastApply) showMarkers();
+    });
+    registerReveal((line, column) => {
+      editor.revealLineInCenterIfOutsideViewport(line);
+      editor.setPosition({ lineNumber: line, column });
+      editor.focus();
+    });
+    if (window.__playground) {
+      window.__playground.editorReady = true;
+      window.__playground.getMarkers = () =>
+        monaco.editor.getModelMarkers({ resource: MODEL_URI }).map((m) => ({ owner: m.owner, line: m.startLineNumber, column: m.startColumn, severity: m.severity, message: m.message }));
+    }
+
+    return () => {
+      registerReveal(null);
+      unsubscribe();
+      typed.dispose();
+      editor.dispose();
+      model.dispose();
+      if (window.__playground) window.__playground.editorReady = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? THEME_DARK : THEME_LIGHT);
+  }, [theme]);
+
+  return <div ref={host} className="h-full w-full" data-testid="monaco-host" />;
+}

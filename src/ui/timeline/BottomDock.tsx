@@ -1,0 +1,57 @@
+// Events and controller steps under the canvas: side by side when there is room, tabs otherwise.
+import { useState } from 'react';
+import { EventsTable } from './EventsTable.tsx';
+import { StepsList } from './StepsList.tsx';
+import { useDockCounts } from './useDockCounts.ts';
+
+type Tab = 'events' | 'steps';
+
+export function BottomDock() {
+  const [tab, setTab] = useState<Tab>('events');
+  const counts = useDockCounts();
+  const tabs: [Tab, string, number][] = [
+    ['events', 'Events', counts.events],
+    ['steps', 'Controller steps', counts.steps],
+  ];
+  return (
+    <div className="@container flex h-full min-h-0 flex-col">
+      <div role="tablist" aria-label="Cluster activity" className="flex h-9 shrink-0 items-end gap-1 border-b border-slate-200 px-2 @6xl:hidden dark:border-slate-800">
+        {tabs.map(([id, label, n]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            onClick={() => setTab(id)}
+            className={`-mb-px border-b-2 px-2.5 pb-2 text-xs font-semibold ${tab === id ? 'border-indigo-500 text-slate-900 dark:text-white' : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'}`}
+          >
+            {label} <span className="ml-1 rounded-full bg-slate-100 px-1.5 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">{n}</span>
+          </button>
+        ))}
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <div id="panel-events" role="tabpanel" aria-labelledby="tab-events" className={`min-w-0 flex-1 flex-col ${tab === 'events' ? 'flex' : 'hidden'} @6xl:flex`}>
+          <PanelTitle label="Events" count={counts.events} hint="kubectl get events" />
+          <EventsTable />
+        </div>
+        <div id="panel-steps" role="tabpanel" aria-labelledby="tab-steps" className={`min-w-0 flex-1 flex-col border-slate-200 @6xl:max-w-[440px] @6xl:border-l dark:border-slate-800 ${tab === 'steps' ? 'flex' : 'hidden'} @6xl:flex`}>
+          <PanelTitle label="Controller steps" count={counts.steps} hint="who did what, in order" />
+          <StepsList />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The panel's title when both panels show side by side (the tabs carry it otherwise). */
+function PanelTitle({ label, count, hint }: { label: string; count: number; hint: string }) {
+  return (
+    <div className="hidden h-9 shrink-0 items-center gap-2 border-b border-slate-200 px-3 text-xs @6xl:flex dark:border-slate-800">
+      <span className="font-semibold text-slate-800 dark:text-slate-100">{label}</span>
+      <span className="rounded-full bg-slate-100 px-1.5 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">{count}</span>
+      <span className="truncate text-slate-500 dark:text-slate-400">{hint}</span>
+    </div>
+  );
+}
