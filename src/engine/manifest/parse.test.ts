@@ -51,6 +51,11 @@ describe('parseManifestText', () => {
     expect(doc!.value).toEqual({ a: 420, b: '1e9', c: 1_000_000_000 });
   });
 
+  it('points an error found at the end of the text at the last line with content', () => {
+    const [doc] = parseManifestText('apiVersion: v1\nkind: [oops\n\n');
+    expect(doc!.syntaxError!.position).toEqual({ line: 2, column: 12 });
+  });
+
   it('skips empty and comment-only documents', () => {
     expect(parseManifestText('---\n# nothing\n---\n\n')).toEqual([]);
   });

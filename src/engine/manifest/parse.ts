@@ -118,10 +118,7 @@ function parseDocument(text: string, startLine: number, index: number): Manifest
     Object.defineProperty(doc, 'valuePositions', { value: {}, enumerable: true, configurable: true });
     if (err instanceof YAMLException) {
       const mark = err.mark;
-      doc.syntaxError = {
-        message: err.reason,
-        position: mark ? { line: startLine + mark.line, column: mark.column + 1 } : { line: startLine, column: 1 },
-      };
+      doc.syntaxError = { message: err.reason, position: mark ? clampToContent(lines, startLine, mark) : { line: startLine, column: 1 } };
     } else {
       doc.syntaxError = { message: String(err), position: { line: startLine, column: 1 } };
     }
@@ -212,4 +209,18 @@ function indexPositions(text: string, events: YamlEvent[], toPosition: (offset: 
 
 function joinPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
+}
+
+/**
+ * js-yaml reports errors found at the end of the stream (an unclosed `[` or quote) on the empty
+ * line after the text; point at the end of the last line with content instead.
+ */
+function clampToContent(lines: readonly string[], startLine: number, mark: { line: number; column: number }): Position {
+  let line = mark.line;
+  let column = mark.column;
+  while (line > 0 && (lines[line] ?? '').trim() === '' ) {
+    line--;
+    column = (lines[line] ?? '').length;
+  }
+  return { line: startLine + line, column: column + 1 };
 }

@@ -36,10 +36,15 @@ export function StepsList() {
           >
             <span className="w-6 shrink-0 pt-px text-right font-mono text-[11px] text-slate-400">{step.index}</span>
             <span className={`shrink-0 rounded px-1.5 py-px font-mono text-[11px] font-medium ${ACTOR[step.actor] ?? OTHER}`}>{step.actor}</span>
-            <span className="min-w-0 leading-5 text-slate-700 dark:text-slate-200">{step.summary}</span>
+            <span className="min-w-0 leading-5 text-slate-700 dark:text-slate-200">{withoutActor(step.summary, step.actor)}</span>
           </li>
         );
       })}
     </ol>
   );
+}
+
+/** Summaries are whole sentences (`scheduler assigned pod …`) for narration; the badge already names the actor. */
+function withoutActor(summary: string, actor: string): string {
+  return summary.startsWith(`${actor} `) ? summary.slice(actor.length + 1) : summary;
 }

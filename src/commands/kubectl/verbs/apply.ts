@@ -87,5 +87,5 @@ function report(res: DocumentResult, source: string, mode: 'apply' | 'create', w
 
 function summary(mode: string, results: readonly DocumentResult[]): string {
   const done = results.filter((r) => r.outcome && r.outcome !== 'unchanged').map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${r.outcome}`);
-  return done.length ? `kubectl ${mode}: ${done.join(', ')}` : `kubectl ${mode}`;
+  return done.length ? `user ran kubectl ${mode}: ${done.join(', ')}` : `user ran kubectl ${mode}`;
 }

@@ -71,7 +71,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   const stdout: string[] = [];
   const r = act(
     ctx.state,
-    () => `kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`,
+    () => `user ran kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`,
     (txn) => {
       for (const t of targets) {
         const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name));

@@ -20,7 +20,7 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
   const stderr: string[] = [];
   const r = act(
     ctx.state,
-    () => `kubectl ${verb} ${changes.join(' ')}`,
+    () => `user ran kubectl ${verb} ${changes.join(' ')}`,
     (txn) => {
       for (const { info, names } of parsed.targets) {
         for (const name of names) {

@@ -11,7 +11,7 @@ export function cordonVerb(ctx: KubectlContext, unschedulable: boolean): Command
   if (!name) return output(ctx.state, { stderr: `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples\n`, exitCode: 1 });
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const r = act(ctx.state, `kubectl ${verb} ${name}`, (txn) => setUnschedulable(txn, name, unschedulable, stdout, stderr));
+  const r = act(ctx.state, `user ran kubectl ${verb} ${name}`, (txn) => setUnschedulable(txn, name, unschedulable, stdout, stderr));
   return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: stderr.length ? 1 : 0, steps: r.steps });
 }
 
@@ -42,7 +42,7 @@ export function drainVerb(ctx: KubectlContext): CommandOutput {
   if (!name) return output(ctx.state, { stderr: "error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples\n", exitCode: 1 });
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const r = act(ctx.state, `kubectl drain ${name}`, (txn) => {
+  const r = act(ctx.state, `user ran kubectl drain ${name}`, (txn) => {
     if (!setUnschedulable(txn, name, true, stdout, stderr)) return;
     const pods = txn.list('Pod').filter((p) => p.spec?.nodeName === name && !p.metadata.deletionTimestamp);
     const unmanaged = pods.filter((p) => !(p.metadata.ownerReferences ?? []).some((o) => o.controller));

@@ -29,7 +29,7 @@ export function patchVerb(ctx: KubectlContext): CommandOutput {
   let err = '';
   const r = act(
     ctx.state,
-    () => `kubectl patch ${target.info.kind.toLowerCase()} ${name}`,
+    () => `user ran kubectl patch ${target.info.kind.toLowerCase()} ${name}`,
     (txn) => {
       // Strategic merge patches behave like merge patches for the fields learners patch (maps, claimRef, replicas).
       const res = patchObject(txn, target.info.kind, objectKey(target.info.kind, ctx.namespace, name), patch);

@@ -14,7 +14,7 @@ export const pvcProtection: Controller = {
       const users = podsUsingClaim(ctx.txn, claim).filter((p) => p.spec?.nodeName);
       if (users.length > 0) continue;
       ctx.txn.update({ ...claim, metadata: { ...claim.metadata, finalizers: claim.metadata.finalizers.filter((f) => f !== FINALIZER_PVC_PROTECTION) } });
-      ctx.step(`pvc-protection released claim ${claim.metadata.namespace}/${claim.metadata.name}: no pod uses it`);
+      ctx.step(`pvc-protection-controller released claim ${claim.metadata.namespace}/${claim.metadata.name}: no pod uses it`);
     }
   },
 };
@@ -27,7 +27,7 @@ export const pvProtection: Controller = {
       if (!pv.metadata.deletionTimestamp || !pv.metadata.finalizers?.includes(FINALIZER_PV_PROTECTION)) continue;
       if (pv.status?.phase === 'Bound') continue;
       ctx.txn.update({ ...pv, metadata: { ...pv.metadata, finalizers: pv.metadata.finalizers.filter((f) => f !== FINALIZER_PV_PROTECTION) } });
-      ctx.step(`pv-protection released volume ${pv.metadata.name}: it is no longer Bound`);
+      ctx.step(`pv-protection-controller released volume ${pv.metadata.name}: it is no longer Bound`);
     }
   },
 };

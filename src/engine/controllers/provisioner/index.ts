@@ -57,7 +57,7 @@ function provisionFor(ctx: ControllerContext, driver: ProvisionerDriver, claim: 
     // The real library backs off and, for WaitForFirstConsumer, asks the scheduler to pick again;
     // the simulation keeps the claim where it is so that settling terminates, and says why.
     ctx.event(claim, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${className}": ${result.error}`, who);
-    ctx.step(`${driver.name} failed to provision a volume for claim ${claimName}`);
+    ctx.step(`external-provisioner ${driver.name} failed to provision a volume for claim ${claimName}`);
     return;
   }
   const finalizers = [FINALIZER_PV_PROTECTION, ...(driver.csi ? ['external-provisioner.volume.kubernetes.io/finalizer'] : [])];
@@ -82,5 +82,5 @@ function provisionFor(ctx: ControllerContext, driver: ProvisionerDriver, claim: 
     status: { phase: 'Pending' },
   });
   ctx.event(claim, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, who);
-  ctx.step(`${driver.name} provisioned volume ${volumeName} for claim ${claimName}${selectedNodeName ? ` on node ${selectedNodeName}` : ''}`);
+  ctx.step(`external-provisioner ${driver.name} provisioned volume ${volumeName} for claim ${claimName}${selectedNodeName ? ` on node ${selectedNodeName}` : ''}`);
 }

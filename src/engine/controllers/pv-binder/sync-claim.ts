@@ -57,7 +57,7 @@ function syncBoundClaim(ctx: ControllerContext, claim: PVC): void {
     if (claim.status?.phase !== 'Lost') {
       ctx.txn.update({ ...claim, status: { ...claim.status, phase: 'Lost' } });
       ctx.event(claim, 'Warning', 'ClaimMisbound', 'Two claims are bound to the same volume, this one is bound incorrectly');
-      ctx.step(`claim ${keyOf(claim)} is Lost: volume ${name} is bound to another claim`);
+      ctx.step(`persistentvolume-binder marked claim ${keyOf(claim)} Lost: volume ${name} is bound to another claim`);
     }
     return;
   }
@@ -74,7 +74,7 @@ function syncPreBoundClaim(ctx: ControllerContext, claim: PVC, volumeName: strin
     const reason = unsatisfiedReason(pv, claim);
     if (reason) {
       ctx.event(claim, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${volumeName}": ${reason}`);
-      ctx.step(`claim ${keyOf(claim)} cannot bind the volume it names`);
+      ctx.step(`persistentvolume-binder cannot bind claim ${keyOf(claim)} to the volume it names`);
       return;
     }
     bind(ctx, pv, claim);
@@ -85,7 +85,7 @@ function syncPreBoundClaim(ctx: ControllerContext, claim: PVC, volumeName: strin
     return;
   }
   ctx.event(claim, 'Warning', 'FailedBinding', `volume "${volumeName}" already bound to a different claim.`);
-  ctx.step(`claim ${keyOf(claim)} names volume ${volumeName}, which is bound to another claim`);
+  ctx.step(`persistentvolume-binder cannot bind claim ${keyOf(claim)}: volume ${volumeName} is bound to another claim`);
 }
 
 function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC): void {
@@ -114,7 +114,7 @@ function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC
       const names = waiting.map((p) => p.metadata.name).join(',');
       ctx.event(claim, 'Normal', 'WaitForPodScheduled', `waiting for ${waiting.length === 1 ? 'pod' : 'pods'} ${names} to be scheduled`);
     }
-    ctx.step(`claim ${keyOf(claim)} waits for a pod to be scheduled before a volume is bound or provisioned`);
+    ctx.step(`persistentvolume-binder waits for a pod using claim ${keyOf(claim)} to be scheduled before binding or provisioning a volume`);
     return;
   }
   if (className !== '') {
@@ -122,7 +122,7 @@ function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC
     return;
   }
   ctx.event(claim, 'Normal', 'FailedBinding', MSG_NO_CLASS);
-  ctx.step(`no volume matches claim ${keyOf(claim)} and it has no StorageClass`);
+  ctx.step(`persistentvolume-binder found no volume for claim ${keyOf(claim)}, and the claim has no StorageClass to provision one`);
 }
 
 /** The PV controller's half of dynamic provisioning: find the provisioner and hand the claim to it. */
@@ -130,14 +130,14 @@ function provisionClaim(ctx: ControllerContext, claim: PVC, className: string): 
   const sc = storageClassOf(ctx.txn, className);
   if (!sc) {
     ctx.event(claim, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`);
-    ctx.step(`claim ${keyOf(claim)} names StorageClass "${className}", which does not exist`);
+    ctx.step(`persistentvolume-binder cannot provision claim ${keyOf(claim)}: StorageClass "${className}" does not exist`);
     return;
   }
   const provisioner = sc.provisioner;
   if (provisioner.startsWith('kubernetes.io/')) {
     // No in-tree provisioning plugins remain in v1.34; kubernetes.io/no-provisioner is for static local volumes.
     ctx.event(claim, 'Warning', 'ProvisioningFailed', `no volume plugin matched name: ${provisioner}`);
-    ctx.step(`no provisioner can serve StorageClass "${className}" (${provisioner})`);
+    ctx.step(`persistentvolume-binder cannot provision claim ${keyOf(claim)}: no volume plugin serves ${provisioner}`);
     return;
   }
   const annotations = claim.metadata.annotations ?? {};
@@ -177,7 +177,7 @@ function setLost(ctx: ControllerContext, claim: PVC, message: string): void {
   if (claim.status?.phase === 'Lost') return;
   ctx.txn.update({ ...claim, status: { ...claim.status, phase: 'Lost' } });
   ctx.event(claim, 'Warning', 'ClaimLost', message);
-  ctx.step(`claim ${keyOf(claim)} is Lost`);
+  ctx.step(`persistentvolume-binder marked claim ${keyOf(claim)} Lost`);
 }
 
 function keyOf(claim: PVC): string {

@@ -15,7 +15,7 @@ export function syncVolume(ctx: ControllerContext, pv: PV): void {
   if (!ref) {
     if (phase !== 'Available' && phase !== 'Failed') {
       setPhase(ctx, pv, 'Available');
-      ctx.step(`volume ${pv.metadata.name} is Available`);
+      ctx.step(`persistentvolume-binder marked volume ${pv.metadata.name} Available`);
     }
     return;
   }
@@ -23,7 +23,7 @@ export function syncVolume(ctx: ControllerContext, pv: PV): void {
     // OBSERVATION: reserved for a claim by name; it stays Available until that claim binds it.
     if (phase !== 'Available' && phase !== 'Failed') {
       setPhase(ctx, pv, 'Available');
-      ctx.step(`volume ${pv.metadata.name} is Available, reserved for claim ${ref.namespace}/${ref.name}`);
+      ctx.step(`persistentvolume-binder marked volume ${pv.metadata.name} Available, reserved for claim ${ref.namespace}/${ref.name}`);
     }
     return;
   }
@@ -31,14 +31,14 @@ export function syncVolume(ctx: ControllerContext, pv: PV): void {
   if (!claim || claim.metadata.uid !== ref.uid) {
     if (phase !== 'Released' && phase !== 'Failed') {
       setPhase(ctx, pv, 'Released');
-      ctx.step(`volume ${pv.metadata.name} is Released: its claim ${ref.namespace}/${ref.name} is gone`);
+      ctx.step(`persistentvolume-binder marked volume ${pv.metadata.name} Released: its claim ${ref.namespace}/${ref.name} is gone`);
     }
     return;
   }
   if (claim.spec?.volumeName === pv.metadata.name) {
     if (phase !== 'Bound') {
       setPhase(ctx, pv, 'Bound');
-      ctx.step(`volume ${pv.metadata.name} is Bound to claim ${ref.namespace}/${ref.name}`);
+      ctx.step(`persistentvolume-binder marked volume ${pv.metadata.name} Bound to claim ${ref.namespace}/${ref.name}`);
     }
     return;
   }
@@ -46,7 +46,7 @@ export function syncVolume(ctx: ControllerContext, pv: PV): void {
     // OBSERVATION: we bound this volume, but the claim went to another one (a race): release it.
     const { claimRef: _gone, ...spec } = pv.spec ?? {};
     ctx.txn.update({ ...pv, spec, status: { ...pv.status, phase: 'Available' } });
-    ctx.step(`volume ${pv.metadata.name} was unbound: claim ${ref.namespace}/${ref.name} bound another volume`);
+    ctx.step(`persistentvolume-binder unbound volume ${pv.metadata.name}: claim ${ref.namespace}/${ref.name} bound another volume`);
   }
   // Otherwise the claim has not caught up yet; syncClaim finishes the binding.
 }

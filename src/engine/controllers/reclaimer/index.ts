@@ -27,7 +27,7 @@ function deleteVolume(ctx: ControllerContext, pv: PV): void {
   const driver = runningProvisioner(ctx.txn, provisioner);
   if (driver) {
     ctx.txn.remove('PersistentVolume', pv.metadata.name);
-    ctx.step(`${driver.name} deleted volume ${pv.metadata.name} and its storage (reclaim policy Delete)`);
+    ctx.step(`persistentvolume-reclaimer had ${driver.name} delete volume ${pv.metadata.name} and its storage (reclaim policy Delete)`);
     return;
   }
   if (provisioner) return; // its provisioner is not running: the volume waits, Released, as in a real cluster.
@@ -35,7 +35,7 @@ function deleteVolume(ctx: ControllerContext, pv: PV): void {
     const path = pv.spec.hostPath.path;
     if (/^\/tmp\/.+/.test(path)) {
       ctx.txn.remove('PersistentVolume', pv.metadata.name);
-      ctx.step(`persistentvolume-controller deleted hostPath volume ${pv.metadata.name} (${path})`);
+      ctx.step(`persistentvolume-reclaimer deleted hostPath volume ${pv.metadata.name} (${path})`);
     } else {
       fail(ctx, pv, 'VolumeFailedDelete', `host_path deleter only supports /tmp/.+ but received provided ${path}`);
     }
@@ -60,11 +60,11 @@ function recycleVolume(ctx: ControllerContext, pv: PV): void {
     status: { ...pv.status, phase: 'Available' },
   });
   ctx.event(pv, 'Normal', 'VolumeRecycled', 'Volume recycled');
-  ctx.step(`persistentvolume-controller recycled volume ${pv.metadata.name}: scrubbed and Available again`);
+  ctx.step(`persistentvolume-reclaimer recycled volume ${pv.metadata.name}: scrubbed and Available again`);
 }
 
 function fail(ctx: ControllerContext, pv: PV, reason: string, message: string): void {
   ctx.txn.update({ ...pv, status: { ...pv.status, phase: 'Failed', message } });
   ctx.event(pv, 'Warning', reason, message);
-  ctx.step(`volume ${pv.metadata.name} Failed: ${message}`);
+  ctx.step(`persistentvolume-reclaimer marked volume ${pv.metadata.name} Failed: ${message}`);
 }

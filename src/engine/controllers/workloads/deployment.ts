@@ -77,6 +77,6 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
   const clean = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined)) as typeof status;
   if (JSON.stringify(clean) !== JSON.stringify(d.status ?? {})) {
     ctx.txn.update({ ...(ctx.txn.get('Deployment', `${ns}/${d.metadata.name}`) ?? d), status: clean });
-    ctx.step(`deployment ${ns}/${d.metadata.name}: ${ready}/${replicas} ready`);
+    ctx.step(`deployment-controller updated deployment ${ns}/${d.metadata.name}: ${ready}/${replicas} ready`);
   }
 }

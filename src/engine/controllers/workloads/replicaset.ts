@@ -47,6 +47,6 @@ function syncReplicaSet(ctx: ControllerContext, rs: Stored<'ReplicaSet'>): void 
   const latest = ctx.txn.get('ReplicaSet', `${ns}/${rs.metadata.name}`) ?? rs;
   if (JSON.stringify(clean) !== JSON.stringify(latest.status ?? {})) {
     ctx.txn.update({ ...latest, status: clean as { replicas: number } });
-    ctx.step(`replicaset ${ns}/${rs.metadata.name}: ${ready}/${want} ready`);
+    ctx.step(`replicaset-controller updated replicaset ${ns}/${rs.metadata.name}: ${ready}/${want} ready`);
   }
 }
