@@ -114,7 +114,7 @@ function warningsFor(obj: AnyStored): string[] {
 function withLastApplied(obj: AnyStored): AnyStored {
   const { [LAST_APPLIED]: _old, ...annotations } = obj.metadata.annotations ?? {};
   const recorded = { ...obj, metadata: { ...obj.metadata, annotations: Object.keys(annotations).length ? annotations : undefined } };
-  const json = stableStringify(JSON.parse(JSON.stringify(recorded))) + '\n';
+  const json = stableStringify(recorded) + '\n';
   return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: json } } };
 }
 

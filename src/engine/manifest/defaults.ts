@@ -2,10 +2,10 @@
 // learner reads back with `kubectl get -o yaml` has the same filled-in fields as a real cluster.
 import type { Container, PodSpec, Volume } from 'kubernetes-types/core/v1';
 import type { AnyStored } from '../api/objects.ts';
-import { cloneJson } from '../../lib/deep.ts';
 
 export function applyDefaults<T extends AnyStored>(input: T): T {
-  const obj = cloneJson(input) as AnyStored;
+  // A shallow copy is enough: every default below replaces a top-level field with a new object.
+  const obj = { ...input } as AnyStored;
   switch (obj.kind) {
     case 'PersistentVolume':
       obj.spec = { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...obj.spec };
