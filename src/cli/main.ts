@@ -14,6 +14,8 @@ Usage:
 kubesim run executes SCRIPT, a text file of command lines as a learner would type them:
   kubectl …                 the simulated cluster's kubectl (apply, create, get, describe, delete,
                             label, annotate, patch, cordon, uncordon, drain, api-resources, version)
+  kubesim explain pvc/NAME  why a claim (or pod/NAME, a pod) is the way it is: every candidate
+                            volume or node with the condition it fails, and the fix
   sleep N                   let N seconds (or 2m, 1h) of simulated time pass
   echo TEXT, cat FILE       print text or a file
   # comment                 ignored, as are blank lines

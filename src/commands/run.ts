@@ -1,8 +1,9 @@
-// One command line, whatever the tool: `kubectl …` today, `docker …` with the Docker issue.
+// One command line, whatever the tool: `kubectl …` and `kubesim explain …` today, `docker …` with the Docker issue.
 import { output, type CommandInput, type CommandOutput } from './types.ts';
 import { kubectl } from './kubectl/index.ts';
+import { kubesimTool } from './kubesim/index.ts';
 
-export const TOOLS: Record<string, (input: CommandInput) => CommandOutput> = { kubectl };
+export const TOOLS: Record<string, (input: CommandInput) => CommandOutput> = { kubectl, kubesim: kubesimTool };
 
 export function runCommand(input: CommandInput): CommandOutput {
   const tool = input.argv[0];

@@ -50,3 +50,5 @@ export type ClusterView = Pick<StoreTxn, 'get' | 'getRef' | 'list' | 'count' | '
 export function viewOf(state: ClusterState): ClusterView {
   return beginTxn(state);
 }
+
+export { explainClaim, explainObject, explainPod, formatExplanation, type ExplainResult, type Explanation } from './explain/index.ts';

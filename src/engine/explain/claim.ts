@@ -1,0 +1,151 @@
+// Why is this claim Pending? Every candidate volume with the first binding condition it fails,
+// and what the claim is waiting for (a consumer, a provisioner, a class), with the fix.
+import type { Stored } from '../api/objects.ts';
+import { formatQuantity } from '../api/quantity.ts';
+import { ANN_SELECTED_NODE, accessModesString, claimClass, claimHasNoClass } from '../api/storage.ts';
+import type { ClusterView } from '../index.ts';
+import { checkBinding } from '../controllers/pv-binder/conditions.ts';
+import { requestOf } from '../controllers/pv-binder/match.ts';
+import { defaultClass, isPodTerminated, podsUsingClaim } from '../controllers/queries.ts';
+import { runningProvisioner } from '../drivers/registry.ts';
+import type { Explanation, ExplanationSection } from './types.ts';
+
+type PVC = Stored<'PersistentVolumeClaim'>;
+
+export function explainClaim(view: ClusterView, claim: PVC): Explanation {
+  const key = `${claim.metadata.namespace}/${claim.metadata.name}`;
+  const subject = `PersistentVolumeClaim ${key}`;
+  const phase = claim.metadata.deletionTimestamp ? 'Terminating' : claim.status?.phase ?? 'Pending';
+  if (claim.metadata.deletionTimestamp) {
+    const users = podsUsingClaim(view, claim).filter((p) => p.spec?.nodeName).map((p) => p.metadata.name);
+    return {
+      subject,
+      status: phase,
+      headline: users.length
+        ? `It was deleted, but the kubernetes.io/pvc-protection finalizer keeps it while pods on nodes still use it: ${users.join(', ')}.`
+        : 'It was deleted and is about to go: no pod uses it any more.',
+      sections: [],
+      fixes: users.length ? [`delete the pods that use it (${users.join(', ')}); the claim then goes away`] : [],
+    };
+  }
+  if (claim.status?.phase === 'Bound') {
+    const pv = view.get('PersistentVolume', claim.spec?.volumeName ?? '');
+    return {
+      subject,
+      status: phase,
+      headline: `It is bound to volume ${claim.spec?.volumeName}${pv ? ` (${pv.spec?.capacity?.['storage']}, ${accessModesString(pv.spec?.accessModes)}, reclaim policy ${pv.spec?.persistentVolumeReclaimPolicy})` : ''}. Its CAPACITY is the volume's, not the ${formatQuantity(requestOf(claim))} it asked for.`,
+      sections: [],
+      fixes: [],
+    };
+  }
+  if (claim.status?.phase === 'Lost') {
+    return { subject, status: phase, headline: `Its volume ${claim.spec?.volumeName ?? ''} is gone or bound to another claim; the data on it is lost.`, sections: [], fixes: ['delete the claim and create a new one'] };
+  }
+  return explainPending(view, claim, subject);
+}
+
+function explainPending(view: ClusterView, claim: PVC, subject: string): Explanation {
+  const className = claimClass(claim);
+  const sc = className ? view.get('StorageClass', className) : undefined;
+  const volumes = view.list('PersistentVolume');
+  const section: ExplanationSection = { title: 'Volumes', rows: [] };
+  let bindable = false;
+  for (const pv of volumes) {
+    const verdict = checkBinding(pv, claim);
+    if (verdict.ok) bindable = true;
+    section.rows.push({ name: pv.metadata.name, verdict: verdict.ok ? 'would bind' : `no: ${verdict.reason}` });
+  }
+  if (volumes.length === 0) section.rows.push({ name: '(none)', verdict: 'there are no PersistentVolumes in the cluster' });
+  const sections = [section];
+  const want = `${formatQuantity(requestOf(claim))} or more, ${accessModesString(claim.spec?.accessModes)}, ${claim.spec?.volumeMode ?? 'Filesystem'}, class ${className ? `"${className}"` : '""'}`;
+
+  if (claim.spec?.volumeName) {
+    const named = view.get('PersistentVolume', claim.spec.volumeName);
+    return {
+      subject,
+      status: 'Pending',
+      headline: named
+        ? `It names volume ${claim.spec.volumeName} in spec.volumeName, and can bind only that one.`
+        : `It names volume ${claim.spec.volumeName} in spec.volumeName, which does not exist yet; it waits for it without an event.`,
+      sections,
+      fixes: named ? ['make the named volume satisfy the claim (size, class, access modes, volume mode), or recreate the claim without volumeName'] : [`create PersistentVolume ${claim.spec.volumeName}`],
+    };
+  }
+  if (sc?.volumeBindingMode === 'WaitForFirstConsumer' && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
+    const pods = podsUsingClaim(view, claim).filter((p) => !isPodTerminated(p));
+    const waiting = pods.filter((p) => !p.spec?.nodeName);
+    return {
+      subject,
+      status: 'Pending',
+      headline:
+        pods.length === 0
+          ? `Its class "${className}" uses volumeBindingMode WaitForFirstConsumer: nothing is bound or provisioned until a pod that uses the claim is scheduled, so the volume can be made where the pod runs. This is normal.`
+          : waiting.length > 0
+            ? `Its class "${className}" waits for the first consumer, and pod ${waiting.map((p) => p.metadata.name).join(', ')} using it is not scheduled yet.`
+            : `Its class "${className}" waits for the first consumer; the pod using it was given a node directly (spec.nodeName), so the scheduler never picks one and the claim never binds.`,
+      sections,
+      fixes:
+        pods.length === 0
+          ? ['create a pod that mounts the claim']
+          : waiting.length > 0
+            ? waiting.map((p) => `see why pod ${p.metadata.name} is not scheduled: kubesim explain pod/${p.metadata.name}`)
+            : ['remove spec.nodeName from the pod and use a nodeSelector instead'],
+    };
+  }
+  if (bindable) {
+    return { subject, status: 'Pending', headline: 'A volume satisfies it; the binder binds it on its next pass.', sections, fixes: [] };
+  }
+  if (claimHasNoClass(claim)) {
+    const def = defaultClass(view);
+    return {
+      subject,
+      status: 'Pending',
+      headline: `No volume satisfies it (${want}), and it names no StorageClass${def ? '' : ' and the cluster has no default class'}, so nothing can be provisioned.`,
+      sections,
+      fixes: [`create a PersistentVolume with ${want}`, 'or mark a StorageClass as the default (annotation storageclass.kubernetes.io/is-default-class: "true"): the claim then gets it'],
+    };
+  }
+  if (className === '') {
+    return {
+      subject,
+      status: 'Pending',
+      headline: `No volume satisfies it (${want}). Its storageClassName is "", which opts out of dynamic provisioning, so only a matching static volume can bind it.`,
+      sections,
+      fixes: [`create a PersistentVolume with ${want}`, 'or recreate the claim with a storageClassName whose provisioner runs in this cluster'],
+    };
+  }
+  if (!sc) {
+    return {
+      subject,
+      status: 'Pending',
+      headline: `No volume satisfies it, and its StorageClass "${className}" does not exist (ProvisioningFailed: storageclass.storage.k8s.io "${className}" not found).`,
+      sections,
+      fixes: [`create StorageClass "${className}"`, `or create a PersistentVolume with ${want}`],
+    };
+  }
+  const driver = runningProvisioner(view, sc.provisioner);
+  if (!driver) {
+    const builtIn = sc.provisioner.startsWith('kubernetes.io/');
+    return {
+      subject,
+      status: 'Pending',
+      headline: builtIn
+        ? `Its class "${className}" names ${sc.provisioner}, which provisions nothing${sc.provisioner === 'kubernetes.io/no-provisioner' ? ' (it is for statically created local volumes)' : ''}, and no existing volume satisfies it.`
+        : `Its class "${className}" is served by ${sc.provisioner}, which is not running in this cluster, so the claim waits (ExternalProvisioning) forever.`,
+      sections,
+      fixes: builtIn
+        ? [`create a PersistentVolume with ${want}`]
+        : [`install the ${sc.provisioner} driver (apply its CSIDriver object)`, 'or use a class whose provisioner runs here (kubectl get sc)', `or create a PersistentVolume with ${want}`],
+    };
+  }
+  const failed = view.list('Event').filter((e) => e.involvedObject.uid === claim.metadata.uid && e.reason === 'ProvisioningFailed').at(-1);
+  return {
+    subject,
+    status: 'Pending',
+    headline: failed
+      ? `${driver.name} tried to provision a volume and failed: ${failed.message}`
+      : `${driver.name} is provisioning a volume for it.`,
+    sections,
+    fixes: failed ? ['change the claim (for example its access modes) or the class so the driver can serve it; claims cannot be edited, so delete and recreate it'] : [],
+  };
+}
