@@ -15,9 +15,10 @@ import type { CycleState, FilterPlugin, Node, Pod, Status } from './framework.ts
 import { nodeAffinity, nodeName, nodeUnschedulable, taintToleration } from './plugins/node-basics.ts';
 import { decideVolumes, isFullyBound, volumeBinding, volumeBindingPreFilter, volumeZone } from './plugins/volume-binding.ts';
 import { failureMessage } from './message.ts';
+import { volumeRestrictions } from './plugins/volume-restrictions.ts';
 
 /** The default filter order (pkg/scheduler/apis/config/v1/default_plugins.go), restricted to what we model. */
-export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, volumeBinding, volumeZone];
+export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, volumeRestrictions, volumeBinding, volumeZone];
 
 export const scheduler: Controller = {
   name: 'scheduler',

@@ -60,6 +60,16 @@ describe('scheduler', () => {
     expect(tc.get('Pod', 'default/p')!.spec?.nodeName).toBe('kind-worker2');
   });
 
+  it('a ReadWriteOncePod claim admits one scheduled pod; the next gets the VolumeRestrictions reason (§6)', () => {
+    const tc = TestCluster.of('kind-multinode');
+    tc.apply(pvc('solo', { modes: ['ReadWriteOncePod'] }), pod('first', { claims: ['solo'] }));
+    expect(tc.phase('Pod', 'default/first')).toBe('Running');
+    tc.apply(pod('second', { claims: ['solo'] }));
+    expect(tc.events('Pod', 'second')).toEqual([
+      'Warning FailedScheduling 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    ]);
+  });
+
   it('says so when there are no nodes at all', () => {
     const tc = TestCluster.of('empty');
     tc.apply(pod('p'));
