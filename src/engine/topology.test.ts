@@ -76,3 +76,37 @@ describe('Node and CSIDriver manifests', () => {
     expect(tc.events('PersistentVolumeClaim', 'shared').some((e) => e.startsWith('Warning ProvisioningFailed failed to provision volume with StorageClass "gp3": rpc error: code = InvalidArgument'))).toBe(true);
   });
 });
+
+describe('driver parameters', () => {
+  const cls = (name: string, provisioner: string, parameters: Record<string, string>) => ({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name },
+    provisioner,
+    parameters,
+    volumeBindingMode: 'WaitForFirstConsumer',
+  });
+
+  it.each([
+    ['ebs.csi.aws.com', { type: 'gp4' }, 'invalid AWS VolumeType "gp4"'],
+    ['pd.csi.storage.gke.io', { type: 'pd-fast' }, 'invalid disk type "pd-fast"'],
+    ['disk.csi.azure.com', { skuName: 'Gold_LRS' }, 'azureDisk - Gold_LRS is not supported sku/storageaccounttype'],
+  ])('%s rejects %j with a ProvisioningFailed event', (provisioner, parameters, message) => {
+    const tc = TestCluster.of('multi-az');
+    tc.apply({ apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: provisioner } }, cls('bad', provisioner, parameters), pvc('c', { className: 'bad' }), pod('p', { claims: ['c'] }));
+    expect(tc.phase('PersistentVolumeClaim', 'default/c')).toBe('Pending');
+    const failed = tc.events('PersistentVolumeClaim', 'c').find((e) => e.startsWith('Warning ProvisioningFailed'));
+    expect(failed).toContain('failed to provision volume with StorageClass "bad": rpc error: code = InvalidArgument desc = ');
+    expect(failed).toContain(message);
+  });
+
+  it('the course\'s two EBS classes (gp3, io1) both provision, and cloud disks round up to whole GiB', () => {
+    const tc = TestCluster.of('multi-az');
+    tc.apply(cls('ebs-sc-gp3', 'ebs.csi.aws.com', { type: 'gp3' }), cls('ebs-sc-io1', 'ebs.csi.aws.com', { type: 'io1' }));
+    tc.apply(pvc('a', { className: 'ebs-sc-gp3', request: '10Gi' }), pvc('b', { className: 'ebs-sc-io1', request: '500Mi' }), pod('p', { claims: ['a', 'b'] }));
+    expect(tc.phase('PersistentVolumeClaim', 'default/a')).toBe('Bound');
+    const b = tc.get('PersistentVolumeClaim', 'default/b')!;
+    expect(b.status?.capacity).toEqual({ storage: '1Gi' });
+    expect(tc.get('PersistentVolume', b.spec!.volumeName!)!.spec?.csi?.volumeHandle).toMatch(/^vol-0[0-9a-f]{16}$/);
+  });
+});
