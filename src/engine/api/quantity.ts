@@ -157,3 +157,11 @@ function numberToQuantityText(n: number): string {
   // Go's encoding/json prints other floats in the shortest form; JS does the same.
   return String(n).replace('e+', 'e');
 }
+
+/** Cloud disks come in whole GiB: `500Mi` → `1Gi`, `10Gi` stays `10Gi`, `1.5Gi` → `2Gi`. */
+export function roundUpToGiB(q: Quantity): string {
+  const gib = 1n << 30n;
+  const bytes = quantityValue(q);
+  const whole = (bytes + gib - 1n) / gib || 1n;
+  return whole * gib === bytes ? formatQuantity(q) : `${whole}Gi`;
+}

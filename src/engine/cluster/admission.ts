@@ -2,8 +2,10 @@
 // StorageObjectInUseProtection) and the NamespaceLifecycle check.
 import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, Stored } from '../api/objects.ts';
+import { compareQuantities, mustParseQuantity } from '../api/quantity.ts';
 import {
   FINALIZER_PV_PROTECTION,
+  claimClass,
   FINALIZER_PVC_PROTECTION,
   claimHasNoClass,
   pickDefaultClass,
@@ -41,4 +43,22 @@ function withFinalizer<T extends AnyStored>(obj: T, finalizer: string): T {
   const finalizers = obj.metadata.finalizers ?? [];
   if (finalizers.includes(finalizer)) return obj;
   return { ...obj, metadata: { ...obj.metadata, finalizers: [...finalizers, finalizer] } };
+}
+
+/**
+ * PersistentVolumeClaimResize admission (semantics reference §9.3): a claim may only grow when it
+ * was dynamically provisioned by a class that allows expansion.
+ */
+export function admitUpdate(txn: Txn, old: AnyStored, next: AnyStored): ApiError | undefined {
+  if (old.kind !== 'PersistentVolumeClaim' || next.kind !== 'PersistentVolumeClaim') return undefined;
+  const before = old.spec?.resources?.requests?.['storage'];
+  const after = next.spec?.resources?.requests?.['storage'];
+  if (!before || !after || compareQuantities(mustParseQuantity(after), mustParseQuantity(before)) <= 0) return undefined;
+  const cls = claimClass(next);
+  const sc = cls ? txn.get('StorageClass', cls) : undefined;
+  if (cls && sc && claimClass(old) === cls && sc.allowVolumeExpansion === true) return undefined;
+  return {
+    reason: 'Forbidden',
+    message: `persistentvolumeclaims "${next.metadata.name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`,
+  };
 }

@@ -7,7 +7,7 @@ import { deepEqual, isPlainObject, mergePatch, stableStringify, threeWayMerge } 
 import { applyDefaults } from '../manifest/defaults.ts';
 import { formatFieldError, formatInvalid, validateObject } from '../manifest/validation/index.ts';
 import { persistentVolumeWarnings } from '../manifest/validation/storage.ts';
-import { admitCreate } from './admission.ts';
+import { admitCreate, admitUpdate } from './admission.ts';
 import { alreadyExistsError, notFoundError, type ApiError } from './errors.ts';
 import { validateUpdate } from './immutability.ts';
 import { objectKey } from './keys.ts';
@@ -74,11 +74,13 @@ export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored): Writ
   const errors = [...validateObject(defaulted), ...validateUpdate(live, defaulted)];
   if (errors.length > 0) return invalid(defaulted, errors);
   if (deepEqual(defaulted, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
+  const refused = admitUpdate(txn, live, defaulted);
+  if (refused) return { ok: false, error: refused };
   const object = txn.update(defaulted) ?? defaulted;
   return { ok: true, outcome: 'configured', object, warnings: [] };
 }
 
-/** A JSON merge patch (`kubectl patch --type merge -p …`), status included (the playground's admin powers). */
+/** A JSON merge patch (`kubectl patch --type merge -p …`). Status is not patched: it belongs to the controllers (a status subresource). */
 export function patchObject(txn: Txn, kind: Kind, key: string, patch: unknown): WriteResult {
   const live = txn.get(kind, key);
   if (!live) return { ok: false, error: notFoundError(KINDS[kind].plural, key.split('/').pop()!) };

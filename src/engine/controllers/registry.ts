@@ -9,6 +9,7 @@ import { pvBinder } from './pv-binder/index.ts';
 import { reclaimer } from './reclaimer/index.ts';
 import { scheduler } from './scheduler/index.ts';
 import { deploymentController } from './workloads/deployment.ts';
+import { expander } from './expander/index.ts';
 import { replicaSetController } from './workloads/replicaset.ts';
 
 export const CONTROLLERS: readonly Controller[] = [
@@ -22,4 +23,5 @@ export const CONTROLLERS: readonly Controller[] = [
   pvcProtection,
   pvProtection,
   reclaimer,
+  expander,
 ];

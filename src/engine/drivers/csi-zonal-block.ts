@@ -1,7 +1,7 @@
 // Cloud block-storage CSI drivers (AWS EBS, GCE PD, Azure Disk): one disk in one zone, attached
 // to one node at a time, so only ReadWriteOnce / ReadWriteOncePod. The PV is pinned to the zone
 // of the node the scheduler picked. (Parameter checks per cloud arrive with the fidelity issue.)
-import { parseQuantity, quantityValue } from '../api/quantity.ts';
+import { parseQuantity, roundUpToGiB } from '../api/quantity.ts';
 import { LABEL_ZONE } from '../api/storage.ts';
 import type { ProvisionerDriver } from './driver.ts';
 
@@ -35,7 +35,7 @@ export function zonalBlockDriver(opts: ZonalBlockOptions): ProvisionerDriver {
         ok: true,
         spec: {
           // Cloud disks come in whole GiB: a 500Mi request gets a 1Gi disk.
-          capacity: { storage: roundUpToGiB(claim.spec?.resources?.requests?.['storage'] ?? '1Gi') },
+          capacity: { storage: roundUpRequest(claim.spec?.resources?.requests?.['storage'] ?? '1Gi') },
           csi: { driver: opts.name, volumeHandle: opts.handle(randomHex, zone), fsType: 'ext4', volumeAttributes: { 'storage.kubernetes.io/csiProvisionerIdentity': `1767225600000-${randomHex(4)}-${opts.name}` } },
           nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: opts.topologyKey, operator: 'In', values: [zone] }] }] } },
         },
@@ -44,12 +44,10 @@ export function zonalBlockDriver(opts: ZonalBlockOptions): ProvisionerDriver {
   };
 }
 
-function roundUpToGiB(request: string): string {
+
+function roundUpRequest(request: string): string {
   const q = parseQuantity(request);
-  if (!q.ok) return request;
-  const gib = 1n << 30n;
-  const bytes = quantityValue(q.quantity);
-  return `${(bytes + gib - 1n) / gib || 1n}Gi`;
+  return q.ok ? roundUpToGiB(q.quantity) : request;
 }
 
 /** A parameter that must be one of a set of values (case-insensitively, as the drivers compare). */

@@ -1,7 +1,7 @@
 // Why is this claim Pending? Every candidate volume with the first binding condition it fails,
 // and what the claim is waiting for (a consumer, a provisioner, a class), with the fix.
 import type { Stored } from '../api/objects.ts';
-import { formatQuantity } from '../api/quantity.ts';
+import { compareQuantities, formatQuantity, parseQuantity } from '../api/quantity.ts';
 import { ANN_SELECTED_NODE, accessModesString, claimClass, claimHasNoClass } from '../api/storage.ts';
 import type { ClusterView } from '../index.ts';
 import { checkBinding } from '../controllers/pv-binder/conditions.ts';
@@ -30,6 +30,8 @@ export function explainClaim(view: ClusterView, claim: PVC): Explanation {
   }
   if (claim.status?.phase === 'Bound') {
     const pv = view.get('PersistentVolume', claim.spec?.volumeName ?? '');
+    const resize = explainResize(view, claim);
+    if (resize) return { subject, status: phase, ...resize, sections: [] };
     return {
       subject,
       status: phase,
@@ -147,5 +149,26 @@ function explainPending(view: ClusterView, claim: PVC, subject: string): Explana
       : `${driver.name} is provisioning a volume for it.`,
     sections,
     fixes: failed ? ['change the claim (for example its access modes) or the class so the driver can serve it; claims cannot be edited, so delete and recreate it'] : [],
+  };
+}
+
+/** A bound claim asking for more than it has: an expansion in progress, or one that cannot happen. */
+function explainResize(view: ClusterView, claim: PVC): { headline: string; fixes: string[] } | undefined {
+  const want = claim.spec?.resources?.requests?.['storage'];
+  const have = claim.status?.capacity?.['storage'];
+  if (!want || !have) return undefined;
+  const w = parseQuantity(want);
+  const h = parseQuantity(have);
+  if (!w.ok || !h.ok || compareQuantities(w.quantity, h.quantity) <= 0) return undefined;
+  if (claim.status?.conditions?.some((c) => c.type === 'FileSystemResizePending')) {
+    return {
+      headline: `It asks for ${want}; the volume has grown, and the filesystem grows when a pod mounts the claim (condition FileSystemResizePending). Until then its capacity stays ${have}.`,
+      fixes: ['start (or restart) a pod that mounts the claim'],
+    };
+  }
+  const pv = view.get('PersistentVolume', claim.spec?.volumeName ?? '');
+  return {
+    headline: `It asks for ${want} but has ${have}: its volume${pv?.spec?.csi ? ` (${pv.spec.csi.driver})` : pv?.spec?.hostPath ? ' (a hostPath directory)' : ''} has no resizer, so it never grows. Kubernetes never creates a new volume to satisfy a resize.`,
+    fixes: ['copy the data to a new, larger claim'],
   };
 }

@@ -46,7 +46,10 @@ export function bindClaimToVolume(txn: Txn, claim: PVC, pv: PV): PVC {
   if (claim.spec?.volumeName !== pv.metadata.name || claim.metadata.annotations?.[ANN_BIND_COMPLETED] !== 'yes') {
     c = txn.update({ ...c, metadata: { ...c.metadata, annotations }, spec: { ...c.spec, volumeName: pv.metadata.name } })!;
   }
-  const status = { ...c.status, phase: 'Bound', accessModes: pv.spec?.accessModes, capacity: pv.spec?.capacity };
+  // The capacity is copied when the claim becomes Bound, never afterwards: during an expansion the
+  // volume grows first and the claim's capacity follows only once the filesystem has (updateClaimStatus).
+  const becomingBound = c.status?.phase !== 'Bound';
+  const status = { ...c.status, phase: 'Bound', accessModes: pv.spec?.accessModes, capacity: becomingBound || !c.status?.capacity ? pv.spec?.capacity : c.status.capacity };
   if (JSON.stringify(status) !== JSON.stringify(c.status)) {
     c = txn.update({ ...c, status })!;
   }
