@@ -1,6 +1,7 @@
 // The controllers of the simulated cluster, in the order they run on every pass. The order is
 // part of determinism: the same inputs always produce the same steps in the same sequence.
 import type { Controller } from '../runtime/controller.ts';
+import { attachDetach, csiAttacher } from './attach-detach/index.ts';
 import { garbageCollector } from './garbage-collector/index.ts';
 import { kubelet } from './kubelet/index.ts';
 import { pvProtection, pvcProtection } from './protection/index.ts';
@@ -19,6 +20,8 @@ export const CONTROLLERS: readonly Controller[] = [
   pvBinder,
   externalProvisioner,
   scheduler,
+  attachDetach,
+  csiAttacher,
   kubelet,
   pvcProtection,
   pvProtection,

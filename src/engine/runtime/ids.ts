@@ -52,3 +52,18 @@ export function fnv1a(text: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * 64 hex characters derived from a string: stands in for the sha256 digests real ids carry
+ * (image digests, container ids, VolumeAttachment names). Stable, not cryptographic.
+ */
+export function digestHex(seed: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; out.length < 64; round++) {
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ round, 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}

@@ -3,11 +3,12 @@
 // being deleted it stops the containers and lets the API server remove the pod.
 import type { ContainerStatus, PodCondition } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
-import { rfc3339 } from '../../runtime/clock.ts';
-import { draw } from '../../runtime/ids.ts';
+import { parseTimestamp, rfc3339 } from '../../runtime/clock.ts';
+import { digestHex, draw } from '../../runtime/ids.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { envConfigError } from './env.ts';
-import { checkPodVolumes } from './volumes.ts';
+import { MOUNT_TIMEOUT_MS, checkPodVolumes } from './volumes.ts';
+import { attachableVolume } from '../attach-detach/index.ts';
 import { imagePullMessages } from './images.ts';
 
 type Pod = Stored<'Pod'>;
@@ -32,8 +33,10 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
   const volumes = checkPodVolumes(ctx.txn, pod);
   if (!volumes.ready) {
     setWaiting(ctx, pod, node, 'ContainerCreating', undefined);
-    ctx.event(pod, 'Warning', 'FailedMount', volumes.message);
-    ctx.step(`kubelet on ${node.metadata.name} cannot mount the volumes of pod ${podKey}`);
+    // Waiting for an attach is silent until the kubelet's mount timeout expires.
+    const scheduledAt = parseTimestamp(pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.lastTransitionTime) ?? ctx.now;
+    if (!volumes.unattached || ctx.now - scheduledAt >= MOUNT_TIMEOUT_MS) ctx.event(pod, 'Warning', 'FailedMount', volumes.message);
+    ctx.step(`kubelet on ${node.metadata.name} cannot mount the volumes of pod ${podKey}${volumes.unattached ? ' yet: waiting for them to be attached' : ''}`);
     return;
   }
   const sandboxReady = pod.status?.conditions?.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True');
@@ -41,9 +44,10 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
     // First the sandbox and the volumes; containers start on the next pass, so the timeline shows both.
     setWaiting(ctx, pod, node, 'ContainerCreating', undefined);
     const mounted = (pod.spec?.volumes ?? []).map((v) => v.name);
+    const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
     ctx.step(
       mounted.length > 0
-        ? `kubelet on ${node.metadata.name} mounted volume${mounted.length > 1 ? 's' : ''} ${mounted.join(', ')} for pod ${podKey}`
+        ? `kubelet on ${node.metadata.name} mounted volume${mounted.length > 1 ? 's' : ''} ${mounted.join(', ')} for pod ${podKey}${csi ? ' (NodeStageVolume, NodePublishVolume)' : ''}`
         : `kubelet on ${node.metadata.name} created the sandbox for pod ${podKey}`,
     );
     return;
@@ -66,8 +70,8 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
   const statuses: ContainerStatus[] = (pod.spec?.containers ?? []).map((c, i) => ({
     name: c.name,
     image: qualifiedImage(c.image ?? ''),
-    imageID: `${qualifiedImage(c.image ?? '').replace(/:[^:/]*$/, '')}@sha256:${hex64(c.image ?? '')}`,
-    containerID: `containerd://${hex64(`${pod.metadata.uid}/${c.name}/${i}`)}`,
+    imageID: `${qualifiedImage(c.image ?? '').replace(/:[^:/]*$/, '')}@sha256:${digestHex(c.image ?? '')}`,
+    containerID: `containerd://${digestHex(`${pod.metadata.uid}/${c.name}/${i}`)}`,
     ready: true,
     started: true,
     restartCount: 0,
@@ -127,8 +131,9 @@ function setWaiting(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>, reas
 function terminate(ctx: ControllerContext, pod: Pod): void {
   const running = pod.status?.containerStatuses?.filter((s) => s.state?.running) ?? [];
   for (const s of running) ctx.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`);
+  const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
   ctx.txn.remove('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
-  ctx.step(`kubelet on ${pod.spec?.nodeName} stopped pod ${pod.metadata.namespace}/${pod.metadata.name}; it is gone`);
+  ctx.step(`kubelet on ${pod.spec?.nodeName} stopped pod ${pod.metadata.namespace}/${pod.metadata.name}${csi ? ', unmounted its volumes (NodeUnpublishVolume, NodeUnstageVolume)' : ''} and removed it`);
 }
 
 function podIPFor(ctx: ControllerContext, node: Stored<'Node'>): string {
@@ -159,15 +164,4 @@ export function qualifiedImage(image: string): string {
   const first = withTag.split('/')[0]!;
   if (withTag.includes('/') && (first.includes('.') || first.includes(':'))) return withTag;
   return withTag.includes('/') ? `docker.io/${withTag}` : `docker.io/library/${withTag}`;
-}
-
-function hex64(seed: string): string {
-  let h = 0x811c9dc5;
-  let out = '';
-  for (let round = 0; out.length < 64; round++) {
-    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ round, 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 64);
 }

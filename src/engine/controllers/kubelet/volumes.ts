@@ -4,10 +4,17 @@ import type { Volume } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { ANN_BIND_COMPLETED } from '../../api/storage.ts';
 import type { Txn } from '../../cluster/store.ts';
+import { attachableVolume, attachmentName } from '../attach-detach/index.ts';
 
 type Pod = Stored<'Pod'>;
 
-export type VolumeVerdict = { ready: true } | { ready: false; message: string };
+export type VolumeVerdict =
+  | { ready: true }
+  /** `unattached`: waiting for the attach/detach controller; the kubelet reports it only after its mount timeout. */
+  | { ready: false; message: string; unattached?: boolean };
+
+/** How long the kubelet waits for volumes before it reports the timeout (volumemanager's 2 minutes). */
+export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000;
 
 export function checkPodVolumes(txn: Pick<Txn, 'get'>, pod: Pod): VolumeVerdict {
   const ns = pod.metadata.namespace!;
@@ -21,6 +28,18 @@ export function checkPodVolumes(txn: Pick<Txn, 'get'>, pod: Pod): VolumeVerdict 
     return {
       ready: false,
       message: `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[${names}]: ${unprocessed.map((u) => u.error).join(', ')}`,
+    };
+  }
+  const unattached = (pod.spec?.volumes ?? []).filter((v) => {
+    const pv = attachableVolume(txn, ns, v.persistentVolumeClaim?.claimName);
+    return pv && !txn.get('VolumeAttachment', attachmentName(pv, pod.spec!.nodeName!))?.status?.attached;
+  });
+  if (unattached.length > 0) {
+    const names = unattached.map((v) => v.name).join(' ');
+    return {
+      ready: false,
+      unattached: true,
+      message: `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[${names}], failed to process volumes=[]: timed out waiting for the condition`,
     };
   }
   for (const v of pod.spec?.volumes ?? []) {

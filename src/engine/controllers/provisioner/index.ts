@@ -82,5 +82,5 @@ function provisionFor(ctx: ControllerContext, driver: ProvisionerDriver, claim: 
     status: { phase: 'Pending' },
   });
   ctx.event(claim, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, who);
-  ctx.step(`external-provisioner ${driver.name} provisioned volume ${volumeName} for claim ${claimName}${selectedNodeName ? ` on node ${selectedNodeName}` : ''}`);
+  ctx.step(`external-provisioner ${driver.name} provisioned volume ${volumeName}${driver.csi ? ' (CreateVolume)' : ''} for claim ${claimName}${selectedNodeName ? ` on node ${selectedNodeName}` : ''}`);
 }
