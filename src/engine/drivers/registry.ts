@@ -1,8 +1,12 @@
 // Every provisioner the engine knows, and which of them are running in a given cluster:
 // local-path when its add-on is present (KIND presets), a CSI driver when its CSIDriver object exists.
 import type { Txn } from '../cluster/store.ts';
-import { awsEbs, azureDisk, gcePd } from './csi-zonal-block.ts';
-import { awsEfs, azureFile, nfs } from './csi-shared-file.ts';
+import { awsEbs } from './aws-ebs.ts';
+import { awsEfs } from './aws-efs.ts';
+import { azureDisk } from './azure-disk.ts';
+import { azureFile } from './azure-file.ts';
+import { gcePd } from './gce-pd.ts';
+import { nfs } from './nfs.ts';
 import type { ProvisionerDriver } from './driver.ts';
 import { LOCAL_PATH_ADDON, localPath } from './local-path.ts';
 

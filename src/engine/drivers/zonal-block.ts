@@ -1,6 +1,6 @@
 // Cloud block-storage CSI drivers (AWS EBS, GCE PD, Azure Disk): one disk in one zone, attached
 // to one node at a time, so only ReadWriteOnce / ReadWriteOncePod. The PV is pinned to the zone
-// of the node the scheduler picked. (Parameter checks per cloud arrive with the fidelity issue.)
+// of the node the scheduler picked. Each cloud's driver is its own file built on this shape.
 import { parseQuantity, roundUpToGiB } from '../api/quantity.ts';
 import { LABEL_ZONE } from '../api/storage.ts';
 import type { ProvisionerDriver } from './driver.ts';
@@ -51,7 +51,7 @@ function roundUpRequest(request: string): string {
 }
 
 /** A parameter that must be one of a set of values (case-insensitively, as the drivers compare). */
-function oneOf(parameters: Readonly<Record<string, string>>, key: string, allowed: readonly string[], message: (v: string) => string): string | undefined {
+export function oneOf(parameters: Readonly<Record<string, string>>, key: string, allowed: readonly string[], message: (v: string) => string): string | undefined {
   const v = Object.entries(parameters).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
   return v === undefined || allowed.some((a) => a.toLowerCase() === v.toLowerCase()) ? undefined : message(v);
 }
@@ -59,32 +59,3 @@ function oneOf(parameters: Readonly<Record<string, string>>, key: string, allowe
 function allowedZone(sc: { allowedTopologies?: { matchLabelExpressions?: { values: string[] }[] }[] }): string | undefined {
   return sc.allowedTopologies?.[0]?.matchLabelExpressions?.[0]?.values[0];
 }
-
-export const awsEbs = zonalBlockDriver({
-  name: 'ebs.csi.aws.com',
-  description: 'AWS EBS volumes (zonal block, RWO)',
-  topologyKey: LABEL_ZONE,
-  handle: (hex) => `vol-0${hex(16)}`,
-  checkParameters: (p, volumeName) =>
-    oneOf(p, 'type', ['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard'], (v) => `Could not create volume "${volumeName}": invalid AWS VolumeType "${v}"`),
-});
-
-export const gcePd = zonalBlockDriver({
-  name: 'pd.csi.storage.gke.io',
-  description: 'GCE persistent disks (zonal block, RWO)',
-  topologyKey: LABEL_ZONE,
-  handle: (hex, zone) => `projects/playground/zones/${zone}/disks/pvc-${hex(8)}`,
-  checkParameters: (p) =>
-    oneOf(p, 'type', ['pd-standard', 'pd-balanced', 'pd-ssd', 'pd-extreme', 'hyperdisk-balanced', 'hyperdisk-throughput', 'hyperdisk-extreme'], (v) => `CreateVolume failed to extract parameters: invalid disk type "${v}"`),
-});
-
-export const azureDisk = zonalBlockDriver({
-  name: 'disk.csi.azure.com',
-  description: 'Azure managed disks (zonal block, RWO)',
-  topologyKey: LABEL_ZONE,
-  handle: (hex) => `/subscriptions/0000/resourceGroups/playground/providers/Microsoft.Compute/disks/pvc-${hex(8)}`,
-  checkParameters: (p) => {
-    const skus = ['Standard_LRS', 'Premium_LRS', 'StandardSSD_LRS', 'UltraSSD_LRS', 'Premium_ZRS', 'StandardSSD_ZRS', 'PremiumV2_LRS'];
-    return oneOf(p, 'skuName', skus, (v) => `azureDisk - ${v} is not supported sku/storageaccounttype. Supported values are [${skus.join(' ')}]`);
-  },
-});
