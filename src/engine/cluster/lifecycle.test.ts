@@ -100,6 +100,13 @@ describe('default StorageClass (§3)', () => {
     expect(tc.get('PersistentVolumeClaim', 'default/opt-out')!.spec?.storageClassName).toBe('');
   });
 
+  it('with several defaults, the newest wins (§3.1, KK PR #110559)', () => {
+    const tc = TestCluster.of('kind');
+    tc.state = { ...tc.state, now: tc.state.now + 60_000 };
+    tc.apply(storageClass('zz-newer', { provisioner: 'example.com/nas', isDefault: true }), pvc('c1', { className: null }));
+    expect(tc.get('PersistentVolumeClaim', 'default/c1')!.spec?.storageClassName).toBe('zz-newer');
+  });
+
   it('is assigned retroactively when a default class appears later (§3.3)', () => {
     const tc = TestCluster.of('bare');
     tc.apply(pvc('c1', { className: null }));

@@ -70,6 +70,47 @@ describe('scheduler', () => {
     ]);
   });
 
+  it('static local volumes with kubernetes.io/no-provisioner and WaitForFirstConsumer: the pod goes where the volume is (§5.4 step 2)', () => {
+    const tc = TestCluster.of('kind-multinode');
+    tc.apply(
+      { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-storage' }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer' },
+      { ...pv('disk-w2', { className: 'local-storage', nodeAffinityHost: 'kind-worker2' }), spec: { ...pv('x', { className: 'local-storage', nodeAffinityHost: 'kind-worker2' }).spec, hostPath: undefined, local: { path: '/mnt/disks/ssd1' } } },
+      pvc('c', { className: 'local-storage' }),
+      pod('p', { claims: ['c'] }),
+    );
+    expect(tc.get('Pod', 'default/p')!.spec?.nodeName).toBe('kind-worker2');
+    expect(tc.get('PersistentVolumeClaim', 'default/c')!.spec?.volumeName).toBe('disk-w2');
+  });
+
+  it('no static volume and no provisioner: the WaitForFirstConsumer claim cannot be satisfied anywhere (§5.3)', () => {
+    const tc = TestCluster.of('kind-multinode');
+    tc.apply(
+      { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-storage' }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer' },
+      pvc('c', { className: 'local-storage' }),
+      pod('p', { claims: ['c'] }),
+    );
+    expect(tc.events('Pod', 'p')).toEqual([
+      `Warning FailedScheduling 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't find available persistent volumes to bind. ${NOT_HELPFUL(3)}`,
+    ]);
+  });
+
+  it('allowedTopologies keeps provisioning to the listed zones (§5.5)', () => {
+    const tc = TestCluster.of('multi-az');
+    tc.apply(
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'zone-c-only' },
+        provisioner: 'ebs.csi.aws.com',
+        volumeBindingMode: 'WaitForFirstConsumer',
+        allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['us-east-1c'] }] }],
+      },
+      pvc('c', { className: 'zone-c-only' }),
+      pod('p', { claims: ['c'] }),
+    );
+    expect(tc.get('Pod', 'default/p')!.spec?.nodeName).toMatch(/^worker-c/);
+  });
+
   it('says so when there are no nodes at all', () => {
     const tc = TestCluster.of('empty');
     tc.apply(pod('p'));
