@@ -1,6 +1,7 @@
 // npm run bench: how long applying and settling n PV+PVC pairs takes, and the memory it needs.
-// A benchmark, not a test: it prints figures. Goal on the project machine (2 cores): 1,000 pairs
-// settle in under 100 ms, and the growth stays near n·log n.
+// A benchmark, not a test: it prints figures. Goals on the project machine (2 cores): 1,000 pairs
+// settle in under 100 ms; 10,000 claims against 10,000 volumes of mixed classes and sizes settle
+// in under 1 s; growth stays near n·log n (the binder indexes volumes, it never scans them all per claim).
 import { applyDocuments, createCluster, parseManifestText } from '../src/engine/index.ts';
 import { beginTxn } from '../src/engine/cluster/store.ts';
 import { CONTROLLERS } from '../src/engine/controllers/registry.ts';
@@ -9,13 +10,25 @@ import type { Step } from '../src/engine/cluster/state.ts';
 
 const SIZES = [10, 100, 1_000, 10_000];
 
+const CLASSES = ['', 'fast', 'slow', 'manual', 'archive'];
+
+/**
+ * n volumes and n claims over five storage classes with mixed sizes and access modes. Claims are
+ * not in the volumes' order, so the binder has to search, not just pair them up.
+ */
 function manifest(n: number): string {
   const docs: string[] = [];
   for (let i = 0; i < n; i++) {
     const size = 1 + (i % 7);
+    const modes = i % 4 === 0 ? '[ReadWriteOnce, ReadWriteMany]' : '[ReadWriteOnce]';
     docs.push(
-      `apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-${i}\nspec:\n  capacity:\n    storage: ${size + 1}Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: ""\n  hostPath:\n    path: /mnt/pv-${i}\n`,
-      `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pvc-${i}\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: ""\n  resources:\n    requests:\n      storage: ${size}Gi\n`,
+      `apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-${i}\nspec:\n  capacity:\n    storage: ${size + 1}Gi\n  accessModes: ${modes}\n  storageClassName: "${CLASSES[i % CLASSES.length]}"\n  hostPath:\n    path: /mnt/pv-${i}\n`,
+    );
+  }
+  for (let i = 0; i < n; i++) {
+    const j = (i * 7919) % n; // a fixed permutation: claim i looks like volume j
+    docs.push(
+      `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: pvc-${i}\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: "${CLASSES[j % CLASSES.length]}"\n  resources:\n    requests:\n      storage: ${1 + (j % 7)}Gi\n`,
     );
   }
   return docs.join('---\n');
