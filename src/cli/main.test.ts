@@ -106,10 +106,19 @@ describe('the examples print the course\'s outputs (golden files)', () => {
   it.each([
     ['static-pv-pvc', 'bare'],
     ['dynamic-provisioning', 'kind'],
+    ['multi-zone', 'multi-az'],
+    ['ebs-storage-classes', 'multi-az'],
   ])('examples/%s on %s', (dir, preset) => {
     const r = run(['run', `examples/${dir}/demo.sh`, '--cluster', preset]);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toBe(readFileSync(`examples/${dir}/expected-output.txt`, 'utf8'));
+  });
+
+  it('multi-zone: the WFFC disk lands in the pod\'s zone; the Immediate one leaves its pod Pending with the node-affinity conflict', () => {
+    const out = readFileSync('examples/multi-zone/expected-output.txt', 'utf8');
+    expect(out).toContain('Term 0:        topology.kubernetes.io/zone in [us-east-1b]');
+    expect(out).toMatch(/orders {3}1\/1 {5}Running .* worker-b[12] /);
+    expect(out).toContain("FailedScheduling  0s    default-scheduler  0/6 nodes are available: 2 node(s) didn't match PersistentVolume's node affinity, 4 node(s) didn't match Pod's node affinity/selector.");
   });
 
   it('the static demo goes Available → Bound → Running, in kubectl\'s format', () => {

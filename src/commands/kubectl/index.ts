@@ -29,7 +29,7 @@ const VERBS: Record<string, VerbDef> = {
   apply: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
   create: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true)], run: (c) => applyVerb(c, 'create') },
   get: {
-    flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false)],
+    flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false)],
     run: getVerb,
   },
   describe: { flags: [SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },

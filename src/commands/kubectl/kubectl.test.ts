@@ -189,3 +189,11 @@ describe('kubectl itself', () => {
     );
   });
 });
+
+describe('kubectl get -L', () => {
+  it('adds one column per label key, headed by its last segment in capitals', () => {
+    const r = runScript('kubectl get nodes -L topology.kubernetes.io/zone,kubernetes.io/hostname\n', { preset: 'multi-az', quiet: true, files: { read: () => undefined } });
+    expect(r.stdout.split('\n')[0]).toBe('NAME        STATUS   ROLES    AGE   VERSION   ZONE         HOSTNAME');
+    expect(r.stdout.split('\n')[3]).toBe('worker-b1   Ready    <none>   0s    v1.34.0   us-east-1b   worker-b1');
+  });
+});

@@ -69,6 +69,7 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
           noHeaders: isSet(ctx.flags, 'no-headers'),
         },
         parsed.targets.length > 1,
+        (ctx.flags.values['label-columns'] ?? []).flatMap((v) => v.split(',')).filter(Boolean),
       );
       if (text) tables.push(text);
     }
@@ -101,10 +102,18 @@ export function listKind(state: ClusterState, info: KindInfo, namespace: string 
 }
 
 /** With several kinds in one `get`, kubectl prefixes each name with its resource (`persistentvolume/example-pv`). */
-function renderTable(info: KindInfo, objects: AnyStored[], options: TableOptions, prefixed: boolean): string {
+function renderTable(info: KindInfo, objects: AnyStored[], options: TableOptions, prefixed: boolean, labelColumns: readonly string[]): string {
   if (objects.length === 0) return '';
   const table = buildTable(info.kind as PrintableKind, objects as PrintableObjects[PrintableKind][], options);
   const nameIndex = table.headers.indexOf('NAME');
-  const rows = prefixed ? table.rows.map((r) => r.map((cell, i) => (i === nameIndex ? `${resourcePrefix(info.kind)}/${cell}` : cell))) : table.rows;
-  return formatTable(options.noHeaders ? [] : table.headers, rows);
+  let headers = table.headers;
+  let rows = prefixed ? table.rows.map((r) => r.map((cell, i) => (i === nameIndex ? `${resourcePrefix(info.kind)}/${cell}` : cell))) : table.rows;
+  if (labelColumns.length > 0) {
+    // `-L key`: one column per label, headed by the key's last segment in capitals, before LABELS.
+    const at = options.showLabels ? headers.length - 1 : headers.length;
+    const extraHeaders = labelColumns.map((k) => k.slice(k.lastIndexOf('/') + 1).toUpperCase());
+    headers = [...headers.slice(0, at), ...extraHeaders, ...headers.slice(at)];
+    rows = rows.map((r, i) => [...r.slice(0, at), ...labelColumns.map((k) => objects[i]!.metadata.labels?.[k] ?? ''), ...r.slice(at)]);
+  }
+  return formatTable(options.noHeaders ? [] : headers, rows);
 }
