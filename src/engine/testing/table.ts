@@ -28,7 +28,8 @@ export interface ControllerCase {
   prepare?: (txn: Txn) => void;
   /** Objects written just before the controller runs. */
   objects: unknown[];
-  check: (tc: TestCluster) => void;
+  /** Runs in both modes; `mode` lets a case say what only the settled run reaches. */
+  check: (tc: TestCluster, mode: Mode) => void;
 }
 
 export type Mode = 'single' | 'settled';
@@ -56,7 +57,7 @@ export function runCase(controller: Controller, c: ControllerCase, mode: Mode): 
     runUntilSettled(txn, CONTROLLERS, []);
   }
   const tc = new TestCluster(txn.state);
-  c.check(tc);
+  c.check(tc, mode);
   if (mode === 'settled') {
     const again = beginTxn(tc.state);
     const steps: Step[] = [];

@@ -79,5 +79,10 @@ function setUpError(txn: Pick<Txn, 'get'>, ns: string, v: Volume): string | unde
     const missing = (v.secret.items ?? []).find((i) => !(i.key in (secret.data ?? {})));
     if (missing && !v.secret.optional) return `references non-existent secret key: ${missing.key}`;
   }
+  for (const source of v.projected?.sources ?? []) {
+    // A projected volume fails the same way as the plain volume its source would.
+    if (source.configMap && !source.configMap.optional && !txn.get('ConfigMap', `${ns}/${source.configMap.name}`)) return `configmap "${source.configMap.name}" not found`;
+    if (source.secret && !source.secret.optional && !txn.get('Secret', `${ns}/${source.secret.name}`)) return `secret "${source.secret.name}" not found`;
+  }
   return undefined;
 }

@@ -1,0 +1,148 @@
+// The kubelet's volume setup and container start: table cases citing their rule, each run as one
+// kubelet sync (everything else settled) and until settled.
+import { describe, expect, it } from 'vitest';
+import { pod, pvc } from '../../testing/builders.ts';
+import type { TestCluster } from '../../testing/harness.ts';
+import { runCase, type ControllerCase, type Mode } from '../../testing/table.ts';
+import { kubelet } from './index.ts';
+
+const cm = (name: string, data: Record<string, string> = { mode: 'fast' }) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });
+const secret = (name: string, data: Record<string, string> = { password: 'czNjcjN0' }) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name }, data });
+function podWith(name: string, volume: Record<string, unknown> | undefined, env?: unknown[], envFrom?: unknown[]) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: {
+      nodeName: 'node-1',
+      containers: [{ name: 'app', image: 'busybox', ...(volume ? { volumeMounts: [{ name: 'v', mountPath: '/etc/v' }] } : {}), ...(env ? { env } : {}), ...(envFrom ? { envFrom } : {}) }],
+      ...(volume ? { volumes: [{ name: 'v', ...volume }] } : {}),
+    },
+  };
+}
+const state = (tc: TestCluster, name: string) => tc.get('Pod', `default/${name}`)!.status?.containerStatuses?.[0]?.state;
+const running = (tc: TestCluster, name: string) => expect(tc.phase('Pod', `default/${name}`)).toBe('Running');
+const mountFails = (message: string) => (tc: TestCluster) => {
+  // One sync mounts nothing; the pod waits in ContainerCreating with the kubelet's message.
+  expect(state(tc, 'p')?.waiting?.reason).toBe('ContainerCreating');
+  expect(tc.events('Pod', 'p')).toContain(`Warning FailedMount ${message}`);
+};
+const configFails = (message: string) => (tc: TestCluster, mode: Mode) => {
+  // One sync sets up the sandbox and volumes; the container's environment is resolved on the next.
+  if (mode === 'single') return expect(state(tc, 'p')?.waiting?.reason).toBe('ContainerCreating');
+  expect(state(tc, 'p')?.waiting).toEqual({ reason: 'CreateContainerConfigError', message });
+  expect(tc.events('Pod', 'p')).toContain(`Warning Failed Error: ${message}`);
+};
+const startsOrMounts = (tc: TestCluster, mode: Mode) => {
+  if (mode === 'settled') return running(tc, 'p');
+  // One sync: the volumes are mounted and the sandbox is ready; no error.
+  expect(tc.get('Pod', 'default/p')!.status?.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.status).toBe('True');
+  expect(tc.events('Pod', 'p').filter((e) => e.startsWith('Warning'))).toEqual([]);
+};
+
+const cases: ControllerCase[] = [
+  { name: 'emptyDir mounts', rule: '§12.1', objects: [podWith('p', { emptyDir: {} })], check: startsOrMounts },
+  { name: 'emptyDir in memory mounts', rule: '§12.1 medium: Memory (tmpfs)', objects: [podWith('p', { emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } })], check: startsOrMounts },
+  {
+    name: 'a bound claim mounts and the pod runs',
+    rule: '§12.7: a scheduled pod with bound claims runs',
+    given: [{ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'v' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/mnt/v' } } }, pvc('c', { className: '' })],
+    objects: [podWith('p', { persistentVolumeClaim: { claimName: 'c' } })],
+    check: startsOrMounts,
+  },
+  {
+    name: 'an unbound claim: PVC is not bound',
+    rule: '§5.4 step 6: kubelet error for an unbound claim',
+    given: [pvc('c', { className: '' })],
+    objects: [podWith('p', { persistentVolumeClaim: { claimName: 'c' } })],
+    check: mountFails('Unable to attach or mount volumes: unmounted volumes=[v], unattached volumes=[], failed to process volumes=[v]: error processing PVC default/c: PVC is not bound'),
+  },
+  {
+    name: 'a missing claim',
+    rule: '§12.7: PVC missing',
+    objects: [podWith('p', { persistentVolumeClaim: { claimName: 'nope' } })],
+    check: mountFails('Unable to attach or mount volumes: unmounted volumes=[v], unattached volumes=[], failed to process volumes=[v]: error processing PVC default/nope: failed to fetch PVC from API server: persistentvolumeclaims "nope" not found'),
+  },
+  { name: 'a ConfigMap volume mounts', rule: '§12.3', given: [cm('settings')], objects: [podWith('p', { configMap: { name: 'settings' } })], check: startsOrMounts },
+  {
+    name: 'a missing ConfigMap volume',
+    rule: '§12.3: non-optional missing object',
+    objects: [podWith('p', { configMap: { name: 'settings' } })],
+    check: mountFails('MountVolume.SetUp failed for volume "v" : configmap "settings" not found'),
+  },
+  { name: 'an optional missing ConfigMap volume mounts empty', rule: '§12.3: optional: true', objects: [podWith('p', { configMap: { name: 'settings', optional: true } })], check: startsOrMounts },
+  {
+    name: 'a ConfigMap item whose key is missing',
+    rule: '§12.3: configmap references non-existent config key',
+    given: [cm('settings')],
+    objects: [podWith('p', { configMap: { name: 'settings', items: [{ key: 'colour', path: 'colour.txt' }] } })],
+    check: mountFails('MountVolume.SetUp failed for volume "v" : configmap references non-existent config key: colour'),
+  },
+  {
+    name: 'a missing Secret volume',
+    rule: '§12.3: secret "<name>" not found',
+    objects: [podWith('p', { secret: { secretName: 'db' } })],
+    check: mountFails('MountVolume.SetUp failed for volume "v" : secret "db" not found'),
+  },
+  {
+    name: 'a Secret item whose key is missing',
+    rule: '§12.3: references non-existent secret key',
+    given: [secret('db')],
+    objects: [podWith('p', { secret: { secretName: 'db', items: [{ key: 'user', path: 'user' }] } })],
+    check: mountFails('MountVolume.SetUp failed for volume "v" : references non-existent secret key: user'),
+  },
+  {
+    name: 'a projected volume with a missing ConfigMap source',
+    rule: '§12.5: sources fail like their plain volumes',
+    objects: [podWith('p', { projected: { sources: [{ configMap: { name: 'settings' } }] } })],
+    check: mountFails('MountVolume.SetUp failed for volume "v" : configmap "settings" not found'),
+  },
+  {
+    name: 'env from a missing ConfigMap',
+    rule: '§12.6: CreateContainerConfigError configmap "<name>" not found',
+    objects: [podWith('p', undefined, [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'settings', key: 'mode' } } }])],
+    check: configFails('configmap "settings" not found'),
+  },
+  {
+    name: 'env from a missing ConfigMap key',
+    rule: '§12.6: couldn\'t find key <key> in ConfigMap <ns>/<name>',
+    given: [cm('settings')],
+    objects: [podWith('p', undefined, [{ name: 'COLOUR', valueFrom: { configMapKeyRef: { name: 'settings', key: 'colour' } } }])],
+    check: configFails("couldn't find key colour in ConfigMap default/settings"),
+  },
+  {
+    name: 'env from a missing Secret key',
+    rule: '§12.6: couldn\'t find key <key> in Secret <ns>/<name>',
+    given: [secret('db')],
+    objects: [podWith('p', undefined, [{ name: 'USER', valueFrom: { secretKeyRef: { name: 'db', key: 'user' } } }])],
+    check: configFails("couldn't find key user in Secret default/db"),
+  },
+  {
+    name: 'envFrom a missing Secret',
+    rule: '§12.6: secret "<name>" not found',
+    objects: [podWith('p', undefined, undefined, [{ secretRef: { name: 'db' } }])],
+    check: configFails('secret "db" not found'),
+  },
+  {
+    name: 'an optional env reference is skipped',
+    rule: '§12.6: optional: true skips the variable',
+    objects: [podWith('p', undefined, [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'settings', key: 'mode', optional: true } } }])],
+    check: startsOrMounts,
+  },
+  {
+    name: 'a running pod reports Pulling, Pulled, Created and Started',
+    rule: 'kubelet container events (v1.34 wording)',
+    given: [cm('settings')],
+    objects: [podWith('p', { configMap: { name: 'settings' } })],
+    check: (tc, mode) => {
+      if (mode === 'single') return;
+      running(tc, 'p');
+      expect(tc.events('Pod', 'p').map((e) => e.split(' ')[1])).toEqual(['Pulling', 'Pulled', 'Created', 'Started']);
+    },
+  },
+];
+
+describe.each(cases)('kubelet: $name ($rule)', (c) => {
+  it('single sync', () => void runCase(kubelet, c, 'single'));
+  it('settled', () => void runCase(kubelet, c, 'settled'));
+});
