@@ -57,19 +57,27 @@ describe('invariants under random operations (fast-check)', () => {
     fc.record({ type: fc.constant('pod' as const), i: fc.integer({ min: 0, max: 5 }) }),
   );
 
-  it('no volume is bound to two claims, and every binding points both ways', () => {
+  type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+  function run(ops: readonly Op[]) {
+    let state = createCluster({ preset: 'bare' });
+    for (const o of ops) {
+      if (o.type === 'pv') state = applyManifest(state, yaml(pv(`v${o.i}`, { capacity: o.size, modes: [o.mode], className: '' })), { mode: 'create' }).state;
+      if (o.type === 'pvc') state = applyManifest(state, yaml(pvc(`c${o.i}`, { request: o.size, modes: [o.mode], className: '' })), { mode: 'create' }).state;
+      if (o.type === 'pod') state = applyManifest(state, yaml(pod(`p${o.i}`, { claims: [`c${o.i}`] })), { mode: 'create' }).state;
+      if (o.type === 'delete-pvc') {
+        state = act(state, 'delete', (txn) => deleteObject(txn, 'PersistentVolumeClaim', `default/c${o.i}`)).state;
+      }
+    }
+    return state;
+  }
+
+  it('no volume is bound to two claims, every binding points both ways, and the same ops give the same state', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 14 }), (ops) => {
-        let state = createCluster({ preset: 'bare' });
-        for (const o of ops) {
-          if (o.type === 'pv') state = applyManifest(state, yaml(pv(`v${o.i}`, { capacity: o.size, modes: [o.mode], className: '' })), { mode: 'create' }).state;
-          if (o.type === 'pvc') state = applyManifest(state, yaml(pvc(`c${o.i}`, { request: o.size, modes: [o.mode], className: '' })), { mode: 'create' }).state;
-          if (o.type === 'pod') state = applyManifest(state, yaml(pod(`p${o.i}`, { claims: [`c${o.i}`] })), { mode: 'create' }).state;
-          if (o.type === 'delete-pvc') {
-            state = act(state, 'delete', (txn) => deleteObject(txn, 'PersistentVolumeClaim', `default/c${o.i}`)).state;
-          }
-        }
-        const objects = allObjects(state);
+        const final = run(ops);
+        // Same operations, same seed: the same cluster, byte for byte.
+        expect(JSON.stringify(run(ops))).toBe(JSON.stringify(final));
+        const objects = allObjects(final);
         const claims = objects.filter((o) => o.kind === 'PersistentVolumeClaim');
         const volumes = objects.filter((o) => o.kind === 'PersistentVolume');
         const boundNames = claims.map((c) => c.spec?.volumeName).filter(Boolean);
