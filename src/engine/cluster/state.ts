@@ -2,6 +2,7 @@
 // Nothing here is a class, Map, Set or Date, so a state can be cloned, kept for time travel,
 // put in a test expectation and resumed exactly.
 import type { AnyStored, Kind, ObjectRef } from '../api/objects.ts';
+import type { FsTree } from '../fs/tree.ts';
 
 export type PresetName = 'kind' | 'kind-multinode' | 'bare' | 'multi-az' | 'empty';
 export const PRESETS: readonly PresetName[] = ['kind', 'kind-multinode', 'bare', 'multi-az', 'empty'];
@@ -28,6 +29,8 @@ export interface ClusterState {
   eventIndex: Record<string, string>;
   /** Add-ons running in the cluster that are not CSI drivers (`local-path-provisioner` on kind). */
   addons: string[];
+  /** Each node's root filesystem, once something changed it (hostPath directories, local volumes); absent means pristine. */
+  nodeFiles: Record<string, FsTree>;
   /** The scheduler's last verdict per pending pod (`namespace/name`): node → plugin → reason. Kept for explanations. */
   scheduling: Record<string, SchedulingRecord>;
 }

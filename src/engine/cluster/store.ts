@@ -44,6 +44,7 @@ export function beginTxn(base: ClusterState): Txn {
     objects: { ...base.objects },
     eventIndex: { ...base.eventIndex },
     scheduling: { ...base.scheduling },
+    nodeFiles: { ...base.nodeFiles },
     addons: [...base.addons],
   };
   const copied = new Set<Kind>();

@@ -144,3 +144,10 @@ describe('decode errors and what kubectl checks itself', () => {
     expect(bad!.error).toMatchObject({ kind: 'syntax', position: { line: 10, column: 2 } });
   });
 });
+
+describe('hostPath paths', () => {
+  it('may not contain ..', () => {
+    const [res] = applyText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n  volumes:\n  - name: v\n    hostPath:\n      path: /var/../etc\n');
+    expect(res!.error?.message).toBe('The Pod "p" is invalid: spec.volumes[0].hostPath.path: Invalid value: "/var/../etc": must not contain \'..\'');
+  });
+});

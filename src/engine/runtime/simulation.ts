@@ -35,6 +35,7 @@ export function createCluster(opts: CreateClusterOptions = {}): ClusterState {
     eventIndex: {},
     addons: [],
     scheduling: {},
+    nodeFiles: {},
   };
   const contents = presetContents(preset);
   const txn = beginTxn(empty);

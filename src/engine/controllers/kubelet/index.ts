@@ -7,7 +7,8 @@ import { parseTimestamp, rfc3339 } from '../../runtime/clock.ts';
 import { digestHex, draw } from '../../runtime/ids.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { envConfigError } from './env.ts';
-import { MOUNT_TIMEOUT_MS, checkPodVolumes } from './volumes.ts';
+import { MOUNT_TIMEOUT_MS, checkPodVolumes, hostPathVolumes, nodeFs } from './volumes.ts';
+import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume } from '../attach-detach/index.ts';
 import { imagePullMessages } from './images.ts';
 
@@ -43,11 +44,15 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
   if (!sandboxReady) {
     // First the sandbox and the volumes; containers start on the next pass, so the timeline shows both.
     setWaiting(ctx, pod, node, 'ContainerCreating', undefined);
+    // Directories and files that hostPath volumes create appear on the node now.
+    const hostPaths = setUpHostPaths(nodeFs(ctx.txn, node.metadata.name), hostPathVolumes(ctx.txn, pod));
+    const created = hostPaths.ok ? hostPaths.created : [];
+    if (hostPaths.ok && created.length > 0) ctx.txn.state.nodeFiles[node.metadata.name] = hostPaths.tree;
     const mounted = (pod.spec?.volumes ?? []).map((v) => v.name);
     const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
     ctx.step(
       mounted.length > 0
-        ? `kubelet on ${node.metadata.name} mounted volume${mounted.length > 1 ? 's' : ''} ${mounted.join(', ')} for pod ${podKey}${csi ? ' (NodeStageVolume, NodePublishVolume)' : ''}`
+        ? `kubelet on ${node.metadata.name} mounted volume${mounted.length > 1 ? 's' : ''} ${mounted.join(', ')} for pod ${podKey}${csi ? ' (NodeStageVolume, NodePublishVolume)' : ''}${created.length ? `, creating ${created.join(', ')} on the node` : ''}`
         : `kubelet on ${node.metadata.name} created the sandbox for pod ${podKey}`,
     );
     return;

@@ -40,7 +40,64 @@ const startsOrMounts = (tc: TestCluster, mode: Mode) => {
   expect(tc.events('Pod', 'p').filter((e) => e.startsWith('Warning'))).toEqual([]);
 };
 
+const hostPath = (path: string, type?: string) => ({ hostPath: { path, ...(type !== undefined ? { type } : {}) } });
+
 const cases: ControllerCase[] = [
+  {
+    name: 'hostPath with no type creates a missing directory',
+    rule: '§12.2: "" does no check; the runtime creates the path as a directory',
+    objects: [podWith('p', hostPath('/mnt/data'))],
+    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/mnt/data']).toMatchObject({ type: 'Directory' }),
+  },
+  {
+    name: 'hostPath DirectoryOrCreate creates every missing parent',
+    rule: '§12.2: DirectoryOrCreate is mkdir -p with 0755',
+    objects: [podWith('p', hostPath('/srv/app/cache', 'DirectoryOrCreate'))],
+    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/srv/app/cache']).toEqual({ type: 'Directory', mode: 0o755 }),
+  },
+  {
+    name: 'hostPath Directory that does not exist',
+    rule: '§12.2: missing path (newer message)',
+    objects: [podWith('p', hostPath('/data/missing', 'Directory'))],
+    check: mountFails('MountVolume.SetUp failed for volume "v" : hostPath /data/missing doesn\'t exist'),
+  },
+  {
+    name: 'hostPath Directory that is a file',
+    rule: '§12.2: wrong type (newer message)',
+    objects: [podWith('p', hostPath('/etc/hostname', 'Directory'))],
+    check: mountFails("MountVolume.SetUp failed for volume \"v\" : hostPath type check failed: /etc/hostname is not a directory, it's a file"),
+  },
+  {
+    name: 'hostPath FileOrCreate creates an empty file in an existing directory',
+    rule: '§12.2: FileOrCreate creates the file with 0644',
+    objects: [podWith('p', hostPath('/var/log/app.log', 'FileOrCreate'))],
+    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/var/log/app.log']).toEqual({ type: 'File', mode: 0o644, content: '' }),
+  },
+  {
+    name: 'hostPath FileOrCreate does not create parent directories',
+    rule: '§12.2: os.OpenFile with O_CREATE: a missing parent fails the mount',
+    objects: [podWith('p', hostPath('/var/log/app/app.log', 'FileOrCreate'))],
+    check: mountFails('MountVolume.SetUp failed for volume "v" : open /var/log/app/app.log: no such file or directory'),
+  },
+  {
+    name: 'hostPath Socket finds the container runtime socket through /var/run',
+    rule: '§12.2: Socket must exist as a socket',
+    objects: [podWith('p', hostPath('/var/run/containerd/containerd.sock', 'Socket'))],
+    check: startsOrMounts,
+  },
+  {
+    name: 'hostPath CharDevice that is a block device',
+    rule: '§12.2: wrong type',
+    objects: [podWith('p', hostPath('/dev/sda', 'CharDevice'))],
+    check: mountFails("MountVolume.SetUp failed for volume \"v\" : hostPath type check failed: /dev/sda is not a character device, it's a block device"),
+  },
+  {
+    name: 'a hostPath PersistentVolume\'s directory is created on the node that mounts it',
+    rule: '§12.2 / §4.5: the PV\'s hostPath is set up by the kubelet like a pod\'s',
+    given: [{ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'example-pv' }, spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/mnt/data' } } }, pvc('c', { className: '' })],
+    objects: [podWith('p', { persistentVolumeClaim: { claimName: 'c' } })],
+    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/mnt/data']?.type).toBe('Directory'),
+  },
   { name: 'emptyDir mounts', rule: '§12.1', objects: [podWith('p', { emptyDir: {} })], check: startsOrMounts },
   { name: 'emptyDir in memory mounts', rule: '§12.1 medium: Memory (tmpfs)', objects: [podWith('p', { emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } })], check: startsOrMounts },
   {

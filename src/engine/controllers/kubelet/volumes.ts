@@ -4,9 +4,31 @@ import type { Volume } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { ANN_BIND_COMPLETED } from '../../api/storage.ts';
 import type { Txn } from '../../cluster/store.ts';
+import { nodeRootFs } from '../../fs/node-root.ts';
+import type { FsTree } from '../../fs/tree.ts';
+import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume, attachmentName } from '../attach-detach/index.ts';
 
 type Pod = Stored<'Pod'>;
+
+/** A node's root filesystem as it is now. */
+export function nodeFs(txn: Pick<Txn, 'state'>, node: string): FsTree {
+  return txn.state.nodeFiles[node] ?? nodeRootFs(node);
+}
+
+/**
+ * The hostPath volumes the kubelet sets up for a pod: its own, and those of the hostPath
+ * PersistentVolumes behind its claims (static ones and local-path's), under the pod's volume names.
+ */
+export function hostPathVolumes(txn: Pick<Txn, 'get'>, pod: Pod): Volume[] {
+  return (pod.spec?.volumes ?? []).flatMap((v): Volume[] => {
+    if (v.hostPath) return [v];
+    const claimName = v.persistentVolumeClaim?.claimName;
+    const claim = claimName ? txn.get('PersistentVolumeClaim', `${pod.metadata.namespace}/${claimName}`) : undefined;
+    const pv = claim?.spec?.volumeName ? txn.get('PersistentVolume', claim.spec.volumeName) : undefined;
+    return pv?.spec?.hostPath ? [{ name: v.name, hostPath: pv.spec.hostPath }] : [];
+  });
+}
 
 export type VolumeVerdict =
   | { ready: true }
@@ -16,7 +38,7 @@ export type VolumeVerdict =
 /** How long the kubelet waits for volumes before it reports the timeout (volumemanager's 2 minutes). */
 export const MOUNT_TIMEOUT_MS = 2 * 60 * 1000;
 
-export function checkPodVolumes(txn: Pick<Txn, 'get'>, pod: Pod): VolumeVerdict {
+export function checkPodVolumes(txn: Pick<Txn, 'get' | 'state'>, pod: Pod): VolumeVerdict {
   const ns = pod.metadata.namespace!;
   const unprocessed: { volume: string; error: string }[] = [];
   for (const v of pod.spec?.volumes ?? []) {
@@ -46,6 +68,8 @@ export function checkPodVolumes(txn: Pick<Txn, 'get'>, pod: Pod): VolumeVerdict 
     const setUp = setUpError(txn, ns, v);
     if (setUp) return { ready: false, message: `MountVolume.SetUp failed for volume "${v.name}" : ${setUp}` };
   }
+  const hostPaths = setUpHostPaths(nodeFs(txn, pod.spec!.nodeName!), hostPathVolumes(txn, pod));
+  if (!hostPaths.ok) return { ready: false, message: `MountVolume.SetUp failed for volume "${hostPaths.volume}" : ${hostPaths.error}` };
   return { ready: true };
 }
 

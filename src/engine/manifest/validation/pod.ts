@@ -44,6 +44,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
     if (sources.length > 1) errors.push({ type: 'Forbidden', field: `${vp}.${sources[1]}`, detail: 'may not specify more than 1 volume type' });
     if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) errors.push(required(`${vp}.persistentVolumeClaim.claimName`));
     if (v.hostPath && !v.hostPath.path) errors.push(required(`${vp}.hostPath.path`));
+    if (v.hostPath?.path?.split('/').includes('..')) errors.push(invalid(`${vp}.hostPath.path`, v.hostPath.path, "must not contain '..'"));
     if (v.configMap && !v.configMap.name) errors.push(required(`${vp}.configMap.name`));
     if (v.secret && !v.secret.secretName) errors.push(required(`${vp}.secret.secretName`));
     (v.downwardAPI?.items ?? []).forEach((item, j) => {
