@@ -151,3 +151,40 @@ describe('hostPath paths', () => {
     expect(res!.error?.message).toBe('The Pod "p" is invalid: spec.volumes[0].hostPath.path: Invalid value: "/var/../etc": must not contain \'..\'');
   });
 });
+
+describe('downward API field paths (§10)', () => {
+  const podWithEnv = (fieldPath: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n    env:\n    - name: X\n      valueFrom:\n        fieldRef:\n          fieldPath: ${fieldPath}\n`;
+  const podWithVolume = (fieldPath: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n  volumes:\n  - name: info\n    downwardAPI:\n      items:\n      - path: x\n        fieldRef:\n          fieldPath: ${fieldPath}\n`;
+
+  it('env may not take whole label maps', () => {
+    const [res] = applyText(podWithEnv('metadata.labels'));
+    expect(res!.error?.message).toBe(
+      'The Pod "p" is invalid: spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: "metadata.labels": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"',
+    );
+  });
+
+  it('env may take one label, and the node name', () => {
+    expect(applyText(podWithEnv("metadata.labels['app']"))[0]!.outcome).toBe('created');
+    expect(applyText(podWithEnv('spec.nodeName'))[0]!.outcome).toBe('created');
+  });
+
+  it('a volume may take label maps but not the pod IP', () => {
+    expect(applyText(podWithVolume('metadata.labels'))[0]!.outcome).toBe('created');
+    expect(applyText(podWithVolume('status.podIP'))[0]!.error?.message).toBe(
+      'The Pod "p" is invalid: spec.volumes[0].downwardAPI.items[0].fieldRef.fieldPath: Unsupported value: "status.podIP": supported values: "metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"',
+    );
+  });
+});
+
+describe('Secret stringData (§12.3)', () => {
+  it('is folded into base64 data on write, and stringData wins a conflict', async () => {
+    const { viewOf, applyManifest, createCluster } = await import('../index.ts');
+    const r = applyManifest(createCluster({ preset: 'bare' }), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  user: YWRtaW4=\n  password: b2xk\nstringData:\n  password: s3cr3t\n', { mode: 'apply' });
+    const secret = viewOf(r.state).get('Secret', 'default/s')!;
+    expect(secret.data).toEqual({ user: 'YWRtaW4=', password: 'czNjcjN0' });
+    expect(secret.stringData).toBeUndefined();
+    expect(secret.type).toBe('Opaque');
+  });
+});
