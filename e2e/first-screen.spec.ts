@@ -170,6 +170,22 @@ test('on kind, a claim waits for its first consumer, then binds when a pod uses 
   expect(errors).toEqual([]);
 });
 
+test('the inspector says why a claim is Pending, in the engine\'s words', async ({ page }, testInfo) => {
+  const errors = await open(page);
+  await page.getByLabel('Cluster preset').selectOption('bare');
+  await useHook(page, PVC);
+  const claim = page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Pending' });
+  await claim.click();
+  const why = page.getByTestId('why-panel');
+  await expect(why).toContainText('Why is it Pending?');
+  await expect(why).toContainText('No volume satisfies it (2Gi or more, RWO, Filesystem, class ""), and it names no StorageClass');
+  await expect(why).toContainText('create a PersistentVolume with 2Gi or more, RWO, Filesystem, class ""');
+  const shot = testInfo.outputPath('why-pending.png');
+  await page.screenshot({ path: shot });
+  keep(shot, 'why-pending-1280x720-light.png');
+  expect(errors).toEqual([]);
+});
+
 // Review shots for both projector sizes and both themes (not assertions about pixels).
 for (const [width, height] of [
   [1280, 720],

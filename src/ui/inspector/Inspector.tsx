@@ -7,6 +7,7 @@ import { KindBadge } from '../components/KindBadge.tsx';
 import { StatusPill } from '../components/StatusPill.tsx';
 import { statusOfObject, toneOf } from '../canvas/status.ts';
 import { ObjectEvents } from './ObjectEvents.tsx';
+import { WhyPanel } from './WhyPanel.tsx';
 import { YamlView } from './YamlView.tsx';
 
 export function Inspector() {
@@ -42,6 +43,7 @@ export function Inspector() {
       </div>
       {object ? (
         <div className="thin-scroll min-h-0 flex-1 overflow-auto">
+          <WhyPanel object={object} />
           <ObjectEvents object={object} />
           <div className="px-3 pt-3 pb-1 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">kubectl get -o yaml</div>
           <YamlView text={yaml} />
