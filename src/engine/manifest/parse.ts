@@ -80,7 +80,7 @@ function splitDocuments(text: string): Chunk[] {
       chunks.push({ text: current.join('\n'), startLine: start });
       current = [];
       start = i + 2;
-      // `--- a: 1` (content after the marker) stays part of the next document.
+      // `--- a: 1`: content after the marker belongs to the YAML that follows it.
       const rest = line.slice(3);
       if (rest.trim() && !rest.trim().startsWith('#')) {
         current.push(' '.repeat(3) + rest);

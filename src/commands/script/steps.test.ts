@@ -1,7 +1,7 @@
 // Steps are the timeline's and the narration's raw material: every one names its actor, says in
 // one sentence what happened, and lists the objects it changed.
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../commands/script/run-script.ts';
+import { runScript } from './run-script.ts';
 import { readFileSync } from 'node:fs';
 
 describe('steps', () => {
