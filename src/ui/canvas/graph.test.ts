@@ -193,3 +193,16 @@ describe('facingSides', () => {
     expect(facingSides(box(300, 0), box(0, 0))).toEqual({ source: 'left', target: 'right' });
   });
 });
+
+describe('toFlowGraph: long lists', () => {
+  it('wrap into columns of ten, and the volumes column moves right of them', () => {
+    const many = Array.from({ length: 25 }, (_, i) => claim(`c${String(i).padStart(2, '0')}`, '\n  storageClassName: ""')).join('---\n');
+    const g = toFlowGraph(cluster('bare', many));
+    const claimNodes = g.nodes.filter((n) => n.ariaLabel?.startsWith('PersistentVolumeClaim '));
+    const xs = [...new Set(claimNodes.map((n) => n.position.x))];
+    expect(xs).toHaveLength(3);
+    expect(claimNodes.filter((n) => n.position.x === xs[0])).toHaveLength(10);
+    const volumesHeading = g.nodes.find((n) => n.id.includes('volumes') && n.type === 'heading')!;
+    expect(volumesHeading.position.x).toBeGreaterThan(Math.max(...xs));
+  });
+});

@@ -4,7 +4,7 @@
 // spec.volumeName, storageClassName, a Pending phase).
 import type { Edge, MarkerType, Node } from '@xyflow/react';
 import { claimClass, refKey, viewOf, volumeClass, type ClusterState, type ObjectRef, type Stored } from '../../engine/index.ts';
-import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facingSides, localVolumesTop, stack, stackHeight, type Box } from './layout.ts';
+import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facingSides, grid, gridWidth, localVolumesTop, stackHeight, type Box } from './layout.ts';
 import { cardOfClaim, cardOfClass, cardOfPod, cardOfVolume, nodeGroupData, type ObjectCardData, type NodeGroupData } from './cards.ts';
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
 
@@ -48,8 +48,11 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   const nodes: FlowNode[] = [...clusterNodes(cluster, now)];
 
   // Right of the cluster region: the class row on top, then the claims and volumes columns.
+  // Long lists wrap into side-by-side columns of ROWS_PER_COLUMN cards, so a hundred claims form
+  // a block that fits the screen rather than a strip too thin to read.
   const claimsX = cluster.width + COLUMN_GAP;
-  const volumesX = claimsX + CARD_W + COLUMN_GAP;
+  const claimsW = gridWidth(claims.length);
+  const volumesX = claimsX + claimsW + COLUMN_GAP;
   const cardsAt = new Map<string, Box>(cluster.cardBoxes);
   const place = (n: ObjectFlowNode, box: Box) => {
     cardsAt.set(n.id, box);
@@ -59,15 +62,15 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
     const box = { x: claimsX + i * (CARD_W + COLUMN_GAP), y: 0, w: CARD_W, h: CARD_H };
     place(objectNode(cardOfClass(sc), box), box);
   });
-  stack(claims.length, claimsX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfClaim(claims[i]!, now), box), box));
-  stack(cluster.clusterVolumes.length, volumesX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfVolume(cluster.clusterVolumes[i]!, now), box), box));
+  grid(claims.length, claimsX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfClaim(claims[i]!, now), box), box));
+  grid(cluster.clusterVolumes.length, volumesX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfVolume(cluster.clusterVolumes[i]!, now), box), box));
 
   const classRowW = Math.max(1, classes.length) * (CARD_W + COLUMN_GAP) - COLUMN_GAP;
   nodes.push(
     heading('cluster', cluster.zoned ? 'Zones, nodes and pods' : 'Nodes and pods', view.count('Node'), 0, 0, cluster.width),
     heading('classes', 'StorageClasses', classes.length, claimsX, 0, classRowW),
-    heading('claims', 'PersistentVolumeClaims', claims.length, claimsX, COLUMNS_TOP),
-    heading('volumes', 'PersistentVolumes', cluster.clusterVolumes.length, volumesX, COLUMNS_TOP),
+    heading('claims', 'PersistentVolumeClaims', claims.length, claimsX, COLUMNS_TOP, claimsW),
+    heading('volumes', 'PersistentVolumes', cluster.clusterVolumes.length, volumesX, COLUMNS_TOP, gridWidth(cluster.clusterVolumes.length)),
   );
   if (view.count('Node') === 0) nodes.push(placeholder('cluster', 'No nodes: pods stay Pending', 0, 0, NODE_W));
   if (classes.length === 0) nodes.push(placeholder('classes', 'No StorageClass: static provisioning only', claimsX, 0));

@@ -36,6 +36,27 @@ export function stack(count: number, x: number, y: number): Box[] {
   return Array.from({ length: count }, (_, i) => ({ x, y: y + i * (CARD_H + GAP), w: CARD_W, h: CARD_H }));
 }
 
+/** Cards per column before a list wraps into the next column. */
+export const ROWS_PER_COLUMN = 10;
+/** Between wrapped columns of one list (narrower than between lists). */
+export const WRAP_GAP = 24;
+
+/** Cards top to bottom, wrapping into a new column every ROWS_PER_COLUMN; one column for short lists. */
+export function grid(count: number, x: number, y: number): Box[] {
+  return Array.from({ length: count }, (_, i) => ({
+    x: x + Math.floor(i / ROWS_PER_COLUMN) * (CARD_W + WRAP_GAP),
+    y: y + (i % ROWS_PER_COLUMN) * (CARD_H + GAP),
+    w: CARD_W,
+    h: CARD_H,
+  }));
+}
+
+/** Width of a wrapped list: one card wide up to ROWS_PER_COLUMN cards. */
+export function gridWidth(count: number): number {
+  const columns = Math.max(1, Math.ceil(count / ROWS_PER_COLUMN));
+  return columns * CARD_W + (columns - 1) * WRAP_GAP;
+}
+
 /** Height of `count` stacked cards (0 for none). */
 export function stackHeight(count: number): number {
   return count === 0 ? 0 : count * CARD_H + (count - 1) * GAP;
