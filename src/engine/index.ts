@@ -52,3 +52,8 @@ export function viewOf(state: ClusterState): ClusterView {
 }
 
 export { explainClaim, explainObject, explainPod, formatExplanation, type ExplainResult, type Explanation } from './explain/index.ts';
+
+export { execInPod, type ExecOutcome } from './containers/runtime.ts';
+
+export { runArgv, type ShellContext, type ShellFs, type ShellResult } from './shell/interpreter.ts';
+export { COMMANDS as SHELL_COMMANDS } from './shell/commands.ts';

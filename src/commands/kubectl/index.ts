@@ -11,6 +11,7 @@ import { apiResourcesVerb, versionVerb } from './verbs/info.ts';
 import { metadataVerb } from './verbs/metadata.ts';
 import { cordonVerb, drainVerb } from './verbs/nodes.ts';
 import { patchVerb } from './verbs/patch.ts';
+import { execVerb, logsVerb } from './verbs/exec.ts';
 import { KUBECTL_HELP } from './help.ts';
 
 const F = (long: string, short: string | undefined, value: boolean, repeat = false): FlagSpec => ({ long, ...(short ? { short } : {}), value, repeat });
@@ -46,6 +47,8 @@ const VERBS: Record<string, VerbDef> = {
     flags: [F('ignore-daemonsets', undefined, false), F('delete-emptydir-data', undefined, false), F('force', undefined, false), F('grace-period', undefined, true), F('timeout', undefined, true)],
     run: drainVerb,
   },
+  exec: { flags: [F('container', 'c', true), F('stdin', 'i', false), F('tty', 't', false), F('quiet', 'q', false)], run: execVerb },
+  logs: { flags: [F('container', 'c', true), F('follow', 'f', false), F('previous', 'p', false), F('tail', undefined, true), F('timestamps', undefined, false)], run: logsVerb },
   'api-resources': { flags: [], run: apiResourcesVerb },
   version: { flags: [F('client', undefined, false), F('output', 'o', true)], run: versionVerb },
 };

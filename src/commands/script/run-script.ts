@@ -1,7 +1,7 @@
 // Running a script against a simulated cluster: each command, then a settle, as if the
 // learner waited a moment (settling happens inside every command). The same runner serves
 // `kubesim run`, lesson checks and tests.
-import { advanceClock, createCluster, type ClusterState, type PresetName, type Step } from '../../engine/index.ts';
+import { SHELL_COMMANDS, advanceClock, createCluster, type ClusterState, type PresetName, type ShellFs, type Step } from '../../engine/index.ts';
 import { runCommand } from '../run.ts';
 import type { FileSource } from '../types.ts';
 import { splitWords } from '../shell/words.ts';
@@ -54,14 +54,15 @@ export function runScript(text: string, opts: ScriptOptions): ScriptResult {
       failed = true;
       continue;
     }
-    const { words: argv, redirect, input } = words.line;
+    const { words: argv, redirect, input, pipeline } = words.line;
     const stdin = input !== undefined ? files.read(input) : cmd.stdin;
     if (input !== undefined && stdin === undefined) {
       chunks.push({ stream: 'stderr', text: `kubesim: line ${cmd.line}: ${input}: No such file or directory\n` });
       failed = true;
       continue;
     }
-    const result = builtin(argv, state, files) ?? runCommand({ state, argv, files, ...(stdin !== undefined ? { stdin } : {}) });
+    const first = builtin(argv, state, files) ?? runCommand({ state, argv, files, ...(stdin !== undefined ? { stdin } : {}) });
+    const result = pipeline ? pipeThrough(first, pipeline, files) : first;
     state = result.state;
     steps.push(...result.steps);
     if (redirect) {
@@ -124,4 +125,56 @@ function normalise(path: string): string {
 function finish(chunks: ScriptChunk[], exitCode: 0 | 1 | 2, state: ClusterState, steps: Step[]): ScriptResult {
   const join = (s: 'stdout' | 'stderr') => chunks.filter((c) => c.stream === s).map((c) => c.text).join('');
   return { chunks, stdout: join('stdout'), stderr: join('stderr'), exitCode, state, steps };
+}
+
+/**
+ * `kubectl … | grep POD_`: the output runs through host-side filters (grep, head, tail, wc, cat,
+ * base64, the same implementations as the container shell's). The exit status is the last one's.
+ */
+function pipeThrough<T extends { stdout: string; stderr: string; exitCode: number }>(first: T, stages: readonly string[][], files: FileSource): T {
+  let stdout = first.stdout;
+  let stderr = first.stderr;
+  let exitCode = first.exitCode;
+  for (const [name, ...args] of stages) {
+    const command = FILTERS.includes(name!) ? SHELL_COMMANDS[name!] : undefined;
+    if (!command) {
+      stderr += `${name}: command not found\n`;
+      stdout = '';
+      exitCode = 127;
+      continue;
+    }
+    const r = command(args, { ctx: { fs: hostFiles(files), env: {}, cwd: '/', hostname: 'localhost', lastCode: 0 }, stdin: stdout, resolve: (p) => p });
+    stdout = r.stdout;
+    stderr += r.stderr;
+    exitCode = r.code;
+  }
+  return { ...first, stdout, stderr, exitCode };
+}
+
+const FILTERS = ['grep', 'head', 'tail', 'wc', 'cat', 'base64'];
+
+/** The script's folder seen through the shell's file interface: readable, never writable. */
+function hostFiles(files: FileSource): ShellFs {
+  const denied = () => ({ ok: false as const, code: 'EROFS' as const });
+  const entry = (p: string) => {
+    const text = files.read(p);
+    return text === undefined ? undefined : { type: 'File' as const, mode: 0o644, content: text };
+  };
+  return {
+    now: 0,
+    stat: entry,
+    lstat: entry,
+    read: (p) => {
+      const text = files.read(p);
+      return text === undefined ? { ok: false, code: 'ENOENT' } : { ok: true, value: text };
+    },
+    list: () => ({ ok: false, code: 'ENOTDIR' }),
+    write: denied,
+    writeSized: denied,
+    mkdir: denied,
+    remove: denied,
+    symlink: denied,
+    usage: () => undefined,
+    diskUsage: () => [],
+  };
 }

@@ -3,6 +3,8 @@
 
 export interface ParsedLine {
   words: string[];
+  /** Commands after `|`, each as its words: filters for the first command's output (`… | grep POD_`). */
+  pipeline?: string[][];
   /** `> file` or `>> file`: where stdout goes instead of the terminal. */
   redirect?: { path: string; append: boolean };
   /** `< file`: stdin from a file. */
@@ -12,7 +14,8 @@ export interface ParsedLine {
 export type WordsResult = { ok: true; line: ParsedLine } | { ok: false; error: string };
 
 export function splitWords(line: string): WordsResult {
-  const words: string[] = [];
+  let words: string[] = [];
+  const stages: string[][] = [];
   let cur = '';
   let inWord = false;
   let redirect: ParsedLine['redirect'];
@@ -49,6 +52,10 @@ export function splitWords(line: string): WordsResult {
       inWord = true;
     } else if (ch === ' ' || ch === '\t') {
       flush();
+    } else if (ch === '|') {
+      flush();
+      stages.push(words);
+      words = [];
     } else if (ch === '>' || ch === '<') {
       flush();
       if (ch === '>' && line[i + 1] === '>') {
@@ -62,5 +69,10 @@ export function splitWords(line: string): WordsResult {
   }
   flush();
   if (pending) return { ok: false, error: "syntax error near unexpected token `newline'" };
+  if (stages.length > 0) {
+    const [first, ...rest] = [...stages, words];
+    if ([first, ...rest].some((s) => s!.length === 0)) return { ok: false, error: "syntax error near unexpected token `|'" };
+    return { ok: true, line: { words: first!, pipeline: rest, ...(redirect ? { redirect } : {}), ...(input !== undefined ? { input } : {}) } };
+  }
   return { ok: true, line: { words, ...(redirect ? { redirect } : {}), ...(input !== undefined ? { input } : {}) } };
 }

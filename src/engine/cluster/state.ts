@@ -31,8 +31,28 @@ export interface ClusterState {
   addons: string[];
   /** Each node's root filesystem, once something changed it (hostPath directories, local volumes); absent means pristine. */
   nodeFiles: Record<string, FsTree>;
+  /** Volume data that lives outside node filesystems: emptyDirs (`emptydir/<pod uid>/<volume>`) and CSI volumes (`pv/<name>`). */
+  volumeData: Record<string, FsTree>;
+  /** Running containers, by `<pod uid>/<container>`: their writable layer, environment and output. */
+  containers: Record<string, ContainerRecord>;
   /** The scheduler's last verdict per pending pod (`namespace/name`): node → plugin → reason. Kept for explanations. */
   scheduling: Record<string, SchedulingRecord>;
+}
+
+/** What the runtime keeps for one started container. */
+export interface ContainerRecord {
+  pod: string;
+  container: string;
+  node: string;
+  image: string;
+  /** The writable layer over the image: changed and new files, and whiteouts for deleted ones. */
+  upper: FsTree;
+  /** The environment, resolved once when the container started. */
+  env: Record<string, string>;
+  /** What the container's command printed (`kubectl logs`). */
+  logs: string;
+  /** Files mounted with subPath, copied when the container started (they never follow updates). */
+  subPathFiles: Record<string, string>;
 }
 
 /** Why a pod could not be placed: each node's first failing filter plugin, as kube-scheduler-simulator records it. */

@@ -45,6 +45,8 @@ export function beginTxn(base: ClusterState): Txn {
     eventIndex: { ...base.eventIndex },
     scheduling: { ...base.scheduling },
     nodeFiles: { ...base.nodeFiles },
+    volumeData: { ...base.volumeData },
+    containers: { ...base.containers },
     addons: [...base.addons],
   };
   const copied = new Set<Kind>();

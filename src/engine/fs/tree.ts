@@ -2,7 +2,8 @@
 // here (hostPath volumes and local volumes live in it) and the shape the container filesystems
 // build on. Functions return new trees; a tree is never modified in place.
 
-export type FsEntryType = 'Directory' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice' | 'Symlink';
+/** `Whiteout` marks, in a writable layer, that a file of a lower layer was deleted. */
+export type FsEntryType = 'Directory' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice' | 'Symlink' | 'Whiteout';
 
 export interface FsEntry {
   type: FsEntryType;
@@ -75,4 +76,39 @@ export function createFile(tree: FsTree, path: string, mode = 0o644): FsTree | u
   if (tree[p]) return tree;
   if (lookup(tree, parentOf(p))?.type !== 'Directory') return undefined;
   return { ...tree, [p]: { type: 'File', mode, content: '' } };
+}
+
+/** Names directly inside a directory, sorted. */
+export function childrenOf(tree: FsTree, dir: string): string[] {
+  const base = normalizePath(dir);
+  const prefix = base === '/' ? '/' : `${base}/`;
+  const out = new Set<string>();
+  for (const p of Object.keys(tree)) {
+    if (p.length > prefix.length && p.startsWith(prefix)) out.add(p.slice(prefix.length).split('/')[0]!);
+  }
+  return [...out].sort();
+}
+
+/** Writes (or appends to) a file whose parent directory exists. */
+export function writeFile(tree: FsTree, path: string, content: string, append = false, mode = 0o644): FsTree | undefined {
+  const p = resolvePath(tree, path);
+  const existing = tree[p];
+  if (existing && existing.type !== 'File') return undefined;
+  if (!existing && tree[parentOf(p)]?.type !== 'Directory') return undefined;
+  const before = existing?.content ?? '';
+  const text = append ? before + content : content;
+  return { ...tree, [p]: { type: 'File', mode: existing?.mode ?? mode, content: text } };
+}
+
+/** Removes a path and everything under it. */
+export function removeAll(tree: FsTree, path: string): FsTree {
+  const p = normalizePath(path);
+  const out: Record<string, FsEntry> = {};
+  for (const [k, v] of Object.entries(tree)) if (k !== p && !k.startsWith(`${p}/`)) out[k] = v;
+  return out;
+}
+
+/** The bytes a file takes. */
+export function sizeOf(entry: FsEntry): number {
+  return entry.size ?? new TextEncoder().encode(entry.content ?? '').length;
 }

@@ -36,6 +36,8 @@ export function createCluster(opts: CreateClusterOptions = {}): ClusterState {
     addons: [],
     scheduling: {},
     nodeFiles: {},
+    volumeData: {},
+    containers: {},
   };
   const contents = presetContents(preset);
   const txn = beginTxn(empty);

@@ -10,6 +10,7 @@ const WORD: Record<FsEntryType, string> = {
   CharDevice: 'character device',
   BlockDevice: 'block device',
   Symlink: 'symbolic link',
+  Whiteout: 'whiteout',
 };
 
 export type HostPathResult = { ok: true; tree: FsTree; created: string[] } | { ok: false; volume: string; error: string };

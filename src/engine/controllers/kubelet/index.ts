@@ -11,6 +11,7 @@ import { MOUNT_TIMEOUT_MS, checkPodVolumes, hostPathVolumes, nodeFs } from './vo
 import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume } from '../attach-detach/index.ts';
 import { imagePullMessages } from './images.ts';
+import { forgetPod, startContainer } from '../../containers/runtime.ts';
 
 type Pod = Stored<'Pod'>;
 
@@ -67,7 +68,9 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
     }
   }
   const now = rfc3339(ctx.now);
+  const started = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`) ?? pod;
   for (const c of pod.spec?.containers ?? []) {
+    startContainer(ctx.txn, started, c);
     for (const m of imagePullMessages(c.image ?? '')) ctx.event(pod, 'Normal', m.reason, m.message);
     ctx.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
     ctx.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
@@ -137,6 +140,7 @@ function terminate(ctx: ControllerContext, pod: Pod): void {
   const running = pod.status?.containerStatuses?.filter((s) => s.state?.running) ?? [];
   for (const s of running) ctx.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`);
   const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
+  forgetPod(ctx.txn, pod);
   ctx.txn.remove('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
   ctx.step(`kubelet on ${pod.spec?.nodeName} stopped pod ${pod.metadata.namespace}/${pod.metadata.name}${csi ? ', unmounted its volumes (NodeUnpublishVolume, NodeUnstageVolume)' : ''} and removed it`);
 }

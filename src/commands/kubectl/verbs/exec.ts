@@ -1,0 +1,71 @@
+// `kubectl exec POD [-c CONTAINER] [-it] -- COMMAND…` and `kubectl logs POD [-c CONTAINER]`.
+import { execInPod, objectKey, type Stored } from '../../../engine/index.ts';
+import { output, type CommandOutput } from '../../types.ts';
+import { formatApiError } from '../errors.ts';
+import { flag } from '../flags.ts';
+import type { KubectlContext } from '../context.ts';
+
+/** kubectl's default container: the annotated one, else the first; says so when there are several. */
+function pickContainer(pod: Stored<'Pod'>, wanted: string | undefined): { name: string; note: string } {
+  if (wanted) return { name: wanted, note: '' };
+  const names = pod.spec?.containers.map((c) => c.name) ?? [];
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  const name = annotated && names.includes(annotated) ? annotated : names[0]!;
+  return { name, note: names.length > 1 ? `Defaulted container "${name}" out of: ${names.join(', ')}\n` : '' };
+}
+
+/** `pod/NAME`, `NAME`, or `deploy/NAME` (kubectl then picks the deployment's first pod). */
+function targetPod(ctx: KubectlContext, target: string): string {
+  const m = /^(deploy|deployment|deployments|deployment\.apps)\/(.+)$/.exec(target);
+  if (!m) return target.replace(/^(pod|pods|po)\//, '');
+  const d = ctx.state.objects.Deployment?.[objectKey('Deployment', ctx.namespace, m[2]!)] as Stored<'Deployment'> | undefined;
+  const wanted = d?.spec?.selector.matchLabels ?? {};
+  const pods = Object.values(ctx.state.objects.Pod ?? {}) as Stored<'Pod'>[];
+  const first = pods
+    .filter((p) => d && p.metadata.namespace === ctx.namespace && Object.entries(wanted).every(([k, v]) => p.metadata.labels?.[k] === v) && p.status?.phase === 'Running')
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
+  return first?.metadata.name ?? m[2]!;
+}
+
+export function execVerb(ctx: KubectlContext): CommandOutput {
+  const [podName, ...extra] = ctx.flags.args;
+  if (!podName) return output(ctx.state, { stderr: "error: pod, type/name or --filename must be specified\n", exitCode: 1 });
+  if (extra.length > 0 || ctx.flags.rest.length === 0) {
+    return output(ctx.state, { stderr: 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples\n', exitCode: 1 });
+  }
+  const name = targetPod(ctx, podName);
+  const pod = ctx.state.objects.Pod?.[objectKey('Pod', ctx.namespace, name)] as Stored<'Pod'> | undefined;
+  if (!pod) return output(ctx.state, { stderr: formatApiError({ reason: 'NotFound', message: `pods "${name}" not found` }) + '\n', exitCode: 1 });
+  const { name: container, note } = pickContainer(pod, flag(ctx.flags, 'container'));
+  const r = execInPod(ctx.state, ctx.namespace, name, container, ctx.flags.rest, ctx.input.stdin ?? '');
+  if (!r.ok) {
+    const message = {
+      'pod-not-found': `Error from server (NotFound): pods "${name}" not found`,
+      'container-not-found': `error: container ${container} is not valid for pod ${name}`,
+      'not-running': `error: unable to upgrade connection: container not found ("${container}")`,
+      completed: `error: cannot exec into a container in a completed pod; current phase is ${r.detail}`,
+      'executable-not-found': `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${pod.metadata.uid?.replace(/-/g, '')}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${r.detail}": executable file not found in $PATH: unknown`,
+    }[r.reason];
+    return output(ctx.state, { stderr: `${note}${message}\n`, exitCode: 1 });
+  }
+  const failed = r.code !== 0 ? `command terminated with exit code ${r.code}\n` : '';
+  return output(r.state, { stdout: r.stdout, stderr: note + r.stderr + failed, exitCode: r.code });
+}
+
+export function logsVerb(ctx: KubectlContext): CommandOutput {
+  const [podName] = ctx.flags.args;
+  if (!podName) return output(ctx.state, { stderr: 'error: expected POD or TYPE/NAME is a required argument for the logs command\nSee \'kubectl logs -h\' for help and examples\n', exitCode: 1 });
+  const name = podName.replace(/^(pod|pods|po)\//, '');
+  const pod = ctx.state.objects.Pod?.[objectKey('Pod', ctx.namespace, name)] as Stored<'Pod'> | undefined;
+  if (!pod) return output(ctx.state, { stderr: formatApiError({ reason: 'NotFound', message: `pods "${name}" not found` }) + '\n', exitCode: 1 });
+  const { name: container, note } = pickContainer(pod, flag(ctx.flags, 'container'));
+  if (!pod.spec?.containers.some((c) => c.name === container)) {
+    return output(ctx.state, { stderr: formatApiError({ reason: 'BadRequest', message: `container ${container} is not valid for pod ${name}` }) + '\n', exitCode: 1 });
+  }
+  const record = ctx.state.containers[`${pod.metadata.uid}/${container}`];
+  if (!record) {
+    const waiting = pod.status?.containerStatuses?.find((s) => s.name === container)?.state?.waiting?.reason ?? 'ContainerCreating';
+    return output(ctx.state, { stderr: `${note}${formatApiError({ reason: 'BadRequest', message: `container "${container}" in pod "${name}" is waiting to start: ${waiting}` })}\n`, exitCode: 1 });
+  }
+  return output(ctx.state, { stdout: record.logs, stderr: note });
+}

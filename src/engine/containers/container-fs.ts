@@ -1,0 +1,227 @@
+// A container's view of files: its mounts over the overlay of image and writable layer. Reads
+// and writes go to wherever the path lives (the writable layer, the node's filesystem, a
+// volume's data); writes to read-only mounts fail with EROFS, as in a real container.
+import type { Stored } from '../api/objects.ts';
+import type { ClusterState } from '../cluster/state.ts';
+import type { Txn } from '../cluster/store.ts';
+import { nodeRootFs } from '../fs/node-root.ts';
+import { imageRootFs } from '../fs/images.ts';
+import { childrenOf, normalizePath, parentOf, removeAll, resolvePath, sizeOf, type FsEntry, type FsTree } from '../fs/tree.ts';
+import { NODE_DISK_BYTES, containerKey, mountsOf, type Mount } from './mounts.ts';
+
+export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY';
+export type FsResult<T> = { ok: true; value: T } | { ok: false; code: FsErrorCode };
+
+const DIR: FsEntry = { type: 'Directory', mode: 0o755 };
+const ok = <T>(value: T): FsResult<T> => ({ ok: true, value });
+const err = <T>(code: FsErrorCode): FsResult<T> => ({ ok: false, code });
+
+/** One layer of storage a path can live in, with how to read and replace its tree. */
+interface Place {
+  tree: FsTree;
+  path: string;
+  readOnly: boolean;
+  save?: (tree: FsTree) => void;
+  /** The overlay root: reads fall through to the image, deletes leave whiteouts. */
+  overlay?: { lower: FsTree };
+}
+
+export class ContainerFs {
+  readonly mounts: Mount[];
+
+  private readonly state: ClusterState;
+
+  /** `view` is the transaction the exec runs in: writes land in its state. */
+  constructor(
+    view: Pick<Txn, 'get' | 'state'>,
+    private readonly pod: Stored<'Pod'>,
+    readonly container: string,
+  ) {
+    this.state = view.state;
+    this.mounts = mountsOf(view, pod, container);
+  }
+
+  /** The simulated time, for timestamps `ls -l` prints. */
+  get now(): number {
+    return this.state.now;
+  }
+
+  /** What `df` and `mount` list: the overlay root, then each mount in path order. */
+  diskUsage(): { source: string; mountPath: string; fsType: string; readOnly: boolean; size: number; used: number }[] {
+    const root = { source: 'overlay', mountPath: '/', fsType: 'overlay', readOnly: false, size: NODE_DISK_BYTES, used: this.usage('/') ?? 0 };
+    const mounts = [...this.mounts]
+      .sort((a, b) => a.mountPath.localeCompare(b.mountPath))
+      .map((m) => ({ source: m.device, mountPath: m.mountPath, fsType: m.fsType, readOnly: m.readOnly, size: m.size, used: this.usage(m.mountPath) ?? 0 }));
+    return [root, ...mounts];
+  }
+
+  /** Bytes of the files under a path (what `du -s` adds up), or undefined if it does not exist. */
+  usage(path: string): number | undefined {
+    const top = this.stat(path);
+    if (!top) return undefined;
+    if (top.type !== 'Directory') return sizeOf(top);
+    const listing = this.list(path);
+    if (!listing.ok) return 0;
+    const base = normalizePath(path);
+    return listing.value.reduce((sum, e) => sum + (e.entry.type === 'Symlink' ? 0 : (this.usage(`${base === '/' ? '' : base}/${e.name}`) ?? 0)), 0);
+  }
+
+  /** A file of a given size with no content to show (`dd`, `fallocate`). */
+  writeSized(path: string, bytes: number): FsResult<void> {
+    const written = this.write(path, '', false);
+    if (!written.ok) return written;
+    const p = this.place(path)!;
+    const target = resolvePath(p.tree, p.path);
+    p.save!({ ...p.tree, [target]: { ...p.tree[target]!, size: bytes } });
+    return ok(undefined);
+  }
+
+  stat(path: string): FsEntry | undefined {
+    const p = this.place(path);
+    if (!p) return undefined;
+    return this.entryAt(p);
+  }
+
+  read(path: string): FsResult<string> {
+    const e = this.stat(path);
+    if (!e) return err('ENOENT');
+    if (e.type === 'Directory') return err('EISDIR');
+    return ok(e.content ?? (e.size ? '\0'.repeat(Math.min(e.size, 64)) : ''));
+  }
+
+  list(path: string): FsResult<{ name: string; entry: FsEntry }[]> {
+    const p = this.place(path);
+    const e = p && this.entryAt(p);
+    if (!p || !e) return err('ENOENT');
+    if (e.type !== 'Directory') return err('ENOTDIR');
+    const names = new Set(childrenOf(p.tree, resolvePath(p.tree, p.path)));
+    if (p.overlay) for (const n of childrenOf(p.overlay.lower, p.path)) names.add(n);
+    const dir = normalizePath(path);
+    for (const m of this.mounts) if (parentOf(m.mountPath) === dir && m.mountPath !== '/') names.add(m.mountPath.slice(m.mountPath.lastIndexOf('/') + 1));
+    const out: { name: string; entry: FsEntry }[] = [];
+    for (const name of [...names].sort()) {
+      const child = this.lstat(`${dir === '/' ? '' : dir}/${name}`);
+      if (child) out.push({ name, entry: child });
+    }
+    return ok(out);
+  }
+
+  /** The entry itself, not following a final symlink (for `ls -l`). */
+  lstat(path: string): FsEntry | undefined {
+    const p = this.place(path);
+    if (!p) return undefined;
+    const raw = p.tree[normalizePath(p.path)] ?? p.overlay?.lower[normalizePath(p.path)];
+    return raw && raw.type !== 'Whiteout' ? raw : this.entryAt(p);
+  }
+
+  write(path: string, content: string, append: boolean): FsResult<void> {
+    const p = this.place(path);
+    if (!p) return err('ENOENT');
+    if (p.readOnly) return err('EROFS');
+    const existing = this.entryAt(p);
+    if (existing?.type === 'Directory') return err('EISDIR');
+    const parent = this.place(parentOf(normalizePath(path)));
+    if (!parent || this.entryAt(parent)?.type !== 'Directory') return err('ENOENT');
+    const target = resolvePath(p.tree, p.path);
+    const before = append ? existing?.content ?? '' : '';
+    p.save!({ ...p.tree, [target]: { type: 'File', mode: existing?.mode ?? 0o644, content: before + content } });
+    return ok(undefined);
+  }
+
+  mkdir(path: string, parents: boolean): FsResult<void> {
+    const norm = normalizePath(path);
+    if (this.stat(norm)) return parents && this.stat(norm)!.type === 'Directory' ? ok(undefined) : err('EEXIST');
+    const parent = parentOf(norm);
+    if (!this.stat(parent)) {
+      if (!parents) return err('ENOENT');
+      const made = this.mkdir(parent, true);
+      if (!made.ok) return made;
+    }
+    const p = this.place(norm)!;
+    if (p.readOnly) return err('EROFS');
+    p.save!({ ...p.tree, [resolvePath(p.tree, p.path)]: DIR });
+    return ok(undefined);
+  }
+
+  remove(path: string, recursive: boolean): FsResult<void> {
+    const norm = normalizePath(path);
+    const p = this.place(norm);
+    const e = p && this.entryAt(p);
+    if (!p || !e) return err('ENOENT');
+    if (this.mounts.some((m) => m.mountPath === norm)) return err('EROFS'); // a mount point is busy; busybox reports it like this
+    if (p.readOnly) return err('EROFS');
+    if (e.type === 'Directory' && !recursive) return err('EISDIR');
+    let tree = removeAll(p.tree, p.path);
+    if (p.overlay && (p.overlay.lower[p.path] || Object.keys(p.overlay.lower).some((k) => k.startsWith(`${p.path}/`)))) {
+      tree = { ...tree, [p.path]: { type: 'Whiteout', mode: 0 } };
+    }
+    p.save!(tree);
+    return ok(undefined);
+  }
+
+  symlink(target: string, path: string): FsResult<void> {
+    const p = this.place(path);
+    if (!p) return err('ENOENT');
+    if (p.readOnly) return err('EROFS');
+    if (this.lstat(path)) return err('EEXIST');
+    p.save!({ ...p.tree, [normalizePath(p.path)]: { type: 'Symlink', mode: 0o777, target } });
+    return ok(undefined);
+  }
+
+  private entryAt(p: Place): FsEntry | undefined {
+    const path = resolvePath(p.tree, p.path);
+    const upper = p.tree[path];
+    if (upper?.type === 'Whiteout') return undefined;
+    if (upper) return upper.type === 'Symlink' ? undefined : upper;
+    if (p.overlay) {
+      // A whiteout on a parent hides everything under it.
+      for (let dir = parentOf(path); dir !== '/'; dir = parentOf(dir)) if (p.tree[dir]?.type === 'Whiteout') return undefined;
+      return p.overlay.lower[resolvePath(p.overlay.lower, path)];
+    }
+    return undefined;
+  }
+
+  /** Which layer a path lives in, and its path inside that layer. */
+  private place(path: string): Place | undefined {
+    const norm = normalizePath(path);
+    const mount = this.mounts.find((m) => norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
+    if (!mount) {
+      const key = containerKey(this.pod, this.container);
+      const record = this.state.containers[key];
+      if (!record) return undefined;
+      return {
+        tree: record.upper,
+        path: norm,
+        readOnly: false,
+        overlay: { lower: imageRootFs(record.image) },
+        save: (tree) => (this.state.containers[key] = { ...this.state.containers[key]!, upper: tree }),
+      };
+    }
+    const rel = norm.slice(mount.mountPath.length) || '/';
+    const src = mount.source;
+    switch (src.kind) {
+      case 'file':
+        return rel === '/' ? { tree: { '/f': { type: 'File', mode: 0o644, content: src.content } }, path: '/f', readOnly: true } : undefined;
+      case 'generated':
+        return { tree: src.tree, path: normalizePath(`${src.root}${rel}`), readOnly: true };
+      case 'node': {
+        const node = src.node;
+        return {
+          tree: this.state.nodeFiles[node] ?? nodeRootFs(node),
+          path: normalizePath(`${src.root}${rel}`),
+          readOnly: mount.readOnly,
+          save: (tree) => (this.state.nodeFiles[node] = tree),
+        };
+      }
+      case 'store': {
+        const key = src.key;
+        return {
+          tree: this.state.volumeData[key] ?? { '/': { type: 'Directory', mode: 0o777 } },
+          path: normalizePath(`${src.root}${rel}`),
+          readOnly: mount.readOnly,
+          save: (tree) => (this.state.volumeData[key] = tree),
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// Where each path of a container comes from: its volume mounts (longest mount path wins), else
+// the overlay of its image and its writable layer.
+import type { Volume } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/objects.ts';
+import type { Txn } from '../cluster/store.ts';
+import { parseQuantity, quantityValue } from '../api/quantity.ts';
+import { rfc3339 } from '../runtime/clock.ts';
+import { normalizePath, type FsTree } from '../fs/tree.ts';
+import { atomicLayout, projectedFiles } from './projected-files.ts';
+
+type Pod = Stored<'Pod'>;
+type Reader = Pick<Txn, 'get' | 'state'>;
+
+export type MountSource =
+  /** A directory of the node's filesystem: hostPath volumes, hostPath and local PVs. */
+  | { kind: 'node'; node: string; root: string }
+  /** An emptyDir or a CSI volume's data. */
+  | { kind: 'store'; key: string; root: string }
+  /** ConfigMap, Secret, downward API and projected volumes: files made from API objects. */
+  | { kind: 'generated'; tree: FsTree; root: string }
+  /** A single file mounted with subPath from a generated volume: a copy taken at container start. */
+  | { kind: 'file'; content: string };
+
+export interface Mount {
+  mountPath: string;
+  volume: string;
+  source: MountSource;
+  readOnly: boolean;
+  /** What `mount` prints as the filesystem type. */
+  fsType: string;
+  /** What `df` and `mount` print as the device. */
+  device: string;
+  /** The size `df` reports, in bytes. */
+  size: number;
+}
+
+/** A kind node's disk, as `df` inside a container sees it. */
+export const NODE_DISK_BYTES = 105_089_261_568;
+const TMPFS_BYTES = 8_326_438_912;
+
+export function emptyDirKey(pod: Pod, volume: string): string {
+  return `emptydir/${pod.metadata.uid}/${volume}`;
+}
+
+export function containerKey(pod: Pod, container: string): string {
+  return `${pod.metadata.uid}/${container}`;
+}
+
+/** The mounts of one container of a pod, as the kubelet set them up. */
+export function mountsOf(view: Reader, pod: Pod, containerName: string): Mount[] {
+  const container = pod.spec?.containers.find((c) => c.name === containerName);
+  if (!container) return [];
+  const record = view.state.containers[containerKey(pod, containerName)];
+  const out: Mount[] = [];
+  for (const m of container.volumeMounts ?? []) {
+    const volume = pod.spec?.volumes?.find((v) => v.name === m.name);
+    if (!volume) continue;
+    const source = sourceOf(view, pod, volume);
+    if (!source) continue;
+    const sub = m.subPath ? `/${m.subPath}` : '';
+    const mountPath = normalizePath(m.mountPath);
+    const readOnly = !!m.readOnly || source.source.kind === 'generated' || !!volume.persistentVolumeClaim?.readOnly;
+    const common = { mountPath, volume: m.name, readOnly, fsType: source.fsType, device: source.device ?? '/dev/sda1', size: source.size ?? NODE_DISK_BYTES };
+    if (sub && source.source.kind === 'generated') {
+      out.push({ ...common, source: { kind: 'file', content: record?.subPathFiles[mountPath] ?? '' } });
+    } else {
+      out.push({ ...common, source: { ...source.source, root: normalizePath(`${source.source.root}${sub}`) } as MountSource });
+    }
+  }
+  return out.sort((a, b) => b.mountPath.length - a.mountPath.length);
+}
+
+/** The content a subPath mount of a generated volume shows, taken when the container starts. */
+export function subPathSnapshot(view: Reader, pod: Pod, volume: Volume, subPath: string): string {
+  const source = sourceOf(view, pod, volume);
+  if (!source || source.source.kind !== 'generated') return '';
+  const files = projectedFiles(view, pod, volume) ?? [];
+  return files.find((f) => f.path === subPath)?.content ?? '';
+}
+
+type Source = { source: Exclude<MountSource, { kind: 'file' }>; fsType: string; device?: string; size?: number };
+
+function sourceOf(view: Reader, pod: Pod, volume: Volume): Source | undefined {
+  const node = pod.spec?.nodeName ?? '';
+  if (volume.hostPath) return { source: { kind: 'node', node, root: normalizePath(volume.hostPath.path) }, fsType: 'ext4' };
+  if (volume.emptyDir) {
+    const memory = volume.emptyDir.medium === 'Memory';
+    const limit = volume.emptyDir.sizeLimit ? parseQuantity(volume.emptyDir.sizeLimit) : undefined;
+    return {
+      source: { kind: 'store', key: emptyDirKey(pod, volume.name), root: '/' },
+      fsType: memory ? 'tmpfs' : 'ext4',
+      device: memory ? 'tmpfs' : '/dev/sda1',
+      // A memory-backed emptyDir is a tmpfs of its sizeLimit; a disk one shares the node's disk.
+      ...(memory ? { size: limit?.ok ? Number(quantityValue(limit.quantity)) : TMPFS_BYTES } : {}),
+    };
+  }
+  const claimName = volume.persistentVolumeClaim?.claimName;
+  if (claimName) {
+    const claim = view.get('PersistentVolumeClaim', `${pod.metadata.namespace}/${claimName}`);
+    const pv = claim?.spec?.volumeName ? view.get('PersistentVolume', claim.spec.volumeName) : undefined;
+    if (!pv) return undefined;
+    if (pv.spec?.hostPath) return { source: { kind: 'node', node, root: normalizePath(pv.spec.hostPath.path) }, fsType: 'ext4' };
+    if (pv.spec?.local) return { source: { kind: 'node', node, root: normalizePath(pv.spec.local.path) }, fsType: 'ext4' };
+    const shared = !!pv.spec?.nfs || /efs|nfs|file\.csi/.test(pv.spec?.csi?.driver ?? '');
+    const capacity = parseQuantity(pv.spec?.capacity?.['storage'] ?? '0');
+    return {
+      source: { kind: 'store', key: `pv/${pv.metadata.name}`, root: '/' },
+      fsType: shared ? 'nfs4' : (pv.spec?.csi?.fsType ?? 'ext4'),
+      device: shared ? `${pv.spec?.nfs?.server ?? 'fs.example'}:${pv.spec?.nfs?.path ?? '/'}` : '/dev/nvme1n1',
+      size: capacity.ok ? Number(quantityValue(capacity.quantity)) : 0,
+    };
+  }
+  const files = projectedFiles(view, pod, volume);
+  if (files) {
+    const stamp = rfc3339(view.state.now).replace(/[-:T]/g, '_').replace('Z', '.000000000');
+    return {
+      source: { kind: 'generated', tree: atomicLayout(files, stamp), root: '/' },
+      fsType: volume.secret ? 'tmpfs' : 'ext4',
+      device: volume.secret ? 'tmpfs' : '/dev/sda1',
+      ...(volume.secret ? { size: TMPFS_BYTES } : {}),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,122 @@
+// The container runtime's part: starting a container (its environment, resolved once; copies
+// of subPath files; its command's output for `kubectl logs`), exec into it, and cleaning up
+// what dies with a pod.
+import type { Container } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/objects.ts';
+import type { ContainerRecord } from '../cluster/state.ts';
+import { beginTxn, type Txn } from '../cluster/store.ts';
+import { base64Decode } from '../manifest/decode.ts';
+import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
+import { COMMANDS } from '../shell/commands.ts';
+import { ContainerFs } from './container-fs.ts';
+import { containerKey, subPathSnapshot } from './mounts.ts';
+import { fieldValue } from './projected-files.ts';
+
+type Pod = Stored<'Pod'>;
+type Reader = Pick<Txn, 'get' | 'state'>;
+
+const SERVICE_ENV: [string, string][] = [
+  ['KUBERNETES_SERVICE_PORT', '443'],
+  ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+  ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+  ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+  ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
+  ['KUBERNETES_SERVICE_HOST', '10.96.0.1'],
+];
+
+/** makeEnvironmentVariables: what the container's process sees, in the order `env` prints it. */
+export function containerEnv(view: Reader, pod: Pod, c: Container): Record<string, string> {
+  const ns = pod.metadata.namespace!;
+  const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod.metadata.name };
+  for (const from of c.envFrom ?? []) {
+    const prefix = from.prefix ?? '';
+    if (from.configMapRef) for (const [k, v] of Object.entries(view.get('ConfigMap', `${ns}/${from.configMapRef.name}`)?.data ?? {})) env[prefix + k] = v;
+    if (from.secretRef) for (const [k, v] of Object.entries(view.get('Secret', `${ns}/${from.secretRef.name}`)?.data ?? {})) env[prefix + k] = base64Decode(v);
+  }
+  for (const e of c.env ?? []) {
+    const ref = e.valueFrom;
+    let value: string | undefined;
+    if (ref?.configMapKeyRef) value = view.get('ConfigMap', `${ns}/${ref.configMapKeyRef.name}`)?.data?.[ref.configMapKeyRef.key];
+    else if (ref?.secretKeyRef) {
+      const raw = view.get('Secret', `${ns}/${ref.secretKeyRef.name}`)?.data?.[ref.secretKeyRef.key];
+      value = raw === undefined ? undefined : base64Decode(raw);
+    } else if (ref?.fieldRef) value = fieldValue(pod, ref.fieldRef.fieldPath);
+    else value = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, name: string) => env[name] ?? all);
+    if (value !== undefined) env[e.name] = value;
+  }
+  for (const [k, v] of SERVICE_ENV) env[k] ??= v;
+  env['HOME'] ??= '/root';
+  return env;
+}
+
+/** Starts a container: records it and runs its command once, keeping what it printed. */
+export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecord {
+  const subPathFiles: Record<string, string> = {};
+  for (const m of c.volumeMounts ?? []) {
+    const volume = pod.spec?.volumes?.find((v) => v.name === m.name);
+    if (m.subPath && volume && (volume.configMap || volume.secret || volume.downwardAPI || volume.projected)) {
+      subPathFiles[m.mountPath.replace(/\/+$/, '')] = subPathSnapshot(txn, pod, volume, m.subPath);
+    }
+  }
+  const key = containerKey(pod, c.name);
+  const record: ContainerRecord = {
+    pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+    container: c.name,
+    node: pod.spec?.nodeName ?? '',
+    image: c.image ?? '',
+    upper: {},
+    env: containerEnv(txn, pod, c),
+    logs: '',
+    subPathFiles,
+  };
+  txn.state.containers[key] = record;
+  const argv = [...(c.command ?? []), ...(c.args ?? [])];
+  if (argv.length > 0) {
+    const r = execIn(txn, pod, c.name, argv, '');
+    txn.state.containers[key] = { ...txn.state.containers[key]!, logs: r.stdout + r.stderr };
+  }
+  return txn.state.containers[key]!;
+}
+
+/** Runs a command in a running container (`kubectl exec`). Files it writes stay written. */
+export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly string[], stdin: string): ShellResult & { notFound?: boolean } {
+  const record = txn.state.containers[containerKey(pod, container)];
+  const fs = new ContainerFs(txn, pod, container);
+  const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0 };
+  const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
+  if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return { stdout: '', stderr: '', code: 127, notFound: true };
+  return argv.length === 1 && ['sh', 'bash', 'ash'].includes(base) && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
+}
+
+/** What goes when a pod is removed from its node: its containers and its emptyDirs. */
+export function forgetPod(txn: Txn, pod: Pod): void {
+  const uid = pod.metadata.uid;
+  for (const key of Object.keys(txn.state.containers)) if (key.startsWith(`${uid}/`)) delete txn.state.containers[key];
+  for (const key of Object.keys(txn.state.volumeData)) if (key.startsWith(`emptydir/${uid}/`)) delete txn.state.volumeData[key];
+}
+
+export type ExecOutcome =
+  | { ok: true; state: import('../cluster/state.ts').ClusterState; stdout: string; stderr: string; code: number }
+  | { ok: false; reason: 'pod-not-found' | 'container-not-found' | 'not-running' | 'completed' | 'executable-not-found'; detail: string };
+
+/** `kubectl exec` against a state: the new state (files written) and what the command printed. */
+export function execInPod(
+  state: import('../cluster/state.ts').ClusterState,
+  namespace: string,
+  podName: string,
+  container: string,
+  argv: readonly string[],
+  stdin: string,
+): ExecOutcome {
+  const txn = beginTxn(state);
+  const pod = txn.get('Pod', `${namespace}/${podName}`);
+  if (!pod) return { ok: false, reason: 'pod-not-found', detail: podName };
+  if (!pod.spec?.containers.some((c) => c.name === container)) return { ok: false, reason: 'container-not-found', detail: container };
+  if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return { ok: false, reason: 'completed', detail: pod.status.phase };
+  if (!txn.state.containers[containerKey(pod, container)]) return { ok: false, reason: 'not-running', detail: container };
+  const r = execIn(txn, pod, container, argv, stdin);
+  if (r.notFound) return { ok: false, reason: 'executable-not-found', detail: argv[0]! };
+  return { ok: true, state: txn.state, stdout: r.stdout, stderr: r.stderr, code: r.code };
+}

@@ -1,0 +1,57 @@
+// The root filesystems of the images pods use: small, but with what a learner looks for
+// (busybox's /bin, nginx's default page). The Docker issue brings real layers and sizes.
+import type { FsEntry, FsTree } from './tree.ts';
+
+const dir: FsEntry = { type: 'Directory', mode: 0o755 };
+
+const BASE: FsTree = {
+  '/': dir,
+  '/bin': dir,
+  '/dev': dir,
+  '/dev/null': { type: 'CharDevice', mode: 0o666 },
+  '/etc': dir,
+  '/etc/passwd': { type: 'File', mode: 0o644, content: 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n' },
+  '/home': dir,
+  '/proc': { type: 'Directory', mode: 0o555 },
+  '/root': { type: 'Directory', mode: 0o700 },
+  '/sys': { type: 'Directory', mode: 0o555 },
+  '/tmp': { type: 'Directory', mode: 0o1777 },
+  '/usr': dir,
+  '/usr/bin': dir,
+  '/var': dir,
+  '/var/log': dir,
+};
+
+const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+</body>
+</html>
+`;
+
+const EXTRA: Record<string, FsTree> = {
+  nginx: {
+    '/etc/nginx': dir,
+    '/etc/nginx/nginx.conf': { type: 'File', mode: 0o644, content: 'user  nginx;\nworker_processes  auto;\n' },
+    '/usr/share': dir,
+    '/usr/share/nginx': dir,
+    '/usr/share/nginx/html': dir,
+    '/usr/share/nginx/html/index.html': { type: 'File', mode: 0o644, content: NGINX_INDEX },
+    '/usr/share/nginx/html/50x.html': { type: 'File', mode: 0o644, content: '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n' },
+    '/var/log/nginx': dir,
+  },
+  postgres: { '/var/lib': dir, '/var/lib/postgresql': dir, '/var/lib/postgresql/data': dir },
+  redis: { '/data': dir },
+};
+
+/** The read-only image filesystem for an image reference (`nginx:1.27`, `docker.io/library/busybox`). */
+export function imageRootFs(image: string): FsTree {
+  const repo = image.replace(/^docker\.io\/(library\/)?/, '').split('@')[0]!.replace(/:[^/]*$/, '');
+  return { ...BASE, ...(EXTRA[repo] ?? {}) };
+}

@@ -1,0 +1,311 @@
+// The commands of the container shell, a busybox-like subset with busybox's messages.
+import type { FsEntry } from '../fs/tree.ts';
+import { base64Decode, base64Encode } from '../manifest/decode.ts';
+import { parentOf } from '../fs/tree.ts';
+import type { ShellContext, ShellResult } from './interpreter.ts';
+import { fsMessage } from './messages.ts';
+
+export interface CommandIO {
+  ctx: ShellContext;
+  stdin: string;
+  resolve: (path: string) => string;
+}
+
+type Command = (args: string[], io: CommandIO) => ShellResult;
+
+const out = (stdout: string, code = 0): ShellResult => ({ stdout, stderr: '', code });
+const fail = (stderr: string, code = 1, stdout = ''): ShellResult => ({ stdout, stderr, code });
+
+/** Splits `-la` style flags from operands; `--` ends flags. */
+function flags(args: string[], withValue: string[] = []): { on: Set<string>; values: Record<string, string>; rest: string[] } {
+  const on = new Set<string>();
+  const values: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      rest.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('-') && a.length > 1 && !/^-\d+$/.test(a)) {
+      for (let j = 1; j < a.length; j++) {
+        const f = a[j]!;
+        if (withValue.includes(f)) {
+          values[f] = a.slice(j + 1) || args[++i] || '';
+          break;
+        }
+        on.add(f);
+      }
+    } else rest.push(a);
+  }
+  return { on, values, rest };
+}
+
+function readInputs(name: string, files: string[], io: CommandIO): { text: string; errors: string } {
+  if (files.length === 0) return { text: io.stdin, errors: '' };
+  let text = '';
+  let errors = '';
+  for (const f of files) {
+    if (f === '-') {
+      text += io.stdin;
+      continue;
+    }
+    const r = io.ctx.fs.read(io.resolve(f));
+    if (r.ok) text += r.value;
+    else errors += r.code === 'EISDIR' ? `${name}: read error: Is a directory\n` : `${name}: can't open '${f}': ${fsMessage(r.code)}\n`;
+  }
+  return { text, errors };
+}
+
+const lines = (text: string): string[] => {
+  const l = text.split('\n');
+  if (l[l.length - 1] === '') l.pop();
+  return l;
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function modeString(e: FsEntry): string {
+  const kind = { Directory: 'd', File: '-', Symlink: 'l', Socket: 's', CharDevice: 'c', BlockDevice: 'b', Whiteout: '-' }[e.type];
+  const m = e.type === 'Symlink' ? 0o777 : e.mode;
+  const rwx = [6, 3, 0].map((shift) => ['r', 'w', 'x'].map((ch, i) => ((m >> shift) & (4 >> i) ? ch : '-')).join('')).join('');
+  return kind + rwx;
+}
+
+function sizeOfEntry(e: FsEntry): number {
+  if (e.type === 'Directory') return 4096;
+  if (e.type === 'Symlink') return (e.target ?? '').length;
+  return e.size ?? new TextEncoder().encode(e.content ?? '').length;
+}
+
+function human(bytes: number): string {
+  const units = ['', 'K', 'M', 'G', 'T'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${v}` : `${v < 10 && v % 1 !== 0 ? v.toFixed(1) : Math.round(v)}${units[i]}`;
+}
+
+function parseSize(text: string): number | undefined {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(text);
+  if (!m) return undefined;
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * mult;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  echo(args) {
+    const noNewline = args[0] === '-n';
+    const text = (noNewline ? args.slice(1) : args).join(' ');
+    return out(noNewline ? text : `${text}\n`);
+  },
+  cat(args, io) {
+    const { rest } = flags(args);
+    const r = readInputs('cat', rest, io);
+    return { stdout: r.text, stderr: r.errors, code: r.errors ? 1 : 0 };
+  },
+  ls(args, io) {
+    const { on, rest } = flags(args);
+    const paths = rest.length ? rest : ['.'];
+    let stdout = '';
+    let stderr = '';
+    paths.forEach((p, index) => {
+      const abs = io.resolve(p);
+      const e = io.ctx.fs.lstat(abs);
+      if (!e) {
+        stderr += `ls: ${p}: No such file or directory\n`;
+        return;
+      }
+      const entries = e.type === 'Directory' || (e.type === 'Symlink' && io.ctx.fs.stat(abs)?.type === 'Directory')
+        ? io.ctx.fs.list(abs)
+        : { ok: true as const, value: [{ name: p, entry: e }] };
+      if (!entries.ok) return;
+      const shown = entries.value.filter((x) => on.has('a') || !x.name.startsWith('.'));
+      if (paths.length > 1) stdout += `${index > 0 ? '\n' : ''}${p}:\n`;
+      if (on.has('l')) {
+        for (const x of shown) {
+          const t = new Date(io.ctx.fs.now);
+          const date = `${MONTHS[t.getUTCMonth()]} ${String(t.getUTCDate()).padStart(2)} ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+          const link = x.entry.type === 'Symlink' ? ` -> ${x.entry.target}` : '';
+          stdout += `${modeString(x.entry)} ${String(x.entry.type === 'Directory' ? 2 : 1).padStart(4)} root     root     ${String(sizeOfEntry(x.entry)).padStart(9)} ${date} ${x.name}${link}\n`;
+        }
+      } else {
+        for (const x of shown) stdout += `${x.name}\n`;
+      }
+    });
+    return { stdout, stderr, code: stderr ? 1 : 0 };
+  },
+  cd(args, io) {
+    const target = io.resolve(args[0] ?? '/root');
+    const e = io.ctx.fs.stat(target);
+    if (!e) return fail(`sh: cd: can't cd to ${args[0]}: No such file or directory\n`, 2);
+    if (e.type !== 'Directory') return fail(`sh: cd: can't cd to ${args[0]}: Not a directory\n`, 2);
+    io.ctx.cwd = target;
+    return out('');
+  },
+  pwd(_args, io) {
+    return out(`${io.ctx.cwd}\n`);
+  },
+  mkdir(args, io) {
+    const { on, rest } = flags(args);
+    let stderr = '';
+    for (const p of rest) {
+      const r = io.ctx.fs.mkdir(io.resolve(p), on.has('p'));
+      if (!r.ok) stderr += `mkdir: can't create directory '${p}': ${fsMessage(r.code)}\n`;
+    }
+    return { stdout: '', stderr, code: stderr ? 1 : 0 };
+  },
+  rm(args, io) {
+    const { on, rest } = flags(args);
+    let stderr = '';
+    for (const p of rest) {
+      const r = io.ctx.fs.remove(io.resolve(p), on.has('r') || on.has('R'));
+      if (!r.ok && !(on.has('f') && r.code === 'ENOENT')) {
+        stderr += r.code === 'EISDIR' ? `rm: '${p}' is a directory\n` : `rm: can't remove '${p}': ${fsMessage(r.code)}\n`;
+      }
+    }
+    return { stdout: '', stderr, code: stderr ? 1 : 0 };
+  },
+  touch(args, io) {
+    let stderr = '';
+    for (const p of flags(args).rest) {
+      const abs = io.resolve(p);
+      if (io.ctx.fs.stat(abs)) continue;
+      const r = io.ctx.fs.write(abs, '', true);
+      if (!r.ok) stderr += `touch: ${p}: ${fsMessage(r.code)}\n`;
+    }
+    return { stdout: '', stderr, code: stderr ? 1 : 0 };
+  },
+  cp(args, io) {
+    const { rest } = flags(args);
+    if (rest.length < 2) return fail('cp: missing destination file operand\n');
+    const [src, dst] = [rest[0]!, rest[rest.length - 1]!];
+    const r = io.ctx.fs.read(io.resolve(src));
+    if (!r.ok) return fail(r.code === 'EISDIR' ? `cp: omitting directory '${src}'\n` : `cp: can't stat '${src}': ${fsMessage(r.code)}\n`);
+    const target = io.ctx.fs.stat(io.resolve(dst))?.type === 'Directory' ? `${io.resolve(dst)}/${src.slice(src.lastIndexOf('/') + 1)}` : io.resolve(dst);
+    const w = io.ctx.fs.write(target, r.value, false);
+    return w.ok ? out('') : fail(`cp: can't create '${dst}': ${fsMessage(w.code)}\n`);
+  },
+  mv(args, io) {
+    const copied = COMMANDS['cp']!(args, io);
+    if (copied.code !== 0) return { ...copied, stderr: copied.stderr.replace(/^cp:/, 'mv:') };
+    const r = io.ctx.fs.remove(io.resolve(flags(args).rest[0]!), false);
+    return r.ok ? out('') : fail(`mv: can't remove '${flags(args).rest[0]}': ${fsMessage(r.code)}\n`);
+  },
+  ln(args, io) {
+    const { on, rest } = flags(args);
+    if (!on.has('s') || rest.length !== 2) return fail('ln: only symbolic links are supported here: ln -s TARGET NAME\n');
+    const r = io.ctx.fs.symlink(rest[0]!, io.resolve(rest[1]!));
+    return r.ok ? out('') : fail(`ln: ${rest[1]}: ${fsMessage(r.code)}\n`);
+  },
+  env(_args, io) {
+    return out(Object.entries(io.ctx.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  },
+  printenv(args, io) {
+    if (args.length === 0) return COMMANDS['env']!([], io);
+    const found = args.filter((a) => a in io.ctx.env);
+    return { stdout: found.map((a) => `${io.ctx.env[a]}\n`).join(''), stderr: '', code: found.length === args.length ? 0 : 1 };
+  },
+  grep(args, io) {
+    const { on, rest } = flags(args, ['e']);
+    const [pattern, ...files] = rest;
+    if (pattern === undefined) return fail('Usage: grep [-iv] PATTERN [FILE]...\n', 2);
+    let re: RegExp;
+    try {
+      re = new RegExp(on.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\\|/g, '|'), on.has('i') ? 'i' : '');
+    } catch {
+      return fail(`grep: bad regex '${pattern}'\n`, 2);
+    }
+    const input = readInputs('grep', files, io);
+    const matched = lines(input.text).filter((l) => re.test(l) !== on.has('v'));
+    const text = on.has('c') ? `${matched.length}\n` : matched.map((l) => `${l}\n`).join('');
+    return { stdout: text, stderr: input.errors, code: input.errors ? 2 : matched.length ? 0 : 1 };
+  },
+  head(args, io) {
+    const { values, rest } = flags(args, ['n']);
+    const n = Number(values['n'] ?? 10);
+    const input = readInputs('head', rest, io);
+    return { stdout: lines(input.text).slice(0, n).map((l) => `${l}\n`).join(''), stderr: input.errors, code: input.errors ? 1 : 0 };
+  },
+  tail(args, io) {
+    const { values, rest } = flags(args, ['n']);
+    const n = Number(values['n'] ?? 10);
+    const input = readInputs('tail', rest, io);
+    const all = lines(input.text);
+    return { stdout: all.slice(Math.max(0, all.length - n)).map((l) => `${l}\n`).join(''), stderr: input.errors, code: input.errors ? 1 : 0 };
+  },
+  wc(args, io) {
+    const { on, rest } = flags(args);
+    const input = readInputs('wc', rest, io);
+    const counts = { l: (input.text.match(/\n/g) ?? []).length, w: input.text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(input.text).length };
+    const picked = (['l', 'w', 'c'] as const).filter((k) => on.size === 0 || on.has(k));
+    const name = rest.length === 1 ? ` ${rest[0]}` : '';
+    return { stdout: `${picked.map((k) => String(counts[k]).padStart(on.size === 1 ? 0 : 7)).join(' ')}${name}\n`, stderr: input.errors, code: input.errors ? 1 : 0 };
+  },
+  base64(args, io) {
+    const { on, rest } = flags(args);
+    const input = readInputs('base64', rest, io);
+    if (on.has('d')) return out(base64Decode(input.text.replace(/\s/g, '')));
+    return out(`${base64Encode(input.text)}\n`);
+  },
+  sleep() {
+    return out('');
+  },
+  true() {
+    return out('');
+  },
+  false() {
+    return out('', 1);
+  },
+  exit(args, io) {
+    io.ctx.exited = Number(args[0] ?? io.ctx.lastCode) || 0;
+    return out('', io.ctx.exited);
+  },
+  hostname(_args, io) {
+    return out(`${io.ctx.hostname}\n`);
+  },
+  dd(args, io) {
+    const opts = Object.fromEntries(args.map((a) => a.split('=') as [string, string]));
+    const bs = parseSize(opts['bs'] ?? '512') ?? 512;
+    const count = Number(opts['count'] ?? 0);
+    if (!opts['of']) return fail('dd: only if=/dev/zero of=FILE bs=SIZE count=N is simulated\n');
+    const bytes = bs * count;
+    const w = io.ctx.fs.writeSized(io.resolve(opts['of']), bytes);
+    if (!w.ok) return fail(`dd: can't open '${opts['of']}': ${fsMessage(w.code)}\n`);
+    return fail(`${count}+0 records in\n${count}+0 records out\n${bytes} bytes (${human(bytes)}B) copied, 0.01 seconds, ${human(bytes * 100)}B/s\n`, 0);
+  },
+  fallocate(args, io) {
+    const { values, rest } = flags(args, ['l']);
+    const bytes = parseSize(values['l'] ?? '');
+    if (bytes === undefined || !rest[0]) return fail('Usage: fallocate -l LENGTH FILE\n');
+    const w = io.ctx.fs.writeSized(io.resolve(rest[0]), bytes);
+    return w.ok ? out('') : fail(`fallocate: ${rest[0]}: ${fsMessage(w.code)}\n`);
+  },
+  du(args, io) {
+    const { on, rest } = flags(args);
+    const path = rest[0] ?? '.';
+    const total = io.ctx.fs.usage(io.resolve(path));
+    if (total === undefined) return fail(`du: can't open '${path}': No such file or directory\n`);
+    return out(`${on.has('h') ? human(total) : Math.ceil(total / 1024)}\t${path}\n`);
+  },
+  df(args, io) {
+    const { on } = flags(args);
+    const rows = io.ctx.fs.diskUsage();
+    const fmt = (n: number) => (on.has('h') ? human(n) : String(Math.ceil(n / 1024)));
+    const header = on.has('h') ? 'Filesystem                Size      Used Available Use% Mounted on\n' : 'Filesystem           1K-blocks      Used Available Use% Mounted on\n';
+    const body = rows
+      .map((r) => `${r.source.padEnd(20)} ${fmt(r.size).padStart(on.has('h') ? 9 : 9)} ${fmt(r.used).padStart(9)} ${fmt(r.size - r.used).padStart(9)} ${String(Math.round((100 * r.used) / Math.max(1, r.size))).padStart(3)}% ${r.mountPath}\n`)
+      .join('');
+    return out(header + body);
+  },
+  mount(_args, io) {
+    const rows = io.ctx.fs.diskUsage();
+    return out(rows.map((r) => `${r.source} on ${r.mountPath} type ${r.fsType} (${r.readOnly ? 'ro' : 'rw'},relatime)\n`).join(''));
+  },
+  dirname(args) {
+    return out(`${parentOf(args[0] ?? '.')}\n`);
+  },
+};
