@@ -86,7 +86,8 @@ function human(bytes: number): string {
     v /= 1024;
     i++;
   }
-  return i === 0 ? `${v}` : `${v < 10 && v % 1 !== 0 ? v.toFixed(1) : Math.round(v)}${units[i]}`;
+  // busybox's make_human_readable_str: one decimal for every unit above bytes (`4.0K`, `10.0M`).
+  return i === 0 ? `${v}` : `${v.toFixed(1)}${units[i]}`;
 }
 
 function parseSize(text: string): number | undefined {
