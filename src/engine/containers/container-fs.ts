@@ -9,7 +9,7 @@ import { imageRootFs } from '../fs/images.ts';
 import { childrenOf, normalizePath, parentOf, removeAll, resolvePath, sizeOf, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { NODE_DISK_BYTES, containerKey, mountsOf, type Mount } from './mounts.ts';
 
-export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY';
+export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC';
 export type FsResult<T> = { ok: true; value: T } | { ok: false; code: FsErrorCode };
 
 const DIR: FsEntry = { type: 'Directory', mode: 0o755 };
@@ -68,6 +68,8 @@ export class ContainerFs {
 
   /** A file of a given size with no content to show (`dd`, `fallocate`). */
   writeSized(path: string, bytes: number): FsResult<void> {
+    const before = this.stat(path);
+    if (!this.fits(path, before ? sizeOf(before) : 0, bytes)) return err('ENOSPC');
     const written = this.write(path, '', false);
     if (!written.ok) return written;
     const p = this.place(path)!;
@@ -124,8 +126,18 @@ export class ContainerFs {
     if (!parent || this.entryAt(parent)?.type !== 'Directory') return err('ENOENT');
     const target = resolvePath(p.tree, p.path);
     const before = append ? existing?.content ?? '' : '';
-    p.save!({ ...p.tree, [target]: { type: 'File', mode: existing?.mode ?? 0o644, content: before + content } });
+    const text = before + content;
+    if (!this.fits(path, existing ? sizeOf(existing) : 0, new TextEncoder().encode(text).length)) return err('ENOSPC');
+    p.save!({ ...p.tree, [target]: { type: 'File', mode: existing?.mode ?? 0o644, content: text } });
     return ok(undefined);
+  }
+
+  /** A memory-backed emptyDir is a tmpfs of its sizeLimit: writes past it fail (SizeMemoryBackedVolumes). */
+  private fits(path: string, oldBytes: number, newBytes: number): boolean {
+    const norm = normalizePath(path);
+    const mount = this.mounts.find((m) => norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
+    if (!mount || mount.fsType !== 'tmpfs' || mount.source.kind !== 'store') return true;
+    return (this.usage(mount.mountPath) ?? 0) - oldBytes + newBytes <= mount.size;
   }
 
   mkdir(path: string, parents: boolean): FsResult<void> {

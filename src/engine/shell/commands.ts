@@ -275,7 +275,7 @@ export const COMMANDS: Record<string, Command> = {
     if (!opts['of']) return fail('dd: only if=/dev/zero of=FILE bs=SIZE count=N is simulated\n');
     const bytes = bs * count;
     const w = io.ctx.fs.writeSized(io.resolve(opts['of']), bytes);
-    if (!w.ok) return fail(`dd: can't open '${opts['of']}': ${fsMessage(w.code)}\n`);
+    if (!w.ok) return fail(w.code === 'ENOSPC' ? `dd: error writing '${opts['of']}': No space left on device\n` : `dd: can't open '${opts['of']}': ${fsMessage(w.code)}\n`);
     return fail(`${count}+0 records in\n${count}+0 records out\n${bytes} bytes (${human(bytes)}B) copied, 0.01 seconds, ${human(bytes * 100)}B/s\n`, 0);
   },
   fallocate(args, io) {

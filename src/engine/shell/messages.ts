@@ -15,5 +15,7 @@ export function fsMessage(code: FsErrorCode): string {
       return 'File exists';
     case 'ENOTEMPTY':
       return 'Directory not empty';
+    case 'ENOSPC':
+      return 'No space left on device';
   }
 }

@@ -113,3 +113,23 @@ describe('container shell', () => {
     expect(Object.values(state.containers)[0]!.logs).toBe('started\noops\n');
   });
 });
+
+describe('emptyDir sizeLimit (§12.1)', () => {
+  it('a memory-backed emptyDir is a tmpfs of its sizeLimit: writes past it fail', () => {
+    const r = sh(cluster(), 'dd if=/dev/zero of=/ram/big bs=1M count=2');
+    expect(r.stderr).toBe("dd: error writing '/ram/big': No space left on device\n");
+    expect(r.code).toBe(1);
+  });
+
+  it('a disk-backed emptyDir over its sizeLimit gets the pod evicted at the next kubelet sync', async () => {
+    const { advanceClock, viewOf } = await import('../index.ts');
+    const limited = POD.replace('emptyDir: {}', 'emptyDir: {sizeLimit: 5Mi}');
+    let state = applyManifest(createCluster({ preset: 'bare' }), limited, { mode: 'apply' }).state;
+    state = sh(state, 'dd if=/dev/zero of=/scratch/big bs=1M count=8').state;
+    expect(viewOf(state).get('Pod', 'default/box')!.status?.phase).toBe('Running');
+    state = advanceClock(state, 10).state;
+    const pod = viewOf(state).get('Pod', 'default/box')!;
+    expect(pod.status).toMatchObject({ phase: 'Failed', reason: 'Evicted', message: 'Usage of EmptyDir volume "scratch" exceeds the limit "5Mi". ' });
+    expect(pod.status?.containerStatuses?.[0]?.state?.terminated?.reason).toBe('Error');
+  });
+});

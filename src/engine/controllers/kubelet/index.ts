@@ -12,6 +12,9 @@ import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume } from '../attach-detach/index.ts';
 import { imagePullMessages } from './images.ts';
 import { forgetPod, startContainer } from '../../containers/runtime.ts';
+import { emptyDirKey } from '../../containers/mounts.ts';
+import { parseQuantity, quantityValue } from '../../api/quantity.ts';
+import { sizeOf } from '../../fs/tree.ts';
 
 type Pod = Stored<'Pod'>;
 
@@ -26,6 +29,7 @@ export const kubelet: Controller = {
       if (!node) continue; // no kubelet there to act
       if (pod.metadata.deletionTimestamp) terminate(ctx, pod);
       else if (pod.status?.phase === 'Pending') startPod(ctx, pod, node);
+      else if (pod.status?.phase === 'Running') evictIfOverLimit(ctx, pod, node);
     }
   },
 };
@@ -173,4 +177,44 @@ export function qualifiedImage(image: string): string {
   const first = withTag.split('/')[0]!;
   if (withTag.includes('/') && (first.includes('.') || first.includes(':'))) return withTag;
   return withTag.includes('/') ? `docker.io/${withTag}` : `docker.io/library/${withTag}`;
+}
+
+/**
+ * The eviction manager (semantics reference §12.1): a disk-backed emptyDir over its sizeLimit
+ * gets its pod evicted. It runs with the kubelet's sync, not at the moment of the write.
+ */
+function evictIfOverLimit(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void {
+  for (const v of pod.spec?.volumes ?? []) {
+    if (!v.emptyDir?.sizeLimit || v.emptyDir.medium === 'Memory') continue;
+    const limit = parseQuantity(v.emptyDir.sizeLimit);
+    const data = ctx.txn.state.volumeData[emptyDirKey(pod, v.name)];
+    if (!limit.ok || !data) continue;
+    const used = Object.values(data).reduce((sum, e) => sum + (e.type === 'File' ? sizeOf(e) : 0), 0);
+    if (BigInt(used) <= quantityValue(limit.quantity)) continue;
+    const message = `Usage of EmptyDir volume "${v.name}" exceeds the limit "${v.emptyDir.sizeLimit}". `;
+    const now = rfc3339(ctx.now);
+    ctx.txn.update({
+      ...pod,
+      status: {
+        ...pod.status,
+        phase: 'Failed',
+        reason: 'Evicted',
+        message,
+        conditions: mergeConditions(pod.status?.conditions, [
+          { type: 'Ready', status: 'False', reason: 'PodFailed', lastTransitionTime: now },
+          { type: 'ContainersReady', status: 'False', reason: 'PodFailed', lastTransitionTime: now },
+        ]),
+        containerStatuses: (pod.status?.containerStatuses ?? []).map((s) => ({
+          ...s,
+          ready: false,
+          started: false,
+          state: { terminated: { exitCode: 137, reason: 'Error', startedAt: s.state?.running?.startedAt ?? now, finishedAt: now } },
+        })),
+      },
+    });
+    ctx.event(pod, 'Warning', 'Evicted', message);
+    forgetPod(ctx.txn, pod);
+    ctx.step(`kubelet on ${node.metadata.name} evicted pod ${pod.metadata.namespace}/${pod.metadata.name}: emptyDir ${v.name} is over its sizeLimit ${v.emptyDir.sizeLimit}`);
+    return;
+  }
 }
