@@ -2,7 +2,8 @@
 // admin acts; Delete asks the provisioner that made it to delete it; Recycle scrubs it and makes
 // it Available again.
 import type { Stored } from '../../api/objects.ts';
-import { ANN_BOUND_BY_CONTROLLER, ANN_PROVISIONED_BY } from '../../api/storage.ts';
+import { ANN_BOUND_BY_CONTROLLER, ANN_PROVISIONED_BY, LABEL_HOSTNAME } from '../../api/storage.ts';
+import { removeAll } from '../../fs/tree.ts';
 import { runningProvisioner } from '../../drivers/registry.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 
@@ -26,6 +27,7 @@ function deleteVolume(ctx: ControllerContext, pv: PV): void {
   const provisioner = pv.metadata.annotations?.[ANN_PROVISIONED_BY];
   const driver = runningProvisioner(ctx.txn, provisioner);
   if (driver) {
+    eraseData(ctx, pv);
     ctx.txn.remove('PersistentVolume', pv.metadata.name);
     ctx.step(`persistentvolume-reclaimer had ${driver.name} delete volume ${pv.metadata.name} and its storage (reclaim policy Delete)`);
     return;
@@ -34,6 +36,7 @@ function deleteVolume(ctx: ControllerContext, pv: PV): void {
   if (pv.spec?.hostPath) {
     const path = pv.spec.hostPath.path;
     if (/^\/tmp\/.+/.test(path)) {
+      eraseData(ctx, pv);
       ctx.txn.remove('PersistentVolume', pv.metadata.name);
       ctx.step(`persistentvolume-reclaimer deleted hostPath volume ${pv.metadata.name} (${path})`);
     } else {
@@ -49,6 +52,7 @@ function recycleVolume(ctx: ControllerContext, pv: PV): void {
     fail(ctx, pv, 'VolumeFailedRecycle', 'No recycler plugin found for the volume!');
     return;
   }
+  scrubData(ctx, pv);
   const preBoundByUser = !pv.metadata.annotations?.[ANN_BOUND_BY_CONTROLLER];
   const { claimRef, ...spec } = pv.spec;
   const { [ANN_BOUND_BY_CONTROLLER]: _a, ...annotations } = pv.metadata.annotations ?? {};
@@ -67,4 +71,33 @@ function fail(ctx: ControllerContext, pv: PV, reason: string, message: string): 
   ctx.txn.update({ ...pv, status: { ...pv.status, phase: 'Failed', message } });
   ctx.event(pv, 'Warning', reason, message);
   ctx.step(`persistentvolume-reclaimer marked volume ${pv.metadata.name} Failed: ${message}`);
+}
+
+/** The nodes whose filesystem holds a hostPath/local volume: those its node affinity names, else every node. */
+function nodesHolding(ctx: ControllerContext, pv: PV): string[] {
+  const names = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms.flatMap((t) => t.matchExpressions?.filter((e) => e.key === LABEL_HOSTNAME).flatMap((e) => e.values ?? []) ?? []) ?? [];
+  return names.length ? names : Object.keys(ctx.txn.state.nodeFiles);
+}
+
+/** Delete: the backing storage goes (the CSI volume's data, or the directory on the node). */
+function eraseData(ctx: ControllerContext, pv: PV): void {
+  delete ctx.txn.state.volumeData[`pv/${pv.metadata.name}`];
+  const path = pv.spec?.hostPath?.path ?? pv.spec?.local?.path;
+  if (!path) return;
+  for (const node of nodesHolding(ctx, pv)) {
+    const tree = ctx.txn.state.nodeFiles[node];
+    if (tree) ctx.txn.state.nodeFiles[node] = removeAll(tree, path);
+  }
+}
+
+/** Recycle: `rm -rf` of the volume's contents; the volume itself stays. */
+function scrubData(ctx: ControllerContext, pv: PV): void {
+  if (ctx.txn.state.volumeData[`pv/${pv.metadata.name}`]) ctx.txn.state.volumeData[`pv/${pv.metadata.name}`] = { '/': { type: 'Directory', mode: 0o777 } };
+  const path = pv.spec?.hostPath?.path;
+  if (!path) return;
+  for (const node of nodesHolding(ctx, pv)) {
+    const tree = ctx.txn.state.nodeFiles[node];
+    if (!tree || !tree[path]) continue;
+    ctx.txn.state.nodeFiles[node] = { ...removeAll(tree, path), [path]: tree[path]! };
+  }
 }

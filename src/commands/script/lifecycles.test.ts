@@ -1,0 +1,99 @@
+// What survives what: the lesson of the course, checked end to end through kubectl exec.
+import { describe, expect, it } from 'vitest';
+import { runScript } from './run-script.ts';
+
+function run(script: string, preset: 'bare' | 'kind' | 'multi-az' = 'kind') {
+  return runScript(script, { preset, quiet: true, files: { read: () => undefined } });
+}
+
+const podWith = (name: string, volume: string) => `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+  - name: app
+    image: busybox
+    command: ["sh", "-c", "sleep 3600"]
+    volumeMounts:
+    - {name: v, mountPath: /data}
+  volumes:
+  - name: v
+    ${volume}
+EOF
+`;
+const claim = (name: string, extra = '') => `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: ${name}
+spec:
+  accessModes: [ReadWriteOnce]${extra}
+  resources:
+    requests:
+      storage: 1Gi
+EOF
+`;
+
+describe('data lifecycles', () => {
+  it("a claim's data outlives its pod (local-path on kind)", () => {
+    const r = run(claim('data') + podWith('writer', 'persistentVolumeClaim: {claimName: data}') + "kubectl exec writer -- sh -c 'echo persisted > /data/f'\nkubectl delete pod writer\n" + podWith('reader', 'persistentVolumeClaim: {claimName: data}') + 'kubectl exec reader -- cat /data/f\n');
+    expect(r.stdout.trim().split('\n').pop()).toBe('persisted');
+  });
+
+  it('an emptyDir dies with its pod', () => {
+    const r = run(podWith('a', 'emptyDir: {}') + "kubectl exec a -- sh -c 'echo gone > /data/f'\nkubectl delete pod a\n" + podWith('a', 'emptyDir: {}') + 'kubectl exec a -- cat /data/f\n');
+    expect(r.stderr).toBe("cat: can't open '/data/f': No such file or directory\ncommand terminated with exit code 1\n");
+  });
+
+  it('a Retained volume keeps its data; once an admin frees it, a new claim finds it there (§7)', () => {
+    const pv = `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: keep
+spec:
+  capacity:
+    storage: 1Gi
+  accessModes: [ReadWriteOnce]
+  persistentVolumeReclaimPolicy: Retain
+  hostPath:
+    path: /mnt/keep
+EOF
+`;
+    const script =
+      pv +
+      claim('first', '\n  storageClassName: ""') +
+      podWith('w', 'persistentVolumeClaim: {claimName: first}') +
+      "kubectl exec w -- sh -c 'echo still-here > /data/f'\nkubectl delete pod w\nkubectl delete pvc first\nkubectl get pv keep -o name\n" +
+      `kubectl patch pv keep --type merge -p '{"spec":{"claimRef":null}}'\n` +
+      claim('second', '\n  storageClassName: ""') +
+      podWith('r', 'persistentVolumeClaim: {claimName: second}') +
+      'kubectl exec r -- cat /data/f\n';
+    const r = run(script, 'bare');
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n').pop()).toBe('still-here');
+  });
+
+  it("Delete removes a provisioned volume's data with it", () => {
+    const r = run(claim('data') + podWith('w', 'persistentVolumeClaim: {claimName: data}') + "kubectl exec w -- sh -c 'echo x > /data/f'\nkubectl delete pod w\nkubectl delete pvc data\n");
+    expect(Object.values(r.state.nodeFiles).some((tree) => Object.keys(tree).some((p) => p.startsWith('/var/local-path-provisioner/pvc-')))).toBe(false);
+  });
+
+  it("a CSI volume's data follows the volume, not the node", () => {
+    const script =
+      claim('data') +
+      podWith('w', 'persistentVolumeClaim: {claimName: data}') +
+      "kubectl exec w -- sh -c 'echo on-ebs > /data/f'\nkubectl delete pod w\n" +
+      podWith('r', 'persistentVolumeClaim: {claimName: data}') +
+      'kubectl exec r -- cat /data/f\n';
+    expect(run(script, 'multi-az').stdout.trim().split('\n').pop()).toBe('on-ebs');
+  });
+
+  it("a container's writable layer is its own: a new pod starts from the image again", () => {
+    const r = run(podWith('a', 'emptyDir: {}') + "kubectl exec a -- sh -c 'echo mine > /etc/note'\nkubectl exec a -- cat /etc/note\nkubectl delete pod a\n" + podWith('a', 'emptyDir: {}') + 'kubectl exec a -- cat /etc/note\n');
+    expect(r.stdout).toContain('mine\n');
+    expect(r.stderr).toContain("cat: can't open '/etc/note': No such file or directory");
+  });
+});
