@@ -7,7 +7,7 @@ import type { ClusterView } from '../index.ts';
 import { checkBinding } from '../controllers/pv-binder/conditions.ts';
 import { requestOf } from '../controllers/pv-binder/match.ts';
 import { defaultClass, isPodTerminated, podsUsingClaim } from '../controllers/queries.ts';
-import { runningProvisioner } from '../drivers/registry.ts';
+import { knownDriver, runningProvisioner } from '../drivers/registry.ts';
 import type { Explanation, ExplanationSection } from './types.ts';
 
 type PVC = Stored<'PersistentVolumeClaim'>;
@@ -35,7 +35,7 @@ export function explainClaim(view: ClusterView, claim: PVC): Explanation {
     return {
       subject,
       status: phase,
-      headline: `It is bound to volume ${claim.spec?.volumeName}${pv ? ` (${pv.spec?.capacity?.['storage']}, ${accessModesString(pv.spec?.accessModes)}, reclaim policy ${pv.spec?.persistentVolumeReclaimPolicy})` : ''}. Its CAPACITY is the volume's, not the ${formatQuantity(requestOf(claim))} it asked for.`,
+      headline: `It is bound to volume ${claim.spec?.volumeName}${pv ? ` (${pv.spec?.capacity?.['storage']}, ${accessModesString(pv.spec?.accessModes)}, reclaim policy ${pv.spec?.persistentVolumeReclaimPolicy})` : ''}. Its CAPACITY is the volume's, not the ${formatQuantity(requestOf(claim))} it asked for.${pv ? ` ${accessModeEnforcement(pv)}` : ''}`,
       sections: [],
       fixes: [],
     };
@@ -171,4 +171,15 @@ function explainResize(view: ClusterView, claim: PVC): { headline: string; fixes
     headline: `It asks for ${want} but has ${have}: its volume${pv?.spec?.csi ? ` (${pv.spec.csi.driver})` : pv?.spec?.hostPath ? ' (a hostPath directory)' : ''} has no resizer, so it never grows. Kubernetes never creates a new volume to satisfy a resize.`,
     fixes: ['copy the data to a new, larger claim'],
   };
+}
+
+/** Where Kubernetes enforces the volume's access modes, and where it does not (semantics reference §6). */
+function accessModeEnforcement(pv: Stored<'PersistentVolume'>): string {
+  const modes = pv.spec?.accessModes ?? [];
+  if (modes.includes('ReadWriteOncePod')) return 'ReadWriteOncePod is enforced by the scheduler: a second pod using the claim stays Pending.';
+  if (!modes.includes('ReadWriteOnce') || modes.includes('ReadWriteMany')) return 'Access modes do not make a mount read-only; only readOnly in the pod does.';
+  const attachable = !!pv.spec?.csi && knownDriver(pv.spec.csi.driver)?.attachRequired;
+  return attachable
+    ? 'ReadWriteOnce is enforced when the volume is attached: a pod on a second node gets a Multi-Attach error.'
+    : 'ReadWriteOnce is not enforced for this volume: it is never attached, so pods on several nodes could mount it at once.';
 }

@@ -88,6 +88,8 @@ describe('explain a claim', () => {
     const tc = TestCluster.of('bare');
     tc.apply(pv('example-pv', { className: '' }), pvc('c', { className: '', request: '2Gi' }));
     expect(explain(tc, 'pvc/c')).toMatchObject({ status: 'Bound', headline: expect.stringContaining('bound to volume example-pv (5Gi, RWO, reclaim policy Retain)') });
+    // A hostPath volume is never attached, so ReadWriteOnce is not enforced (§6).
+    expect(explain(tc, 'pvc/c').headline).toContain('ReadWriteOnce is not enforced for this volume');
   });
 
   it('a claim kept by pvc-protection names the pods that hold it (§8)', () => {
@@ -100,6 +102,12 @@ describe('explain a claim', () => {
       fixes: ['delete the pods that use it (p); the claim then goes away'],
     });
   });
+});
+
+it('a Bound EBS claim says ReadWriteOnce is enforced at attach time (§6)', () => {
+  const tc = TestCluster.of('multi-az');
+  tc.apply(pvc('c'), pod('p', { claims: ['c'] }));
+  expect(explain(tc, 'pvc/c').headline).toContain('ReadWriteOnce is enforced when the volume is attached: a pod on a second node gets a Multi-Attach error.');
 });
 
 describe('explain a pod', () => {
