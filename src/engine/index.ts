@@ -57,3 +57,15 @@ export { execInPod, type ExecOutcome } from './containers/runtime.ts';
 
 export { runArgv, type ShellContext, type ShellFs, type ShellResult } from './shell/interpreter.ts';
 export { COMMANDS as SHELL_COMMANDS } from './shell/commands.ts';
+
+import { decodeObject } from './manifest/decode.ts';
+import { writeObject as writeDecoded, type WriteResult } from './cluster/apply.ts';
+import type { Txn as EngineTxn } from './cluster/store.ts';
+import type { AnyStored as EngineObject } from './api/objects.ts';
+
+/** Creates an object built in code (kubectl's imperative `create`), through the same decode and checks as a manifest. */
+export function createObjectFromManifest(txn: EngineTxn, manifest: EngineObject): WriteResult {
+  const decoded = decodeObject(manifest);
+  if (!decoded.ok) return { ok: false, error: { reason: 'BadRequest', message: decoded.failure.message } };
+  return writeDecoded(txn, decoded.object, 'create');
+}

@@ -12,6 +12,7 @@ import { metadataVerb } from './verbs/metadata.ts';
 import { cordonVerb, drainVerb } from './verbs/nodes.ts';
 import { patchVerb } from './verbs/patch.ts';
 import { execVerb, logsVerb } from './verbs/exec.ts';
+import { createImperative } from './verbs/create-imperative.ts';
 import { KUBECTL_HELP } from './help.ts';
 
 const F = (long: string, short: string | undefined, value: boolean, repeat = false): FlagSpec => ({ long, ...(short ? { short } : {}), value, repeat });
@@ -28,7 +29,7 @@ interface VerbDef {
 
 const VERBS: Record<string, VerbDef> = {
   apply: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
-  create: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true)], run: (c) => applyVerb(c, 'create') },
+  create: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('from-literal', undefined, true, true)], run: (c) => createImperative(c) ?? applyVerb(c, 'create') },
   get: {
     flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false)],
     run: getVerb,

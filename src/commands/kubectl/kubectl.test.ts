@@ -197,3 +197,18 @@ describe('kubectl get -L', () => {
     expect(r.stdout.split('\n')[3]).toBe('worker-b1   Ready    <none>   0s    v1.34.0   us-east-1b   worker-b1');
   });
 });
+
+describe('kubectl create, imperatively', () => {
+  it('makes ConfigMaps, Secrets and namespaces from the command line', () => {
+    const r = runScript(
+      'kubectl create configmap frontend-cm --from-literal=APP=frontend --from-literal=ENVIRONMENT=production\nkubectl get cm frontend-cm\nkubectl create secret generic db --from-literal=password=s3cr3t\nkubectl create namespace team-a\nkubectl create configmap frontend-cm\nkubectl create configmap\n',
+      { preset: 'bare', quiet: true, files: { read: () => undefined } },
+    );
+    expect(r.stdout).toContain('configmap/frontend-cm created\nNAME          DATA   AGE\nfrontend-cm   2      0s\nsecret/db created\n');
+    expect(r.stdout).toContain('namespace/team-a created\n');
+    expect(r.stderr).toContain('Error from server (AlreadyExists): configmaps "frontend-cm" already exists\n');
+    expect(r.stderr).toContain("error: exactly one NAME is required, got 0\nSee 'kubectl create configmap -h' for help and examples\n");
+    const secret = r.state.objects.Secret?.['default/db'];
+    expect(secret && 'data' in secret ? secret.data : undefined).toEqual({ password: 'czNjcjN0' });
+  });
+});

@@ -1,0 +1,58 @@
+// `kubectl create namespace NAME`, `kubectl create configmap NAME --from-literal=k=v …`,
+// `kubectl create secret generic NAME --from-literal=k=v …`: objects without a manifest.
+import { act, createObjectFromManifest, resourcePrefix, type AnyStored } from '../../../engine/index.ts';
+import { output, type CommandOutput } from '../../types.ts';
+import { formatApiError } from '../errors.ts';
+import type { KubectlContext } from '../context.ts';
+
+export function createImperative(ctx: KubectlContext): CommandOutput | undefined {
+  const [what, ...rest] = ctx.flags.args;
+  if (!what) return undefined;
+  const literals = ctx.flags.values['from-literal'] ?? [];
+  let manifest: AnyStored;
+  let name: string | undefined;
+  switch (what) {
+    case 'namespace':
+    case 'ns':
+      name = rest[0];
+      manifest = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: name ?? '' } };
+      break;
+    case 'configmap':
+    case 'cm': {
+      name = rest[0];
+      const data = pairs(literals);
+      if (typeof data === 'string') return output(ctx.state, { stderr: `error: ${data}\n`, exitCode: 1 });
+      manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: name ?? '', namespace: ctx.namespace }, data };
+      break;
+    }
+    case 'secret': {
+      if (rest[0] !== 'generic') return output(ctx.state, { stderr: 'error: only "kubectl create secret generic" is simulated\n', exitCode: 1 });
+      name = rest[1];
+      const data = pairs(literals);
+      if (typeof data === 'string') return output(ctx.state, { stderr: `error: ${data}\n`, exitCode: 1 });
+      manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name: name ?? '', namespace: ctx.namespace }, type: 'Opaque', stringData: data } as AnyStored;
+      break;
+    }
+    default:
+      return undefined;
+  }
+  if (!name) return output(ctx.state, { stderr: `error: exactly one NAME is required, got 0\nSee 'kubectl create ${what} -h' for help and examples\n`, exitCode: 1 });
+  let line = '';
+  let err = '';
+  const r = act(ctx.state, `user ran kubectl create ${what} ${name}`, (txn) => {
+    const res = createObjectFromManifest(txn, manifest);
+    if (res.ok) line = `${resourcePrefix(res.object.kind)}/${name} created`;
+    else err = formatApiError(res.error);
+  });
+  return output(r.state, { stdout: line ? `${line}\n` : '', stderr: err ? `${err}\n` : '', exitCode: err ? 1 : 0, steps: r.steps });
+}
+
+function pairs(literals: readonly string[]): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  for (const l of literals) {
+    const eq = l.indexOf('=');
+    if (eq <= 0) return `invalid literal source ${l}, expected key=value`;
+    out[l.slice(0, eq)] = l.slice(eq + 1);
+  }
+  return out;
+}
