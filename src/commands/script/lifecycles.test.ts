@@ -97,3 +97,41 @@ EOF
     expect(r.stderr).toContain("cat: can't open '/etc/note': No such file or directory");
   });
 });
+
+describe('read-only mounts (§6)', () => {
+  const rox = `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: shared
+spec:
+  capacity:
+    storage: 1Gi
+  accessModes: [ReadOnlyMany]
+  storageClassName: ""
+  nfs:
+    server: 10.0.0.5
+    path: /exports
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: ro
+spec:
+  accessModes: [ReadOnlyMany]
+  storageClassName: ""
+  resources:
+    requests:
+      storage: 1Gi
+EOF
+`;
+  it('ReadOnlyMany alone does not stop writes: access modes only pick the volume', () => {
+    const r = run(rox + podWith('w', 'persistentVolumeClaim: {claimName: ro}') + "kubectl exec w -- sh -c 'echo written > /data/f && cat /data/f'\n", 'bare');
+    expect(r.stdout.trim().split('\n').pop()).toBe('written');
+  });
+
+  it("readOnly on the pod's volume does", () => {
+    const r = run(rox + podWith('w', 'persistentVolumeClaim: {claimName: ro, readOnly: true}') + "kubectl exec w -- sh -c 'echo written > /data/f'\n", 'bare');
+    expect(r.stderr).toBe("sh: can't create /data/f: Read-only file system\ncommand terminated with exit code 1\n");
+  });
+});

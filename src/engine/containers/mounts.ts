@@ -59,7 +59,7 @@ export function mountsOf(view: Reader, pod: Pod, containerName: string): Mount[]
     if (!source) continue;
     const sub = m.subPath ? `/${m.subPath}` : '';
     const mountPath = normalizePath(m.mountPath);
-    const readOnly = !!m.readOnly || source.source.kind === 'generated' || !!volume.persistentVolumeClaim?.readOnly;
+    const readOnly = !!m.readOnly || source.source.kind === 'generated' || !!volume.persistentVolumeClaim?.readOnly || !!source.readOnly;
     const common = { mountPath, volume: m.name, readOnly, fsType: source.fsType, device: source.device ?? '/dev/sda1', size: source.size ?? NODE_DISK_BYTES };
     if (sub && source.source.kind === 'generated') {
       out.push({ ...common, source: { kind: 'file', content: record?.subPathFiles[mountPath] ?? '' } });
@@ -78,7 +78,7 @@ export function subPathSnapshot(view: Reader, pod: Pod, volume: Volume, subPath:
   return files.find((f) => f.path === subPath)?.content ?? '';
 }
 
-type Source = { source: Exclude<MountSource, { kind: 'file' }>; fsType: string; device?: string; size?: number };
+type Source = { source: Exclude<MountSource, { kind: 'file' }>; fsType: string; device?: string; size?: number; readOnly?: boolean };
 
 function sourceOf(view: Reader, pod: Pod, volume: Volume): Source | undefined {
   const node = pod.spec?.nodeName ?? '';
@@ -108,6 +108,8 @@ function sourceOf(view: Reader, pod: Pod, volume: Volume): Source | undefined {
       fsType: shared ? 'nfs4' : (pv.spec?.csi?.fsType ?? 'ext4'),
       device: shared ? `${pv.spec?.nfs?.server ?? 'fs.example'}:${pv.spec?.nfs?.path ?? '/'}` : '/dev/nvme1n1',
       size: capacity.ok ? Number(quantityValue(capacity.quantity)) : 0,
+      // The volume source's own readOnly makes the mount read-only; the access modes do not.
+      readOnly: !!(pv.spec?.csi?.readOnly || pv.spec?.nfs?.readOnly),
     };
   }
   const files = projectedFiles(view, pod, volume);

@@ -177,6 +177,9 @@ function explainResize(view: ClusterView, claim: PVC): { headline: string; fixes
 function accessModeEnforcement(pv: Stored<'PersistentVolume'>): string {
   const modes = pv.spec?.accessModes ?? [];
   if (modes.includes('ReadWriteOncePod')) return 'ReadWriteOncePod is enforced by the scheduler: a second pod using the claim stays Pending.';
+  if (modes.length > 0 && modes.every((m) => m === 'ReadOnlyMany')) {
+    return 'ReadOnlyMany does not make the mount read-only: Kubernetes uses access modes to pick a volume, not to protect it (KK #37060); set readOnly: true on the pod\'s volume for that.';
+  }
   if (!modes.includes('ReadWriteOnce') || modes.includes('ReadWriteMany')) return 'Access modes do not make a mount read-only; only readOnly in the pod does.';
   const attachable = !!pv.spec?.csi && knownDriver(pv.spec.csi.driver)?.attachRequired;
   return attachable
