@@ -9,7 +9,7 @@ import { imageRootFs } from '../fs/images.ts';
 import { childrenOf, normalizePath, parentOf, removeAll, resolvePath, sizeOf, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { NODE_DISK_BYTES, containerKey, mountsOf, type Mount } from './mounts.ts';
 
-export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC';
+export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC' | 'EBUSY';
 export type FsResult<T> = { ok: true; value: T } | { ok: false; code: FsErrorCode };
 
 const DIR: FsEntry = { type: 'Directory', mode: 0o755 };
@@ -160,7 +160,7 @@ export class ContainerFs {
     const p = this.place(norm);
     const e = p && this.entryAt(p);
     if (!p || !e) return err('ENOENT');
-    if (this.mounts.some((m) => m.mountPath === norm)) return err('EROFS'); // a mount point is busy; busybox reports it like this
+    if (this.mounts.some((m) => m.mountPath === norm)) return err('EBUSY'); // a mount point cannot be removed
     if (p.readOnly) return err('EROFS');
     if (e.type === 'Directory' && !recursive) return err('EISDIR');
     let tree = removeAll(p.tree, p.path);

@@ -17,5 +17,7 @@ export function fsMessage(code: FsErrorCode): string {
       return 'Directory not empty';
     case 'ENOSPC':
       return 'No space left on device';
+    case 'EBUSY':
+      return 'Resource busy';
   }
 }
