@@ -120,11 +120,11 @@ export const COMMANDS: Record<string, Command> = {
         stderr += `ls: ${p}: No such file or directory\n`;
         return;
       }
-      const entries = e.type === 'Directory' || (e.type === 'Symlink' && io.ctx.fs.stat(abs)?.type === 'Directory')
-        ? io.ctx.fs.list(abs)
-        : { ok: true as const, value: [{ name: p, entry: e }] };
+      const isDir = e.type === 'Directory' || (e.type === 'Symlink' && io.ctx.fs.stat(abs)?.type === 'Directory');
+      const entries = isDir ? io.ctx.fs.list(abs) : { ok: true as const, value: [{ name: p, entry: e }] };
       if (!entries.ok) return;
-      const shown = entries.value.filter((x) => on.has('a') || !x.name.startsWith('.'));
+      const dots = on.has('a') && isDir ? [{ name: '.', entry: { type: 'Directory' as const, mode: 0o755 } }, { name: '..', entry: { type: 'Directory' as const, mode: 0o755 } }] : [];
+      const shown = [...dots, ...entries.value.filter((x) => on.has('a') || !x.name.startsWith('.'))];
       if (paths.length > 1) stdout += `${index > 0 ? '\n' : ''}${p}:\n`;
       if (on.has('l')) {
         for (const x of shown) {

@@ -61,6 +61,7 @@ describe('container shell', () => {
     ['echo new > /etc/cfg/mode', '', "sh: can't create /etc/cfg/mode: Read-only file system\n", 1],
     ['cat /etc/cfg/mode', 'fast', '', 0],
     ['ls /etc/cfg', 'mode\n', '', 0],
+    ['ls -a /etc/cfg', '.\n..\n..2026_01_01_00_00_00.000000000\n..data\nmode\n', '', 0],
     ['cd /etc/cfg && pwd && cat mode', '/etc/cfg\nfast', '', 0],
     ['echo one > /scratch/f; echo two >> /scratch/f; cat /scratch/f | head -n 1', 'one\n', '', 0],
     ['echo hidden 2>/dev/null; cat /missing 2>/dev/null; echo $?', 'hidden\n1\n', '', 0],
