@@ -1,12 +1,15 @@
-# Secrets as environment variables and as files (decoded, on a tmpfs).
+# Secrets as environment variables and as files: decoded for the container, on a tmpfs.
 # Run with: npx kubesim run examples/secret/demo.sh
 
-kubectl apply -f secret.yaml
-kubectl apply -f pod.yaml
-kubectl get secret db-secret
-kubectl describe secret db-secret
+kubectl apply -f frontend-secret.yaml
+kubectl get secret frontend-secret
+kubectl describe secret frontend-secret
 
-kubectl exec secret-demo -- printenv DB_USER
-kubectl exec secret-demo -- ls /etc/db-creds
-kubectl exec secret-demo -- cat /etc/db-creds/password
-kubectl exec secret-demo -- mount
+kubectl apply -f frontend-deploy.yaml
+kubectl get pods -l app=frontend
+
+# The container sees the plain values.
+kubectl exec deploy/frontend-deploy -- sh -c 'echo $DB_USER; echo $DB_PASSWORD'
+kubectl exec deploy/frontend-deploy -- ls /etc/secrets
+kubectl exec deploy/frontend-deploy -- cat /etc/secrets/DB_USER
+kubectl exec deploy/frontend-deploy -- mount

@@ -139,7 +139,7 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     expect(read('hostpath')).toContain('-- wc -c /data\n0 /data\n');
     expect(read('configmap')).toContain("printenv | grep -E 'APP|ENVIRONMENT'\nAPP=frontend\nENVIRONMENT=production\n");
     expect(read('configmap')).toContain('printenv ENVIRONMENT\nproduction\n');
-    expect(read('secret')).toContain('printenv DB_USER\nadmin\n');
+    expect(read('secret')).toContain("echo $DB_USER; echo $DB_PASSWORD'\nfrontenduser\nfrontendpass\n");
   });
 
   it('the static demo goes Available → Bound → Running, in kubectl\'s format', () => {
