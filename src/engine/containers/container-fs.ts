@@ -26,19 +26,36 @@ interface Place {
   overlay?: { lower: FsTree };
 }
 
+/** What a container's filesystem is made of: the image below, its own writable layer, its mounts. */
+export interface ContainerRoot {
+  state: ClusterState;
+  mounts: Mount[];
+  lower: FsTree;
+  upper(): FsTree | undefined;
+  setUpper(tree: FsTree): void;
+}
+
 export class ContainerFs {
   readonly mounts: Mount[];
 
   private readonly state: ClusterState;
 
-  /** `view` is the transaction the exec runs in: writes land in its state. */
-  constructor(
-    view: Pick<Txn, 'get' | 'state'>,
-    private readonly pod: Stored<'Pod'>,
-    readonly container: string,
-  ) {
-    this.state = view.state;
-    this.mounts = mountsOf(view, pod, container);
+  constructor(private readonly root: ContainerRoot) {
+    this.state = root.state;
+    this.mounts = root.mounts;
+  }
+
+  /** A pod's container; `view` is the transaction the exec runs in, so writes land in its state. */
+  static ofPod(view: Pick<Txn, 'get' | 'state'>, pod: Stored<'Pod'>, container: string): ContainerFs {
+    const key = containerKey(pod, container);
+    const state = view.state;
+    return new ContainerFs({
+      state,
+      mounts: mountsOf(view, pod, container),
+      lower: imageRootFs(state.containers[key]?.image ?? ''),
+      upper: () => state.containers[key]?.upper,
+      setUpper: (tree) => (state.containers[key] = { ...state.containers[key]!, upper: tree }),
+    });
   }
 
   /** The simulated time, for timestamps `ls -l` prints. */
@@ -198,16 +215,9 @@ export class ContainerFs {
     const norm = normalizePath(path);
     const mount = this.mounts.find((m) => norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
     if (!mount) {
-      const key = containerKey(this.pod, this.container);
-      const record = this.state.containers[key];
-      if (!record) return undefined;
-      return {
-        tree: record.upper,
-        path: norm,
-        readOnly: false,
-        overlay: { lower: imageRootFs(record.image) },
-        save: (tree) => (this.state.containers[key] = { ...this.state.containers[key]!, upper: tree }),
-      };
+      const upper = this.root.upper();
+      if (!upper) return undefined;
+      return { tree: upper, path: norm, readOnly: false, overlay: { lower: this.root.lower }, save: (tree) => this.root.setUpper(tree) };
     }
     const rel = norm.slice(mount.mountPath.length) || '/';
     const src = mount.source;

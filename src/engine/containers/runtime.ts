@@ -83,7 +83,7 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
 /** Runs a command in a running container (`kubectl exec`). Files it writes stay written. */
 export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly string[], stdin: string): ShellResult & { notFound?: boolean } {
   const record = txn.state.containers[containerKey(pod, container)];
-  const fs = new ContainerFs(txn, pod, container);
+  const fs = ContainerFs.ofPod(txn, pod, container);
   const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0 };
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return { stdout: '', stderr: '', code: 127, notFound: true };
