@@ -114,10 +114,13 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     ['hostpath', 'kind-multinode'],
     ['configmap', 'kind'],
     ['secret', 'kind'],
+    ['docker-layers', 'kind'],
+    ['docker-storage-usage', 'kind'],
+    ['docker-volumes', 'kind'],
   ])('examples/%s on %s', (dir, preset) => {
     const r = run(['run', `examples/${dir}/demo.sh`, '--cluster', preset]);
     // Some demos show a failure on purpose (a read-only write, a file another container cannot see).
-    expect(r.code).toBe(['emptydir', 'downward-api'].includes(dir) ? 1 : 0);
+    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes'].includes(dir) ? 1 : 0);
     // The golden files hold stdout and stderr interleaved, as `2>&1` captures them.
     expect(r.both).toBe(readFileSync(`examples/${dir}/expected-output.txt`, 'utf8'));
   });
@@ -140,6 +143,20 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     expect(read('configmap')).toContain("printenv | grep -E 'APP|ENVIRONMENT'\nAPP=frontend\nENVIRONMENT=production\n");
     expect(read('configmap')).toContain('printenv ENVIRONMENT\nproduction\n');
     expect(read('secret')).toContain("echo $DB_USER; echo $DB_PASSWORD'\nfrontenduser\nfrontendpass\n");
+  });
+
+  it("the course's Docker figures: my-image's layers, 50 MB + 4 + 10 + 6 MB, my-vol after rm -f", () => {
+    const read = (d: string) => readFileSync(`examples/${d}/expected-output.txt`, 'utf8');
+    const history = read('docker-layers');
+    expect(history).toMatch(/RUN \/bin\/sh -c pip install flask # buildkit {5}11\.5MB {4}buildkit\.dockerfile\.v0\n/);
+    expect(history).toMatch(/ADD app\.py app\.py # buildkit {20}170B {6}buildkit\.dockerfile\.v0\n/);
+    expect(history).toMatch(/WORKDIR \/app {36}0B {8}buildkit\.dockerfile\.v0\n/);
+    const usage = read('docker-storage-usage');
+    expect(usage).toContain('Images          1         1         50MB      0B (0%)\nContainers      3         3         20MB      0B (0%)\n');
+    for (const [name, size] of [['container-1', '4MB'], ['container-2', '10MB'], ['container-3', '6MB']]) expect(usage).toMatch(new RegExp(` 0 {15}${size} +Less than a second ago +Up Less than a second +${name}\n`));
+    const volumes = read('docker-volumes');
+    expect(volumes).toContain('$ docker rm -f my-cont-2\nmy-cont-2\n');
+    expect(volumes).toContain('$ docker run --rm -v my-vol:/app alpine cat /app/file.txt\nThis is my delta data\n');
   });
 
   it('the static demo goes Available → Bound → Running, in kubectl\'s format', () => {

@@ -1,9 +1,10 @@
-// One command line, whatever the tool: `kubectl …` and `kubesim explain …` today, `docker …` with the Docker issue.
+// One command line, whatever the tool: `kubectl …`, `kubesim explain …` and `docker …`.
 import { output, type CommandInput, type CommandOutput } from './types.ts';
 import { kubectl } from './kubectl/index.ts';
 import { kubesimTool } from './kubesim/index.ts';
+import { docker } from './docker/index.ts';
 
-export const TOOLS: Record<string, (input: CommandInput) => CommandOutput> = { kubectl, kubesim: kubesimTool };
+export const TOOLS: Record<string, (input: CommandInput) => CommandOutput> = { kubectl, kubesim: kubesimTool, docker };
 
 export function runCommand(input: CommandInput): CommandOutput {
   const tool = input.argv[0];

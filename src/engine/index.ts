@@ -69,3 +69,7 @@ export function createObjectFromManifest(txn: EngineTxn, manifest: EngineObject)
   if (!decoded.ok) return { ok: false, error: { reason: 'BadRequest', message: decoded.failure.message } };
   return writeDecoded(txn, decoded.object, 'create');
 }
+export * from './docker/host.ts';
+export { buildImage, parseDockerfile, qualify } from './docker/build.ts';
+export { CATALOG as DOCKER_CATALOG, parseImageRef } from './docker/catalog.ts';
+export { EMPTY_DOCKER_HOST, type DockerContainer, type DockerHost, type DockerImage, type DockerMount, type DockerVolume } from './docker/types.ts';

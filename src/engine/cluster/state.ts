@@ -3,6 +3,7 @@
 // put in a test expectation and resumed exactly.
 import type { AnyStored, Kind, ObjectRef } from '../api/objects.ts';
 import type { FsTree } from '../fs/tree.ts';
+import type { DockerHost } from '../docker/types.ts';
 
 export type PresetName = 'kind' | 'kind-multinode' | 'bare' | 'multi-az' | 'empty';
 export const PRESETS: readonly PresetName[] = ['kind', 'kind-multinode', 'bare', 'multi-az', 'empty'];
@@ -35,6 +36,8 @@ export interface ClusterState {
   volumeData: Record<string, FsTree>;
   /** Running containers, by `<pod uid>/<container>`: their writable layer, environment and output. */
   containers: Record<string, ContainerRecord>;
+  /** The Docker host beside the cluster: images, layers, containers, volumes (the course's first part). */
+  docker: DockerHost;
   /** The scheduler's last verdict per pending pod (`namespace/name`): node → plugin → reason. Kept for explanations. */
   scheduling: Record<string, SchedulingRecord>;
 }

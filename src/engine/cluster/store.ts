@@ -47,6 +47,7 @@ export function beginTxn(base: ClusterState): Txn {
     nodeFiles: { ...base.nodeFiles },
     volumeData: { ...base.volumeData },
     containers: { ...base.containers },
+    docker: base.docker,
     addons: [...base.addons],
   };
   const copied = new Set<Kind>();

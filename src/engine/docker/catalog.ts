@@ -20,6 +20,7 @@ export interface CatalogImage {
   history: HistoryRow[];
   fs: FsTree;
   cmd: string[];
+  entrypoint?: string[];
   env: string[];
 }
 
@@ -88,6 +89,7 @@ export const CATALOG: readonly CatalogImage[] = [
     ],
     fs: imageRootFs('nginx'),
     cmd: ['nginx', '-g', 'daemon off;'],
+    entrypoint: ['/docker-entrypoint.sh'],
     env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'NGINX_VERSION=1.29.1'],
   },
 ];

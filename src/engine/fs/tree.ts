@@ -112,3 +112,19 @@ export function removeAll(tree: FsTree, path: string): FsTree {
 export function sizeOf(entry: FsEntry): number {
   return entry.size ?? new TextEncoder().encode(entry.content ?? '').length;
 }
+
+/** A lower tree with a layer on top: the layer's entries win; whiteouts delete what they cover. */
+export function applyLayer(lower: FsTree, layer: FsTree): FsTree {
+  const out: Record<string, FsEntry> = { ...lower };
+  for (const [path, entry] of Object.entries(layer)) {
+    if (entry.type === 'Whiteout') {
+      for (const k of Object.keys(out)) if (k === path || k.startsWith(`${path}/`)) delete out[k];
+    } else out[path] = entry;
+  }
+  return out;
+}
+
+/** Bytes the files of a layer add (directories, links and whiteouts count nothing). */
+export function layerBytes(layer: FsTree): number {
+  return Object.values(layer).reduce((sum, e) => sum + (e.type === 'File' ? sizeOf(e) : 0), 0);
+}

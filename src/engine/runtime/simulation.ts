@@ -7,6 +7,7 @@ import { PRESETS, type ClusterState, type PresetName, type Step } from '../clust
 import { CONTROLLERS } from '../controllers/registry.ts';
 import { applyDefaults } from '../manifest/defaults.ts';
 import { presetContents } from '../presets.ts';
+import { EMPTY_DOCKER_HOST } from '../docker/types.ts';
 import { CLUSTER_EPOCH } from './clock.ts';
 import { StepRecorder } from './controller.ts';
 import { seedRandom } from './random.ts';
@@ -38,6 +39,7 @@ export function createCluster(opts: CreateClusterOptions = {}): ClusterState {
     nodeFiles: {},
     volumeData: {},
     containers: {},
+    docker: EMPTY_DOCKER_HOST,
   };
   const contents = presetContents(preset);
   const txn = beginTxn(empty);

@@ -16,6 +16,8 @@ export interface ShellContext {
   hostname: string;
   /** Set by `exit`: stop running the rest. */
   exited?: number;
+  /** Commands besides the shell's own (a Docker build has pip and apt-get). */
+  extraCommands?: Record<string, (args: string[], io: import('./commands.ts').CommandIO) => ShellResult>;
   lastCode: number;
 }
 
@@ -103,7 +105,7 @@ function runCommand(argv: readonly string[], ctx: ShellContext, stdin: string): 
     const script = ctx.fs.read(resolve(ctx, args[0]!));
     return script.ok ? runShell(script.value, ctx) : { stdout: '', stderr: `sh: can't open '${args[0]}': ${fsMessage(script.code)}\n`, code: 2 };
   }
-  const command = COMMANDS[base];
+  const command = ctx.extraCommands?.[base] ?? COMMANDS[base];
   if (!command) return { stdout: '', stderr: `sh: ${name}: not found\n`, code: 127 };
   return command(args, { ctx, stdin, resolve: (p) => resolve(ctx, p) });
 }

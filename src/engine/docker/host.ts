@@ -1,0 +1,242 @@
+// The Docker daemon's operations on its state: pull, run, exec, stop, start, rm, volumes, and the
+// disk usage `docker system df` reports. Every function returns a new host (and state, where
+// volume or bind data changed); nothing is modified in place.
+import type { ClusterState } from '../cluster/state.ts';
+import { ContainerFs, type FsResult } from '../containers/container-fs.ts';
+import type { Mount } from '../containers/mounts.ts';
+import { NODE_DISK_BYTES } from '../containers/mounts.ts';
+import { nodeRootFs } from '../fs/node-root.ts';
+import { layerBytes, mkdirAll, normalizePath, type FsTree } from '../fs/tree.ts';
+import { digestHex } from '../runtime/ids.ts';
+import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
+import { COMMANDS } from '../shell/commands.ts';
+import { chainDigests, qualify } from './build.ts';
+import { findCatalogImage } from './catalog.ts';
+import type { DockerContainer, DockerHost, DockerImage, DockerMount } from './types.ts';
+
+/** The Docker host's own filesystem, where bind mounts point. */
+export const DOCKER_HOST_NODE = 'docker-host';
+
+export function volumeKey(name: string): string {
+  return `docker-volume/${name}`;
+}
+
+/** Finds a local image by `name[:tag]`, id or id prefix. */
+export function findImage(host: DockerHost, ref: string): DockerImage | undefined {
+  const byTag = host.tags[qualify(ref)];
+  if (byTag) return host.images[byTag];
+  return Object.values(host.images).find((i) => ref.length >= 4 && i.id.startsWith(ref.replace(/^sha256:/, '')));
+}
+
+/** Pulls a catalogue image into the local store if it is not there. */
+export function pullImage(host: DockerHost, ref: string): { host: DockerHost; image: DockerImage; pulled: boolean } | undefined {
+  const local = findImage(host, ref);
+  if (local) return { host, image: local, pulled: false };
+  const cat = findCatalogImage(ref);
+  if (!cat) return undefined;
+  const layers = chainDigests(cat.history);
+  const id = digestHex(`catalog|${cat.repository}:${cat.tag}`);
+  const tag = `${cat.repository}:${cat.tag}`;
+  const image: DockerImage = { id, tags: [tag], created: cat.history[cat.history.length - 1]!.created, history: cat.history, layers, fs: cat.fs, cmd: cat.cmd, entrypoint: cat.entrypoint ?? [], env: cat.env, workdir: '/' };
+  const sizes = { ...host.layers };
+  let i = 0;
+  for (const r of cat.history) if (!r.empty) sizes[layers[i++]!] = r.size;
+  return { host: { ...host, images: { ...host.images, [id]: image }, tags: { ...host.tags, [tag]: id }, layers: sizes }, image, pulled: true };
+}
+
+/** Bytes an image takes: the sum of its layers. */
+export function imageSize(host: DockerHost, image: DockerImage): number {
+  return image.layers.reduce((sum, d) => sum + (host.layers[d] ?? 0), 0);
+}
+
+/** Bytes of an image's layers that another image also uses. */
+export function sharedSize(host: DockerHost, image: DockerImage): number {
+  const others = new Set(Object.values(host.images).filter((i) => i.id !== image.id).flatMap((i) => i.layers));
+  return image.layers.filter((d) => others.has(d)).reduce((sum, d) => sum + (host.layers[d] ?? 0), 0);
+}
+
+/** Bytes a container has written to its writable layer. */
+export function containerSize(c: DockerContainer): number {
+  return layerBytes(c.upper);
+}
+
+export function containerMounts(c: DockerContainer): Mount[] {
+  return c.mounts
+    .map((m): Mount => {
+      const base = { mountPath: normalizePath(m.destination), volume: m.source, readOnly: m.readOnly, size: NODE_DISK_BYTES };
+      if (m.type === 'volume') return { ...base, source: { kind: 'store', key: volumeKey(m.source), root: '/' }, fsType: 'ext4', device: '/dev/sda1' };
+      if (m.type === 'bind') return { ...base, source: { kind: 'node', node: DOCKER_HOST_NODE, root: normalizePath(m.source) }, fsType: 'ext4', device: '/dev/sda1' };
+      return { ...base, source: { kind: 'store', key: `docker-tmpfs/${c.id}${normalizePath(m.destination)}`, root: '/' }, fsType: 'tmpfs', device: 'tmpfs', size: 8_326_438_912 };
+    })
+    .sort((a, b) => b.mountPath.length - a.mountPath.length);
+}
+
+/** A Docker container's files: the image, its writable layer, its volumes, binds and tmpfs. */
+export function dockerContainerFs(state: ClusterState, id: string): ContainerFs {
+  const c = state.docker.containers[id]!;
+  const image = state.docker.images[c.imageId];
+  return new ContainerFs({
+    state,
+    mounts: containerMounts(c),
+    lower: image?.fs ?? {},
+    upper: () => state.docker.containers[id]?.upper,
+    setUpper: (tree) => (state.docker = { ...state.docker, containers: { ...state.docker.containers, [id]: { ...state.docker.containers[id]!, upper: tree } } }),
+  });
+}
+
+const ADJECTIVES = ['admiring', 'bold', 'brave', 'clever', 'eager', 'festive', 'gallant', 'happy', 'jolly', 'keen', 'lucid', 'nifty', 'quirky', 'serene', 'vibrant', 'zealous'];
+const SCIENTISTS = ['babbage', 'curie', 'darwin', 'einstein', 'faraday', 'hopper', 'lovelace', 'newton', 'noether', 'pascal', 'ritchie', 'turing'];
+
+/** Docker's generated names (`adjective_scientist`), deterministic here. */
+function generatedName(host: DockerHost): string {
+  const n = host.generatedNames;
+  return `${ADJECTIVES[(n * 7) % ADJECTIVES.length]}_${SCIENTISTS[(n * 5) % SCIENTISTS.length]}`;
+}
+
+export interface RunRequest {
+  image: string;
+  name?: string;
+  command: string[];
+  mounts: DockerMount[];
+  env: string[];
+  detach: boolean;
+}
+
+export type RunResult = { ok: true; state: ClusterState; container: DockerContainer; output: ShellResult; pulled: boolean } | { ok: false; error: string; pulled?: boolean };
+
+/** `docker run`: creates the container, prepares its mounts, runs its command once (its logs). */
+export function runContainer(state: ClusterState, req: RunRequest): RunResult {
+  const pulled = pullImage(state.docker, req.image);
+  if (!pulled) return { ok: false, error: `pull access denied for ${req.image.replace(/:.*$/, '')}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` };
+  let host = pulled.host;
+  const name = req.name ?? generatedName(host);
+  const clash = Object.values(host.containers).find((c) => c.name === name);
+  if (clash) {
+    return { ok: false, error: `Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`, pulled: pulled.pulled };
+  }
+  const id = digestHex(`container|${name}|${state.now}|${host.created}`);
+  const next = writableCopy(state);
+  const volumes = { ...host.volumes };
+  for (const m of req.mounts) {
+    if (m.type === 'volume' && !volumes[m.source]) volumes[m.source] = { name: m.source, created: state.now };
+    if (m.type === 'volume') next.volumeData[volumeKey(m.source)] ??= { '/': { type: 'Directory', mode: 0o755 } };
+    if (m.type === 'bind') next.nodeFiles[DOCKER_HOST_NODE] = mkdirAll(next.nodeFiles[DOCKER_HOST_NODE] ?? nodeRootFs(DOCKER_HOST_NODE), m.source) ?? next.nodeFiles[DOCKER_HOST_NODE]!;
+  }
+  const image = pulled.image;
+  const command = req.command.length ? req.command : [...image.entrypoint, ...image.cmd];
+  const container: DockerContainer = {
+    id,
+    name,
+    image: req.image,
+    imageId: image.id,
+    command,
+    created: state.now,
+    state: 'created',
+    startedAt: state.now,
+    finishedAt: 0,
+    exitCode: 0,
+    mounts: req.mounts,
+    upper: {},
+    logs: '',
+    env: [...image.env, ...req.env],
+    workdir: image.workdir,
+  };
+  host = { ...host, volumes, containers: { ...host.containers, [id]: container }, generatedNames: req.name ? host.generatedNames : host.generatedNames + 1, created: host.created + 1 };
+  next.docker = host;
+  const started = runMainProcess(next, id);
+  return { ok: true, state: started.state, container: started.state.docker.containers[id]!, output: started.output, pulled: pulled.pulled };
+}
+
+/**
+ * Whether a container's main process is still running after its command ran: servers (python
+ * app.py, nginx) and scripts that end in a long `sleep` or `tail -f` keep running; anything else
+ * (`echo hi`, `cat file`, a bare `sh` without a terminal) has finished and the container exits.
+ */
+export function keepsRunning(command: readonly string[]): boolean {
+  const base = (command[0] ?? '').slice((command[0] ?? '').lastIndexOf('/') + 1);
+  if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return command.length > 0;
+  const text = command.join(' ');
+  return /\bsleep\s+(infinity|\d{2,})|\btail\s+-f\b/.test(text);
+}
+
+/** Runs the container's own command (at `run` and at every `start`): its output goes to the logs. */
+function runMainProcess(state: ClusterState, id: string): { state: ClusterState; output: ShellResult } {
+  const next = writableCopy(state);
+  const c = next.docker.containers[id]!;
+  const output = runInContainer(next, id, c.command, '');
+  const running = keepsRunning(c.command) && output.code === 0;
+  const after = next.docker.containers[id]!;
+  const updated: DockerContainer = { ...after, logs: after.logs + output.stdout + output.stderr, state: running ? 'running' : 'exited', exitCode: running ? 0 : output.code, startedAt: state.now, finishedAt: running ? 0 : state.now };
+  next.docker = { ...next.docker, containers: { ...next.docker.containers, [id]: updated } };
+  return { state: running ? next : dropTmpfs(next, id), output };
+}
+
+function dropTmpfs(state: ClusterState, id: string): ClusterState {
+  return { ...state, volumeData: Object.fromEntries(Object.entries(state.volumeData).filter(([k]) => !k.startsWith(`docker-tmpfs/${id}/`))) };
+}
+
+/**
+ * A copy of the state that a container's filesystem may write into: ContainerFs saves volume and
+ * host trees by assigning into these records, so they must not be the caller's.
+ */
+export function writableCopy(state: ClusterState): ClusterState {
+  return { ...state, volumeData: { ...state.volumeData }, nodeFiles: { ...state.nodeFiles }, docker: { ...state.docker } };
+}
+
+/** `docker exec`: runs a command in a running container; returns the new state with what it wrote. */
+export function execInContainer(state: ClusterState, id: string, argv: readonly string[], stdin: string): { state: ClusterState; output: ShellResult } {
+  const next = writableCopy(state);
+  return { state: next, output: runInContainer(next, id, argv, stdin) };
+}
+
+/** Runs a command (`docker exec`, or the container's own command at start) in a container. */
+export function runInContainer(state: ClusterState, id: string, argv: readonly string[], stdin: string): ShellResult {
+  const c = state.docker.containers[id]!;
+  const fs = dockerContainerFs(state, id);
+  const env = Object.fromEntries(c.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  const ctx = { fs, env: { HOSTNAME: c.id.slice(0, 12), HOME: '/root', ...env }, cwd: c.workdir || '/', hostname: c.id.slice(0, 12), lastCode: 0 };
+  const base = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
+  // Long-running servers (nginx, python app.py) have nothing to print in the simulation.
+  if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return { stdout: '', stderr: '', code: 0 };
+  return argv.length === 1 && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
+}
+
+/** Looks a container up by name, id or id prefix. */
+export function findContainer(host: DockerHost, ref: string): DockerContainer | undefined {
+  return Object.values(host.containers).find((c) => c.name === ref || c.id === ref || (ref.length >= 3 && c.id.startsWith(ref)));
+}
+
+/** `docker stop`: the writable layer stays; tmpfs mounts are gone. */
+export function stopContainer(state: ClusterState, id: string): ClusterState {
+  const c = state.docker.containers[id]!;
+  if (c.state !== 'running') return state;
+  // A shell ignores SIGTERM as PID 1, so Docker kills it after 10 s: exit code 137. Servers stop cleanly.
+  const base = (c.command[0] ?? '').slice((c.command[0] ?? '').lastIndexOf('/') + 1);
+  const exitCode = ['sh', 'bash', 'ash'].includes(base) || COMMANDS[base] ? 137 : 0;
+  return dropTmpfs({ ...state, docker: { ...state.docker, containers: { ...state.docker.containers, [id]: { ...c, state: 'exited', exitCode, finishedAt: state.now } } } }, id);
+}
+
+/** `docker start`: the same writable layer, the command runs again (its output appends to the logs). */
+export function startContainer(state: ClusterState, id: string): ClusterState {
+  const c = state.docker.containers[id]!;
+  if (c.state === 'running') return state;
+  return runMainProcess(state, id).state;
+}
+
+/** `docker rm`: the writable layer goes with the container; named volumes stay. */
+export function removeContainer(state: ClusterState, id: string): ClusterState {
+  const containers = { ...state.docker.containers };
+  delete containers[id];
+  return dropTmpfs({ ...state, docker: { ...state.docker, containers } }, id);
+}
+
+/** Containers (running or not) that mount a volume. */
+export function volumeUsers(host: DockerHost, name: string): DockerContainer[] {
+  return Object.values(host.containers).filter((c) => c.mounts.some((m) => m.type === 'volume' && m.source === name));
+}
+
+export function volumeSize(state: ClusterState, name: string): number {
+  return layerBytes(state.volumeData[volumeKey(name)] ?? {});
+}
+
+export type { FsResult, FsTree };
