@@ -29,9 +29,11 @@ docker run -d --name my-cont-2 -v my-vol:/app my-image
 docker exec my-cont-2 sh -c 'echo "This is my delta data" > /app/file.txt'
 docker rm -f my-cont-2
 
-# The volume outlives the container: any new container that mounts it sees the file.
+# The volume outlives the container: its data is a directory of the Docker host...
 docker volume ls
 docker volume inspect my-vol
+sudo cat /var/lib/docker/volumes/my-vol/_data/file.txt
+# ...and any new container that mounts it sees the file.
 docker run --rm -v my-vol:/app alpine cat /app/file.txt
 
 # A bind mount is a directory of the host; tmpfs lives in memory and is gone when the container stops.
@@ -39,6 +41,7 @@ docker run -d --name web -v /srv/site:/usr/share/nginx/html --mount type=tmpfs,t
 docker exec web sh -c 'echo "<h1>hello</h1>" > /usr/share/nginx/html/index.html; echo cached > /cache/page'
 docker exec web mount
 docker run --rm -v /srv/site:/site busybox cat /site/index.html
+sudo ls -l /srv/site
 docker restart web
 docker exec web ls /cache
 

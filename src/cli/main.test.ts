@@ -157,6 +157,7 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     const volumes = read('docker-volumes');
     expect(volumes).toContain('$ docker rm -f my-cont-2\nmy-cont-2\n');
     expect(volumes).toContain('$ docker run --rm -v my-vol:/app alpine cat /app/file.txt\nThis is my delta data\n');
+    expect(volumes).toContain('$ sudo cat /var/lib/docker/volumes/my-vol/_data/file.txt\nThis is my delta data\n');
   });
 
   it('the static demo goes Available → Bound → Running, in kubectl\'s format', () => {

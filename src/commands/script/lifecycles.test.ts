@@ -135,3 +135,26 @@ EOF
     expect(r.stderr).toBe("sh: can't create /data/f: Read-only file system\ncommand terminated with exit code 1\n");
   });
 });
+
+describe('the Docker host behind `sudo`: where volumes and bind mounts live', () => {
+  it('a named volume is /var/lib/docker/volumes/NAME/_data on the host, both ways', () => {
+    const r = run(`docker volume create my-vol
+docker run --rm -v my-vol:/app busybox sh -c 'echo "from the container" > /app/file.txt'
+sudo ls /var/lib/docker/volumes
+sudo cat /var/lib/docker/volumes/my-vol/_data/file.txt
+sudo sh -c 'echo "from the host" > /var/lib/docker/volumes/my-vol/_data/file.txt'
+docker run --rm -v my-vol:/app busybox cat /app/file.txt
+`);
+    expect(r.stdout).toBe('my-vol\nmy-vol\nfrom the container\nfrom the host\n');
+  });
+
+  it('a bind mount is the host directory; a path the host lacks fails like ls', () => {
+    const r = run(`docker run --rm -v /srv/site:/site busybox sh -c 'echo hi > /site/index.html'
+sudo cat /srv/site/index.html
+sudo ls /nope
+`);
+    expect(r.stdout).toBe('hi\n');
+    expect(r.stderr).toContain('ls: /nope: No such file or directory\n');
+    expect(r.exitCode).toBe(1);
+  });
+});

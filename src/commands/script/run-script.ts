@@ -1,7 +1,7 @@
 // Running a script against a simulated cluster: each command, then a settle, as if the
 // learner waited a moment (settling happens inside every command). The same runner serves
 // `kubesim run`, lesson checks and tests.
-import { SHELL_COMMANDS, advanceClock, createCluster, type ClusterState, type PresetName, type ShellFs, type Step } from '../../engine/index.ts';
+import { SHELL_COMMANDS, advanceClock, createCluster, execOnDockerHost, type ClusterState, type PresetName, type ShellFs, type Step } from '../../engine/index.ts';
 import { runCommand } from '../run.ts';
 import type { FileSource } from '../types.ts';
 import { splitWords } from '../shell/words.ts';
@@ -77,7 +77,11 @@ export function runScript(text: string, opts: ScriptOptions): ScriptResult {
   return finish(chunks, failed ? 1 : 0, state, steps);
 }
 
-/** The few shell built-ins a script needs: `sleep` (advances the simulated clock), `echo`, `cat`. */
+/**
+ * The few shell built-ins a script needs: `sleep` (advances the simulated clock), `echo`, `cat`
+ * (the script's own files), and `sudo CMD…`, which runs CMD as root on the Docker host, where
+ * volumes live under /var/lib/docker/volumes and bind mounts point.
+ */
 function builtin(argv: readonly string[], state: ClusterState, files: FileSource) {
   const [cmd, ...args] = argv;
   const done = (partial: { stdout?: string; stderr?: string; exitCode?: number; state?: ClusterState; steps?: Step[] }) => ({
@@ -104,6 +108,11 @@ function builtin(argv: readonly string[], state: ClusterState, files: FileSource
         out += text;
       }
       return done({ stdout: out });
+    }
+    case 'sudo': {
+      if (args.length === 0) return done({ stderr: 'usage: sudo command\n', exitCode: 1 });
+      const r = execOnDockerHost(state, args);
+      return done({ state: r.state, stdout: r.output.stdout, stderr: r.output.stderr, exitCode: r.output.code });
     }
     default:
       return undefined;

@@ -152,7 +152,8 @@ export class ContainerFs {
   /** A memory-backed emptyDir is a tmpfs of its sizeLimit: writes past it fail (SizeMemoryBackedVolumes). */
   private fits(path: string, oldBytes: number, newBytes: number): boolean {
     const norm = normalizePath(path);
-    const mount = this.mounts.find((m) => norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
+    // A mount at `/` (the Docker host's own disk) covers every path not under a deeper mount.
+    const mount = this.mounts.find((m) => m.mountPath === '/' || norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
     if (!mount || mount.fsType !== 'tmpfs' || mount.source.kind !== 'store') return true;
     return (this.usage(mount.mountPath) ?? 0) - oldBytes + newBytes <= mount.size;
   }
@@ -213,13 +214,14 @@ export class ContainerFs {
   /** Which layer a path lives in, and its path inside that layer. */
   private place(path: string): Place | undefined {
     const norm = normalizePath(path);
-    const mount = this.mounts.find((m) => norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
+    // A mount at `/` (the Docker host's own disk) covers every path not under a deeper mount.
+    const mount = this.mounts.find((m) => m.mountPath === '/' || norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
     if (!mount) {
       const upper = this.root.upper();
       if (!upper) return undefined;
       return { tree: upper, path: norm, readOnly: false, overlay: { lower: this.root.lower }, save: (tree) => this.root.setUpper(tree) };
     }
-    const rel = norm.slice(mount.mountPath.length) || '/';
+    const rel = mount.mountPath === '/' ? norm : norm.slice(mount.mountPath.length) || '/';
     const src = mount.source;
     switch (src.kind) {
       case 'file':

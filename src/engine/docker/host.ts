@@ -240,3 +240,27 @@ export function volumeSize(state: ClusterState, name: string): number {
 }
 
 export type { FsResult, FsTree };
+
+/**
+ * The Docker host's own files, as root sees them there: its disk (where bind mounts point) with
+ * every named volume's data at /var/lib/docker/volumes/NAME/_data, as on a Linux host.
+ */
+function dockerHostFs(state: ClusterState): ContainerFs {
+  let root = state.nodeFiles[DOCKER_HOST_NODE] ?? nodeRootFs(DOCKER_HOST_NODE);
+  for (const name of Object.keys(state.docker.volumes)) root = mkdirAll(root, `/var/lib/docker/volumes/${name}`) ?? root;
+  state.nodeFiles[DOCKER_HOST_NODE] = root;
+  const disk = { readOnly: false, size: NODE_DISK_BYTES, fsType: 'ext4', device: '/dev/sda1' };
+  const mounts: Mount[] = [
+    ...Object.keys(state.docker.volumes).map((name): Mount => ({ ...disk, mountPath: `/var/lib/docker/volumes/${name}/_data`, volume: name, source: { kind: 'store', key: volumeKey(name), root: '/' } })),
+    { ...disk, mountPath: '/', volume: 'root', source: { kind: 'node', node: DOCKER_HOST_NODE, root: '/' } },
+  ];
+  return new ContainerFs({ state, mounts: mounts.sort((a, b) => b.mountPath.length - a.mountPath.length), lower: {}, upper: () => ({}), setUpper: () => undefined });
+}
+
+/** `sudo cat /var/lib/docker/volumes/my-vol/_data/file.txt`: a command run on the Docker host itself. */
+export function execOnDockerHost(state: ClusterState, argv: readonly string[]): { state: ClusterState; output: ShellResult } {
+  const next = writableCopy(state);
+  const fs = dockerHostFs(next);
+  const ctx = { fs, env: { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', USER: 'root' }, cwd: '/root', hostname: DOCKER_HOST_NODE, lastCode: 0 };
+  return { state: next, output: runArgv(argv, ctx, '') };
+}
