@@ -1,0 +1,66 @@
+// npm run bench (second part): scripts of n `kubectl exec` / `docker exec` writes, end to end
+// through the script runner (parse, run, settle after every command). Goal on the project
+// machine: 1,000 exec writes in under 200 ms. Memory should follow the files written, not the
+// number of commands: n writes to n files grow the state; n writes to one file do not.
+import { runScript } from '../src/commands/script/run-script.ts';
+
+const POD = `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: writer
+spec:
+  containers:
+  - name: app
+    image: busybox
+    command: ["sh", "-c", "sleep 3600"]
+    volumeMounts:
+    - {name: scratch, mountPath: /data}
+  volumes:
+  - name: scratch
+    emptyDir: {}
+EOF
+`;
+
+const DOCKER = 'docker run -d --name writer -v data:/data busybox sleep 3600\n';
+
+type Shape = { name: string; setup: string; line: (i: number) => string };
+
+const SHAPES: Shape[] = [
+  { name: 'kubectl exec, n files', setup: POD, line: (i) => `kubectl exec writer -- sh -c 'echo line-${i} > /data/f-${i}'` },
+  { name: 'kubectl exec, 1 file', setup: POD, line: (i) => `kubectl exec writer -- sh -c 'echo line-${i} > /data/f'` },
+  { name: 'docker exec, n files', setup: DOCKER, line: (i) => `docker exec writer sh -c 'echo line-${i} > /data/f-${i}'` },
+  { name: 'docker exec, 1 file', setup: DOCKER, line: (i) => `docker exec writer sh -c 'echo line-${i} > /data/f'` },
+];
+
+function script(shape: Shape, n: number): string {
+  return shape.setup + Array.from({ length: n }, (_, i) => shape.line(i)).join('\n') + '\n';
+}
+
+function once(text: string) {
+  const t0 = performance.now();
+  const r = runScript(text, { preset: 'kind', quiet: true, files: { read: () => undefined } });
+  const ms = performance.now() - t0;
+  if (r.exitCode !== 0) throw new Error(r.stderr);
+  return { ms, stateBytes: JSON.stringify(r.state).length };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const rows: string[][] = [];
+for (const shape of SHAPES) {
+  const base = once(script(shape, 0));
+  for (const n of [100, 1_000, 3_000]) {
+    once(script(shape, n)); // warm-up
+    const runs = Array.from({ length: n >= 3_000 ? 3 : 5 }, () => once(script(shape, n)));
+    const ms = median(runs.map((r) => r.ms)) - base.ms;
+    rows.push([shape.name, n.toLocaleString('en-US'), `${ms.toFixed(1)} ms`, `${((ms / n) * 1000).toFixed(0)} µs`, `${((runs[0]!.stateBytes - base.stateBytes) / 1024).toFixed(1)} KB`]);
+  }
+}
+
+const headers = ['script', 'writes', 'run + settle', 'per write', 'state growth (JSON)'];
+const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+console.log('\nexec writes through the script runner (median, setup subtracted)');
+console.log(line(headers));
+for (const r of rows) console.log(line(r));
