@@ -84,6 +84,11 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
   const layerSizes: Record<string, number> = { ...host.layers };
   if (!base) history.forEach((row, i) => !row.empty && (layerSizes[layers[history.slice(0, i + 1).filter((r) => !r.empty).length - 1]!] = row.size));
   const now = state.now;
+  // BuildKit's cache: a step is CACHED when an image already holds the same steps up to it
+  // (everything here is deterministic, so the same steps give the same layers).
+  const known = Object.values(host.images);
+  const cached = (rows: readonly HistoryRow[]) =>
+    known.some((k) => k.history.length >= rows.length && rows.every((r, i) => r.createdBy === k.history[i]!.createdBy) && layers.every((d, i) => d === k.layers[i]));
   // BuildKit lists only the steps that run something (FROM, WORKDIR, COPY, ADD, RUN) as [i/N].
   const runs = (k: string) => ['FROM', 'WORKDIR', 'COPY', 'ADD', 'RUN'].includes(k);
   const total = steps.filter((s) => runs(s.keyword)).length;
@@ -95,10 +100,11 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
   for (const step of steps.slice(1)) {
     if (runs(step.keyword)) n++;
     const label = runs(step.keyword) ? `[${++shown}/${total}] ${step.keyword} ${step.args}` : '';
-    const addRow = (createdBy: string, size: number, makesLayer: boolean) => {
+    /** `content` makes a copied file's layer depend on the file itself, not only its size. */
+    const addRow = (createdBy: string, size: number, makesLayer: boolean, content = '') => {
       history = [...history, { createdBy, size, comment: 'buildkit.dockerfile.v0', empty: !makesLayer, created: now }];
       if (makesLayer) {
-        const digest = digestHex(`${layers[layers.length - 1] ?? ''}|${createdBy}|${size}`);
+        const digest = digestHex(`${layers[layers.length - 1] ?? ''}|${createdBy}|${size}${content ? `|${digestHex(content)}` : ''}`);
         layers = [...layers, digest];
         layerSizes[digest] = size;
       }
@@ -115,11 +121,13 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
         const parts = step.args.split(/\s+/).filter((p) => !p.startsWith('--'));
         const dest = parts.pop() ?? '.';
         let layer: FsTree = {};
+        let copied = '';
         for (const src of parts) {
           const content = req.context(src);
           if (content === undefined) {
             return { ok: false, error: `ERROR: failed to build: failed to solve: failed to compute cache key: failed to calculate checksum of ref: "/${src}": not found`, progress: progress.join('\n') + '\n' };
           }
+          copied += `${src}\0${content}\0`;
           const abs = normalizePath(dest.startsWith('/') ? dest : `${workdir}/${dest}`);
           const target = dest.endsWith('/') || parts.length > 1 ? `${abs}/${src.slice(src.lastIndexOf('/') + 1)}` : abs;
           layer = { ...layer, ...(mkdirAll({}, target.slice(0, target.lastIndexOf('/')) || '/') ?? {}) };
@@ -128,7 +136,7 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
         }
         const size = layerBytes(layer);
         fs = applyLayer(fs, layer);
-        addRow(`${step.keyword} ${step.args} # buildkit`, size, true);
+        addRow(`${step.keyword} ${step.args} # buildkit`, size, true, copied);
         break;
       }
       case 'RUN': {
@@ -136,15 +144,14 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
         const container = new ContainerFs({ state, mounts: [], lower: fs, upper: () => upper, setUpper: (t) => (upper = t) });
         const envMap = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
         const r = runShell(step.args, { fs: container, env: envMap, cwd: workdir, hostname: 'buildkitsandbox', lastCode: 0, extraCommands: BUILD_COMMANDS });
-        progress.push('', `#${n} ${label}`);
-        if (r.stdout || r.stderr) progress.push(...(r.stdout + r.stderr).trimEnd().split('\n').map((l) => `#${n} 0.100 ${l}`));
         if (r.code !== 0) {
+          progress.push('', `#${n} ${label}`, ...outputLines(n, r.stdout + r.stderr));
           progress.push(`#${n} ERROR: process "/bin/sh -c ${step.args}" did not complete successfully: exit code: ${r.code}`);
           return { ok: false, error: `ERROR: failed to build: failed to solve: process "/bin/sh -c ${step.args}" did not complete successfully: exit code: ${r.code}`, progress: progress.join('\n') + '\n' };
         }
-        progress.push(`#${n} DONE 0.5s`);
         fs = applyLayer(fs, upper);
         addRow(`RUN /bin/sh -c ${step.args} # buildkit`, layerBytes(upper), true);
+        progress.push('', `#${n} ${label}`, ...(cached(history) ? [`#${n} CACHED`] : [...outputLines(n, r.stdout + r.stderr), `#${n} DONE 0.5s`]));
         continue;
       }
       case 'CMD':
@@ -179,7 +186,7 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
       default:
         return { ok: false, error: `ERROR: failed to build: failed to solve: dockerfile parse error on line ${step.line}: unknown instruction: ${step.keyword}`, progress: progress.join('\n') + '\n' };
     }
-    if (label) progress.push('', `#${n} ${label}`, `#${n} DONE 0.0s`);
+    if (label) progress.push('', `#${n} ${label}`, cached(history) ? `#${n} CACHED` : `#${n} DONE 0.0s`);
   }
   n++;
   const id = digestHex(`${layers.join(',')}|${history.map((h) => h.createdBy).join('\n')}|${cmd.join(' ')}|${env.join(' ')}`);
@@ -196,6 +203,8 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
   images[id] = image;
   return { ok: true, host: { ...host, images, tags: tag ? { ...host.tags, [tag]: id } : host.tags, layers: layerSizes }, image, progress: progress.join('\n') + '\n' };
 }
+
+const outputLines = (n: number, text: string) => (text ? text.trimEnd().split('\n').map((l) => `#${n} 0.100 ${l}`) : []);
 
 /** Layer digests for a catalogue image's rows (each non-empty row on top of the previous). */
 export function chainDigests(rows: readonly HistoryRow[]): string[] {

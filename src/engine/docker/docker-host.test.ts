@@ -114,3 +114,17 @@ describe('containers over the overlay model', () => {
     expect(volumeSize(removed, 'data')).toBe(2);
   });
 });
+
+describe('the build cache (BuildKit prints CACHED for steps an image already holds)', () => {
+  it('a rebuild is CACHED; a changed file invalidates its step and every one after it', () => {
+    const a = built();
+    const again = buildImage(a.state, a.state.docker, { tag: 'again', dockerfile: COURSE_DOCKERFILE, context: () => 'p'.repeat(170) });
+    expect(again.ok && again.progress).toContain('#4 [2/4] WORKDIR /app\n#4 CACHED\n');
+    expect(again.ok && again.progress).toContain('#6 [4/4] RUN pip install flask\n#6 CACHED\n');
+    const changed = buildImage(a.state, a.state.docker, { tag: 'changed', dockerfile: COURSE_DOCKERFILE, context: () => 'q'.repeat(170) });
+    expect(changed.ok && changed.progress).toContain('#4 CACHED\n');
+    expect(changed.ok && changed.progress).toContain('#5 [3/4] ADD app.py app.py\n#5 DONE 0.0s\n');
+    expect(changed.ok && changed.progress).toContain('#6 0.100 Successfully installed flask\n#6 DONE 0.5s\n');
+    expect(changed.ok && changed.image.layers[5]).not.toBe(a.image.layers[5]);
+  });
+});
