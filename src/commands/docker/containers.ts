@@ -75,7 +75,7 @@ export function run(input: CommandInput, p: Parsed): CommandOutput {
   for (const target of flagValues(p.flags, 'tmpfs')) mounts.push({ type: 'tmpfs', source: '', destination: target.split(':')[0]!, readOnly: false });
   const local = findImage(state.docker, image);
   const unable = local ? '' : `Unable to find image '${image.includes(':') ? image : `${image}:latest`}' locally\n`;
-  const result = runContainer(state, { image, ...(name !== undefined ? { name } : {}), command, mounts, env: flagValues(p.flags, 'env', 'e'), detach: hasFlag(p.flags, 'detach', 'd') });
+  const result = runContainer(state, { image, ...(name !== undefined ? { name } : {}), command, mounts, env: flagValues(p.flags, 'env', 'e'), detach: hasFlag(p.flags, 'detach', 'd'), ...(hasFlag(p.flags, 'interactive', 'i') && input.stdin !== undefined ? { stdin: input.stdin } : {}) });
   if (!result.ok) return runError(state, `Error response from daemon: ${result.error}`, '', unable);
   const pulled = result.pulled ? unable + pullProgress(result.state.docker.images[result.container.imageId]!, state.docker) : '';
   let next = result.state;

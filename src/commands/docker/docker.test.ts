@@ -144,6 +144,14 @@ describe('containers: what survives', () => {
     expect(s.call('ps -a -q').stdout.split('\n')).toHaveLength(2);
   });
 
+  it('docker run -i feeds a heredoc to the container\'s shell, as the course\'s `-it … alpine sh` session', () => {
+    const s = session();
+    s.call("run --rm -v my-vol:/app busybox sh -c 'echo hi > /app/file.txt'");
+    const r = s.call('run -i --rm -v my-vol:/app alpine sh', 'cd /app\nls\ncat file.txt\n');
+    expect(r.stdout).toBe('file.txt\nhi\n');
+    expect(s.call('run --rm -v my-vol:/app alpine sh', 'cat /app/file.txt\n').stdout).toBe('');
+  });
+
   it('errors read like the docker CLI', () => {
     const s = session();
     s.call('run -d --name web nginx');

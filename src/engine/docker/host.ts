@@ -100,6 +100,8 @@ export interface RunRequest {
   mounts: DockerMount[];
   env: string[];
   detach: boolean;
+  /** `docker run -i … sh <<EOF`: what the command reads. */
+  stdin?: string;
 }
 
 export type RunResult = { ok: true; state: ClusterState; container: DockerContainer; output: ShellResult; pulled: boolean } | { ok: false; error: string; pulled?: boolean };
@@ -143,7 +145,7 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
   };
   host = { ...host, volumes, containers: { ...host.containers, [id]: container }, generatedNames: req.name ? host.generatedNames : host.generatedNames + 1, created: host.created + 1 };
   next.docker = host;
-  const started = runMainProcess(next, id);
+  const started = runMainProcess(next, id, req.stdin ?? '');
   return { ok: true, state: started.state, container: started.state.docker.containers[id]!, output: started.output, pulled: pulled.pulled };
 }
 
@@ -160,10 +162,10 @@ export function keepsRunning(command: readonly string[]): boolean {
 }
 
 /** Runs the container's own command (at `run` and at every `start`): its output goes to the logs. */
-function runMainProcess(state: ClusterState, id: string): { state: ClusterState; output: ShellResult } {
+function runMainProcess(state: ClusterState, id: string, stdin = ''): { state: ClusterState; output: ShellResult } {
   const next = writableCopy(state);
   const c = next.docker.containers[id]!;
-  const output = runInContainer(next, id, c.command, '');
+  const output = runInContainer(next, id, c.command, stdin);
   const running = keepsRunning(c.command) && output.code === 0;
   const after = next.docker.containers[id]!;
   const updated: DockerContainer = { ...after, logs: after.logs + output.stdout + output.stderr, state: running ? 'running' : 'exited', exitCode: running ? 0 : output.code, startedAt: state.now, finishedAt: running ? 0 : state.now };
