@@ -158,3 +158,64 @@ sudo ls /nope
     expect(r.exitCode).toBe(1);
   });
 });
+
+const podRunning = (name: string, command: string, extra = '') => `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+${extra}  containers:
+  - name: app
+    image: busybox
+    command: ["sh", "-c", "${command}"]
+    volumeMounts:
+    - {name: scratch, mountPath: /scratch}
+  volumes:
+  - name: scratch
+    emptyDir: {}
+EOF
+`;
+
+describe('container restarts (restartPolicy; the kubelet restarts a container from its image)', () => {
+  it('a restart resets the writable layer but keeps the emptyDir', () => {
+    const r = run(`${podRunning('crash', 'echo started >> /scratch/starts; sleep 30')}
+kubectl exec crash -- sh -c 'echo mine > /mine.txt; echo shared > /scratch/shared.txt'
+sleep 45
+kubectl get pod crash
+kubectl exec crash -- cat /mine.txt
+kubectl exec crash -- cat /scratch/shared.txt /scratch/starts
+`);
+    expect(r.stdout).toContain('crash   1/1     Running   1 (15s ago)   45s\n');
+    expect(r.stderr).toContain("cat: can't open '/mine.txt': No such file or directory");
+    expect(r.stdout).toContain('shared\nstarted\nstarted\n');
+  });
+
+  it('Always: a command that keeps failing goes into CrashLoopBackOff, restarted after 10 s, 20 s, 40 s…', () => {
+    const r = run(`${podRunning('loop', 'echo try; exit 1')}
+kubectl get pod loop
+sleep 15
+kubectl get pod loop
+sleep 45
+kubectl get pod loop
+kubectl logs loop --previous
+kubectl get events --field-selector reason=BackOff
+`);
+    expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   1 (0s ago)   0s\n');
+    expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   2 (0s ago)   15s\n');
+    expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   3 (15s ago)   60s\n');
+    expect(r.stdout).toContain('try\n');
+    expect(r.stdout).toMatch(/Warning {3}BackOff {3}pod\/loop {3}Back-off restarting failed container app in pod loop_default\([0-9a-f-]+\)/);
+  });
+
+  it('Never and OnFailure: a command that ends is not restarted; the pod Succeeds or Fails', () => {
+    const r = run(`${podRunning('ok', 'echo done', '  restartPolicy: Never\n')}
+${podRunning('bad', 'exit 2', '  restartPolicy: Never\n')}
+${podRunning('retry', 'exit 0', '  restartPolicy: OnFailure\n')}
+kubectl get pods
+kubectl logs ok
+`);
+    expect(r.stdout).toContain('bad     0/1     Error       0          0s\nok      0/1     Completed   0          0s\nretry   0/1     Completed   0          0s\n');
+    expect(r.stdout.endsWith('retry   0/1     Completed   0          0s\ndone\n')).toBe(true);
+  });
+});

@@ -54,6 +54,15 @@ export interface ContainerRecord {
   env: Record<string, string>;
   /** What the container's command printed (`kubectl logs`). */
   logs: string;
+  /** What the previous instance printed, after a restart (`kubectl logs --previous`). */
+  previousLogs?: string;
+  /** When this instance started, and when its command ends (absent: it runs until stopped). */
+  startedAt?: number;
+  exitAt?: number;
+  /** The command's exit status, reported when it ends. */
+  exitCode?: number;
+  /** In CrashLoopBackOff: when the kubelet starts it again. */
+  restartAt?: number;
   /** Files mounted with subPath, copied when the container started (they never follow updates). */
   subPathFiles: Record<string, string>;
 }

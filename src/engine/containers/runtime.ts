@@ -8,6 +8,7 @@ import { beginTxn, type Txn } from '../cluster/store.ts';
 import { base64Decode } from '../manifest/decode.ts';
 import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
+import { mainProcessLifetime } from './process.ts';
 import { ContainerFs } from './container-fs.ts';
 import { containerKey, subPathSnapshot } from './mounts.ts';
 import { fieldValue } from './projected-files.ts';
@@ -71,12 +72,20 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
     logs: '',
     subPathFiles,
   };
+  const previous = txn.state.containers[key];
+  if (previous) record.previousLogs = previous.logs;
   txn.state.containers[key] = record;
   const argv = [...(c.command ?? []), ...(c.args ?? [])];
+  const life = mainProcessLifetime(argv);
+  const now = txn.state.now;
+  let exitCode = 0;
   if (argv.length > 0) {
     const r = execIn(txn, pod, c.name, argv, '');
+    exitCode = r.notFound ? 0 : r.code; // a server binary the shell does not know runs on
     txn.state.containers[key] = { ...txn.state.containers[key]!, logs: r.stdout + r.stderr };
   }
+  const ends = !life.forever || exitCode !== 0;
+  txn.state.containers[key] = { ...txn.state.containers[key]!, startedAt: now, exitCode, ...(ends ? { exitAt: now + (life.forever || exitCode !== 0 ? 0 : life.seconds * 1000) } : {}) };
   return txn.state.containers[key]!;
 }
 

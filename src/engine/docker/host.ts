@@ -10,6 +10,7 @@ import { layerBytes, mkdirAll, normalizePath, type FsTree } from '../fs/tree.ts'
 import { digestHex } from '../runtime/ids.ts';
 import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
+import { mainProcessLifetime } from '../containers/process.ts';
 import { chainDigests, qualify } from './build.ts';
 import { findCatalogImage } from './catalog.ts';
 import type { DockerContainer, DockerHost, DockerImage, DockerMount } from './types.ts';
@@ -151,14 +152,13 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
 
 /**
  * Whether a container's main process is still running after its command ran: servers (python
- * app.py, nginx) and scripts that end in a long `sleep` or `tail -f` keep running; anything else
- * (`echo hi`, `cat file`, a bare `sh` without a terminal) has finished and the container exits.
+ * app.py, nginx), `tail -f`, and scripts that sleep keep running; anything else (`echo hi`,
+ * `cat file`, a bare `sh` without a terminal) has finished and the container exits. The Docker
+ * host has no clock-driven exits: a sleeping script stays Up until stopped.
  */
 export function keepsRunning(command: readonly string[]): boolean {
-  const base = (command[0] ?? '').slice((command[0] ?? '').lastIndexOf('/') + 1);
-  if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return command.length > 0;
-  const text = command.join(' ');
-  return /\bsleep\s+(infinity|\d{2,})|\btail\s+-f\b/.test(text);
+  const life = mainProcessLifetime(command);
+  return life.forever || life.seconds > 0;
 }
 
 /** Runs the container's own command (at `run` and at every `start`): its output goes to the logs. */

@@ -12,6 +12,7 @@ import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume } from '../attach-detach/index.ts';
 import { imagePullMessages } from './images.ts';
 import { forgetPod, startContainer } from '../../containers/runtime.ts';
+import { handleExits } from './restarts.ts';
 import { emptyDirKey } from '../../containers/mounts.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
 import { sizeOf } from '../../fs/tree.ts';
@@ -29,7 +30,11 @@ export const kubelet: Controller = {
       if (!node) continue; // no kubelet there to act
       if (pod.metadata.deletionTimestamp) terminate(ctx, pod);
       else if (pod.status?.phase === 'Pending') startPod(ctx, pod, node);
-      else if (pod.status?.phase === 'Running') evictIfOverLimit(ctx, pod, node);
+      else if (pod.status?.phase === 'Running') {
+        evictIfOverLimit(ctx, pod, node);
+        const live = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
+        if (live?.status?.phase === 'Running') handleExits(ctx, live, node);
+      }
     }
   },
 };

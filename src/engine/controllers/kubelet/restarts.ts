@@ -1,0 +1,89 @@
+// When a container's command ends (semantics: the pod's restartPolicy). Always, or OnFailure
+// after a failure: the kubelet starts the container again from its image (a fresh writable
+// layer; the pod's volumes, emptyDir included, stay), the first time at once, then after a
+// back-off of 10 s doubling up to 5 min, showing CrashLoopBackOff meanwhile. Never, or OnFailure
+// after success: the container stays terminated, and the pod ends Succeeded or Failed.
+import type { ContainerStatus } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/objects.ts';
+import { containerKey } from '../../containers/mounts.ts';
+import { startContainer } from '../../containers/runtime.ts';
+import { rfc3339 } from '../../runtime/clock.ts';
+import type { ControllerContext } from '../../runtime/controller.ts';
+
+type Pod = Stored<'Pod'>;
+
+const BACKOFF_START_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+
+/** The back-off before restart number `restarts + 1` (none before the first restart). */
+export function backoffMs(restarts: number): number {
+  return restarts === 0 ? 0 : Math.min(BACKOFF_START_MS * 2 ** (restarts - 1), BACKOFF_MAX_MS);
+}
+
+export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void {
+  let current = pod;
+  let changed = false;
+  for (const c of pod.spec?.containers ?? []) {
+    const key = containerKey(pod, c.name);
+    const record = ctx.txn.state.containers[key];
+    const status = current.status?.containerStatuses?.find((s) => s.name === c.name);
+    if (!record || !status) continue;
+    const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+    if (status.state?.running && record.exitAt !== undefined && ctx.now >= record.exitAt) {
+      const code = record.exitCode ?? 0;
+      const terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: rfc3339(record.startedAt ?? ctx.now), finishedAt: rfc3339(record.exitAt) };
+      const policy = pod.spec?.restartPolicy ?? 'Always';
+      const restarts = status.restartCount ?? 0;
+      if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
+        const wait = backoffMs(restarts);
+        ctx.txn.state.containers[key] = { ...record, restartAt: record.exitAt + wait };
+        current = withStatus(current, c.name, { ready: false, started: false, lastState: { terminated }, state: wait === 0 ? { terminated } : { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000}s restarting failed container=${c.name} pod=${podRef}` } } });
+        if (wait > 0) ctx.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+        ctx.step(`container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} exited with code ${code}; the kubelet on ${node.metadata.name} restarts it${wait ? ` after a ${wait / 1000}s back-off` : ''} (restartPolicy ${policy})`);
+      } else {
+        const { exitAt: _done, ...rest } = record;
+        ctx.txn.state.containers[key] = rest;
+        current = withStatus(current, c.name, { ready: false, started: false, state: { terminated } });
+        ctx.step(`container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} exited with code ${code}; restartPolicy ${policy} leaves it terminated`);
+      }
+      changed = true;
+    }
+    const after = current.status?.containerStatuses?.find((s) => s.name === c.name)!;
+    const again = ctx.txn.state.containers[key];
+    if (!after.state?.running && again?.restartAt !== undefined && ctx.now >= again.restartAt) {
+      const started = startContainer(ctx.txn, current, c);
+      ctx.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      ctx.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
+      ctx.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
+      current = withStatus(current, c.name, { ready: true, started: true, restartCount: (after.restartCount ?? 0) + 1, state: { running: { startedAt: rfc3339(started.startedAt ?? ctx.now) } } });
+      ctx.step(`kubelet on ${node.metadata.name} restarted container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} with a fresh writable layer (restart ${(after.restartCount ?? 0) + 1})`);
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  const pending = (pod.spec?.containers ?? []).some((c) => ctx.txn.state.containers[containerKey(pod, c.name)]?.restartAt !== undefined);
+  ctx.txn.update(withPhase(current, ctx.now, !pending));
+}
+
+function withStatus(pod: Pod, name: string, patch: Partial<ContainerStatus>): Pod {
+  const statuses = (pod.status?.containerStatuses ?? []).map((s) => (s.name === name ? { ...s, ...patch } : s));
+  return { ...pod, status: { ...pod.status, containerStatuses: statuses } };
+}
+
+/** Ready follows the containers; the phase ends when every container has terminated for good. */
+function withPhase(pod: Pod, now: number, noRestartPending: boolean): Pod {
+  const statuses = pod.status?.containerStatuses ?? [];
+  const ready = statuses.every((s) => s.ready);
+  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const done = noRestartPending && statuses.every((s) => s.state?.terminated);
+  const phase = done ? (statuses.every((s) => s.state?.terminated?.exitCode === 0) ? 'Succeeded' : 'Failed') : 'Running';
+  const at = rfc3339(now);
+  const conditions = (pod.status?.conditions ?? []).map((c) =>
+    c.type === 'Ready' || c.type === 'ContainersReady'
+      ? ready
+        ? { type: c.type, status: 'True', lastTransitionTime: c.status === 'True' ? c.lastTransitionTime : at }
+        : { type: c.type, status: 'False', reason: done ? 'PodCompleted' : 'ContainersNotReady', ...(done ? {} : { message: `containers with unready status: [${notReady.join(' ')}]` }), lastTransitionTime: c.status === 'False' ? c.lastTransitionTime : at }
+      : c,
+  );
+  return { ...pod, status: { ...pod.status, phase, conditions } };
+}
