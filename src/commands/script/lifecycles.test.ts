@@ -204,7 +204,7 @@ kubectl get events --field-selector reason=BackOff
     expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   1 (0s ago)   0s\n');
     expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   2 (0s ago)   15s\n');
     expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   3 (15s ago)   60s\n');
-    expect(r.stdout).toContain('try\n');
+    expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   3 (15s ago)   60s\ntry\n');
     expect(r.stdout).toMatch(/Warning {3}BackOff {3}pod\/loop {3}Back-off restarting failed container app in pod loop_default\([0-9a-f-]+\)/);
   });
 
@@ -214,7 +214,9 @@ ${podRunning('bad', 'exit 2', '  restartPolicy: Never\n')}
 ${podRunning('retry', 'exit 0', '  restartPolicy: OnFailure\n')}
 kubectl get pods
 kubectl logs ok
+kubectl logs ok --previous
 `);
+    expect(r.stderr).toBe('Error from server (BadRequest): previous terminated container "app" in pod "ok" not found\n');
     expect(r.stdout).toContain('bad     0/1     Error       0          0s\nok      0/1     Completed   0          0s\nretry   0/1     Completed   0          0s\n');
     expect(r.stdout.endsWith('retry   0/1     Completed   0          0s\ndone\n')).toBe(true);
   });

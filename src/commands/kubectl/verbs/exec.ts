@@ -2,7 +2,7 @@
 import { execInPod, objectKey, type Stored } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
-import { flag } from '../flags.ts';
+import { flag, isSet } from '../flags.ts';
 import type { KubectlContext } from '../context.ts';
 
 /** kubectl's default container: the annotated one, else the first; says so when there are several. */
@@ -66,6 +66,12 @@ export function logsVerb(ctx: KubectlContext): CommandOutput {
   if (!record) {
     const waiting = pod.status?.containerStatuses?.find((s) => s.name === container)?.state?.waiting?.reason ?? 'ContainerCreating';
     return output(ctx.state, { stderr: `${note}${formatApiError({ reason: 'BadRequest', message: `container "${container}" in pod "${name}" is waiting to start: ${waiting}` })}\n`, exitCode: 1 });
+  }
+  if (isSet(ctx.flags, 'previous')) {
+    if (record.previousLogs === undefined) {
+      return output(ctx.state, { stderr: `${note}${formatApiError({ reason: 'BadRequest', message: `previous terminated container "${container}" in pod "${name}" not found` })}\n`, exitCode: 1 });
+    }
+    return output(ctx.state, { stdout: record.previousLogs, stderr: note });
   }
   return output(ctx.state, { stdout: record.logs, stderr: note });
 }
