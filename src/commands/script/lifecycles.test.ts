@@ -200,7 +200,9 @@ sleep 45
 kubectl get pod loop
 kubectl logs loop --previous
 kubectl get events --field-selector reason=BackOff
+kubectl exec loop -- ls
 `);
+    expect(r.stderr).toBe('error: unable to upgrade connection: container not found ("app")\n');
     expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   1 (0s ago)   0s\n');
     expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   2 (0s ago)   15s\n');
     expect(r.stdout).toContain('loop   0/1     CrashLoopBackOff   3 (15s ago)   60s\n');

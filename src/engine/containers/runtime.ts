@@ -125,6 +125,9 @@ export function execInPod(
   if (!pod.spec?.containers.some((c) => c.name === container)) return { ok: false, reason: 'container-not-found', detail: container };
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return { ok: false, reason: 'completed', detail: pod.status.phase };
   if (!txn.state.containers[containerKey(pod, container)]) return { ok: false, reason: 'not-running', detail: container };
+  // Between an exit and its restart (CrashLoopBackOff) there is no process to exec into.
+  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  if (status && !status.state?.running) return { ok: false, reason: 'not-running', detail: container };
   const r = execIn(txn, pod, container, argv, stdin);
   if (r.notFound) return { ok: false, reason: 'executable-not-found', detail: argv[0]! };
   return { ok: true, state: txn.state, stdout: r.stdout, stderr: r.stderr, code: r.code };

@@ -17,7 +17,7 @@ spec:
   containers:
   - name: sh
     image: busybox
-    command: ["sh", "-c", "echo started; echo oops >&2"]
+    command: ["sh", "-c", "echo started; echo oops >&2; sleep 3600"]
     env:
     - name: GREETING
       value: hello
