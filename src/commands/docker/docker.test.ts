@@ -152,6 +152,21 @@ describe('containers: what survives', () => {
     expect(s.call('run --rm -v my-vol:/app alpine sh', 'cat /app/file.txt\n').stdout).toBe('');
   });
 
+  it('docker inspect shows the state, the overlay2 directories and the mounts', () => {
+    const s = session();
+    s.call('run -d --name c1 -v my-vol:/app -v /srv:/srv:ro busybox sleep 3600');
+    const [c] = JSON.parse(s.call('inspect c1').stdout) as { Name: string; State: { Status: string }; GraphDriver: { Name: string; Data: { UpperDir: string; LowerDir: string } }; Mounts: { Type: string; Source: string; RW: boolean }[] }[];
+    expect(c!.Name).toBe('/c1');
+    expect(c!.State.Status).toBe('running');
+    expect(c!.GraphDriver.Name).toBe('overlay2');
+    expect(c!.GraphDriver.Data.UpperDir).toMatch(/^\/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff$/);
+    expect(c!.GraphDriver.Data.LowerDir.split(':')).toHaveLength(2);
+    expect(c!.Mounts.map((m) => [m.Type, m.Source, m.RW])).toEqual([['volume', '/var/lib/docker/volumes/my-vol/_data', true], ['bind', '/srv', false]]);
+    expect(JSON.parse(s.call('inspect busybox').stdout)[0].RootFS.Type).toBe('layers');
+    expect(s.call('inspect nope').stderr).toBe('Error: No such object: nope\n');
+    expect(s.call('container inspect busybox').stderr).toBe('Error response from daemon: No such container: busybox\n');
+  });
+
   it('errors read like the docker CLI', () => {
     const s = session();
     s.call('run -d --name web nginx');

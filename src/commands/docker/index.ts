@@ -6,6 +6,7 @@ import { fail } from './errors.ts';
 import { parseDockerFlags, type DockerFlagSpec, type ParsedDockerFlags } from './flags.ts';
 import { build, history, images, info, inspectImages, pull, rmi } from './images.ts';
 import { systemDf, volume } from './volumes.ts';
+import { inspect } from './inspect.ts';
 
 type Parsed = Extract<ParsedDockerFlags, { ok: true }>;
 
@@ -40,7 +41,7 @@ const COMMANDS: Record<string, Subcommand> = {
 /** `docker image ls` → images, `docker container ls` → ps, and so on. */
 const MANAGEMENT: Record<string, Record<string, string>> = {
   image: { ls: 'images', list: 'images', history: 'history', build: 'build', pull: 'pull', rm: 'rmi', remove: 'rmi', inspect: 'inspect-image' },
-  container: { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', exec: 'exec', logs: 'logs', stop: 'stop', start: 'start', restart: 'restart', rm: 'rm', remove: 'rm' },
+  container: { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', exec: 'exec', logs: 'logs', stop: 'stop', start: 'start', restart: 'restart', rm: 'rm', remove: 'rm', inspect: 'inspect-container' },
 };
 
 const HELP = `Usage:  docker [OPTIONS] COMMAND
@@ -76,10 +77,12 @@ Run 'docker COMMAND --help' for more information on a command.
 `;
 
 function dispatch(input: CommandInput, name: string, args: readonly string[], display: string): CommandOutput {
-  if (name === 'inspect-image' || name === 'inspect') {
+  if (name === 'inspect-image' || name === 'inspect' || name === 'inspect-container') {
     const p = parseDockerFlags(args, { bool: ['s', 'size'], value: ['f', 'format', 'type'] });
     if (!p.ok) return fail(input.state, `${p.error}\nSee '${display} --help'.`, 125);
-    return inspectImages(input, p.positional);
+    if (p.positional.length === 0) return fail(input.state, `"${display}" requires at least 1 argument.\nSee '${display} --help'.`, 1);
+    if (name === 'inspect-image') return inspectImages(input, p.positional);
+    return inspect(input, p.positional, name === 'inspect-container' ? 'container' : undefined);
   }
   const sub = COMMANDS[name];
   if (!sub) return fail(input.state, `docker: '${name}' is not a docker command.\nSee 'docker --help'`, 1);

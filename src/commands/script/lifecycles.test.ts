@@ -148,6 +148,23 @@ docker run --rm -v my-vol:/app busybox cat /app/file.txt
     expect(r.stdout).toBe('my-vol\nmy-vol\nfrom the container\nfrom the host\n');
   });
 
+  it("a container's writable layer is its overlay2 diff directory on the host, and goes with docker rm", () => {
+    const r = run(`docker run -d --name c1 busybox sleep 3600
+docker exec c1 sh -c 'echo delta > /notes.txt'
+sudo ls /var/lib/docker/overlay2
+docker rm -f c1
+sudo ls /var/lib/docker/overlay2
+`);
+    const dir = r.stdout.split('\n')[1]!;
+    expect(dir).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.stdout.endsWith(`${dir}\nc1\n`)).toBe(true);
+    const again = run(`docker run -d --name c1 busybox sleep 3600
+docker exec c1 sh -c 'echo delta > /notes.txt'
+sudo cat /var/lib/docker/overlay2/${dir}/diff/notes.txt
+`);
+    expect(again.stdout.endsWith('delta\n')).toBe(true);
+  });
+
   it('a bind mount is the host directory; a path the host lacks fails like ls', () => {
     const r = run(`docker run --rm -v /srv/site:/site busybox sh -c 'echo hi > /site/index.html'
 sudo cat /srv/site/index.html

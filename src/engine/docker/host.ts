@@ -6,7 +6,7 @@ import { ContainerFs, type FsResult } from '../containers/container-fs.ts';
 import type { Mount } from '../containers/mounts.ts';
 import { NODE_DISK_BYTES } from '../containers/mounts.ts';
 import { nodeRootFs } from '../fs/node-root.ts';
-import { layerBytes, mkdirAll, normalizePath, type FsTree } from '../fs/tree.ts';
+import { layerBytes, mkdirAll, normalizePath, removeAll, type FsTree } from '../fs/tree.ts';
 import { digestHex } from '../runtime/ids.ts';
 import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
@@ -185,6 +185,11 @@ export function writableCopy(state: ClusterState): ClusterState {
   return { ...state, volumeData: { ...state.volumeData }, nodeFiles: { ...state.nodeFiles }, docker: { ...state.docker } };
 }
 
+/** The container's layer folder under /var/lib/docker/overlay2 (its `diff` is the writable layer). */
+export function containerLayerDir(c: DockerContainer): string {
+  return `/var/lib/docker/overlay2/${digestHex(`layer|${c.id}`)}`;
+}
+
 /** `docker exec`: runs a command in a running container; returns the new state with what it wrote. */
 export function execInContainer(state: ClusterState, id: string, argv: readonly string[], stdin: string): { state: ClusterState; output: ShellResult } {
   const next = writableCopy(state);
@@ -228,8 +233,12 @@ export function startContainer(state: ClusterState, id: string): ClusterState {
 /** `docker rm`: the writable layer goes with the container; named volumes stay. */
 export function removeContainer(state: ClusterState, id: string): ClusterState {
   const containers = { ...state.docker.containers };
+  const gone = containers[id];
   delete containers[id];
-  return dropTmpfs({ ...state, docker: { ...state.docker, containers } }, id);
+  // Its overlay2 folder goes too, if the host's files were ever looked at.
+  const host = state.nodeFiles[DOCKER_HOST_NODE];
+  const nodeFiles = host && gone ? { ...state.nodeFiles, [DOCKER_HOST_NODE]: removeAll(host, containerLayerDir(gone)) } : state.nodeFiles;
+  return dropTmpfs({ ...state, nodeFiles, docker: { ...state.docker, containers } }, id);
 }
 
 /** Containers (running or not) that mount a volume. */
@@ -250,10 +259,13 @@ export type { FsResult, FsTree };
 function dockerHostFs(state: ClusterState): ContainerFs {
   let root = state.nodeFiles[DOCKER_HOST_NODE] ?? nodeRootFs(DOCKER_HOST_NODE);
   for (const name of Object.keys(state.docker.volumes)) root = mkdirAll(root, `/var/lib/docker/volumes/${name}`) ?? root;
+  for (const c of Object.values(state.docker.containers)) root = mkdirAll(root, containerLayerDir(c)) ?? root;
   state.nodeFiles[DOCKER_HOST_NODE] = root;
   const disk = { readOnly: false, size: NODE_DISK_BYTES, fsType: 'ext4', device: '/dev/sda1' };
   const mounts: Mount[] = [
     ...Object.keys(state.docker.volumes).map((name): Mount => ({ ...disk, mountPath: `/var/lib/docker/volumes/${name}/_data`, volume: name, source: { kind: 'store', key: volumeKey(name), root: '/' } })),
+    // Each container's writable layer, where overlay2 keeps it (read-only from here).
+    ...Object.values(state.docker.containers).map((c): Mount => ({ ...disk, readOnly: true, mountPath: `${containerLayerDir(c)}/diff`, volume: c.name, source: { kind: 'generated', tree: { '/': { type: 'Directory', mode: 0o755 }, ...c.upper }, root: '/' } })),
     { ...disk, mountPath: '/', volume: 'root', source: { kind: 'node', node: DOCKER_HOST_NODE, root: '/' } },
   ];
   return new ContainerFs({ state, mounts: mounts.sort((a, b) => b.mountPath.length - a.mountPath.length), lower: {}, upper: () => ({}), setUpper: () => undefined });
