@@ -1,7 +1,9 @@
 // `docker run`, `ps`, `exec`, `logs`, `stop`, `start`, `restart` and `rm`: the container
 // lifecycle, and what survives each step (the writable layer until rm, volumes beyond it).
 import {
+  anonymousVolumeName,
   execInContainer,
+  isAnonymousVolume,
   findContainer,
   findImage,
   removeContainer,
@@ -12,7 +14,6 @@ import {
   type DockerContainer,
   type DockerMount,
 } from '../../engine/index.ts';
-import { digestHex } from '../../engine/runtime/ids.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { daemonError, fail, runError } from './errors.ts';
 import { flagValue, flagValues, hasFlag, type ParsedDockerFlags } from './flags.ts';
@@ -26,7 +27,7 @@ const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** `-v my-vol:/app[:ro]`, `-v /host/dir:/data`, `-v /data` (an anonymous volume). */
 function volumeFlag(spec: string, seq: number): DockerMount | string {
   const parts = spec.split(':');
-  if (parts.length === 1) return { type: 'volume', source: digestHex(`anonymous|${spec}|${seq}`), destination: spec, readOnly: false };
+  if (parts.length === 1) return { type: 'volume', source: anonymousVolumeName(spec, seq), destination: spec, readOnly: false };
   const [source, destination, mode] = parts as [string, string, string | undefined];
   if (!destination.startsWith('/')) return `invalid spec: ${spec}: invalid volume specification: '${spec}'`;
   if (mode !== undefined && mode !== 'ro' && mode !== 'rw') return `invalid mode: ${mode}`;
@@ -51,7 +52,7 @@ function mountFlag(spec: string, seq: number): DockerMount | string {
   if (!target) return `invalid argument "${spec}" for "--mount" flag: target is required`;
   if (type === 'bind' && !source) return `Error response from daemon: invalid mount config for type "bind": field Source must not be empty`;
   if (type === 'tmpfs' && source) return `Error response from daemon: invalid mount config for type "tmpfs": field Source must not be specified`;
-  return { type, source: type === 'volume' && !source ? digestHex(`anonymous|${target}|${seq}`) : source, destination: target, readOnly };
+  return { type, source: type === 'volume' && !source ? anonymousVolumeName(target, seq) : source, destination: target, readOnly };
 }
 
 export function run(input: CommandInput, p: Parsed): CommandOutput {
@@ -81,7 +82,8 @@ export function run(input: CommandInput, p: Parsed): CommandOutput {
   let next = result.state;
   const c = result.container;
   const autoRemove = hasFlag(p.flags, 'rm') && c.state === 'exited';
-  if (autoRemove) next = removeContainer(next, c.id);
+  // --rm takes the container's anonymous volumes with it, as `rm -v` does.
+  if (autoRemove) next = dropAnonymousVolumes(removeContainer(next, c.id), c);
   if (hasFlag(p.flags, 'detach', 'd')) return output(next, { stdout: `${c.id}\n`, stderr: pulled });
   return output(next, { stdout: result.output.stdout, stderr: pulled + result.output.stderr, exitCode: c.state === 'exited' ? c.exitCode : 0 });
 }
@@ -184,7 +186,7 @@ export function lifecycle(input: CommandInput, p: Parsed, verb: Lifecycle): Comm
 
 /** `docker rm -v`: anonymous volumes go with their container; named ones never do. */
 function dropAnonymousVolumes(state: ClusterState, c: DockerContainer): ClusterState {
-  const anonymous = c.mounts.filter((m) => m.type === 'volume' && /^[0-9a-f]{64}$/.test(m.source)).map((m) => m.source);
+  const anonymous = c.mounts.filter((m) => m.type === 'volume' && isAnonymousVolume(m.source)).map((m) => m.source);
   if (anonymous.length === 0) return state;
   const volumes = { ...state.docker.volumes };
   for (const v of anonymous) delete volumes[v];

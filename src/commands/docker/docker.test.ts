@@ -132,6 +132,21 @@ describe('containers: what survives', () => {
     expect(s.call('volume inspect v2').stderr).toBe('Error response from daemon: get v2: no such volume\n');
   });
 
+  it('anonymous volumes (-v /path) get a 64-hex name; rm -v and a plain prune remove them, never named ones', () => {
+    const s = session();
+    s.call('run -d --name a -v /cache -v named:/data busybox sleep 3600');
+    const names = s.call('volume ls -q').stdout.trim().split('\n');
+    expect(names).toHaveLength(2);
+    expect(names.find((n) => n !== 'named')).toMatch(/^[0-9a-f]{64}$/);
+    s.call('rm -f -v a');
+    expect(s.call('volume ls -q').stdout).toBe('named\n');
+    s.call('run --rm -v /tmp/x busybox true');
+    s.call('run --name b -v /tmp/y busybox true');
+    s.call('rm b');
+    expect(s.call('volume prune -f').stdout).toMatch(/^Deleted Volumes:\n[0-9a-f]{64}\n\nTotal reclaimed space: 0B\n$/);
+    expect(s.call('volume ls -q').stdout).toBe('named\n');
+  });
+
   it('the command runs at start: a finished command exits the container, its output is in the logs', () => {
     const s = session();
     const r = s.call("run --name once busybox sh -c 'echo hello; exit 3'");

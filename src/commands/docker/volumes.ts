@@ -1,6 +1,6 @@
 // `docker volume …` and `docker system df [-v]`: where the bytes are. Image layers are counted
 // once however many images and containers share them; each container adds only its writable layer.
-import { containerSize, imageSize, parseImageRef, sharedSize, volumeKey, volumeSize, volumeUsers, type ClusterState } from '../../engine/index.ts';
+import { containerSize, imageSize, isAnonymousVolume, parseImageRef, sharedSize, volumeKey, volumeSize, volumeUsers, type ClusterState } from '../../engine/index.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { daemonError, fail } from './errors.ts';
 import { hasFlag, type ParsedDockerFlags } from './flags.ts';
@@ -69,7 +69,7 @@ export function volume(input: CommandInput, sub: string | undefined, p: Parsed):
       const removed: string[] = [];
       let reclaimed = 0;
       for (const n of Object.keys(state.docker.volumes).sort()) {
-        if (volumeUsers(state.docker, n).length || (!all && !/^[0-9a-f]{64}$/.test(n))) continue;
+        if (volumeUsers(state.docker, n).length || (!all && !isAnonymousVolume(n))) continue;
         reclaimed += volumeSize(state, n);
         next = dropVolume(next, n);
         removed.push(n);

@@ -18,6 +18,13 @@ import type { DockerContainer, DockerHost, DockerImage, DockerMount } from './ty
 /** The Docker host's own filesystem, where bind mounts point. */
 export const DOCKER_HOST_NODE = 'docker-host';
 
+/** An anonymous volume's name: 64 hex characters, as Docker makes them (here from a seed, not random). */
+export function anonymousVolumeName(destination: string, seq: number): string {
+  return digestHex(`anonymous|${destination}|${seq}`);
+}
+
+export const isAnonymousVolume = (name: string) => /^[0-9a-f]{64}$/.test(name);
+
 export function volumeKey(name: string): string {
   return `docker-volume/${name}`;
 }
