@@ -14,6 +14,7 @@ import {
   type PresetName,
   type Step,
 } from '../engine/index.ts';
+import { runScript, type ScriptChunk } from '../commands/script/run-script.ts';
 import { loadInputs, saveInputs, type KeyValueStorage, type ThemeChoice } from './persistence.ts';
 import { STARTER_MANIFEST } from './starter.ts';
 
@@ -53,6 +54,11 @@ export interface AppState {
   applyEditor: () => void;
   /** A fresh cluster of the given preset (default: the current one). The editor text is kept. */
   resetCluster: (preset?: PresetName) => void;
+  /**
+   * One terminal line (`kubectl get pvc`, `docker ps`, `sleep 30`), run by the same command layer
+   * as `kubesim run`; its changes land on the cluster and the timeline like an apply's.
+   */
+  runTerminalLine: (line: string) => { chunks: ScriptChunk[]; exitCode: number };
   selectObject: (ref: ObjectRef | null) => void;
   setTheme: (theme: ThemeChoice) => void;
 }
@@ -104,6 +110,13 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     resetCluster: (next) => {
       const p = next ?? get().preset;
       set({ preset: p, cluster: createCluster({ preset: p, seed: get().seed }), lastApply: null, steps: [], latestSteps: [], selected: null });
+    },
+
+    runTerminalLine: (line) => {
+      const { cluster, steps } = get();
+      const out = runScript(`${line}\n`, { state: cluster, quiet: true, files: { read: () => undefined } });
+      if (out.state !== cluster) set({ cluster: out.state, steps: [...steps, ...out.steps].slice(-MAX_STEPS), latestSteps: out.steps });
+      return { chunks: out.chunks, exitCode: out.exitCode };
     },
 
     selectObject: (ref) => set({ selected: ref }),

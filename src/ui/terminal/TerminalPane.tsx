@@ -1,0 +1,92 @@
+// The terminal in the bottom dock: xterm.js over the same command layer as `kubesim run`
+// (kubectl, docker, kubesim explain, sleep, sudo). Commands change the cluster through the store,
+// so the canvas and the timeline follow. Loaded lazily: xterm is not part of the first screen.
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef } from 'react';
+import { appStore } from '../../store/index.ts';
+import { complete } from './complete.ts';
+import { EMPTY_LINE, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
+
+const GREETING = [
+  '\x1b[1mkubectl\x1b[0m and \x1b[1mdocker\x1b[0m against the simulated cluster. Tab completes, ↑/↓ walk the history, Ctrl+C cancels, `clear` clears.',
+  'Try: \x1b[36mkubectl get pv,pvc\x1b[0m · \x1b[36mkubectl exec example-pod -- df -h /usr/share/nginx/html\x1b[0m · \x1b[36mdocker run -d --name web nginx\x1b[0m',
+];
+
+const THEME = { background: '#0b1020', foreground: '#e2e8f0', cursor: '#a5b4fc', selectionBackground: '#334155', green: '#4ade80', red: '#f87171', cyan: '#67e8f9', brightBlack: '#64748b' };
+
+export default function TerminalPane({ active }: { active: boolean }) {
+  const host = useRef<HTMLDivElement>(null);
+  const terminal = useRef<Terminal | null>(null);
+
+  useEffect(() => {
+    const el = host.current!;
+    const term = new Terminal({ convertEol: true, cursorBlink: true, fontSize: 13, lineHeight: 1.2, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', theme: THEME, scrollback: 5000 });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    terminal.current = term;
+    const refit = () => {
+      if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit();
+    };
+    refit();
+    const resize = new ResizeObserver(refit);
+    resize.observe(el);
+    term.write(GREETING.join('\r\n') + '\r\n\r\n' + PROMPT);
+
+    let state: LineState = EMPTY_LINE;
+    const submit = (line: string) => {
+      term.write('\r\n');
+      if (line.trim() === 'clear') term.clear();
+      else if (line.trim()) {
+        const { chunks } = appStore.getState().runTerminalLine(line);
+        for (const c of chunks) term.write(c.stream === 'stderr' ? `\x1b[31m${c.text}\x1b[0m` : c.text);
+      }
+      term.write(PROMPT);
+    };
+    const onData = term.onData((data) => {
+      // Pasted text with newlines runs line by line.
+      const pieces = data.length > 1 && /[\r\n]/.test(data) && !data.startsWith('\x1b') ? data.split(/\r\n|\r|\n/) : [data];
+      pieces.forEach((piece, i) => {
+        const out = i < pieces.length - 1 ? pressKey(pressKey(state, piece).state, '\r') : pressKey(state, piece);
+        state = out.state;
+        if (out.kind === 'edit') term.write(out.echo);
+        else if (out.kind === 'submit') submit(out.line);
+        else if (out.kind === 'interrupt') term.write('^C\r\n' + PROMPT);
+        else if (out.kind === 'clear') {
+          term.clear();
+          term.write(redraw(state));
+        } else if (out.kind === 'complete') {
+          const before = state.line.slice(0, state.cursor);
+          const { candidates, common } = complete(before, appStore.getState().cluster);
+          const current = before.match(/\S*$/)![0];
+          if (candidates.length === 1) {
+            const done = insertCompletion(state, candidates[0]!, true);
+            state = done.state;
+            if (done.kind === 'edit') term.write(done.echo);
+          } else if (common.length > current.length) {
+            const done = insertCompletion(state, common, false);
+            state = done.state;
+            if (done.kind === 'edit') term.write(done.echo);
+          } else if (candidates.length > 1) {
+            term.write('\r\n' + candidates.join('  ') + '\r\n' + PROMPT + state.line);
+            term.write(redraw(state));
+          }
+        }
+      });
+    });
+    return () => {
+      onData.dispose();
+      resize.disconnect();
+      term.dispose();
+      terminal.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (active) terminal.current?.focus();
+  }, [active]);
+
+  return <div ref={host} className="h-full min-h-0 w-full bg-[#0b1020] px-2 pt-1" role="region" aria-label="Terminal" data-testid="terminal" />;
+}

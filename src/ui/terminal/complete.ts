@@ -1,0 +1,82 @@
+// Tab completion for the terminal: tools, kubectl verbs and resource kinds, docker subcommands,
+// and the names of objects and containers that exist right now in the simulated cluster.
+import type { ClusterState } from '../../engine/index.ts';
+
+const TOOLS = ['kubectl', 'docker', 'kubesim', 'sleep', 'echo', 'sudo', 'clear'];
+const KUBECTL_VERBS = ['annotate', 'api-resources', 'apply', 'cordon', 'create', 'delete', 'describe', 'drain', 'exec', 'get', 'label', 'logs', 'patch', 'uncordon', 'version'];
+const DOCKER_COMMANDS = ['build', 'container', 'exec', 'history', 'image', 'images', 'info', 'inspect', 'logs', 'ps', 'pull', 'restart', 'rm', 'rmi', 'run', 'start', 'stop', 'system', 'volume'];
+const DOCKER_CONTAINER_VERBS = ['exec', 'inspect', 'logs', 'restart', 'rm', 'start', 'stop'];
+
+/** Resource names kubectl accepts, and the kind each one lists. */
+const RESOURCES: Record<string, string> = {
+  pods: 'Pod',
+  pvc: 'PersistentVolumeClaim',
+  pv: 'PersistentVolume',
+  sc: 'StorageClass',
+  nodes: 'Node',
+  configmaps: 'ConfigMap',
+  secrets: 'Secret',
+  deployments: 'Deployment',
+  replicasets: 'ReplicaSet',
+  namespaces: 'Namespace',
+  events: 'Event',
+  volumeattachments: 'VolumeAttachment',
+};
+const ALIASES: Record<string, string> = { pod: 'pods', po: 'pods', persistentvolumeclaims: 'pvc', persistentvolumeclaim: 'pvc', persistentvolumes: 'pv', persistentvolume: 'pv', storageclass: 'sc', storageclasses: 'sc', node: 'nodes', no: 'nodes', cm: 'configmaps', configmap: 'configmaps', secret: 'secrets', deploy: 'deployments', deployment: 'deployments', rs: 'replicasets', ns: 'namespaces' };
+const VERBS_WITH_KIND = ['get', 'describe', 'delete', 'label', 'annotate', 'patch'];
+
+export interface Completion {
+  /** Candidates for the word under the cursor, sorted. */
+  candidates: string[];
+  /** What all of them start with (what Tab inserts). */
+  common: string;
+}
+
+function names(state: ClusterState, kind: string): string[] {
+  const objects = (state.objects as Record<string, Record<string, { metadata: { name: string; namespace?: string } }> | undefined>)[kind] ?? {};
+  return Object.values(objects).map((o) => o.metadata.name);
+}
+
+function candidatesFor(words: readonly string[], state: ClusterState): string[] {
+  const [tool, ...rest] = words;
+  if (words.length === 1) return TOOLS;
+  if (tool === 'kubectl') {
+    const args = rest.filter((w) => !w.startsWith('-'));
+    if (args.length === 1) return KUBECTL_VERBS;
+    const verb = args[0]!;
+    if ((verb === 'exec' || verb === 'logs') && args.length === 2) return names(state, 'Pod');
+    if (VERBS_WITH_KIND.includes(verb)) {
+      if (args.length === 2) return Object.keys(RESOURCES);
+      const resource = ALIASES[args[1]!] ?? args[1]!;
+      const kind = RESOURCES[resource];
+      return kind && args.length >= 3 ? names(state, kind) : [];
+    }
+    if (verb === 'cordon' || verb === 'uncordon' || verb === 'drain') return names(state, 'Node');
+    return [];
+  }
+  if (tool === 'docker') {
+    const args = rest.filter((w) => !w.startsWith('-'));
+    if (args.length === 1) return DOCKER_COMMANDS;
+    const containers = Object.values(state.docker.containers).map((c) => c.name);
+    if (args[0] === 'container' && args.length === 2) return DOCKER_CONTAINER_VERBS;
+    if (args[0] === 'volume' && args.length === 2) return ['create', 'inspect', 'ls', 'prune', 'rm'];
+    if (args[0] === 'volume' && (args[1] === 'rm' || args[1] === 'inspect')) return Object.keys(state.docker.volumes);
+    if (args[0] === 'system' && args.length === 2) return ['df', 'info'];
+    const verb = args[0] === 'container' ? args[1] : args[0];
+    if (DOCKER_CONTAINER_VERBS.includes(verb ?? '') && args.length === (args[0] === 'container' ? 3 : 2)) return containers;
+    if (args[0] === 'image' && args.length === 2) return ['build', 'history', 'inspect', 'ls', 'pull', 'rm'];
+    if (['history', 'rmi', 'run'].includes(args[0] ?? '') || (args[0] === 'image' && args.length === 3)) return Object.values(state.docker.images).flatMap((i) => i.tags.map((t) => t.replace(/:latest$/, '')));
+    return [];
+  }
+  return [];
+}
+
+/** Completes the last word of `text` (the line up to the cursor). */
+export function complete(text: string, state: ClusterState): Completion {
+  const words = text.split(/\s+/);
+  const current = words[words.length - 1] ?? '';
+  const candidates = [...new Set(candidatesFor(words, state))].filter((c) => c.startsWith(current)).sort();
+  let common = candidates[0] ?? '';
+  for (const c of candidates) while (!c.startsWith(common)) common = common.slice(0, -1);
+  return { candidates, common: candidates.length ? common : current };
+}

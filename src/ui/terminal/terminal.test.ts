@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster, applyManifest } from '../../engine/index.ts';
+import { createAppStore } from '../../store/app-store.ts';
+import { complete } from './complete.ts';
+import { EMPTY_LINE, insertCompletion, pressKey, type LineState } from './line-editor.ts';
+
+const type = (state: LineState, ...keys: string[]) => keys.reduce((s, k) => pressKey(s, k).state, state);
+
+describe('the terminal line editor', () => {
+  it('inserts, erases and moves like a shell line', () => {
+    let s = type(EMPTY_LINE, 'kubectl get pv');
+    expect([s.line, s.cursor]).toEqual(['kubectl get pv', 14]);
+    s = type(s, '\x1b[D', '\x1b[D', 'X', '\x7f', '\x7f');
+    expect([s.line, s.cursor]).toEqual(['kubectl getpv', 11]);
+    s = type(s, '\x01', '\x1b[3~');
+    expect([s.line, s.cursor]).toEqual(['ubectl getpv', 0]);
+    s = type(s, '\x05', '\x15');
+    expect([s.line, s.cursor]).toEqual(['', 0]);
+  });
+
+  it('Enter submits and records history; Up/Down walk it and give back the draft', () => {
+    let out = pressKey(type(EMPTY_LINE, 'kubectl get pvc'), '\r');
+    expect(out.kind === 'submit' && out.line).toBe('kubectl get pvc');
+    let s = type(out.state, 'docker ps', '\r', 'half');
+    expect(s.history).toEqual(['kubectl get pvc', 'docker ps']);
+    s = type(s, '\x1b[A');
+    expect(s.line).toBe('docker ps');
+    s = type(s, '\x1b[A', '\x1b[A');
+    expect(s.line).toBe('kubectl get pvc');
+    s = type(s, '\x1b[B', '\x1b[B');
+    expect(s.line).toBe('half');
+    out = pressKey(s, '\x03');
+    expect(out.kind).toBe('interrupt');
+    expect(out.state.line).toBe('');
+  });
+
+  it('a pasted line loses its control characters', () => {
+    expect(type(EMPTY_LINE, 'echo a\tb').line).toBe('echo ab');
+  });
+
+  it('a completion replaces the word under the cursor', () => {
+    const s = type(EMPTY_LINE, 'kubectl de');
+    expect(insertCompletion(s, 'describe', true).state.line).toBe('kubectl describe ');
+  });
+});
+
+describe('terminal completion', () => {
+  const state = applyManifest(createCluster({ preset: 'kind' }), 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n', { mode: 'apply' }).state;
+  it.each([
+    ['kub', ['kubectl', 'kubesim'], 'kube'],
+    ['kubectl d', ['delete', 'describe', 'drain'], 'd'],
+    ['kubectl get p', ['pods', 'pv', 'pvc'], 'p'],
+    ['kubectl describe pvc d', ['data'], 'data'],
+    ['kubectl get no', ['nodes'], 'nodes'],
+    ['docker vo', ['volume'], 'volume'],
+    ['docker volume l', ['ls'], 'ls'],
+  ])('%s → %j', (text, candidates, common) => {
+    expect(complete(text, state)).toEqual({ candidates, common });
+  });
+  it('offers the node names that exist', () => {
+    expect(complete('kubectl cordon ', state).candidates).toEqual(['kind-control-plane']);
+  });
+});
+
+describe('the store runs terminal lines through the command layer', () => {
+  it('a command changes the cluster and adds its steps; output comes back in order', () => {
+    const store = createAppStore({ seed: 1 });
+    const before = store.getState().cluster;
+    const r = store.getState().runTerminalLine('kubectl create namespace lab');
+    expect(r).toEqual({ chunks: [{ stream: 'stdout', text: 'namespace/lab created\n' }], exitCode: 0 });
+    expect(store.getState().cluster).not.toBe(before);
+    expect(store.getState().runTerminalLine('kubectl get ns lab').chunks[0]!.text).toMatch(/^NAME {3}STATUS {3}AGE\nlab {4}Active {3}0s\n$/);
+    const bad = store.getState().runTerminalLine('kubectl get pvc nope');
+    expect(bad).toEqual({ chunks: [{ stream: 'stderr', text: 'Error from server (NotFound): persistentvolumeclaims "nope" not found\n' }], exitCode: 1 });
+  });
+});
