@@ -1,62 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { keep, open, POD, PV_AND_PVC, PVC, useHook } from './helpers.ts';
 
 // The first screen, end to end: type into Monaco (a real clipboard paste), apply, and read the
 // canvas through its accessible names, the way a learner (or a screen reader) would.
-
-const PV_AND_PVC = `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: example-pv
-spec:
-  capacity:
-    storage: 5Gi
-  accessModes:
-    - ReadWriteOnce
-  persistentVolumeReclaimPolicy: Retain
-  hostPath:
-    path: /mnt/data
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: example-pvc
-spec:
-  accessModes:
-    - ReadWriteOnce
-  resources:
-    requests:
-      storage: 2Gi
-`;
-
-const PVC = PV_AND_PVC.slice(PV_AND_PVC.indexOf('apiVersion: v1\nkind: PersistentVolumeClaim'));
-
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: example-pod
-spec:
-  containers:
-    - name: nginx
-      image: nginx
-      volumeMounts:
-        - mountPath: /usr/share/nginx/html
-          name: data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: example-pvc
-`;
-
-const SCREENSHOTS = 'reports/screenshots';
-
-async function open(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Kubernetes Storage Playground' })).toBeVisible();
-  return errors;
-}
 
 async function waitForMonaco(page: Page) {
   await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
@@ -70,18 +16,6 @@ async function pasteIntoEditor(page: Page, text: string) {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect.poll(() => page.evaluate(() => (window.__playground!.getState() as { editorText: string }).editorText)).toBe(text);
-}
-
-async function useHook(page: Page, text: string) {
-  await page.evaluate((t) => {
-    window.__playground!.setEditorText(t);
-    window.__playground!.apply();
-  }, text);
-}
-
-function keep(path: string, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  copyFileSync(path, `${SCREENSHOTS}/${name}`);
 }
 
 test('a PV and a PVC typed into the editor end Bound on the canvas', async ({ page }, testInfo) => {

@@ -40,8 +40,9 @@ export default function TerminalPane({ active }: { active: boolean }) {
       term.write('\r\n');
       if (line.trim() === 'clear') term.clear();
       else if (line.trim()) {
-        const { chunks } = appStore.getState().runTerminalLine(line);
-        for (const c of chunks) term.write(c.stream === 'stderr' ? `\x1b[31m${c.text}\x1b[0m` : c.text);
+        // stderr is red only when the command failed: docker's pull progress is not an error.
+        const { chunks, exitCode } = appStore.getState().runTerminalLine(line);
+        for (const c of chunks) term.write(c.stream === 'stderr' && exitCode !== 0 ? `\x1b[31m${c.text}\x1b[0m` : c.text);
       }
       term.write(PROMPT);
     };
