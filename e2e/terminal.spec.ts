@@ -15,7 +15,7 @@ const lastLine = (page: Page) => page.locator('.xterm-rows > div').evaluateAll((
 /** Types a line as a learner would, then waits for the fresh prompt after its output. */
 async function run(page: Page, line: string) {
   await page.keyboard.type(line);
-  await expect.poll(() => lastLine(page)).toBe(`$ ${line}`);
+  await expect.poll(() => lastLine(page)).toMatch(new RegExp(`^[$>] ${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await page.keyboard.press('Enter');
   await expect.poll(() => lastLine(page)).toBe('$');
 }
@@ -45,6 +45,17 @@ test('the terminal runs kubectl get and exec, and the canvas follows its changes
   await page.keyboard.press('Tab');
   await expect(screen(page)).toContainText('$ kubectl describe pvc example-pvc');
   await page.keyboard.press('Control+c');
+
+  // A here-document: the lines after `<<EOF` collect under a `>` prompt, then run as one command.
+  await page.keyboard.type('kubectl apply -f - <<EOF');
+  await page.keyboard.press('Enter');
+  for (const line of ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: from-terminal', 'data:', '  mode: fast']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await expect.poll(() => lastLine(page)).toBe('>');
+  await run(page, 'EOF');
+  await expect(screen(page)).toContainText('configmap/from-terminal created');
 
   // A change made here shows on the canvas.
   await run(page, 'kubectl delete pod example-pod');

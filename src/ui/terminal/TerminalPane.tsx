@@ -7,7 +7,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { appStore } from '../../store/index.ts';
 import { complete } from './complete.ts';
-import { EMPTY_LINE, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
+import { CONTINUATION_PROMPT, EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
 
 const GREETING = [
   '\x1b[1mkubectl\x1b[0m and \x1b[1mdocker\x1b[0m against the simulated cluster. Tab completes, ↑/↓ walk the history, Ctrl+C cancels, `clear` clears.',
@@ -36,8 +36,19 @@ export default function TerminalPane({ active }: { active: boolean }) {
     term.write(GREETING.join('\r\n') + '\r\n\r\n' + PROMPT);
 
     let state: LineState = EMPTY_LINE;
+    // A here-document being typed: its lines collect until the terminator, then run as one command.
+    let heredoc: { lines: string[]; end: string } | undefined;
     const submit = (line: string) => {
       term.write('\r\n');
+      if (heredoc) {
+        heredoc.lines.push(line);
+        if (line.trim() !== heredoc.end) return void term.write(CONTINUATION_PROMPT);
+        line = heredoc.lines.join('\n');
+        heredoc = undefined;
+      } else if (heredocTerminator(line)) {
+        heredoc = { lines: [line], end: heredocTerminator(line)! };
+        return void term.write(CONTINUATION_PROMPT);
+      }
       if (line.trim() === 'clear') term.clear();
       else if (line.trim()) {
         // stderr is red only when the command failed: docker's pull progress is not an error.
@@ -54,7 +65,10 @@ export default function TerminalPane({ active }: { active: boolean }) {
         state = out.state;
         if (out.kind === 'edit') term.write(out.echo);
         else if (out.kind === 'submit') submit(out.line);
-        else if (out.kind === 'interrupt') term.write('^C\r\n' + PROMPT);
+        else if (out.kind === 'interrupt') {
+          heredoc = undefined;
+          term.write('^C\r\n' + PROMPT);
+        }
         else if (out.kind === 'clear') {
           term.clear();
           term.write(redraw(state));

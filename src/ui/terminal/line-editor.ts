@@ -97,3 +97,11 @@ export function insertCompletion(state: LineState, word: string, unique: boolean
   const line = state.line.slice(0, start) + word + (unique ? ' ' : '') + state.line.slice(state.cursor);
   return withLine(state, line, start + word.length + (unique ? 1 : 0));
 }
+
+/** `kubectl apply -f - <<EOF` (or `<<'EOF'`, `<<-EOF`): the word that ends the here-document. */
+export function heredocTerminator(line: string): string | undefined {
+  return /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1\s*$/.exec(line)?.[2];
+}
+
+/** The prompt for the lines of a here-document, as bash prints it. */
+export const CONTINUATION_PROMPT = '> ';

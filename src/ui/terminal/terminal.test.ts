@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCluster, applyManifest } from '../../engine/index.ts';
 import { createAppStore } from '../../store/app-store.ts';
 import { complete } from './complete.ts';
-import { EMPTY_LINE, insertCompletion, pressKey, type LineState } from './line-editor.ts';
+import { EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, type LineState } from './line-editor.ts';
 
 const type = (state: LineState, ...keys: string[]) => keys.reduce((s, k) => pressKey(s, k).state, state);
 
@@ -36,6 +36,13 @@ describe('the terminal line editor', () => {
 
   it('a pasted line loses its control characters', () => {
     expect(type(EMPTY_LINE, 'echo a\tb').line).toBe('echo ab');
+  });
+
+  it('recognises the start of a here-document and its terminator', () => {
+    expect(heredocTerminator('kubectl apply -f - <<EOF')).toBe('EOF');
+    expect(heredocTerminator("docker build -t x - <<'END'")).toBe('END');
+    expect(heredocTerminator('cat <<-DONE')).toBe('DONE');
+    expect(heredocTerminator('echo "a << b"')).toBeUndefined();
   });
 
   it('a completion replaces the word under the cursor', () => {
