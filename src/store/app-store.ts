@@ -48,6 +48,8 @@ export interface AppState {
   latestSteps: Step[];
   selected: ObjectRef | null;
   theme: ThemeChoice;
+  /** What the canvas draws: the Kubernetes cluster, or the Docker host (images, layers, volumes). */
+  canvasView: CanvasView;
 
   setEditorText: (text: string) => void;
   /** Applies the editor text to the cluster (`kubectl apply -f`), then lets it settle. */
@@ -61,7 +63,10 @@ export interface AppState {
   runTerminalLine: (line: string) => { chunks: ScriptChunk[]; exitCode: number };
   selectObject: (ref: ObjectRef | null) => void;
   setTheme: (theme: ThemeChoice) => void;
+  setCanvasView: (view: CanvasView) => void;
 }
+
+export type CanvasView = 'cluster' | 'docker';
 
 export interface AppStoreOptions {
   /** Where inputs persist; omit for none (tests that do not care). */
@@ -86,6 +91,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     latestSteps: [],
     selected: null,
     theme: saved.theme ?? 'system',
+    canvasView: 'cluster',
 
     setEditorText: (text) => {
       if (text !== get().editorText) set({ editorText: text });
@@ -121,6 +127,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
 
     selectObject: (ref) => set({ selected: ref }),
     setTheme: (theme) => set({ theme }),
+    setCanvasView: (canvasView) => set({ canvasView }),
   }));
 
   if (opts.storage) {

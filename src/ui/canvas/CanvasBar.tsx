@@ -1,12 +1,42 @@
 // The strip above the canvas: the legend, and a switch that gives the canvas the whole window
 // (for projecting).
 import { Icon } from '../components/Icon.tsx';
+import { appStore, useAppStore, type CanvasView } from '../../store/index.ts';
 import { Legend } from './Legend.tsx';
 
+const VIEWS: [CanvasView, string, string][] = [
+  ['cluster', 'Cluster', 'Nodes, pods, claims, volumes and classes'],
+  ['docker', 'Docker', 'Images and their layers, containers and their writable layers, volumes'],
+];
+
+/** Cluster or Docker host: which world the canvas draws. */
+function ViewSwitch() {
+  const view = useAppStore((s) => s.canvasView);
+  return (
+    <div role="radiogroup" aria-label="Canvas view" className="flex shrink-0 rounded-md bg-slate-100 p-0.5 dark:bg-slate-800">
+      {VIEWS.map(([id, label, title]) => (
+        <button
+          key={id}
+          type="button"
+          role="radio"
+          aria-checked={view === id}
+          title={title}
+          onClick={() => appStore.getState().setCanvasView(id)}
+          className={`rounded px-2 py-0.5 text-xs font-semibold ${view === id ? 'bg-white text-slate-900 shadow-sm dark:bg-slate-600 dark:text-white' : 'text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'}`}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function CanvasBar({ focused, onToggleFocus }: { focused: boolean; onToggleFocus: () => void }) {
+  const view = useAppStore((s) => s.canvasView);
   return (
     <div className="@container flex h-9 shrink-0 items-center gap-3 border-b border-slate-200 bg-white pr-1.5 pl-3 dark:border-slate-800 dark:bg-slate-900">
-      <Legend />
+      <ViewSwitch />
+      {view === 'cluster' ? <Legend /> : <span className="min-w-0 flex-1 truncate text-xs text-slate-500 dark:text-slate-400">Read-only image layers are shared; each container adds only its writable layer.</span>}
       <button
         type="button"
         aria-pressed={focused}

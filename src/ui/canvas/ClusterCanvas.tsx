@@ -4,12 +4,13 @@ import { useCallback, useMemo } from 'react';
 import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import { useAppStore, appStore } from '../../store/index.ts';
 import type { ObjectRef } from '../../engine/index.ts';
-import { nodeIdOf, toFlowGraph, type FlowNode } from './graph.ts';
+import { nodeIdOf, toFlowGraph, type FlowEdge, type FlowNode } from './graph.ts';
+import { toDockerGraph, type DockerFlowNode } from './docker-graph.ts';
 import { nodeTypes } from './node-types.ts';
 import { FitOnChange, FIT_OPTIONS } from './FitOnChange.tsx';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
 
-function refOfNode(n: FlowNode): ObjectRef | undefined {
+function refOfNode(n: FlowNode | DockerFlowNode): ObjectRef | undefined {
   return n.type === 'object' || n.type === 'k8sNode' ? n.data.ref : undefined;
 }
 
@@ -17,14 +18,15 @@ export function ClusterCanvas() {
   const cluster = useAppStore((s) => s.cluster);
   const selected = useAppStore((s) => s.selected);
   const theme = useResolvedTheme();
-  const graph = useMemo(() => toFlowGraph(cluster), [cluster]);
+  const view = useAppStore((s) => s.canvasView);
+  const graph: { nodes: (FlowNode | DockerFlowNode)[]; edges: FlowEdge[] } = useMemo(() => (view === 'docker' ? toDockerGraph(cluster) : toFlowGraph(cluster)), [cluster, view]);
   const selectedId = selected ? nodeIdOf(selected) : null;
   const nodes = useMemo(() => graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [graph, selectedId]);
   const refs = useMemo(() => new Map(graph.nodes.flatMap((n) => (refOfNode(n) ? [[n.id, refOfNode(n)!] as const] : []))), [graph]);
 
   // Selection changes come from clicks and from Enter/Escape on a focused card alike.
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => {
+    (changes: NodeChange<FlowNode | DockerFlowNode>[]) => {
       const picks = changes.filter((c) => c.type === 'select');
       if (picks.length === 0) return;
       const chosen = picks.filter((c) => c.selected).at(-1);
@@ -38,7 +40,7 @@ export function ClusterCanvas() {
   return (
     <ReactFlowProvider>
       <ReactFlow
-        aria-label="Cluster canvas"
+        aria-label={view === 'docker' ? 'Docker host canvas' : 'Cluster canvas'}
         nodes={nodes}
         edges={graph.edges}
         nodeTypes={nodeTypes}
@@ -58,7 +60,7 @@ export function ClusterCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="var(--canvas-dots)" />
         <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-        <FitOnChange ids={graph.nodes.map((n) => n.id).join('|')} />
+        <FitOnChange ids={`${view}|${graph.nodes.map((n) => n.id).join('|')}`} />
       </ReactFlow>
     </ReactFlowProvider>
   );

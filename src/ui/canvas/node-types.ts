@@ -1,6 +1,7 @@
 // Module scope: React Flow compares nodeTypes by identity, so it must never be rebuilt.
 import type { NodeTypes } from '@xyflow/react';
 import { Area, Heading, Placeholder } from './nodes/Decorations.tsx';
+import { DockerContainerCard, DockerImageCard, DockerVolumeCard } from './nodes/DockerCards.tsx';
 import { NodeGroup } from './nodes/NodeGroup.tsx';
 import { ObjectCard } from './nodes/ObjectCard.tsx';
 import { ZoneLane } from './nodes/ZoneLane.tsx';
@@ -12,4 +13,7 @@ export const nodeTypes = {
   area: Area,
   heading: Heading,
   placeholder: Placeholder,
+  dockerImage: DockerImageCard,
+  dockerContainer: DockerContainerCard,
+  dockerVolume: DockerVolumeCard,
 } satisfies NodeTypes;

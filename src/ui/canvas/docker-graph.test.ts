@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../../commands/script/run-script.ts';
+import { createCluster } from '../../engine/index.ts';
+import { SHOWN_LAYERS, toDockerGraph, type DockerContainerNode, type DockerImageNode, type DockerVolumeNode } from './docker-graph.ts';
+
+function host(script: string) {
+  return runScript(script, { preset: 'empty', quiet: true, files: { read: () => undefined } }).state;
+}
+
+describe('the Docker view-model', () => {
+  it('an empty host shows three empty columns with a hint each', () => {
+    const g = toDockerGraph(createCluster({ preset: 'empty' }));
+    expect(g.nodes.filter((n) => n.type === 'placeholder').map((n) => n.id)).toEqual(['p:images', 'p:containers', 'p:volumes']);
+    expect(g.edges).toEqual([]);
+  });
+
+  it('one image shared by three containers, each with its own writable layer; volumes beside them', () => {
+    const state = host(`docker volume create my-vol
+docker run -d --name c1 -v my-vol:/data busybox sh -c 'dd if=/dev/zero of=/d bs=1000000 count=4; sleep 3600'
+docker run -d --name c2 busybox sh -c 'dd if=/dev/zero of=/d bs=1000000 count=10; sleep 3600'
+docker run -d --name c3 -v /srv:/srv busybox sh -c 'dd if=/dev/zero of=/d bs=1000000 count=6; sleep 3600'
+docker stop c3
+`);
+    const g = toDockerGraph(state);
+    const images = g.nodes.filter((n): n is DockerImageNode => n.type === 'dockerImage');
+    expect(images.map((n) => [n.ariaLabel, n.data.containers])).toEqual([['Image busybox 4.27MB', 3]]);
+    const containers = g.nodes.filter((n): n is DockerContainerNode => n.type === 'dockerContainer');
+    expect(containers.map((n) => [n.ariaLabel, n.data.upper, n.data.barFraction])).toEqual([
+      ['Container c1 Up', '4MB', 0.4],
+      ['Container c2 Up', '10MB', 1],
+      ['Container c3 Exited (137)', '6MB', 0.6],
+    ]);
+    const volumes = g.nodes.filter((n): n is DockerVolumeNode => n.type === 'dockerVolume');
+    expect(volumes.map((n) => n.ariaLabel)).toEqual(['Volume my-vol 0B', 'Bind mount /srv host directory']);
+    expect(g.edges.map((e) => e.ariaLabel)).toEqual([
+      'Container c1 runs on image busybox',
+      'Container c1 mounts volume my-vol at /data',
+      'Container c2 runs on image busybox',
+      'Container c3 runs on image busybox',
+      'Container c3 mounts /srv at /srv',
+    ]);
+  });
+
+  it("an image lists its newest layers and folds the base image's into one row", () => {
+    const state = host(`docker build -t my-image - <<'EOF'
+FROM python:3.9-slim
+WORKDIR /app
+RUN pip install flask
+CMD ["python", "app.py"]
+EOF
+`);
+    const [image] = toDockerGraph(state).nodes.filter((n): n is DockerImageNode => n.type === 'dockerImage');
+    expect(image!.data.layers).toHaveLength(SHOWN_LAYERS);
+    expect(image!.data.layers[0]).toEqual({ label: 'RUN /bin/sh -c pip install flask', size: '11.5MB' });
+    expect(image!.data.hidden).toEqual({ count: 1, size: '74.8MB' });
+    expect(image!.data.size).toBe('109MB');
+  });
+});

@@ -1,0 +1,116 @@
+// The Docker view-model: a PURE function from the engine's Docker host to React Flow nodes and
+// edges. Images with their read-only layer stacks on the left, the containers that run them in
+// the middle (each with its writable layer as a bar), volumes and bind mounts on the right.
+// Sizes are the engine's (imageSize, containerSize, volumeSize); nothing here decides behaviour.
+import type { Node } from '@xyflow/react';
+import { containerSize, imageSize, parseImageRef, volumeSize, type ClusterState, type DockerContainer } from '../../engine/index.ts';
+import { humanSize } from '../../commands/docker/format.ts';
+import type { FlowEdge, HeadingFlowNode, PlaceholderFlowNode } from './graph.ts';
+import { facingSides, type Box } from './layout.ts';
+
+export interface LayerRow {
+  label: string;
+  size: string;
+}
+export type DockerImageData = { name: string; id: string; size: string; layers: LayerRow[]; hidden: { count: number; size: string } | null; containers: number };
+export type DockerContainerData = { name: string; image: string; state: string; tone: 'green' | 'grey' | 'amber'; upper: string; upperBytes: number; barFraction: number };
+export type DockerVolumeData = { name: string; kind: 'volume' | 'bind' | 'tmpfs'; size: string; users: number };
+
+export type DockerImageNode = Node<DockerImageData, 'dockerImage'>;
+export type DockerContainerNode = Node<DockerContainerData, 'dockerContainer'>;
+export type DockerVolumeNode = Node<DockerVolumeData, 'dockerVolume'>;
+export type DockerFlowNode = DockerImageNode | DockerContainerNode | DockerVolumeNode | HeadingFlowNode | PlaceholderFlowNode;
+
+/** How many of an image's own layers a card lists; the rest fold into one "base layers" row. */
+export const SHOWN_LAYERS = 4;
+const IMAGE_W = 300;
+const CONTAINER_W = 280;
+const VOLUME_W = 250;
+const GAP_X = 90;
+const GAP_Y = 18;
+const TOP = 40;
+const CONTAINER_H = 92;
+const VOLUME_H = 62;
+const imageHeight = (rows: number) => 58 + rows * 22;
+
+const shortName = (tag: string) => {
+  const { repository, tag: t } = parseImageRef(tag);
+  return t === 'latest' ? repository : `${repository}:${t}`;
+};
+
+function stateOf(c: DockerContainer): Pick<DockerContainerData, 'state' | 'tone'> {
+  if (c.state === 'running') return { state: 'Up', tone: 'green' };
+  if (c.state === 'exited') return { state: `Exited (${c.exitCode})`, tone: 'grey' };
+  return { state: 'Created', tone: 'amber' };
+}
+
+export function toDockerGraph(state: ClusterState): { nodes: DockerFlowNode[]; edges: FlowEdge[] } {
+  const host = state.docker;
+  const nodes: DockerFlowNode[] = [];
+  const boxes = new Map<string, Box>();
+  const containers = Object.values(host.containers);
+  const images = Object.values(host.images).sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
+  const xContainers = IMAGE_W + GAP_X;
+  const xVolumes = xContainers + CONTAINER_W + GAP_X;
+  const heading = (id: string, title: string, count: number, x: number, w: number): HeadingFlowNode => ({ id, type: 'heading', position: { x, y: 0 }, width: w, height: 24, data: { title, count }, draggable: false, selectable: false });
+
+  nodes.push(heading('h:images', 'Images (read-only layers)', images.length, 0, IMAGE_W));
+  let y = TOP;
+  for (const image of images) {
+    // A layer row per history row that made a layer, newest on top, like `docker image history`.
+    const rows = image.history.filter((h) => !h.empty).reverse().map((h) => ({ label: h.createdBy.replace(/ # buildkit$/, ''), size: humanSize(h.size) }));
+    const shown = rows.slice(0, SHOWN_LAYERS);
+    const rest = rows.slice(SHOWN_LAYERS);
+    const restBytes = image.history.filter((h) => !h.empty).reverse().slice(SHOWN_LAYERS).reduce((s, h) => s + h.size, 0);
+    const name = image.tags[0] ? shortName(image.tags[0]) : '<none>';
+    const h = imageHeight(shown.length + (rest.length ? 1 : 0));
+    const id = `image:${image.id}`;
+    const data: DockerImageData = { name, id: image.id.slice(0, 12), size: humanSize(imageSize(host, image)), layers: shown, hidden: rest.length ? { count: rest.length, size: humanSize(restBytes) } : null, containers: containers.filter((c) => c.imageId === image.id).length };
+    nodes.push({ id, type: 'dockerImage', position: { x: 0, y }, width: IMAGE_W, height: h, data, ariaLabel: `Image ${name} ${data.size}`, draggable: false });
+    boxes.set(id, { x: 0, y, w: IMAGE_W, h });
+    y += h + GAP_Y;
+  }
+  if (images.length === 0) nodes.push({ id: 'p:images', type: 'placeholder', position: { x: 0, y: TOP }, width: IMAGE_W, height: 70, data: { text: 'No images yet: docker pull busybox, or docker build' }, draggable: false, selectable: false });
+
+  nodes.push(heading('h:containers', 'Containers (writable layers)', containers.length, xContainers, CONTAINER_W));
+  const largest = Math.max(1, ...containers.map(containerSize));
+  containers.forEach((c, i) => {
+    const bytes = containerSize(c);
+    const id = `container:${c.id}`;
+    const box = { x: xContainers, y: TOP + i * (CONTAINER_H + GAP_Y), w: CONTAINER_W, h: CONTAINER_H };
+    const data: DockerContainerData = { name: c.name, image: c.image, ...stateOf(c), upper: humanSize(bytes), upperBytes: bytes, barFraction: bytes / largest };
+    nodes.push({ id, type: 'dockerContainer', position: { x: box.x, y: box.y }, width: box.w, height: box.h, data, ariaLabel: `Container ${c.name} ${data.state}`, draggable: false });
+    boxes.set(id, box);
+  });
+  if (containers.length === 0) nodes.push({ id: 'p:containers', type: 'placeholder', position: { x: xContainers, y: TOP }, width: CONTAINER_W, height: 70, data: { text: 'No containers: docker run -d --name web nginx' }, draggable: false, selectable: false });
+
+  // Named volumes, then the host directories bind-mounted somewhere, then tmpfs mounts.
+  const stores: { id: string; data: DockerVolumeData }[] = [
+    ...Object.keys(host.volumes).sort().map((n) => ({ id: `volume:${n}`, data: { name: n.length === 64 ? `${n.slice(0, 12)}…` : n, kind: 'volume' as const, size: humanSize(volumeSize(state, n)), users: containers.filter((c) => c.mounts.some((m) => m.type === 'volume' && m.source === n)).length } })),
+    ...[...new Set(containers.flatMap((c) => c.mounts.filter((m) => m.type === 'bind').map((m) => m.source)))].sort().map((p) => ({ id: `bind:${p}`, data: { name: p, kind: 'bind' as const, size: 'host directory', users: containers.filter((c) => c.mounts.some((m) => m.type === 'bind' && m.source === p)).length } })),
+  ];
+  nodes.push(heading('h:volumes', 'Volumes and bind mounts', stores.length, xVolumes, VOLUME_W));
+  stores.forEach((s, i) => {
+    const box = { x: xVolumes, y: TOP + i * (VOLUME_H + GAP_Y), w: VOLUME_W, h: VOLUME_H };
+    nodes.push({ id: s.id, type: 'dockerVolume', position: { x: box.x, y: box.y }, width: box.w, height: box.h, data: s.data, ariaLabel: `${s.data.kind === 'bind' ? 'Bind mount' : 'Volume'} ${s.data.name} ${s.data.size}`, draggable: false });
+    boxes.set(s.id, box);
+  });
+  if (stores.length === 0) nodes.push({ id: 'p:volumes', type: 'placeholder', position: { x: xVolumes, y: TOP }, width: VOLUME_W, height: 70, data: { text: 'No volumes: docker volume create my-vol' }, draggable: false, selectable: false });
+
+  const edges: FlowEdge[] = [];
+  const add = (relation: 'uses' | 'bound', source: string, target: string, label: string) => {
+    const s = boxes.get(source);
+    const t = boxes.get(target);
+    if (!s || !t) return;
+    const sides = facingSides(s, t);
+    edges.push({ id: `${source}->${target}`, source, target, sourceHandle: `out-${sides.source}`, targetHandle: `in-${sides.target}`, className: `edge-${relation}`, data: { relation }, ariaLabel: label, selectable: false, focusable: false });
+  };
+  for (const c of containers) {
+    add('uses', `container:${c.id}`, `image:${c.imageId}`, `Container ${c.name} runs on image ${c.image}`);
+    for (const m of c.mounts) {
+      if (m.type === 'volume') add('bound', `container:${c.id}`, `volume:${m.source}`, `Container ${c.name} mounts volume ${m.source} at ${m.destination}`);
+      if (m.type === 'bind') add('bound', `container:${c.id}`, `bind:${m.source}`, `Container ${c.name} mounts ${m.source} at ${m.destination}`);
+    }
+  }
+  return { nodes, edges };
+}
