@@ -16,7 +16,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.emulateMedia({ colorScheme: scheme });
     const errors = await open(page);
-    await page.evaluate((lines) => lines.forEach((l) => window.__playground!.run(l)), SETUP);
+    await page.evaluate(async (lines) => {
+      for (const l of lines) await window.__playground!.run(l);
+    }, SETUP);
     await page.getByRole('radio', { name: 'Docker' }).click();
 
     await expect(page.getByRole('group', { name: 'Image busybox 4.27MB' })).toBeVisible();

@@ -14,7 +14,6 @@ import {
   type PresetName,
   type Step,
 } from '../engine/index.ts';
-import { runScript, type ScriptChunk } from '../commands/script/run-script.ts';
 import { loadInputs, saveInputs, type KeyValueStorage, type ThemeChoice } from './persistence.ts';
 import { STARTER_MANIFEST } from './starter.ts';
 
@@ -57,10 +56,10 @@ export interface AppState {
   /** A fresh cluster of the given preset (default: the current one). The editor text is kept. */
   resetCluster: (preset?: PresetName) => void;
   /**
-   * One terminal line (`kubectl get pvc`, `docker ps`, `sleep 30`), run by the same command layer
-   * as `kubesim run`; its changes land on the cluster and the timeline like an apply's.
+   * A command's outcome (from the terminal, through the command layer, which the store does not
+   * import so the first screen stays small): the new cluster, and its steps on the timeline.
    */
-  runTerminalLine: (line: string) => { chunks: ScriptChunk[]; exitCode: number };
+  recordCommand: (cluster: ClusterState, steps: Step[]) => void;
   selectObject: (ref: ObjectRef | null) => void;
   setTheme: (theme: ThemeChoice) => void;
   setCanvasView: (view: CanvasView) => void;
@@ -118,11 +117,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       set({ preset: p, cluster: createCluster({ preset: p, seed: get().seed }), lastApply: null, steps: [], latestSteps: [], selected: null });
     },
 
-    runTerminalLine: (line) => {
-      const { cluster, steps } = get();
-      const out = runScript(`${line}\n`, { state: cluster, quiet: true, files: { read: () => undefined } });
-      if (out.state !== cluster) set({ cluster: out.state, steps: [...steps, ...out.steps].slice(-MAX_STEPS), latestSteps: out.steps });
-      return { chunks: out.chunks, exitCode: out.exitCode };
+    recordCommand: (cluster, newSteps) => {
+      if (cluster !== get().cluster) set({ cluster, steps: [...get().steps, ...newSteps].slice(-MAX_STEPS), latestSteps: newSteps });
     },
 
     selectObject: (ref) => set({ selected: ref }),

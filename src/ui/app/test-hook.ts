@@ -7,7 +7,7 @@ export interface PlaygroundHook {
   apply(): void;
   getState(): unknown;
   /** Runs one terminal line (kubectl, docker, …) without typing it. */
-  run(line: string): void;
+  run(line: string): Promise<void>;
   /** True once Monaco has replaced the plain-text placeholder. */
   editorReady: boolean;
   /** The editor's markers (ours and monaco-yaml's), once Monaco is loaded. */
@@ -24,7 +24,7 @@ export function installTestHook(): void {
   window.__playground = {
     setEditorText: (text) => appStore.getState().setEditorText(text),
     apply: () => appStore.getState().applyEditor(),
-    run: (line) => void appStore.getState().runTerminalLine(line),
+    run: async (line) => void (await import('../terminal/run-line.ts')).runLine(appStore, line),
     getState: () => {
       const { preset, seed, cluster, editorText, lastApply, steps, selected, theme } = appStore.getState();
       return JSON.parse(JSON.stringify({ preset, seed, cluster, editorText, lastApply, steps, selected, theme }));

@@ -7,6 +7,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { appStore } from '../../store/index.ts';
 import { complete } from './complete.ts';
+import { runLine } from './run-line.ts';
 import { CONTINUATION_PROMPT, EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
 
 const GREETING = [
@@ -52,7 +53,7 @@ export default function TerminalPane({ active }: { active: boolean }) {
       if (line.trim() === 'clear') term.clear();
       else if (line.trim()) {
         // stderr is red only when the command failed: docker's pull progress is not an error.
-        const { chunks, exitCode } = appStore.getState().runTerminalLine(line);
+        const { chunks, exitCode } = runLine(appStore, line);
         for (const c of chunks) term.write(c.stream === 'stderr' && exitCode !== 0 ? `\x1b[31m${c.text}\x1b[0m` : c.text);
       }
       term.write(PROMPT);

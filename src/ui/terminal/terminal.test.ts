@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, applyManifest } from '../../engine/index.ts';
 import { createAppStore } from '../../store/app-store.ts';
+import { runLine } from './run-line.ts';
 import { complete } from './complete.ts';
 import { EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, type LineState } from './line-editor.ts';
 
@@ -73,11 +74,11 @@ describe('the store runs terminal lines through the command layer', () => {
   it('a command changes the cluster and adds its steps; output comes back in order', () => {
     const store = createAppStore({ seed: 1 });
     const before = store.getState().cluster;
-    const r = store.getState().runTerminalLine('kubectl create namespace lab');
+    const r = runLine(store, 'kubectl create namespace lab');
     expect(r).toEqual({ chunks: [{ stream: 'stdout', text: 'namespace/lab created\n' }], exitCode: 0 });
     expect(store.getState().cluster).not.toBe(before);
-    expect(store.getState().runTerminalLine('kubectl get ns lab').chunks[0]!.text).toMatch(/^NAME {3}STATUS {3}AGE\nlab {4}Active {3}0s\n$/);
-    const bad = store.getState().runTerminalLine('kubectl get pvc nope');
+    expect(runLine(store, 'kubectl get ns lab').chunks[0]!.text).toMatch(/^NAME {3}STATUS {3}AGE\nlab {4}Active {3}0s\n$/);
+    const bad = runLine(store, 'kubectl get pvc nope');
     expect(bad).toEqual({ chunks: [{ stream: 'stderr', text: 'Error from server (NotFound): persistentvolumeclaims "nope" not found\n' }], exitCode: 1 });
   });
 });
