@@ -42,7 +42,7 @@ export function App() {
               <Inspector />
             </div>
           </div>
-          {!focused && <Splitter axis="y" label="Resize events panel" value={panes.dockHeight} min={110} max={panes.dockMax} direction={-1} onChange={panes.setDockHeight} />}
+          {!focused && <Splitter axis="y" label="Resize dock" value={panes.dockHeight} min={110} max={panes.dockMax} direction={-1} onChange={panes.setDockHeight} />}
           <div hidden={focused} className="shrink-0 bg-white dark:bg-slate-900" style={{ height: panes.dockHeight }}>
             <ErrorBoundary area="timeline">
               <BottomDock />

@@ -65,7 +65,11 @@ export default function TerminalPane({ active }: { active: boolean }) {
         const out = i < pieces.length - 1 ? pressKey(pressKey(state, piece).state, '\r') : pressKey(state, piece);
         state = out.state;
         if (out.kind === 'edit') term.write(out.echo);
-        else if (out.kind === 'submit') submit(out.line);
+        else if (out.kind === 'submit') {
+          // The lines of a here-document are its body, not commands to recall with ↑.
+          if (heredoc && state.history[state.history.length - 1] === out.line.trim()) state = { ...state, history: state.history.slice(0, -1), historyIndex: state.history.length - 1 };
+          submit(out.line);
+        }
         else if (out.kind === 'interrupt') {
           heredoc = undefined;
           term.write('^C\r\n' + PROMPT);
