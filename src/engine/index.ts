@@ -16,6 +16,7 @@ export { parseManifestText, positionOf, type ManifestDocument, type Position } f
 export { applyDocuments, type ApplyOptions, type DocumentError, type DocumentResult } from './manifest/apply-documents.ts';
 export { act, advanceClock, allObjects, createCluster, RESYNC_SECONDS, type ActResult } from './runtime/simulation.ts';
 export { CLUSTER_EPOCH, rfc3339 } from './runtime/clock.ts';
+export { captureStates, type Captured } from './runtime/state-capture.ts';
 export { KNOWN_DRIVERS, knownDriver, runningProvisioner } from './drivers/registry.ts';
 export { podsUsingClaim } from './controllers/queries.ts';
 
@@ -53,7 +54,10 @@ export function viewOf(state: ClusterState): ClusterView {
 
 export { explainClaim, explainObject, explainPod, formatExplanation, type ExplainResult, type Explanation } from './explain/index.ts';
 
-export { execInPod, type ExecOutcome } from './containers/runtime.ts';
+export { execInPod, endMainProcess, stopsOnSigterm, type ExecOutcome } from './containers/runtime.ts';
+export { isPoweredOff, nodesInZone, powerOff, powerOn, poweredOffSince, type PowerResult } from './cluster/power.ts';
+export { NODE_MONITOR_GRACE_PERIOD_MS } from './controllers/node-lifecycle/index.ts';
+export { MAX_WAIT_FOR_UNMOUNT_MS } from './controllers/attach-detach/index.ts';
 
 export { runArgv, type ShellContext, type ShellFs, type ShellResult } from './shell/interpreter.ts';
 export { COMMANDS as SHELL_COMMANDS } from './shell/commands.ts';

@@ -147,13 +147,13 @@ describe('app store', () => {
 
   it('survives an engine failure: the report carries the message, the cluster is unchanged', () => {
     const store = createAppStore();
-    const before = store.getState().cluster;
+    const before = store.getState().timeline;
     // A state the engine cannot work with stands in for an engine bug.
-    store.setState({ cluster: null as never });
+    store.setState({ timeline: { ...before, frames: [{ state: null as never, action: -1 }] } });
     store.getState().applyEditor();
     expect(store.getState().lastApply?.crash).toBeTruthy();
     expect(selectProblems(store.getState())[0]?.text).toMatch(/^The simulator failed/);
-    store.setState({ cluster: before });
+    expect(store.getState().timeline.frames).toHaveLength(1);
   });
 });
 

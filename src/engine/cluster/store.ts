@@ -35,6 +35,11 @@ export interface Txn {
   delete(kind: Kind, key: string): 'deleted' | 'terminating' | 'not-found';
   /** Removes an object now, ignoring finalizers (the garbage collector's last step). */
   remove(kind: Kind, key: string): void;
+  /**
+   * The state as it is now, frozen: later writes in this transaction copy again instead of
+   * touching it. The timeline keeps one per step for time travel.
+   */
+  snapshot(): ClusterState;
 }
 
 export function beginTxn(base: ClusterState): Txn {
@@ -141,6 +146,21 @@ export function beginTxn(base: ClusterState): Txn {
       if (!old) return;
       delete writable(kind)[key];
       changes.push({ type: 'deleted', ref: refOf(old) });
+    },
+    snapshot() {
+      // Object tables are shared with the snapshot until their next write (copied is cleared);
+      // the bookkeeping maps are only ever written by key, so a shallow copy of each is enough.
+      copied.clear();
+      return {
+        ...state,
+        objects: { ...state.objects },
+        eventIndex: { ...state.eventIndex },
+        scheduling: { ...state.scheduling },
+        nodeFiles: { ...state.nodeFiles },
+        volumeData: { ...state.volumeData },
+        containers: { ...state.containers },
+        addons: [...state.addons],
+      };
     },
   };
   return txn;

@@ -3,7 +3,8 @@
 // order, the way `kubectl apply -f` works through a file.
 import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, ObjectRef } from '../api/objects.ts';
-import { writeObject, type WriteOutcome } from '../cluster/apply.ts';
+import { deleteObject, writeObject, type WriteOutcome } from '../cluster/apply.ts';
+import { objectKey } from '../cluster/keys.ts';
 import type { ApiError } from '../cluster/errors.ts';
 import type { Txn } from '../cluster/store.ts';
 import { decodeObject } from './decode.ts';
@@ -29,19 +30,23 @@ export interface DocumentResult {
   startLine: number;
   endLine: number;
   ref?: ObjectRef;
-  outcome?: WriteOutcome;
+  outcome?: WriteOutcome | 'deleted';
   warnings: string[];
   error?: DocumentError;
 }
 
 export interface ApplyOptions {
-  mode: 'apply' | 'create';
+  /** `kubectl apply -f`, `create -f`, or `delete -f` (the documents name what to delete). */
+  mode: 'apply' | 'create' | 'delete';
+  /** Only these documents (by index), e.g. one document's Apply in the editor; the rest are skipped. */
+  only?: readonly number[];
   /** `-n`: the namespace for documents that name none; a different namespace in a document is an error. */
   namespace?: string;
 }
 
 export function applyDocuments(txn: Txn, docs: readonly ManifestDocument[], opts: ApplyOptions): DocumentResult[] {
-  return docs.map((doc) => applyDocument(txn, doc, opts));
+  const only = opts.only;
+  return docs.filter((doc) => !only || only.includes(doc.index)).map((doc) => applyDocument(txn, doc, opts));
 }
 
 function applyDocument(txn: Txn, doc: ManifestDocument, opts: ApplyOptions): DocumentResult {
@@ -81,6 +86,11 @@ function applyDocument(txn: Txn, doc: ManifestDocument, opts: ApplyOptions): Doc
     obj.metadata.namespace = own ?? opts.namespace ?? 'default';
   }
   const ref: ObjectRef = namespaced ? { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name } : { kind: obj.kind, name: obj.metadata.name };
+  if (opts.mode === 'delete') {
+    const removed = deleteObject(txn, obj.kind, objectKey(obj.kind, ref.namespace, ref.name));
+    if (!removed.ok) return { ...base, ref, error: { kind: 'api', message: removed.error.message, api: removed.error, position: positionOf(doc, 'metadata.name'), field: 'metadata.name' } };
+    return { ...base, ref, outcome: 'deleted' };
+  }
   const written = writeObject(txn, obj as AnyStored, opts.mode);
   if (!written.ok) {
     const field = written.error.field;

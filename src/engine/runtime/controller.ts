@@ -3,6 +3,7 @@ import type { AnyStored } from '../api/objects.ts';
 import { recordEvent, type EventType } from '../cluster/events.ts';
 import type { EventNote, Step } from '../cluster/state.ts';
 import type { Txn } from '../cluster/store.ts';
+import { noteStepState } from './state-capture.ts';
 
 export interface Controller {
   /** The name shown on the timeline: `persistentvolume-binder`, `scheduler`, `kubelet`, … */
@@ -51,7 +52,9 @@ export class StepRecorder {
     this.events = [];
     if (changes.length === 0 && events.length === 0) return false;
     const state = this.txn.state;
-    this.steps.push({ index: state.stepCount++, actor, summary, at: state.now, changes, events });
+    const step: Step = { index: state.stepCount++, actor, summary, at: state.now, changes, events };
+    this.steps.push(step);
+    noteStepState(step, this.txn);
     return changes.length > 0;
   }
 }

@@ -8,6 +8,16 @@ export interface PlaygroundHook {
   getState(): unknown;
   /** Runs one terminal line (kubectl, docker, …) without typing it. */
   run(line: string): Promise<void>;
+  /** Time travel without the mouse: the frames and cursor, and the store's playback actions. */
+  timeline: {
+    position(): { cursor: number; frames: number; playing: boolean };
+    seek(cursor: number): void;
+    stepBack(): void;
+    stepForward(): void;
+    play(): void;
+    pause(): void;
+    goLive(): void;
+  };
   /** True once Monaco has replaced the plain-text placeholder. */
   editorReady: boolean;
   /** The editor's markers (ours and monaco-yaml's), once Monaco is loaded. */
@@ -28,6 +38,18 @@ export function installTestHook(): void {
     getState: () => {
       const { preset, seed, cluster, editorText, lastApply, steps, selected, theme } = appStore.getState();
       return JSON.parse(JSON.stringify({ preset, seed, cluster, editorText, lastApply, steps, selected, theme }));
+    },
+    timeline: {
+      position: () => {
+        const { timeline, playing } = appStore.getState();
+        return { cursor: timeline.cursor, frames: timeline.frames.length, playing };
+      },
+      seek: (cursor) => appStore.getState().seekTo(cursor),
+      stepBack: () => appStore.getState().stepBack(),
+      stepForward: () => appStore.getState().stepForward(),
+      play: () => appStore.getState().play(),
+      pause: () => appStore.getState().pause(),
+      goLive: () => appStore.getState().goLive(),
     },
     editorReady: false,
   };

@@ -9,6 +9,9 @@ import { toDockerGraph, type DockerFlowNode } from './docker-graph.ts';
 import { nodeTypes } from './node-types.ts';
 import { FitOnChange, FIT_OPTIONS } from './FitOnChange.tsx';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
+import { edgeTypes } from './DrawnEdge.tsx';
+import { useMotionGraph } from './useMotionGraph.ts';
+import { useDraggedPositions } from './useDraggedPositions.ts';
 
 function refOfNode(n: FlowNode | DockerFlowNode): ObjectRef | undefined {
   return n.type === 'object' || n.type === 'k8sNode' ? n.data.ref : undefined;
@@ -19,14 +22,20 @@ export function ClusterCanvas() {
   const selected = useAppStore((s) => s.selected);
   const theme = useResolvedTheme();
   const view = useAppStore((s) => s.canvasView);
-  const graph: { nodes: (FlowNode | DockerFlowNode)[]; edges: FlowEdge[] } = useMemo(() => (view === 'docker' ? toDockerGraph(cluster) : toFlowGraph(cluster)), [cluster, view]);
+  const steps = useAppStore((s) => s.latestSteps);
+  const plain: { nodes: (FlowNode | DockerFlowNode)[]; edges: FlowEdge[] } = useMemo(() => (view === 'docker' ? toDockerGraph(cluster) : toFlowGraph(cluster)), [cluster, view]);
+  const graph = useMotionGraph(plain, steps);
   const selectedId = selected ? nodeIdOf(selected) : null;
-  const nodes = useMemo(() => graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [graph, selectedId]);
+  const withSelection = useMemo(() => graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [graph, selectedId]);
+  // Dragged cards keep their place until the cluster is reset (a new first frame).
+  const firstFrame = useAppStore((s) => s.timeline.frames[0]);
+  const { nodes, onPositionChanges } = useDraggedPositions(withSelection, firstFrame);
   const refs = useMemo(() => new Map(graph.nodes.flatMap((n) => (refOfNode(n) ? [[n.id, refOfNode(n)!] as const] : []))), [graph]);
 
   // Selection changes come from clicks and from Enter/Escape on a focused card alike.
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode | DockerFlowNode>[]) => {
+      onPositionChanges(changes);
       const picks = changes.filter((c) => c.type === 'select');
       if (picks.length === 0) return;
       const chosen = picks.filter((c) => c.selected).at(-1);
@@ -34,7 +43,7 @@ export function ClusterCanvas() {
       if (chosen) selectObject(refs.get(chosen.id) ?? null);
       else if (current && picks.some((c) => c.id === nodeIdOf(current))) selectObject(null);
     },
-    [refs],
+    [refs, onPositionChanges],
   );
 
   return (
@@ -44,13 +53,14 @@ export function ClusterCanvas() {
         nodes={nodes}
         edges={graph.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         colorMode={theme}
         fitView
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
-        nodesDraggable={false}
+        nodesDraggable
         nodesConnectable={false}
         edgesFocusable={false}
         multiSelectionKeyCode={null}
@@ -60,7 +70,7 @@ export function ClusterCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="var(--canvas-dots)" />
         <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-        <FitOnChange ids={`${view}|${graph.nodes.map((n) => n.id).join('|')}`} />
+        <FitOnChange ids={`${view}|${plain.nodes.map((n) => n.id).join('|')}`} />
       </ReactFlow>
     </ReactFlowProvider>
   );

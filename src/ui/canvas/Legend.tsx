@@ -16,6 +16,7 @@ const LINES: [string, string, string, string][] = [
   ['bound', 'bound to', 'bound', ''],
   ['provisioned', 'class of', 'class', '2 4'],
   ['waiting', 'waits on class', 'waits', '6 4'],
+  ['config', 'config for', 'config', '1 4'],
 ];
 
 export function Legend() {

@@ -1,9 +1,9 @@
 // What each card shows: the object's kind, name, kubectl status, its colour family and one or
 // two short lines of facts a learner looks for (size, access modes, class, source, provisioner).
-import { accessModesString, canonicalQuantity, claimClass, isDefaultClass, LABEL_ZONE, refOf, volumeClass, type ObjectRef, type Stored } from '../../engine/index.ts';
+import { ANN_SELECTED_NODE, accessModesString, canonicalQuantity, claimClass, isDefaultClass, LABEL_ZONE, refOf, volumeClass, type ObjectRef, type Stored } from '../../engine/index.ts';
 import { classStatus, claimStatus, kubectlCell, nodeStatus, podStatus, toneOf, volumeStatus, type Tone } from './status.ts';
 
-export type CardKind = 'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass';
+export type CardKind = 'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'ConfigMap' | 'Secret';
 
 export type ObjectCardData = {
   kind: CardKind;
@@ -15,7 +15,16 @@ export type ObjectCardData = {
   detail: string;
   note?: string;
   flag?: string;
+  /** A pod's containers and its own volumes (emptyDir, configMap, …), drawn as chips inside the card. */
+  chips?: Chip[];
 };
+
+export type ChipKind = 'container' | 'emptyDir' | 'configMap' | 'secret' | 'hostPath' | 'downwardAPI' | 'projected' | 'other';
+export interface Chip {
+  kind: ChipKind;
+  label: string;
+  title: string;
+}
 
 export type NodeGroupData = {
   ref: ObjectRef;
@@ -26,6 +35,10 @@ export type NodeGroupData = {
   roles: string;
   zone?: string;
   podCount: number;
+  /** Volumes the attach/detach controller attached here (VolumeAttachment, status.attached). */
+  attached: string[];
+  /** Host directories pods on this node mount (hostPath volumes). */
+  hostPaths: string[];
   /** Where the "Local volumes" caption goes, relative to the box; absent when the node holds none. */
   localVolumesTop?: number;
 };
@@ -45,14 +58,34 @@ export function cardOfPod(pod: Stored<'Pod'>, now: number): ObjectCardData {
   const status = podStatus(pod, now);
   const images = [...new Set((pod.spec?.containers ?? []).map((c) => c.image ?? c.name))].join(', ');
   const ready = kubectlCell('Pod', pod, 'READY', now);
-  return { kind: 'Pod', ref, label: labelOf(ref), status, tone: toneOf(status), detail: join(images, ready && `${ready} ready`) };
+  return { kind: 'Pod', ref, label: labelOf(ref), status, tone: toneOf(status), detail: join(images, ready && `${ready} ready`), chips: podChips(pod) };
 }
 
-export function cardOfClaim(pvc: Stored<'PersistentVolumeClaim'>, now: number): ObjectCardData {
+/** Containers (with restarts) and the pod's own volumes; claims are drawn as edges instead. */
+function podChips(pod: Stored<'Pod'>): Chip[] {
+  const restarts = new Map((pod.status?.containerStatuses ?? []).map((c) => [c.name, c.restartCount]));
+  const containers = (pod.spec?.containers ?? []).map((c): Chip => {
+    const n = restarts.get(c.name) ?? 0;
+    return { kind: 'container', label: n > 0 ? `${c.name} ↻${n}` : c.name, title: `container ${c.name} (${c.image ?? ''})${n > 0 ? `, restarted ${n}×` : ''}: its own writable layer` };
+  });
+  const volumes = (pod.spec?.volumes ?? []).flatMap((v): Chip[] => {
+    if (v.persistentVolumeClaim) return [];
+    const kind: ChipKind = v.emptyDir ? 'emptyDir' : v.configMap ? 'configMap' : v.secret ? 'secret' : v.hostPath ? 'hostPath' : v.downwardAPI ? 'downwardAPI' : v.projected ? 'projected' : 'other';
+    const source = v.configMap?.name ?? v.secret?.secretName ?? v.hostPath?.path;
+    return [{ kind, label: v.name, title: `${kind} volume ${v.name}${source ? ` (${source})` : ''}${kind === 'emptyDir' ? ': lives and dies with the pod' : ''}` }];
+  });
+  return [...containers, ...volumes];
+}
+
+export function cardOfClaim(pvc: Stored<'PersistentVolumeClaim'>, now: number, classOf: (name: string) => Stored<'StorageClass'> | undefined = () => undefined): ObjectCardData {
   const ref = refOf(pvc);
   const status = claimStatus(pvc, now);
   const requested = size(pvc.status?.capacity?.['storage'] ?? pvc.spec?.resources?.requests?.['storage']);
   const cls = claimClass(pvc);
+  // The binder's own state, read from the objects: a WaitForFirstConsumer claim no pod has picked yet.
+  const waitsForConsumer =
+    status === 'Pending' && !pvc.spec?.volumeName && !!cls && classOf(cls)?.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.metadata.annotations?.[ANN_SELECTED_NODE];
+  const provisioning = status === 'Pending' && !!pvc.metadata.annotations?.[ANN_SELECTED_NODE] && !pvc.spec?.volumeName;
   return {
     kind: 'PersistentVolumeClaim',
     ref,
@@ -60,7 +93,7 @@ export function cardOfClaim(pvc: Stored<'PersistentVolumeClaim'>, now: number): 
     status,
     tone: toneOf(status),
     detail: join(requested, accessModesString(pvc.spec?.accessModes)),
-    note: cls ? `class ${cls}` : 'no class',
+    note: waitsForConsumer ? `waiting for a consumer · class ${cls}` : provisioning ? `provisioning on ${pvc.metadata.annotations![ANN_SELECTED_NODE]}` : cls ? `class ${cls}` : 'no class',
   };
 }
 
@@ -94,7 +127,28 @@ export function cardOfClass(sc: Stored<'StorageClass'>): ObjectCardData {
   };
 }
 
-export function nodeGroupData(node: Stored<'Node'>, now: number, podCount: number, localTop: number | undefined): NodeGroupData {
+export interface NodeExtras {
+  attachments: readonly Stored<'VolumeAttachment'>[];
+  pods: readonly Stored<'Pod'>[];
+}
+
+/** A ConfigMap or Secret: its keys (never a Secret's values) and how many pods use it. */
+export function cardOfConfig(obj: Stored<'ConfigMap'> | Stored<'Secret'>, users: number): ObjectCardData {
+  const ref = refOf(obj);
+  const keys = Object.keys({ ...obj.data, ...(obj as { binaryData?: Record<string, string> }).binaryData, ...(obj as { stringData?: Record<string, string> }).stringData }).sort();
+  const kindNote = obj.kind === 'Secret' ? (obj as Stored<'Secret'>).type ?? 'Opaque' : undefined;
+  return {
+    kind: obj.kind,
+    ref,
+    label: labelOf(ref),
+    status: `${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`,
+    tone: 'blue',
+    detail: users === 0 ? 'no pod uses it' : `used by ${users} ${users === 1 ? 'pod' : 'pods'}`,
+    note: join(kindNote, keys.slice(0, 4).join(', ') + (keys.length > 4 ? ', …' : '')),
+  };
+}
+
+export function nodeGroupData(node: Stored<'Node'>, now: number, podCount: number, localTop: number | undefined, extras: NodeExtras = { attachments: [], pods: [] }): NodeGroupData {
   const status = nodeStatus(node, now);
   const roles = kubectlCell('Node', node, 'ROLES', now);
   const zone = node.metadata.labels?.[LABEL_ZONE];
@@ -106,6 +160,11 @@ export function nodeGroupData(node: Stored<'Node'>, now: number, podCount: numbe
     roles: roles === '<none>' ? '' : roles,
     ...(zone ? { zone } : {}),
     podCount,
+    attached: extras.attachments
+      .filter((va) => va.spec.nodeName === node.metadata.name && va.status?.attached)
+      .map((va) => va.spec.source.persistentVolumeName ?? va.metadata.name)
+      .sort(),
+    hostPaths: [...new Set(extras.pods.filter((p) => p.spec?.nodeName === node.metadata.name).flatMap((p) => (p.spec?.volumes ?? []).flatMap((v) => (v.hostPath ? [v.hostPath.path] : []))))].sort(),
     ...(localTop !== undefined ? { localVolumesTop: localTop } : {}),
   };
 }

@@ -90,6 +90,8 @@ describe('toFlowGraph: WaitForFirstConsumer on the kind preset', () => {
     expect(labels(g)).toEqual(expect.arrayContaining(['StorageClass standard WaitForFirstConsumer', 'PersistentVolumeClaim data Pending', 'Node kind-control-plane Ready']));
     const waiting = g.edges.find((e) => e.data?.relation === 'waiting');
     expect(waiting).toMatchObject({ source: 'StorageClass:standard', target: 'PersistentVolumeClaim:default/data', animated: true, sourceHandle: 'out-bottom', targetHandle: 'in-top' });
+    // The card says what it is waiting for, until a pod picks a node for it.
+    expect((byId(g, 'PersistentVolumeClaim:default/data')!.data as { note: string }).note).toBe('waiting for a consumer · class standard');
   });
 
   it('once a pod uses the claim: the provisioned local volume sits in the node, bound and linked to its class', () => {
@@ -146,8 +148,19 @@ describe('toFlowGraph: stable layout', () => {
   const before = toFlowGraph(base);
 
   it('does not move anything when an object the canvas does not draw is added', () => {
-    const after = toFlowGraph(applyManifest(base, configMap('settings'), { mode: 'apply' }).state);
+    const after = toFlowGraph(applyManifest(base, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n', { mode: 'apply' }).state);
     expect(positions(after)).toEqual(positions(before));
+  });
+
+  it('adds a ConfigMap in its own column without moving anything, linked to the pods that use it', () => {
+    const after = toFlowGraph(applyManifest(base, configMap('settings'), { mode: 'apply' }).state);
+    expectUnmoved(before, after);
+    const card = byId(after, 'ConfigMap:default/settings')!;
+    expect(card.ariaLabel).toBe('ConfigMap settings 1 key');
+    const mounted = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: reader\nspec:\n  containers:\n    - name: app\n      image: nginx\n      envFrom: [{ configMapRef: { name: settings } }]\n`;
+    const used = toFlowGraph(applyManifest(applyManifest(base, configMap('settings'), { mode: 'apply' }).state, mounted, { mode: 'apply' }).state);
+    expect(edgeIds(used)).toContain('config:ConfigMap:default/settings->Pod:default/reader');
+    expect((byId(used, 'ConfigMap:default/settings')!.data as { detail: string }).detail).toBe('used by 1 pod');
   });
 
   it('does not move existing cards when a claim is added', () => {

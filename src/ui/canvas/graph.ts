@@ -5,7 +5,7 @@
 import type { Edge, MarkerType, Node } from '@xyflow/react';
 import { claimClass, refKey, viewOf, volumeClass, type ClusterState, type ObjectRef, type Stored } from '../../engine/index.ts';
 import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facingSides, grid, gridWidth, localVolumesTop, stackHeight, type Box } from './layout.ts';
-import { cardOfClaim, cardOfClass, cardOfPod, cardOfVolume, nodeGroupData, type ObjectCardData, type NodeGroupData } from './cards.ts';
+import { cardOfClaim, cardOfClass, cardOfConfig, cardOfPod, cardOfVolume, nodeGroupData, type NodeExtras, type ObjectCardData, type NodeGroupData } from './cards.ts';
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
 
 export type { ObjectCardData, NodeGroupData } from './cards.ts';
@@ -23,7 +23,7 @@ export type PlaceholderFlowNode = Node<PlaceholderData, 'placeholder'>;
 export type FlowNode = ObjectFlowNode | NodeGroupFlowNode | ZoneFlowNode | AreaFlowNode | HeadingFlowNode | PlaceholderFlowNode;
 
 /** What an edge means: a pod uses a claim, a claim is bound to a volume, a class made a volume, a claim waits on its class. */
-export type EdgeRelation = 'uses' | 'bound' | 'provisioned' | 'waiting';
+export type EdgeRelation = 'uses' | 'bound' | 'provisioned' | 'waiting' | 'config';
 export type FlowEdge = Edge<{ relation: EdgeRelation }>;
 
 export interface FlowGraph {
@@ -45,7 +45,7 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   const classes = view.list('StorageClass');
 
   const cluster = layoutCluster(view.list('Node'), pods, volumes);
-  const nodes: FlowNode[] = [...clusterNodes(cluster, now)];
+  const nodes: FlowNode[] = [...clusterNodes(cluster, now, { attachments: view.list('VolumeAttachment'), pods })];
 
   // Right of the cluster region: the class row on top, then the claims and volumes columns.
   // Long lists wrap into side-by-side columns of ROWS_PER_COLUMN cards, so a hundred claims form
@@ -62,8 +62,19 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
     const box = { x: claimsX + i * (CARD_W + COLUMN_GAP), y: 0, w: CARD_W, h: CARD_H };
     place(objectNode(cardOfClass(sc), box), box);
   });
-  grid(claims.length, claimsX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfClaim(claims[i]!, now), box), box));
+  const classByName = new Map(classes.map((c) => [c.metadata.name, c]));
+  grid(claims.length, claimsX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfClaim(claims[i]!, now, (n) => classByName.get(n)), box), box));
   grid(cluster.clusterVolumes.length, volumesX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfVolume(cluster.clusterVolumes[i]!, now), box), box));
+
+  // ConfigMaps and Secrets (the learner's, not the system namespaces') get their own column.
+  const configs = configObjects(view);
+  const configsX = volumesX + gridWidth(cluster.clusterVolumes.length) + COLUMN_GAP;
+  const usersOf = configUsers(pods);
+  grid(configs.length, configsX, COLUMNS_TOP).forEach((box, i) => {
+    const c = configs[i]!;
+    place(objectNode(cardOfConfig(c, usersOf.get(refKey({ kind: c.kind, namespace: c.metadata.namespace ?? 'default', name: c.metadata.name }))?.size ?? 0), box), box);
+  });
+  if (configs.length > 0) nodes.push(heading('configs', 'ConfigMaps and Secrets', configs.length, configsX, COLUMNS_TOP, gridWidth(configs.length)));
 
   const classRowW = Math.max(1, classes.length) * (CARD_W + COLUMN_GAP) - COLUMN_GAP;
   nodes.push(
@@ -78,17 +89,61 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   if (cluster.clusterVolumes.length === 0) nodes.push(placeholder('volumes', volumes.length ? 'All volumes are drawn on their node or zone' : 'No volumes yet', volumesX, COLUMNS_TOP));
 
   const edges = buildEdges(pods, claims, volumes, classes, cardsAt);
+  for (const [configId, podIds] of usersOf) {
+    for (const podId of [...podIds].sort()) edges.push(...edge('config', configId, podId, `${configId.split(':')[0]} ${configId.split('/').pop()} is used by pod ${podId.split('/').pop()}`, cardsAt));
+  }
   return { nodes, edges };
 }
 
-function clusterNodes(cluster: ClusterLayout, now: number): FlowNode[] {
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
+function configObjects(view: ReturnType<typeof viewOf>): (Stored<'ConfigMap'> | Stored<'Secret'>)[] {
+  const mine = (o: { metadata: { namespace?: string; name: string } }) => !SYSTEM_NAMESPACES.has(o.metadata.namespace ?? 'default') && o.metadata.name !== 'kube-root-ca.crt';
+  return [...view.list('ConfigMap').filter(mine), ...view.list('Secret').filter(mine)];
+}
+
+/** Config node id → ids of the pods that mount it or read it into env vars. */
+function configUsers(pods: readonly Stored<'Pod'>[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const pod of pods) {
+    const ns = pod.metadata.namespace ?? 'default';
+    const podId = nodeIdOf({ kind: 'Pod', namespace: ns, name: pod.metadata.name });
+    const use = (kind: 'ConfigMap' | 'Secret', name: string | undefined) => {
+      if (!name) return;
+      const id = nodeIdOf({ kind, namespace: ns, name });
+      if (!out.has(id)) out.set(id, new Set());
+      out.get(id)!.add(podId);
+    };
+    for (const v of pod.spec?.volumes ?? []) {
+      use('ConfigMap', v.configMap?.name);
+      use('Secret', v.secret?.secretName);
+      for (const src of v.projected?.sources ?? []) {
+        use('ConfigMap', src.configMap?.name);
+        use('Secret', src.secret?.name);
+      }
+    }
+    for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+      for (const e of c.envFrom ?? []) {
+        use('ConfigMap', e.configMapRef?.name);
+        use('Secret', e.secretRef?.name);
+      }
+      for (const e of c.env ?? []) {
+        use('ConfigMap', e.valueFrom?.configMapKeyRef?.name);
+        use('Secret', e.valueFrom?.secretKeyRef?.name);
+      }
+    }
+  }
+  return out;
+}
+
+function clusterNodes(cluster: ClusterLayout, now: number, extras: NodeExtras): FlowNode[] {
   const out: FlowNode[] = [];
   for (const lane of cluster.lanes) {
     out.push({ id: lane.id, type: 'zone', position: { x: lane.box.x, y: lane.box.y }, width: lane.box.w, height: lane.box.h, data: { zone: lane.zone, nodeCount: lane.nodeCount, volumesX: lane.volumesX, volumesTop: lane.volumesTop, volumeCount: lane.volumeCount }, selectable: false, focusable: false, draggable: false, zIndex: -2 });
   }
   for (const g of cluster.nodeBoxes) {
-    const data = nodeGroupData(g.node, now, g.podCount, g.localCount > 0 ? localVolumesTop(g.podCount) : undefined);
-    out.push({ id: nodeIdOf(data.ref), type: 'k8sNode', position: g.rel, width: g.box.w, height: g.box.h, data, ariaLabel: `Node ${data.name} ${data.status}`, draggable: false, zIndex: -1, ...(g.parentId ? { parentId: g.parentId } : {}) });
+    const data = nodeGroupData(g.node, now, g.podCount, g.localCount > 0 ? localVolumesTop(g.podCount) : undefined, extras);
+    out.push({ id: nodeIdOf(data.ref), type: 'k8sNode', position: g.rel, width: g.box.w, height: g.box.h, data, ariaLabel: `Node ${data.name} ${data.status}`, draggable: true, zIndex: -1, ...(g.parentId ? { parentId: g.parentId } : {}) });
   }
   if (cluster.unscheduled) {
     const u = cluster.unscheduled;
@@ -102,7 +157,7 @@ function clusterNodes(cluster: ClusterLayout, now: number): FlowNode[] {
 }
 
 function objectNode(card: ObjectCardData, box: Box): ObjectFlowNode {
-  return { id: nodeIdOf(card.ref), type: 'object', position: { x: box.x, y: box.y }, width: CARD_W, height: CARD_H, data: card, ariaLabel: `${card.kind} ${card.label} ${card.status}`, draggable: false };
+  return { id: nodeIdOf(card.ref), type: 'object', position: { x: box.x, y: box.y }, width: CARD_W, height: CARD_H, data: card, ariaLabel: `${card.kind} ${card.label} ${card.status}`, draggable: true };
 }
 
 function heading(id: string, title: string, count: number, x: number, top: number, width = CARD_W): HeadingFlowNode {
@@ -115,20 +170,14 @@ function placeholder(id: string, text: string, x: number, y: number, width = CAR
 
 const ARROW = 'arrowclosed' as MarkerType;
 
-function buildEdges(
-  pods: readonly Stored<'Pod'>[],
-  claims: readonly Pvc[],
-  volumes: readonly Stored<'PersistentVolume'>[],
-  classes: readonly Stored<'StorageClass'>[],
-  at: ReadonlyMap<string, Box>,
-): FlowEdge[] {
-  const edges: FlowEdge[] = [];
-  const add = (relation: EdgeRelation, source: string, target: string, label: string) => {
-    const s = at.get(source);
-    const t = at.get(target);
-    if (!s || !t) return;
-    const sides = facingSides(s, t);
-    edges.push({
+/** One edge between two placed cards (none when either is not on the canvas). */
+function edge(relation: EdgeRelation, source: string, target: string, label: string, at: ReadonlyMap<string, Box>): FlowEdge[] {
+  const s = at.get(source);
+  const t = at.get(target);
+  if (!s || !t) return [];
+  const sides = facingSides(s, t);
+  return [
+    {
       id: `${relation}:${source}->${target}`,
       source,
       target,
@@ -142,8 +191,19 @@ function buildEdges(
       animated: relation === 'waiting',
       selectable: false,
       focusable: false,
-    });
-  };
+    },
+  ];
+}
+
+function buildEdges(
+  pods: readonly Stored<'Pod'>[],
+  claims: readonly Pvc[],
+  volumes: readonly Stored<'PersistentVolume'>[],
+  classes: readonly Stored<'StorageClass'>[],
+  at: ReadonlyMap<string, Box>,
+): FlowEdge[] {
+  const edges: FlowEdge[] = [];
+  const add = (relation: EdgeRelation, source: string, target: string, label: string) => edges.push(...edge(relation, source, target, label, at));
   const claimKeys = new Set(claims.map((c) => `${c.metadata.namespace}/${c.metadata.name}`));
   for (const pod of pods) {
     const ns = pod.metadata.namespace ?? 'default';

@@ -2,6 +2,7 @@
 import type { NodeTypes } from '@xyflow/react';
 import { Area, Heading, Placeholder } from './nodes/Decorations.tsx';
 import { DockerContainerCard, DockerImageCard, DockerVolumeCard } from './nodes/DockerCards.tsx';
+import { Flyer } from './nodes/Flyer.tsx';
 import { NodeGroup } from './nodes/NodeGroup.tsx';
 import { ObjectCard } from './nodes/ObjectCard.tsx';
 import { ZoneLane } from './nodes/ZoneLane.tsx';
@@ -16,4 +17,5 @@ export const nodeTypes = {
   dockerImage: DockerImageCard,
   dockerContainer: DockerContainerCard,
   dockerVolume: DockerVolumeCard,
+  flyer: Flyer,
 } satisfies NodeTypes;

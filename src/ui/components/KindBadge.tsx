@@ -5,6 +5,8 @@ const SHORT: Record<string, string> = {
   StorageClass: 'SC',
   Pod: 'POD',
   Node: 'NODE',
+  ConfigMap: 'CM',
+  Secret: 'SECRET',
 };
 
 export function KindBadge({ kind }: { kind: string }) {

@@ -18,12 +18,28 @@ export const NodeGroup = memo(function NodeGroup({ data, selected }: NodeProps<N
       <div className="flex items-start gap-2 px-3.5 pt-2" style={{ height: NODE_HEADER - 4 }}>
         <Icon name="server" className="mt-0.5 size-4 shrink-0 text-slate-500 dark:text-slate-400" />
         <div className="min-w-0 flex-1">
-          <div className="truncate font-mono text-[13px] leading-4 font-semibold text-slate-900 dark:text-slate-50" title={data.name}>
-            {data.name}
+          <div className="flex min-w-0 items-center gap-1.5">
+            <span className="min-w-0 flex-1 truncate font-mono text-[13px] leading-4 font-semibold text-slate-900 dark:text-slate-50" title={data.name}>
+              {data.name}
+            </span>
+            {data.attached.length > 0 && (
+              <span
+                data-testid={`attached-${data.name}`}
+                title={`VolumeAttachment: attached to this node: ${data.attached.join(', ')}`}
+                className="shrink-0 rounded bg-violet-100 px-1.5 py-px text-[10px] font-semibold text-violet-800 dark:bg-violet-400/15 dark:text-violet-200"
+              >
+                {data.attached.length} attached
+              </span>
+            )}
           </div>
           <div className="mt-1 flex items-center gap-2">
             <StatusPill status={data.status} tone={data.tone} />
             <span className="truncate text-[11px] text-slate-500 dark:text-slate-400">Node{data.roles ? ` · ${data.roles}` : ''}</span>
+            {data.hostPaths.length > 0 && (
+              <span title={`hostPath directories on this node: ${data.hostPaths.join(', ')}`} className="ml-auto min-w-0 truncate rounded bg-amber-100 px-1.5 py-px font-mono text-[10px] text-amber-900 dark:bg-amber-400/15 dark:text-amber-200">
+                {data.hostPaths.join(' ')}
+              </span>
+            )}
           </div>
         </div>
       </div>

@@ -3,11 +3,25 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { ObjectFlowNode } from '../graph.ts';
+import type { ChipKind } from '../cards.ts';
 import { KindBadge } from '../../components/KindBadge.tsx';
 import { StatusPill } from '../../components/StatusPill.tsx';
 import { TONE_BAR } from '../../components/tones.ts';
 import { Handles } from './Handles.tsx';
 import { useChangedFlash } from './useChangedFlash.ts';
+
+const CHIP: Record<ChipKind, string> = {
+  container: 'bg-slate-100 text-slate-700 ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-700',
+  emptyDir: 'bg-sky-50 text-sky-800 dark:bg-sky-400/15 dark:text-sky-200',
+  configMap: 'bg-teal-50 text-teal-800 dark:bg-teal-400/15 dark:text-teal-200',
+  secret: 'bg-rose-50 text-rose-800 dark:bg-rose-400/15 dark:text-rose-200',
+  hostPath: 'bg-amber-50 text-amber-900 dark:bg-amber-400/15 dark:text-amber-200',
+  downwardAPI: 'bg-indigo-50 text-indigo-800 dark:bg-indigo-400/15 dark:text-indigo-200',
+  projected: 'bg-indigo-50 text-indigo-800 dark:bg-indigo-400/15 dark:text-indigo-200',
+  other: 'bg-slate-50 text-slate-600 dark:bg-slate-800 dark:text-slate-300',
+};
+/** Short type names on volume chips (the name follows). */
+const CHIP_PREFIX: Record<ChipKind, string> = { container: '', emptyDir: 'emptyDir', configMap: 'cm', secret: 'secret', hostPath: 'hostPath', downwardAPI: 'downward', projected: 'projected', other: 'vol' };
 
 export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps<ObjectFlowNode>) {
   const flash = useChangedFlash(data.status);
@@ -38,9 +52,20 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
           {data.detail}
         </span>
       </div>
-      <div className="min-h-4 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400" title={data.note}>
-        {data.note}
-      </div>
+      {data.chips ? (
+        <div className="flex min-h-4 min-w-0 items-center gap-1 overflow-hidden">
+          {data.chips.map((c) => (
+            <span key={`${c.kind}:${c.label}`} title={c.title} className={`shrink-0 truncate rounded px-1 text-[10px] leading-4 font-medium ${CHIP[c.kind]}`}>
+              {c.kind === 'container' ? '▣ ' : `${CHIP_PREFIX[c.kind]} `}
+              {c.label}
+            </span>
+          ))}
+        </div>
+      ) : (
+        <div className="min-h-4 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400" title={data.note}>
+          {data.note}
+        </div>
+      )}
     </div>
   );
 });

@@ -1,0 +1,39 @@
+// The playback clock: while the store says `playing`, it advances the timeline one frame per
+// interval (shorter at higher speeds). Timers are passed in, so tests drive it with fake ones.
+import type { AppStore, Speed } from './app-store.ts';
+
+/** One frame per this many milliseconds at 1×: long enough to watch a card change and an edge draw. */
+export const FRAME_MS = 900;
+
+export interface Timers {
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+export function frameInterval(speed: Speed): number {
+  return Math.round(FRAME_MS / speed);
+}
+
+/** Starts the clock; returns a function that stops it. */
+export function startPlaybackClock(store: AppStore, timers: Timers): () => void {
+  let handle: unknown = null;
+  const schedule = () => {
+    if (handle !== null) timers.clearTimeout(handle);
+    handle = null;
+    const { playing, speed } = store.getState();
+    if (!playing) return;
+    handle = timers.setTimeout(() => {
+      handle = null;
+      store.getState().tick();
+      schedule();
+    }, frameInterval(speed));
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.playing !== prev.playing || s.speed !== prev.speed || (s.playing && s.timeline.cursor !== prev.timeline.cursor && handle === null)) schedule();
+  });
+  schedule();
+  return () => {
+    unsubscribe();
+    if (handle !== null) timers.clearTimeout(handle);
+  };
+}

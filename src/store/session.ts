@@ -1,0 +1,90 @@
+// A session is everything needed to reproduce what a learner did: preset, seed, editor text,
+// every action in order (forks included), the frame being viewed and the canvas view. The
+// engine is deterministic, so replaying the actions rebuilds every frame exactly. Share links
+// carry a session; its JSON comes from outside, so `parseSession` checks every field.
+import { createCluster, PRESETS, type PresetName } from '../engine/index.ts';
+import type { CanvasView } from './app-store.ts';
+import { runManifestAction } from './manifest-action.ts';
+import { recordAction, seek, startTimeline, type RecordedAction, type Timeline, type UserAction } from './timeline.ts';
+
+export interface SessionV1 {
+  v: 1;
+  preset: PresetName;
+  seed: number;
+  editorText: string;
+  actions: RecordedAction[];
+  /** The frame shown (an index into the replayed timeline's frames). */
+  cursor: number;
+  view: CanvasView;
+}
+
+/** Limits that keep a hostile or corrupt link from freezing the page. */
+export const SESSION_LIMITS = { actions: 500, textChars: 200_000 } as const;
+
+export type SessionParse = { ok: true; session: SessionV1 } | { ok: false; error: string };
+
+/** Checks decoded JSON field by field; the error names the field that is wrong. */
+export function parseSession(value: unknown): SessionParse {
+  const fail = (error: string): SessionParse => ({ ok: false, error });
+  if (!isRecord(value)) return fail('the session is not an object');
+  if (value.v !== 1) return fail(`unsupported session version ${JSON.stringify(value.v)} (this playground reads version 1)`);
+  if (typeof value.preset !== 'string' || !(PRESETS as readonly string[]).includes(value.preset)) return fail(`unknown cluster preset ${JSON.stringify(value.preset)}`);
+  if (!Number.isSafeInteger(value.seed)) return fail('seed must be an integer');
+  if (typeof value.editorText !== 'string') return fail('editorText must be a string');
+  if (value.editorText.length > SESSION_LIMITS.textChars) return fail(`editorText is longer than ${SESSION_LIMITS.textChars} characters`);
+  if (!Array.isArray(value.actions)) return fail('actions must be a list');
+  if (value.actions.length > SESSION_LIMITS.actions) return fail(`more than ${SESSION_LIMITS.actions} actions`);
+  const actions: RecordedAction[] = [];
+  for (const [i, raw] of value.actions.entries()) {
+    const a = parseAction(raw);
+    if (typeof a === 'string') return fail(`actions[${i}]: ${a}`);
+    actions.push(a);
+  }
+  if (!Number.isSafeInteger(value.cursor) || (value.cursor as number) < 0) return fail('cursor must be a non-negative integer');
+  if (value.view !== 'cluster' && value.view !== 'docker') return fail(`unknown view ${JSON.stringify(value.view)}`);
+  return {
+    ok: true,
+    session: { v: 1, preset: value.preset as PresetName, seed: value.seed as number, editorText: value.editorText, actions, cursor: value.cursor as number, view: value.view },
+  };
+}
+
+function parseAction(raw: unknown): RecordedAction | string {
+  if (!isRecord(raw) || !isRecord(raw.action)) return 'not an action';
+  if (raw.at !== undefined && (!Number.isSafeInteger(raw.at) || (raw.at as number) < 0)) return '"at" must be a non-negative integer';
+  const a = raw.action;
+  let action: UserAction;
+  if (a.type === 'command') {
+    if (typeof a.line !== 'string' || a.line.length > SESSION_LIMITS.textChars) return 'a command needs a "line" string';
+    action = { type: 'command', line: a.line };
+  } else if (a.type === 'apply' || a.type === 'delete') {
+    if (typeof a.text !== 'string' || a.text.length > SESSION_LIMITS.textChars) return `${a.type} needs a "text" string`;
+    if (a.only !== undefined && !(Array.isArray(a.only) && a.only.every((n) => Number.isSafeInteger(n) && n >= 0))) return '"only" must list document indexes';
+    action = { type: a.type, text: a.text, ...(a.only ? { only: a.only as number[] } : {}) };
+  } else {
+    return `unknown action type ${JSON.stringify(a.type)}`;
+  }
+  return raw.at === undefined ? { action } : { action, at: raw.at as number };
+}
+
+/** Rebuilds a session's timeline by running its actions again (commands load the command layer). */
+export async function replaySession(session: SessionV1): Promise<Timeline> {
+  const needsCommands = session.actions.some((a) => a.action.type === 'command');
+  const commands = needsCommands ? await import('./command-action.ts') : undefined;
+  let t = startTimeline(session.preset, session.seed, createCluster({ preset: session.preset, seed: session.seed }));
+  for (const [i, { action, at }] of session.actions.entries()) {
+    if (at !== undefined) {
+      const frame = at - t.dropped;
+      if (frame < 0 || frame >= t.frames.length) throw new Error(`action ${i + 1} forks at frame ${at}, which the replay never reached`);
+      t = seek(t, frame);
+    } else {
+      t = seek(t, t.frames.length - 1);
+    }
+    const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.line) : runManifestAction(t.frames[t.cursor]!.state, action);
+    t = recordAction(t, action, out);
+  }
+  return seek(t, session.cursor);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,112 @@
+// Time-travel history: one frame per controller step (the cluster as it was right after it),
+// grouped by the user action that caused it. Pure functions over plain data, so the store's
+// playback, what-if forks and share-link replay are tested without React or timers.
+import type { ClusterState, PresetName, Step } from '../engine/index.ts';
+
+/** What a user did. Recorded so a session can be replayed exactly (share links) and forked. */
+export type UserAction =
+  /** `kubectl apply -f` of the editor text (all documents, or `only` these). */
+  | { type: 'apply'; text: string; only?: number[] }
+  /** `kubectl delete -f` of documents of the editor text. */
+  | { type: 'delete'; text: string; only?: number[] }
+  /** A terminal line (kubectl, docker, sleep, …), here-document body included. */
+  | { type: 'command'; line: string };
+
+export interface RecordedAction {
+  action: UserAction;
+  /** Set for a what-if fork: the frame it was taken on (counted from the first frame ever, dropped ones included). */
+  at?: number;
+}
+
+export interface Frame {
+  /** The cluster right after this frame's step (frame 0: as the preset created it). */
+  state: ClusterState;
+  /** The step that led here. Absent for the first frame and for actions that changed no object (docker, sleep). */
+  step?: Step;
+  /** Index into the actions of the action this frame belongs to (-1 for the first frame). */
+  action: number;
+}
+
+export interface Timeline {
+  preset: PresetName;
+  seed: number;
+  frames: Frame[];
+  actions: RecordedAction[];
+  /** The frame shown; the last frame is "live". */
+  cursor: number;
+  /** How many frames fell off the front (MAX_FRAMES), so step numbers stay meaningful. */
+  dropped: number;
+}
+
+/** Frames kept for time travel; older ones drop off the front (the actions are all kept). */
+export const MAX_FRAMES = 3000;
+
+export function startTimeline(preset: PresetName, seed: number, state: ClusterState): Timeline {
+  return { preset, seed, frames: [{ state, action: -1 }], actions: [], cursor: 0, dropped: 0 };
+}
+
+export function isLive(t: Timeline): boolean {
+  return t.cursor === t.frames.length - 1;
+}
+
+export function viewedState(t: Timeline): ClusterState {
+  return t.frames[t.cursor]!.state;
+}
+
+/** The outcome of running an action on the viewed state: its steps, the state after each, the end state. */
+export interface ActionOutcome {
+  state: ClusterState;
+  steps: Step[];
+  states: ReadonlyMap<Step, ClusterState>;
+}
+
+/**
+ * Records an action taken on the viewed frame. From the live end it extends the timeline; from
+ * the past it is a what-if fork: the frames after the cursor (and the actions they came from)
+ * are replaced by the new branch.
+ */
+export function recordAction(t: Timeline, action: UserAction, out: ActionOutcome): Timeline {
+  const base = t.frames[t.cursor]!;
+  const fork = !isLive(t);
+  const keptActions = fork ? t.actions.slice(0, base.action + 1) : t.actions;
+  const actionIndex = keptActions.length;
+  const recorded: RecordedAction = fork ? { action, at: t.cursor + t.dropped } : { action };
+  const added: Frame[] = out.steps.map((step) => ({ state: out.states.get(step) ?? out.state, step, action: actionIndex }));
+  // The last frame of an action is its end state exactly (the clock may have moved after the last step).
+  if (added.length > 0) added[added.length - 1] = { ...added[added.length - 1]!, state: out.state };
+  else added.push({ state: out.state, action: actionIndex });
+  let frames = [...t.frames.slice(0, t.cursor + 1), ...added];
+  let dropped = t.dropped;
+  if (frames.length > MAX_FRAMES) {
+    dropped += frames.length - MAX_FRAMES;
+    frames = frames.slice(frames.length - MAX_FRAMES);
+  }
+  return { ...t, frames, actions: [...keptActions, recorded], cursor: frames.length - 1, dropped };
+}
+
+/** Moves the cursor, clamped to the frames there are. */
+export function seek(t: Timeline, cursor: number): Timeline {
+  const c = Math.max(0, Math.min(t.frames.length - 1, Math.round(cursor)));
+  return c === t.cursor ? t : { ...t, cursor: c };
+}
+
+/** The first frame of the action the cursor is in (where "replay this action" starts). */
+export function actionStart(t: Timeline, cursor = t.cursor): number {
+  const action = t.frames[cursor]?.action;
+  let i = cursor;
+  while (i > 0 && t.frames[i - 1]!.action === action) i--;
+  // Show the state *before* the action, so playing it shows every one of its steps.
+  return Math.max(0, i - 1);
+}
+
+/** Every step on the timeline's current branch, oldest first. */
+export function timelineSteps(t: Timeline): Step[] {
+  return t.frames.flatMap((f) => (f.step ? [f.step] : []));
+}
+
+/** A short label for an action, as the terminal would show it. */
+export function actionLabel(a: UserAction): string {
+  if (a.type === 'command') return a.line.split('\n')[0]!;
+  const what = a.only ? `document ${a.only.map((i) => i + 1).join(', ')}` : 'the editor';
+  return `kubectl ${a.type} -f ${what}`;
+}

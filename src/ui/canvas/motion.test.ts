@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { applyManifest, createCluster } from '../../engine/index.ts';
+import { toFlowGraph } from './graph.ts';
+import { changesOf, withMotion } from './motion.ts';
+
+const CLAIM = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: data }
+spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }
+`;
+const POD = `apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  containers: [{ name: app, image: nginx, volumeMounts: [{ name: d, mountPath: /d }] }]
+  volumes: [{ name: d, persistentVolumeClaim: { claimName: data } }]
+`;
+
+describe('motion from steps', () => {
+  // kind preset: class "standard" is WaitForFirstConsumer, provisioned by rancher.io/local-path.
+  const base = createCluster({ preset: 'kind' });
+  const waiting = applyManifest(base, CLAIM, { mode: 'apply' });
+  const consumed = applyManifest(waiting.state, POD, { mode: 'apply' });
+  const before = toFlowGraph(waiting.state);
+  const after = toFlowGraph(consumed.state);
+  const provisionStep = consumed.steps.find((s) => s.actor === 'external-provisioner' || s.changes.some((c) => c.type === 'created' && c.ref.kind === 'PersistentVolume'))!;
+
+  it('reads created, updated and deleted objects from the steps', () => {
+    const ch = changesOf(consumed.steps);
+    expect([...ch.created]).toContain('Pod:default/web');
+    expect(ch.updated.has('PersistentVolumeClaim:default/data')).toBe(true);
+    const pv = [...ch.created].find((id) => id.startsWith('PersistentVolume:'))!;
+    expect(ch.provisionedFrom.get(pv)).toBe('StorageClass:standard');
+  });
+
+  it('a provisioned volume flies in from its class; the bound edge draws; the claim pulses', () => {
+    const g = withMotion(before, after, [provisionStep, ...consumed.steps.filter((s) => s !== provisionStep)], 0);
+    const pv = g.nodes.find((n) => n.id.startsWith('PersistentVolume:'))!;
+    expect(pv.className).toContain('motion-land-0');
+    // The flight is a separate node (the card itself never moves, so its edges stay attached).
+    const flyer = g.nodes.find((n) => n.id === `flyer:${pv.id}`)!;
+    expect(flyer.className).toContain('motion-fly-0');
+    expect(flyer.style).toMatchObject({ '--fly-x': expect.stringMatching(/^-?\d+px$/), '--fly-y': expect.stringMatching(/^-?\d+px$/) });
+    expect(flyer.position).not.toEqual({ x: 0, y: 0 });
+    expect(g.nodes.find((n) => n.id === 'PersistentVolumeClaim:default/data')!.className).toContain('motion-pulse-0');
+    const bound = g.edges.find((e) => e.id.startsWith('bound:'))!;
+    expect(bound.className).toContain('motion-draw-0');
+    expect(bound.type).toBe('drawn');
+    // Nodes no step touched are returned as they were (the same objects: React Flow skips them).
+    const untouched = g.nodes.filter((n) => !n.className?.includes('motion'));
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const n of untouched) expect(after.nodes).toContain(n);
+  });
+
+  it('no steps, no motion (a theme change or a selection redraws nothing)', () => {
+    expect(withMotion(before, after, [], 1)).toBe(after);
+  });
+
+  it('a deleted object leaves a fading, hidden ghost where it was', () => {
+    const gone = applyManifest(consumed.state, 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\n', { mode: 'delete' });
+    const next = toFlowGraph(gone.state);
+    const g = withMotion(after, next, gone.steps, 1);
+    const ghost = g.nodes.find((n) => n.id === 'ghost:Pod:default/web')!;
+    expect(ghost.className).toContain('motion-leave');
+    expect(ghost.parentId).toBeUndefined();
+    expect(ghost.ariaLabel).toBeUndefined();
+    expect(next.nodes.some((n) => n.id === 'Pod:default/web')).toBe(false);
+  });
+});
