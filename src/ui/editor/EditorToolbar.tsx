@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { parseManifestText } from '../../engine/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { Icon } from '../components/Icon.tsx';
+import { InsertMenu } from './InsertMenu.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -10,14 +11,17 @@ export function EditorToolbar() {
   const applyEditor = useAppStore((s) => s.applyEditor);
   const documents = useMemo(() => parseManifestText(text).length, [text]);
   return (
-    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 px-3 dark:border-slate-800">
-      <Icon name="file" className="size-4 shrink-0 text-slate-400" />
+    // A size container: in a narrow pane (1280 px screens) the file icon and the shortcut hint
+    // make way, so the file name and both buttons stay readable. The Insert menu opens under it.
+    <div className="@container relative flex h-12 shrink-0 items-center gap-2.5 border-b border-slate-200 px-3 dark:border-slate-800">
+      <Icon name="file" className="size-4 shrink-0 text-slate-400 @max-md:hidden" />
       <div className="min-w-0 flex-1">
         <div className="truncate font-mono text-[13px] font-medium text-slate-800 dark:text-slate-100">manifest.yaml</div>
-        <div className="text-[11px] leading-3.5 text-slate-500 dark:text-slate-400">
+        <div className="truncate text-[11px] leading-3.5 text-slate-500 dark:text-slate-400">
           {documents} document{documents === 1 ? '' : 's'}
         </div>
       </div>
+      <InsertMenu />
       <button
         type="button"
         onClick={applyEditor}
@@ -27,7 +31,7 @@ export function EditorToolbar() {
       >
         <Icon name="play" filled className="size-3.5" />
         Apply
-        <kbd className="rounded bg-white/15 px-1.5 py-px font-sans text-[11px] font-medium text-indigo-50">{isMac ? '⌘' : 'Ctrl'} ↵</kbd>
+        <kbd className="rounded bg-white/15 @max-md:hidden px-1.5 py-px font-sans text-[11px] font-medium text-indigo-50">{isMac ? '⌘' : 'Ctrl'} ↵</kbd>
       </button>
     </div>
   );

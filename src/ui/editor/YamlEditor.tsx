@@ -1,12 +1,16 @@
 // Monaco bound to the store: typing updates the editor text, outside changes (the test hook, a
 // future lesson) update the model, Ctrl/Cmd+Enter applies, and the last apply's problems become
-// markers. Loaded lazily by EditorPane; default export for React.lazy.
+// markers. Each document gets Apply/Delete code lenses (Ctrl/Cmd+Shift+Enter applies the one
+// under the cursor), and manifest templates complete at the start of a line. Loaded lazily by
+// EditorPane; default export for React.lazy.
 import { useEffect, useRef } from 'react';
 import { appStore, selectProblems } from '../../store/index.ts';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
-import { registerReveal } from './editor-bridge.ts';
+import { installDocumentActions } from './code-lens.ts';
+import { registerInsert, registerReveal } from './editor-bridge.ts';
 import { markersFor } from './markers.ts';
 import { MODEL_URI, monaco, THEME_DARK, THEME_LIGHT } from './monaco-setup.ts';
+import { insertSnippetAsLastDocument, installSnippetCompletions } from './snippet-completions.ts';
 
 const MARKER_OWNER = 'kubectl-apply';
 
@@ -35,17 +39,23 @@ export default function YamlEditor() {
       padding: { top: 10, bottom: 10 },
       quickSuggestions: { other: true, comments: false, strings: true },
       fixedOverflowWidgets: true,
-      ariaLabel: 'Kubernetes manifest (YAML). Press Control+Enter to apply.',
+      ariaLabel: 'Kubernetes manifest (YAML). Press Control+Enter to apply, Control+Shift+Enter to apply the document under the cursor.',
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => appStore.getState().applyEditor());
+    const documentActions = installDocumentActions(monaco, editor);
+    const snippetCompletions = installSnippetCompletions(monaco, editor);
+    registerInsert((snippet) => insertSnippetAsLastDocument(editor, snippet));
 
     const typed = model.onDidChangeContent(() => appStore.getState().setEditorText(model.getValue()));
     const showMarkers = () => monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(selectProblems(appStore.getState()), model));
     showMarkers();
     const unsubscribe = appStore.subscribe((s, prev) => {
       if (s.editorText !== prev.editorText && s.editorText !== model.getValue()) {
-        // An edit rather than setValue, so Ctrl+Z can undo text that came from outside.
+        // An edit rather than setValue, so Ctrl+Z can undo text that came from outside; its own
+        // undo step (stack elements around it), or Monaco merges it with the edits before it.
+        model.pushStackElement();
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.editorText }], () => null);
+        model.pushStackElement();
       }
       if (s.lastApply !== prev.lastApply) showMarkers();
     });
@@ -62,6 +72,9 @@ export default function YamlEditor() {
 
     return () => {
       registerReveal(null);
+      registerInsert(null);
+      documentActions.dispose();
+      snippetCompletions.dispose();
       unsubscribe();
       typed.dispose();
       editor.dispose();
