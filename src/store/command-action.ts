@@ -3,7 +3,7 @@
 // terminal, or when a share link replays a command) so the command layer stays off the first screen.
 import { runScript, type ScriptChunk } from '../commands/script/run-script.ts';
 import { captureStates, type ClusterState } from '../engine/index.ts';
-import type { ActionOutcome } from './timeline.ts';
+import { FRAMES_PER_ACTION, type ActionOutcome } from './timeline.ts';
 
 export interface CommandRun extends ActionOutcome {
   chunks: ScriptChunk[];
@@ -11,6 +11,6 @@ export interface CommandRun extends ActionOutcome {
 }
 
 export function runCommandAction(state: ClusterState, line: string): CommandRun {
-  const { result, states } = captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: { read: () => undefined } }));
+  const { result, states } = captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: { read: () => undefined } }), FRAMES_PER_ACTION);
   return { state: result.state, steps: result.steps, states, chunks: result.chunks, exitCode: result.exitCode };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureStates, applyManifest, createCluster, viewOf, type ClusterState } from '../engine/index.ts';
 import { createAppStore } from './app-store.ts';
+import { FRAMES_PER_ACTION } from './timeline.ts';
 import { parseSession } from './session.ts';
 
 const PV_PVC = `apiVersion: v1
@@ -66,6 +67,25 @@ describe('timeline and time travel', () => {
     expect(store.getState().timeline.cursor).toBe(0);
     store.getState().goLive();
     expect(phase(store.getState().cluster, 'PersistentVolumeClaim', 'default/example-pvc')).toBe('Bound');
+  });
+
+  it('folds the steps of a huge action past FRAMES_PER_ACTION into its last frame', () => {
+    const pairs = Array.from({ length: 250 }, (_, i) =>
+      `apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: pv-${i} }\nspec: { capacity: { storage: 1Gi }, accessModes: [ReadWriteOnce], hostPath: { path: /d/${i} } }\n---\n` +
+      `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: c-${i} }\nspec: { storageClassName: "", accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }`,
+    ).join('\n---\n');
+    const store = createAppStore();
+    store.getState().setEditorText(pairs);
+    store.getState().applyEditor();
+    const { timeline, latestSteps } = store.getState();
+    expect(latestSteps.length).toBeGreaterThan(FRAMES_PER_ACTION);
+    expect(timeline.frames).toHaveLength(FRAMES_PER_ACTION + 2);
+    const last = timeline.frames.at(-1)!;
+    expect(last.folded).toBe(latestSteps.length - FRAMES_PER_ACTION - 1);
+    expect(last.step).toBe(latestSteps.at(-1));
+    expect(phase(last.state, 'PersistentVolumeClaim', 'default/c-249')).toBe('Bound');
+    // A kept frame still shows its own moment: after the user's step nothing is bound yet.
+    expect(phase(timeline.frames[1]!.state, 'PersistentVolumeClaim', 'default/c-0')).toBe('Pending');
   });
 
   it('plays the last action from its start, one frame per tick, and stops at the end', () => {

@@ -25,6 +25,8 @@ export interface Frame {
   step?: Step;
   /** Index into the actions of the action this frame belongs to (-1 for the first frame). */
   action: number;
+  /** Steps before `step` folded into this frame because the action made too many to keep a state for each. */
+  folded?: number;
 }
 
 export interface Timeline {
@@ -40,6 +42,8 @@ export interface Timeline {
 
 /** Frames kept for time travel; older ones drop off the front (the actions are all kept). */
 export const MAX_FRAMES = 3000;
+/** States kept per action: past this, its remaining steps fold into its last frame (see captureStates). */
+export const FRAMES_PER_ACTION = 400;
 
 export function startTimeline(preset: PresetName, seed: number, state: ClusterState): Timeline {
   return { preset, seed, frames: [{ state, action: -1 }], actions: [], cursor: 0, dropped: 0 };
@@ -71,9 +75,13 @@ export function recordAction(t: Timeline, action: UserAction, out: ActionOutcome
   const keptActions = fork ? t.actions.slice(0, base.action + 1) : t.actions;
   const actionIndex = keptActions.length;
   const recorded: RecordedAction = fork ? { action, at: t.cursor + t.dropped } : { action };
-  const added: Frame[] = out.steps.map((step) => ({ state: out.states.get(step) ?? out.state, step, action: actionIndex }));
-  // The last frame of an action is its end state exactly (the clock may have moved after the last step).
-  if (added.length > 0) added[added.length - 1] = { ...added[added.length - 1]!, state: out.state };
+  const kept = out.steps.filter((step) => out.states.has(step));
+  const added: Frame[] = kept.map((step) => ({ state: out.states.get(step)!, step, action: actionIndex }));
+  const folded = out.steps.length - kept.length;
+  // The last frame of an action is its end state exactly (the clock may have moved after the last
+  // step); steps that kept no state of their own fold into it.
+  if (folded > 0) added.push({ state: out.state, step: out.steps.at(-1)!, action: actionIndex, ...(folded > 1 ? { folded: folded - 1 } : {}) });
+  else if (added.length > 0) added[added.length - 1] = { ...added[added.length - 1]!, state: out.state };
   else added.push({ state: out.state, action: actionIndex });
   let frames = [...t.frames.slice(0, t.cursor + 1), ...added];
   let dropped = t.dropped;

@@ -5,7 +5,7 @@
 import type { ClusterState, Step } from '../cluster/state.ts';
 import type { Txn } from '../cluster/store.ts';
 
-let active: Map<Step, ClusterState> | null = null;
+let active: { states: Map<Step, ClusterState>; limit: number } | null = null;
 
 export interface Captured<T> {
   result: T;
@@ -13,10 +13,14 @@ export interface Captured<T> {
   states: Map<Step, ClusterState>;
 }
 
-export function captureStates<T>(fn: () => T): Captured<T> {
+/**
+ * `limit` caps the snapshots kept: each one copies the kinds written next, so thousands of steps
+ * over large tables grow quadratically. Steps past the limit are recorded without a state.
+ */
+export function captureStates<T>(fn: () => T, limit = Infinity): Captured<T> {
   const outer = active;
   const states = new Map<Step, ClusterState>();
-  active = states;
+  active = { states, limit };
   try {
     return { result: fn(), states };
   } finally {
@@ -26,5 +30,5 @@ export function captureStates<T>(fn: () => T): Captured<T> {
 
 /** Called by the step recorder after it closes a step. */
 export function noteStepState(step: Step, txn: Txn): void {
-  if (active) active.set(step, txn.snapshot());
+  if (active && active.states.size < active.limit) active.states.set(step, txn.snapshot());
 }

@@ -69,7 +69,10 @@ export function StepsList() {
             {f.step ? (
               <>
                 <span className={`shrink-0 rounded px-1.5 py-px font-mono text-[11px] font-medium ${ACTOR[f.step.actor] ?? OTHER}`}>{f.step.actor}</span>
-                <span className="min-w-0 leading-5 text-slate-700 dark:text-slate-200">{withoutActor(f.step.summary, f.step.actor)}</span>
+                <span className="min-w-0 leading-5 text-slate-700 dark:text-slate-200">
+                  {withoutActor(f.step.summary, f.step.actor)}
+                  {f.folded ? <span className="ml-1.5 text-[11px] text-slate-500 italic dark:text-slate-400">(and {f.folded} steps before it, folded: too many to keep a frame each)</span> : null}
+                </span>
               </>
             ) : (
               <span className="min-w-0 leading-5 text-slate-500 italic dark:text-slate-400">no object changed</span>
