@@ -30,9 +30,9 @@ test('a PV and a PVC typed into the editor end Bound on the canvas', async ({ pa
   await expect(page.getByTestId('apply-results')).toContainText('persistentvolumeclaim/example-pvc');
   await expect(page.getByTestId('narration')).toContainText('bound claim default/example-pvc to volume example-pv');
 
-  // Selecting the claim shows its YAML, status included.
+  // Selecting the claim shows its YAML, status included, in the dock's Inspector tab.
   await claim.click();
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const inspector = page.getByRole('tabpanel', { name: 'Inspector' });
   await expect(inspector).toContainText('volumeName: example-pv');
   await expect(inspector).toContainText('phase: Bound');
 
@@ -110,6 +110,8 @@ test('the inspector says why a claim is Pending, in the engine\'s words', async 
   await useHook(page, PVC);
   const claim = page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Pending' });
   await claim.click();
+  // The inspector's one-line "why" leads to the Explain tab, which has the whole story.
+  await page.getByRole('button', { name: 'Why? Explain →' }).click();
   const why = page.getByTestId('why-panel');
   await expect(why).toContainText('Why is it Pending?');
   await expect(why).toContainText('No volume satisfies it (2Gi or more, RWO, Filesystem, class ""), and it names no StorageClass');

@@ -113,3 +113,29 @@ test('multi-az: a WaitForFirstConsumer claim waits, then its volume appears in t
   keep(shot, 'multi-az-wffc-1920x1080-light.png');
   expect(errors).toEqual([]);
 });
+
+test('the terminal follows time travel: it says when the view is in the past, and a command there forks', async ({ page }) => {
+  const errors = await open(page);
+  await page.getByLabel('Cluster preset').selectOption('bare');
+  await useHook(page, PV_AND_PVC);
+  await expect(claimIs(page, 'Bound')).toBeVisible();
+  await page.getByRole('tab', { name: /Terminal/ }).click();
+  const screen = page.locator('.xterm-rows');
+  await expect(screen).toContainText('kubectl and docker against the simulated cluster');
+
+  await page.evaluate(() => window.__playground!.timeline.seek(1));
+  await expect(screen).toContainText('viewing frame 1 of the timeline (the past)');
+  // In the past the claim is not bound yet, and kubectl says so: the terminal reads the frame shown.
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type('kubectl get pvc');
+  await page.keyboard.press('Enter');
+  await expect(screen).toContainText(/example-pvc\s+Pending/);
+  await page.keyboard.type('kubectl delete pv example-pv');
+  await page.keyboard.press('Enter');
+  await expect(screen).toContainText('persistentvolume "example-pv" deleted');
+  await expect(screen).toContainText('back to live');
+  // The fork replaced the future: the claim never binds on this branch.
+  await expect(claimIs(page, 'Pending')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^PersistentVolume example-pv/ })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

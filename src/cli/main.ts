@@ -16,6 +16,11 @@ kubesim run executes SCRIPT, a text file of command lines as a learner would typ
                             label, annotate, patch, cordon, uncordon, drain, api-resources, version)
   kubesim explain pvc/NAME  why a claim (or pod/NAME, a pod) is the way it is: every candidate
                             volume or node with the condition it fails, and the fix
+  kubesim node fail NODE    switch a node's machine off (node recover NODE: on again); the control
+                            plane notices when its status stops arriving, 50 s later
+  kubesim zone down ZONE    fail every node of a zone (zone up ZONE: bring them back)
+  kubesim container kill POD [-c CONTAINER]
+                            kill a container's main process from its node (exit code 137)
   sleep N                   let N seconds (or 2m, 1h) of simulated time pass
   echo TEXT, cat FILE       print text or a file
   # comment                 ignored, as are blank lines

@@ -75,5 +75,6 @@ export function createObjectFromManifest(txn: EngineTxn, manifest: EngineObject)
 }
 export * from './docker/host.ts';
 export { buildImage, parseDockerfile, qualify } from './docker/build.ts';
-export { CATALOG as DOCKER_CATALOG, parseImageRef } from './docker/catalog.ts';
+export { CATALOG as DOCKER_CATALOG, findCatalogImage, parseImageRef } from './docker/catalog.ts';
+export { layerBytes } from './fs/tree.ts';
 export { EMPTY_DOCKER_HOST, type DockerContainer, type DockerHost, type DockerImage, type DockerMount, type DockerVolume } from './docker/types.ts';

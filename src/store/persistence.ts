@@ -58,6 +58,32 @@ export function saveInputs(storage: KeyValueStorage | undefined, inputs: Persist
   }
 }
 
+/**
+ * Layout choices (dock tab, presentation mode) under a key of their own, so the inputs' writer
+ * above never needs to know them. Returns the saved record as-is (empty when missing or corrupt);
+ * the UI validates each field it reads.
+ */
+export const UI_PREFS_KEY = 'k8s-storage-playground.ui';
+
+export function loadUiPrefs(storage: KeyValueStorage | undefined): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(UI_PREFS_KEY) ?? 'null');
+    return isRecord(parsed) && parsed.v === VERSION ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Saves the layout choices; returns false when the storage refused. */
+export function saveUiPrefs(storage: KeyValueStorage | undefined, prefs: Record<string, unknown>): boolean {
+  try {
+    storage?.setItem(UI_PREFS_KEY, JSON.stringify({ ...prefs, v: VERSION }));
+    return storage !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -10,6 +10,7 @@ import { getVerb } from './verbs/get.ts';
 import { apiResourcesVerb, versionVerb } from './verbs/info.ts';
 import { metadataVerb } from './verbs/metadata.ts';
 import { cordonVerb, drainVerb } from './verbs/nodes.ts';
+import { taintVerb } from './verbs/taint.ts';
 import { patchVerb } from './verbs/patch.ts';
 import { execVerb, logsVerb } from './verbs/exec.ts';
 import { createImperative } from './verbs/create-imperative.ts';
@@ -42,6 +43,7 @@ const VERBS: Record<string, VerbDef> = {
   label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false)], run: (c) => metadataVerb(c, 'labels') },
   annotate: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false)], run: (c) => metadataVerb(c, 'annotations') },
   patch: { flags: [F('patch', 'p', true), F('type', undefined, true)], run: patchVerb },
+  taint: { flags: [F('overwrite', undefined, false)], run: taintVerb },
   cordon: { flags: [], run: (c) => cordonVerb(c, true) },
   uncordon: { flags: [], run: (c) => cordonVerb(c, false) },
   drain: {

@@ -1,20 +1,48 @@
 // `kubesim …` inside a script or the terminal: the playground's own commands, beside kubectl.
-// Today: `kubesim explain pvc/NAME | pod/NAME [-n NAMESPACE]`.
+// `kubesim explain` says why an object is stuck; `node`, `zone` and `container` make things
+// happen to the cluster (a machine switched off, a zone lost, a process killed) that no API
+// call can.
 import { explainObject, formatExplanation, viewOf } from '../../engine/index.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { flag, parseFlags } from '../kubectl/flags.ts';
+import { killContainerCommand, nodeCommand, zoneCommand } from './chaos.ts';
 
-const USAGE = 'Usage: kubesim explain pvc/NAME|pod/NAME [-n NAMESPACE]\n';
+const USAGE = [
+  'Usage: kubesim explain pvc/NAME|pod/NAME [-n NAMESPACE]',
+  '       kubesim node fail|recover NODE...',
+  '       kubesim zone down|up ZONE',
+  '       kubesim container kill POD [-c CONTAINER] [-n NAMESPACE]',
+].join('\n') + '\n';
 
 export function kubesimTool(input: CommandInput): CommandOutput {
   const [sub, ...rest] = input.argv.slice(1);
-  if (sub !== 'explain') {
-    return output(input.state, { stderr: sub ? `kubesim: unknown command "${sub}"\n${USAGE}` : USAGE, exitCode: sub ? 1 : 0 });
-  }
-  const parsed = parseFlags(rest, [{ long: 'namespace', short: 'n', value: true }]);
+  const parsed = parseFlags(rest, [
+    { long: 'namespace', short: 'n', value: true },
+    { long: 'container', short: 'c', value: true },
+  ]);
   if (!parsed.ok) return output(input.state, { stderr: `kubesim: ${parsed.error}\n${USAGE}`, exitCode: 1 });
-  const [target, extra] = parsed.parsed.args;
+  const args = parsed.parsed.args;
+  const namespace = flag(parsed.parsed, 'namespace') ?? 'default';
+  switch (sub) {
+    case 'explain':
+      return explain(input, args, namespace);
+    case 'node':
+      return nodeCommand(input.state, args[0], args.slice(1), USAGE);
+    case 'zone':
+      return zoneCommand(input.state, args[0], args.slice(1), USAGE);
+    case 'container':
+      if (args[0] !== 'kill') return output(input.state, { stderr: USAGE, exitCode: 1 });
+      return killContainerCommand(input.state, args.slice(1), namespace, flag(parsed.parsed, 'container'), USAGE);
+    case undefined:
+      return output(input.state, { stdout: USAGE });
+    default:
+      return output(input.state, { stderr: `kubesim: unknown command "${sub}"\n${USAGE}`, exitCode: 1 });
+  }
+}
+
+function explain(input: CommandInput, args: readonly string[], namespace: string): CommandOutput {
+  const [target, extra] = args;
   if (!target || extra) return output(input.state, { stderr: USAGE, exitCode: 1 });
-  const r = explainObject(viewOf(input.state), target, flag(parsed.parsed, 'namespace') ?? 'default');
+  const r = explainObject(viewOf(input.state), target, namespace);
   return r.ok ? output(input.state, { stdout: formatExplanation(r.explanation) }) : output(input.state, { stderr: `kubesim: ${r.error}\n`, exitCode: 1 });
 }

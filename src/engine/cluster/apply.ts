@@ -89,9 +89,15 @@ export function patchObject(txn: Txn, kind: Kind, key: string, patch: unknown): 
   return updateObject(txn, live, patched);
 }
 
-export function deleteObject(txn: Txn, kind: Kind, key: string): DeleteResult {
+export function deleteObject(txn: Txn, kind: Kind, key: string, opts: { gracePeriodSeconds?: number } = {}): DeleteResult {
   const live = txn.get(kind, key);
   if (!live) return { ok: false, error: notFoundError(KINDS[kind].plural, key.split('/').pop()!) };
+  // Grace period 0 (`--force --grace-period=0`): the API server removes a pod without waiting for
+  // its kubelet to stop it. Finalizers still hold any object.
+  if (opts.gracePeriodSeconds === 0 && (live.metadata.finalizers ?? []).length === 0) {
+    txn.remove(kind, key);
+    return { ok: true, outcome: 'deleted', object: live };
+  }
   const r = txn.delete(kind, key);
   return { ok: true, outcome: r === 'terminating' ? 'terminating' : 'deleted', object: live };
 }

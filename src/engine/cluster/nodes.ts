@@ -5,6 +5,14 @@ import { LABEL_HOSTNAME } from '../api/storage.ts';
 export const KUBELET_VERSION = 'v1.34.0';
 export const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' } as const;
 
+/** The conditions a healthy kubelet posts, in the order it writes them. */
+export const HEALTHY_NODE_CONDITIONS = [
+  { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+  { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+  { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+  { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+] as const;
+
 export interface NodeOptions {
   name: string;
   labels?: Record<string, string>;
@@ -46,12 +54,7 @@ export function completeNode(node: Stored<'Node'>): Stored<'Node'> {
       ...status,
       capacity: status.capacity ?? { cpu: '4', 'ephemeral-storage': '102626232Ki', memory: '8131288Ki', pods: '110' },
       allocatable: status.allocatable ?? { cpu: '4', 'ephemeral-storage': '102626232Ki', memory: '8131288Ki', pods: '110' },
-      conditions: status.conditions ?? [
-        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
-        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
-        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
-      ],
+      conditions: status.conditions ?? HEALTHY_NODE_CONDITIONS.map((c) => ({ ...c })),
       addresses: status.addresses ?? [{ type: 'InternalIP', address: '172.18.0.2' }, { type: 'Hostname', address: name }],
       nodeInfo: status.nodeInfo ?? {
         architecture: 'amd64',

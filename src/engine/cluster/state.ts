@@ -40,6 +40,18 @@ export interface ClusterState {
   docker: DockerHost;
   /** The scheduler's last verdict per pending pod (`namespace/name`): node → plugin → reason. Kept for explanations. */
   scheduling: Record<string, SchedulingRecord>;
+  /**
+   * Machines that are switched off (`kubesim node fail`): node name → when it went off (ms). Their
+   * kubelet does nothing and posts no status. Absent when none ever failed. Replaced whole, never
+   * edited in place, so earlier snapshots keep their own.
+   */
+  poweredOff?: Record<string, number>;
+  /**
+   * The attach/detach controller's detach requests for volumes still mounted on their node (the
+   * kubelet there never unmounted them): VolumeAttachment name → when detaching was first wanted
+   * (ms), which starts maxWaitForUnmountDuration. Replaced whole, like `poweredOff`.
+   */
+  detachRequestedAt?: Record<string, number>;
 }
 
 /** What the runtime keeps for one started container. */
@@ -61,6 +73,8 @@ export interface ContainerRecord {
   exitAt?: number;
   /** The command's exit status, reported when it ends. */
   exitCode?: number;
+  /** The terminated reason to report instead of Completed/Error: `Unknown` for a process lost with its machine. */
+  exitReason?: string;
   /** In CrashLoopBackOff: when the kubelet starts it again. */
   restartAt?: number;
   /** Files mounted with subPath, copied when the container started (they never follow updates). */

@@ -6,9 +6,9 @@ import type { Stored } from '../api/objects.ts';
 import type { ContainerRecord } from '../cluster/state.ts';
 import { beginTxn, type Txn } from '../cluster/store.ts';
 import { base64Decode } from '../manifest/decode.ts';
-import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
+import { runArgv, runShell, type MainProcess, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
-import { mainProcessLifetime } from './process.ts';
+import { mainProcessLifetime, mainProcessStopSignals } from './process.ts';
 import { ContainerFs } from './container-fs.ts';
 import { containerKey, subPathSnapshot } from './mounts.ts';
 import { fieldValue } from './projected-files.ts';
@@ -89,14 +89,39 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
   return txn.state.containers[key]!;
 }
 
-/** Runs a command in a running container (`kubectl exec`). Files it writes stay written. */
-export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly string[], stdin: string): ShellResult & { notFound?: boolean } {
+/**
+ * Runs a command in a running container (`kubectl exec`). Files it writes stay written.
+ * `mainEnded` says that a signal it sent (`kill 1`) ended the container's main process.
+ */
+export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly string[], stdin: string): ShellResult & { notFound?: boolean; mainEnded?: { signal: string } } {
   const record = txn.state.containers[containerKey(pod, container)];
   const fs = ContainerFs.ofPod(txn, pod, container);
-  const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0 };
+  const spec = pod.spec?.containers.find((c) => c.name === container);
+  const main: MainProcess = { stopsOn: mainProcessStopSignals(spec?.command, spec?.image ?? '') };
+  const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0, main };
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return { stdout: '', stderr: '', code: 127, notFound: true };
-  return argv.length === 1 && ['sh', 'bash', 'ash'].includes(base) && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
+  const r = argv.length === 1 && ['sh', 'bash', 'ash'].includes(base) && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
+  return main.ended ? { ...r, mainEnded: main.ended } : r;
+}
+
+/** Whether `kill 1` from inside the container ends its main process (a server that handles SIGTERM). */
+export function stopsOnSigterm(pod: Pod, container: string): boolean {
+  const spec = pod.spec?.containers.find((c) => c.name === container);
+  return mainProcessStopSignals(spec?.command, spec?.image ?? '').includes('TERM');
+}
+
+/**
+ * Ends a container's main process now with `exitCode` (the kubelet then restarts it per the pod's
+ * restartPolicy). Returns false when the container has no running process.
+ */
+export function endMainProcess(txn: Txn, pod: Pod, container: string, exitCode: number): boolean {
+  const key = containerKey(pod, container);
+  const record = txn.state.containers[key];
+  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  if (!record || !status?.state?.running) return false;
+  txn.state.containers[key] = { ...record, exitAt: txn.state.now, exitCode };
+  return true;
 }
 
 /** What goes when a pod is removed from its node: its containers and its emptyDirs. */
@@ -107,7 +132,7 @@ export function forgetPod(txn: Txn, pod: Pod): void {
 }
 
 export type ExecOutcome =
-  | { ok: true; state: import('../cluster/state.ts').ClusterState; stdout: string; stderr: string; code: number }
+  | { ok: true; state: import('../cluster/state.ts').ClusterState; stdout: string; stderr: string; code: number; mainEnded?: { signal: string } }
   | { ok: false; reason: 'pod-not-found' | 'container-not-found' | 'not-running' | 'completed' | 'executable-not-found'; detail: string };
 
 /** `kubectl exec` against a state: the new state (files written) and what the command printed. */
@@ -130,5 +155,7 @@ export function execInPod(
   if (status && !status.state?.running) return { ok: false, reason: 'not-running', detail: container };
   const r = execIn(txn, pod, container, argv, stdin);
   if (r.notFound) return { ok: false, reason: 'executable-not-found', detail: argv[0]! };
-  return { ok: true, state: txn.state, stdout: r.stdout, stderr: r.stderr, code: r.code };
+  // A server stopped by a signal it handles exits cleanly (nginx, postgres: 0); the kubelet does the rest.
+  if (r.mainEnded) endMainProcess(txn, pod, container, 0);
+  return { ok: true, state: txn.state, stdout: r.stdout, stderr: r.stderr, code: r.code, ...(r.mainEnded ? { mainEnded: r.mainEnded } : {}) };
 }

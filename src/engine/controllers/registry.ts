@@ -4,6 +4,9 @@ import type { Controller } from '../runtime/controller.ts';
 import { attachDetach, csiAttacher } from './attach-detach/index.ts';
 import { garbageCollector } from './garbage-collector/index.ts';
 import { kubelet } from './kubelet/index.ts';
+import { nodeLifecycle } from './node-lifecycle/index.ts';
+import { taintEviction } from './taint-eviction/index.ts';
+import { podGarbageCollector } from './pod-gc/index.ts';
 import { pvProtection, pvcProtection } from './protection/index.ts';
 import { externalProvisioner } from './provisioner/index.ts';
 import { pvBinder } from './pv-binder/index.ts';
@@ -14,6 +17,9 @@ import { expander } from './expander/index.ts';
 import { replicaSetController } from './workloads/replicaset.ts';
 
 export const CONTROLLERS: readonly Controller[] = [
+  nodeLifecycle,
+  taintEviction,
+  podGarbageCollector,
   deploymentController,
   replicaSetController,
   garbageCollector,

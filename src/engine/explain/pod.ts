@@ -71,6 +71,13 @@ function explainUnscheduled(view: ClusterView, pod: Pod, key: string, subject: s
     status: 'Pending',
     headline: rows.length === 0 ? 'There are no nodes in the cluster.' : `No node passes every filter: ${record.message}`,
     sections: rows.length ? [{ title: 'Nodes (first filter plugin that rejected each)', rows }] : [],
-    fixes: rows.length === 0 ? ['add a node (apply a Node manifest)'] : plugins.map((p) => `${p}: ${PLUGIN_FIXES[p] ?? 'see the reason above'}`),
+    fixes: rows.length === 0 ? ['add a node (apply a Node manifest)'] : plugins.map((p) => `${p}: ${fixFor(p, Object.values(record.nodes))}`),
   };
+}
+
+/** The node controller's own taints go away by themselves once the node is healthy again: say so. */
+function fixFor(plugin: string, verdicts: readonly ({ plugin: string; reason: string } | null)[]): string {
+  const silent = verdicts.some((v) => v?.plugin === 'TaintToleration' && /node\.kubernetes\.io\/(unreachable|not-ready)/.test(v.reason));
+  if (plugin === 'TaintToleration' && silent) return 'the node is not Ready (its kubelet is silent); the taint goes once it posts Ready again (kubesim node recover NODE)';
+  return PLUGIN_FIXES[plugin] ?? 'see the reason above';
 }

@@ -97,6 +97,25 @@ function parseSize(text: string): number | undefined {
   return Number(m[1]) * mult;
 }
 
+const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, CONT: 18, STOP: 19 };
+
+/** `kill [-s SIG | -SIG | -NUM] PID…`: the signal (TERM by default) and the PIDs. */
+function killSignal(args: string[]): { name: string; pids: string[] } | { error: string } {
+  let name = 'TERM';
+  let rest = args;
+  const spec = args[0] === '-s' ? args[1] : args[0]?.startsWith('-') && args[0] !== '--' ? args[0].slice(1) : undefined;
+  if (spec !== undefined) {
+    rest = args.slice(args[0] === '-s' ? 2 : 1);
+    const upper = spec.toUpperCase().replace(/^SIG/, '');
+    const byNumber = Object.entries(SIGNALS).find(([, n]) => String(n) === spec)?.[0];
+    const found = /^\d+$/.test(spec) ? byNumber : upper in SIGNALS ? upper : undefined;
+    if (!found) return { error: `kill: bad signal name '${spec}'\n` };
+    name = found;
+  }
+  if (rest[0] === '--') rest = rest.slice(1);
+  return { name, pids: rest };
+}
+
 export const COMMANDS: Record<string, Command> = {
   echo(args) {
     const noNewline = args[0] === '-n';
@@ -264,6 +283,19 @@ export const COMMANDS: Record<string, Command> = {
   exit(args, io) {
     io.ctx.exited = Number(args[0] ?? io.ctx.lastCode) || 0;
     return out('', io.ctx.exited);
+  },
+  kill(args, io) {
+    const signal = killSignal(args);
+    if ('error' in signal) return fail(signal.error);
+    if (signal.pids.length === 0) return fail('Usage: kill [-l] [-SIG] PID...\n');
+    let stderr = '';
+    for (const pid of signal.pids) {
+      if (!/^\d+$/.test(pid)) stderr += `kill: invalid number '${pid}'\n`;
+      else if (Number(pid) !== 1) stderr += `kill: can't kill pid ${pid}: No such process\n`;
+      // PID 1 gets only the signals it handles; others vanish without an error, as in a real container.
+      else if (io.ctx.main?.stopsOn.includes(signal.name)) io.ctx.main.ended ??= { signal: signal.name };
+    }
+    return stderr ? fail(stderr) : out('');
   },
   hostname(_args, io) {
     return out(`${io.ctx.hostname}\n`);

@@ -19,6 +19,15 @@ export interface ShellContext {
   /** Commands besides the shell's own (a Docker build has pip and apt-get). */
   extraCommands?: Record<string, (args: string[], io: import('./commands.ts').CommandIO) => ShellResult>;
   lastCode: number;
+  /** The container's main process (PID 1), which `kill 1` signals; absent where there is none to signal. */
+  main?: MainProcess;
+}
+
+export interface MainProcess {
+  /** The signals it has a handler for that end it; the kernel drops any other signal sent to PID 1 from inside. */
+  stopsOn: readonly string[];
+  /** Set by `kill` when one of those signals reached it. */
+  ended?: { signal: string };
 }
 
 export interface ShellResult {

@@ -1,8 +1,9 @@
-// The strip above the canvas: the legend, and a switch that gives the canvas the whole window
-// (for projecting).
+// The strip above the canvas: the canvas view switch, the legend, and the presentation-mode toggle
+// (editor hidden, everything larger, for projecting).
 import { Icon } from '../components/Icon.tsx';
 import { appStore, useAppStore, type CanvasView } from '../../store/index.ts';
 import { Legend } from './Legend.tsx';
+import { PRESENTATION_KEYS } from '../app/presentation.ts';
 
 const VIEWS: [CanvasView, string, string][] = [
   ['cluster', 'Cluster', 'Nodes, pods, claims, volumes and classes'],
@@ -31,7 +32,7 @@ function ViewSwitch() {
   );
 }
 
-export function CanvasBar({ focused, onToggleFocus }: { focused: boolean; onToggleFocus: () => void }) {
+export function CanvasBar({ presentation, onTogglePresentation }: { presentation: boolean; onTogglePresentation: () => void }) {
   const view = useAppStore((s) => s.canvasView);
   return (
     <div className="@container flex h-9 shrink-0 items-center gap-3 border-b border-slate-200 bg-white pr-1.5 pl-3 dark:border-slate-800 dark:bg-slate-900">
@@ -39,19 +40,21 @@ export function CanvasBar({ focused, onToggleFocus }: { focused: boolean; onTogg
       {view === 'cluster' ? <Legend /> : <span className="min-w-0 flex-1 truncate text-xs text-slate-500 dark:text-slate-400">Read-only image layers are shared; each container adds only its writable layer.</span>}
       <button
         type="button"
-        aria-pressed={focused}
-        aria-label="Focus canvas"
-        onClick={onToggleFocus}
-        title={focused ? 'Show the editor and the activity panels again' : 'Hide the editor and the activity panels (for projecting)'}
+        aria-pressed={presentation}
+        aria-label="Presentation"
+        aria-keyshortcuts="F Control+Shift+P Meta+Shift+P"
+        onClick={onTogglePresentation}
+        title={presentation ? `Leave presentation mode (Esc, ${PRESENTATION_KEYS})` : `Presentation mode: hide the editor and draw everything larger, for projecting (${PRESENTATION_KEYS})`}
         className={[
           'inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md px-2 text-xs font-medium focus-visible:outline-2 focus-visible:outline-indigo-500',
-          focused
+          presentation
             ? 'bg-indigo-50 text-indigo-700 ring-1 ring-indigo-200 ring-inset dark:bg-indigo-400/15 dark:text-indigo-200 dark:ring-indigo-400/30'
             : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white',
         ].join(' ')}
       >
-        <Icon name={focused ? 'shrink' : 'expand'} className="size-3.5" />
-        <span className="hidden @5xl:inline">Focus canvas</span>
+        <Icon name="presentation" className="size-3.5" />
+        <span className="hidden @5xl:inline">Presentation</span>
+        <kbd className="hidden font-mono text-[10px] text-slate-400 @5xl:inline">{presentation ? 'Esc' : 'F'}</kbd>
       </button>
     </div>
   );

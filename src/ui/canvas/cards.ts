@@ -108,7 +108,8 @@ export function cardOfVolume(pv: Stored<'PersistentVolume'>, now: number): Objec
     status,
     tone: toneOf(status),
     detail: join(size(pv.spec?.capacity?.['storage']), accessModesString(pv.spec?.accessModes), pv.spec?.persistentVolumeReclaimPolicy),
-    note: join(sourceOf(pv), cls && `class ${cls}`),
+    // Released: the claim is gone but the data stays until someone deletes or reuses the volume.
+    note: status === 'Released' ? join('data kept', pv.spec?.claimRef?.name && `was ${pv.spec.claimRef.name}`) : join(sourceOf(pv), cls && `class ${cls}`),
   };
 }
 

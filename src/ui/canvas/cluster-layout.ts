@@ -5,7 +5,7 @@
 import { LABEL_HOSTNAME, LABEL_ZONE, refKey, refOf, type Stored } from '../../engine/index.ts';
 import {
   CARD_W, NODE_GAP, NODE_HEADER, NODE_W, PAD, REGION_GAP, SECTION_CAPTION, ZONE_HEADER, ZONE_PAD,
-  localVolumesTop, nodeBoxHeight, stack, stackHeight, type Box,
+  grid, gridHeight, gridWidth, localVolumesTop, nodeBoxHeight, nodeBoxWidth, stack, stackHeight, type Box,
 } from './layout.ts';
 
 type Node = Stored<'Node'>;
@@ -65,34 +65,46 @@ export function layoutCluster(nodes: readonly Node[], pods: readonly Pod[], volu
     const name = node.metadata.name;
     const nodePods = podsOn.get(name) ?? [];
     const locals = localOn.get(name) ?? [];
-    const box = { ...abs, w: NODE_W, h: nodeBoxHeight(nodePods.length, locals.length) };
+    const box = { ...abs, w: nodeBoxWidth(nodePods.length, locals.length), h: nodeBoxHeight(nodePods.length, locals.length) };
     const id = refKey(refOf(node));
     out.nodeBoxes.push({ node, box, rel: parent ? { x: abs.x - parent.x, y: abs.y - parent.y } : abs, podCount: nodePods.length, localCount: locals.length, ...(parent ? { parentId: parent.id } : {}) });
-    placeCards(out, id, box, nodePods, stack(nodePods.length, PAD, NODE_HEADER));
-    placeCards(out, id, box, locals, stack(locals.length, PAD, localVolumesTop(nodePods.length)));
+    placeCards(out, id, box, nodePods, grid(nodePods.length, PAD, NODE_HEADER));
+    placeCards(out, id, box, locals, grid(locals.length, PAD, localVolumesTop(nodePods.length)));
     return box;
   };
 
   // With no nodes at all the graph shows a hint card where the nodes would be.
   let y = nodes.length === 0 ? stackHeight(1) + REGION_GAP : 0;
   if (!zoned) {
-    // A grid, a row at a time: one column for one node, two up to four, then three.
+    // A grid, a row at a time: one column for one node, two up to four, then three. A node with
+    // many pods is wider (its pods wrap into columns), so a row places its boxes side by side.
     const cols = nodeColumns(nodes.length);
     out.width = cols * NODE_W + (cols - 1) * NODE_GAP;
     for (let i = 0; i < nodes.length; i += cols) {
-      const row = nodes.slice(i, i + cols).map((node, c) => placeNode(node, { x: c * (NODE_W + NODE_GAP), y }).h);
+      let x = 0;
+      const row = nodes.slice(i, i + cols).map((node) => {
+        const box = placeNode(node, { x, y });
+        x += box.w + NODE_GAP;
+        return box.h;
+      });
+      out.width = Math.max(out.width, x - NODE_GAP);
       y += Math.max(...row) + REGION_GAP;
     }
   } else {
     const perLane = laneNames.map((zone) => nodes.filter((n) => (zoneOfNode(n) ?? NO_ZONE) === zone));
-    const maxNodes = Math.max(...perLane.map((l) => l.length));
-    const volumesX = ZONE_PAD + maxNodes * (NODE_W + NODE_GAP);
+    const widthOf = (n: Node) => nodeBoxWidth((podsOn.get(n.metadata.name) ?? []).length, (localOn.get(n.metadata.name) ?? []).length);
+    const volumesX = ZONE_PAD + Math.max(...perLane.map((l) => l.reduce((w, n) => w + widthOf(n) + NODE_GAP, 0)));
     const laneW = volumesX + CARD_W + ZONE_PAD;
     out.width = laneW;
     laneNames.forEach((zone, i) => {
       const id = zoneId(zone);
       const lane = { id, x: 0, y };
-      const heights = perLane[i]!.map((node, j) => placeNode(node, { x: ZONE_PAD + j * (NODE_W + NODE_GAP), y: y + ZONE_HEADER }, lane).h);
+      let x = ZONE_PAD;
+      const heights = perLane[i]!.map((node) => {
+        const placed = placeNode(node, { x, y: y + ZONE_HEADER }, lane);
+        x += placed.w + NODE_GAP;
+        return placed.h;
+      });
       const zonal = zonalIn.get(zone) ?? [];
       const volumesTop = ZONE_HEADER + SECTION_CAPTION;
       const contentH = Math.max(0, ...heights, SECTION_CAPTION + Math.max(stackHeight(zonal.length), stackHeight(1)));
@@ -104,9 +116,10 @@ export function layoutCluster(nodes: readonly Node[], pods: readonly Pod[], volu
   }
 
   if (unscheduledPods.length > 0) {
-    const box = { x: 0, y, w: NODE_W, h: NODE_HEADER + stackHeight(unscheduledPods.length) + PAD };
+    const box = { x: 0, y, w: 2 * PAD + gridWidth(unscheduledPods.length), h: NODE_HEADER + gridHeight(unscheduledPods.length) + PAD };
     out.unscheduled = { id: UNSCHEDULED_ID, box };
-    placeCards(out, UNSCHEDULED_ID, box, unscheduledPods, stack(unscheduledPods.length, PAD, NODE_HEADER));
+    out.width = Math.max(out.width, box.w);
+    placeCards(out, UNSCHEDULED_ID, box, unscheduledPods, grid(unscheduledPods.length, PAD, NODE_HEADER));
   }
   return out;
 }

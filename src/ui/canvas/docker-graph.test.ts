@@ -55,4 +55,31 @@ EOF
     expect(image!.data.hidden).toEqual({ count: 1, size: '74.8MB' });
     expect(image!.data.size).toBe('109MB');
   });
+
+  it("on request, shows the pods' containers: their image's layers and each container's writable layer", () => {
+    const state = runScript(
+      `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx
+      command: ["sh", "-c", "sleep 3600"]
+EOF
+kubectl exec web -- sh -c 'dd if=/dev/zero of=/big bs=1000000 count=3'
+`,
+      { preset: 'bare', quiet: true, files: { read: () => undefined } },
+    ).state;
+    expect(toDockerGraph(state).nodes.some((n) => n.id.startsWith('podc:'))).toBe(false);
+    const g = toDockerGraph(state, { podContainers: true });
+    const c = g.nodes.find((n): n is DockerContainerNode => n.id === 'podc:default/web/app')!;
+    expect(c.data).toMatchObject({ name: 'web · app', image: 'nginx', state: 'Running', upper: '3MB' });
+    const image = g.nodes.find((n): n is DockerImageNode => n.id === 'podimage:nginx')!;
+    expect(image.data.layers.length).toBeGreaterThan(0);
+    expect(image.data.containers).toBe(1);
+    expect(g.edges.map((e) => e.id)).toContain('podc:default/web/app->podimage:nginx');
+  });
 });

@@ -3,7 +3,7 @@
 // the middle (each with its writable layer as a bar), volumes and bind mounts on the right.
 // Sizes are the engine's (imageSize, containerSize, volumeSize); nothing here decides behaviour.
 import type { Node } from '@xyflow/react';
-import { containerSize, imageSize, parseImageRef, volumeSize, type ClusterState, type DockerContainer } from '../../engine/index.ts';
+import { containerSize, findCatalogImage, imageSize, layerBytes, parseImageRef, viewOf, volumeSize, type ClusterState, type DockerContainer } from '../../engine/index.ts';
 import { humanSize } from '../../commands/docker/format.ts';
 import type { FlowEdge, HeadingFlowNode, PlaceholderFlowNode } from './graph.ts';
 import { facingSides, type Box } from './layout.ts';
@@ -44,7 +44,12 @@ function stateOf(c: DockerContainer): Pick<DockerContainerData, 'state' | 'tone'
   return { state: 'Created', tone: 'amber' };
 }
 
-export function toDockerGraph(state: ClusterState): { nodes: DockerFlowNode[]; edges: FlowEdge[] } {
+export interface DockerGraphOptions {
+  /** Also draw the cluster's pod containers (their images' layers and their writable layers) below the host's. */
+  podContainers?: boolean;
+}
+
+export function toDockerGraph(state: ClusterState, opts: DockerGraphOptions = {}): { nodes: DockerFlowNode[]; edges: FlowEdge[] } {
   const host = state.docker;
   const nodes: DockerFlowNode[] = [];
   const boxes = new Map<string, Box>();
@@ -98,6 +103,10 @@ export function toDockerGraph(state: ClusterState): { nodes: DockerFlowNode[]; e
   if (stores.length === 0) nodes.push({ id: 'p:volumes', type: 'placeholder', position: { x: xVolumes, y: TOP }, width: VOLUME_W, height: 70, data: { text: 'No volumes: docker volume create my-vol' }, draggable: false, selectable: false });
 
   const edges: FlowEdge[] = [];
+  if (opts.podContainers) {
+    const bottom = Math.max(TOP, ...[...boxes.values()].map((b) => b.y + b.h)) + 70;
+    addPodContainers(state, bottom, nodes, boxes, largest);
+  }
   const add = (relation: 'uses' | 'bound', source: string, target: string, label: string) => {
     const s = boxes.get(source);
     const t = boxes.get(target);
@@ -112,5 +121,61 @@ export function toDockerGraph(state: ClusterState): { nodes: DockerFlowNode[]; e
       if (m.type === 'bind') add('bound', `container:${c.id}`, `bind:${m.source}`, `Container ${c.name} mounts ${m.source} at ${m.destination}`);
     }
   }
+  for (const c of Object.values(state.containers)) add('uses', `podc:${c.pod}/${c.container}`, `podimage:${c.image}`, `Container ${c.container} of pod ${c.pod} runs on image ${c.image}`);
   return { nodes, edges };
+}
+
+/**
+ * The cluster's containers, as each node's container runtime holds them: the image's read-only
+ * layers (from the image catalogue) shared by every container that runs it, and each container's
+ * own writable layer. Sizes come from the engine's filesystems.
+ */
+function addPodContainers(state: ClusterState, top: number, nodes: DockerFlowNode[], boxes: Map<string, Box>, hostLargest: number) {
+  const records = Object.values(state.containers).sort((a, b) => a.pod.localeCompare(b.pod) || a.container.localeCompare(b.container));
+  const pods = new Map(viewOf(state).list('Pod').map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p]));
+  const imageRefs = [...new Set(records.map((r) => r.image))].sort();
+  const heading = (id: string, title: string, count: number, x: number, w: number): HeadingFlowNode => ({ id, type: 'heading', position: { x, y: top - TOP }, width: w, height: 24, data: { title, count }, draggable: false, selectable: false });
+  nodes.push(heading('h:podimages', "Pods' images (on the nodes)", imageRefs.length, 0, IMAGE_W));
+  nodes.push(heading('h:podcontainers', "Pods' containers (writable layers)", records.length, IMAGE_W + GAP_X, CONTAINER_W));
+  let y = top;
+  for (const ref of imageRefs) {
+    const catalog = findCatalogImage(ref);
+    const made = (catalog?.history ?? []).filter((h) => !h.empty).reverse();
+    const rows = made.map((h) => ({ label: h.createdBy, size: humanSize(h.size) }));
+    const shown = rows.slice(0, SHOWN_LAYERS);
+    const rest = made.slice(SHOWN_LAYERS);
+    const h = imageHeight(Math.max(1, shown.length + (rest.length ? 1 : 0)));
+    const id = `podimage:${ref}`;
+    const data: DockerImageData = {
+      name: shortName(ref),
+      id: catalog ? 'node cache' : 'not in catalogue',
+      size: humanSize(made.reduce((s, r) => s + r.size, 0)),
+      layers: shown.length ? shown : [{ label: 'layers not modelled for this image', size: '' }],
+      hidden: rest.length ? { count: rest.length, size: humanSize(rest.reduce((s, r) => s + r.size, 0)) } : null,
+      containers: records.filter((r) => r.image === ref).length,
+    };
+    nodes.push({ id, type: 'dockerImage', position: { x: 0, y }, width: IMAGE_W, height: h, data, ariaLabel: `Pod image ${data.name} ${data.size}`, draggable: false });
+    boxes.set(id, { x: 0, y, w: IMAGE_W, h });
+    y += h + GAP_Y;
+  }
+  const largest = Math.max(hostLargest, ...records.map((r) => layerBytes(r.upper)));
+  records.forEach((r, i) => {
+    const bytes = layerBytes(r.upper);
+    const pod = pods.get(r.pod);
+    const status = pod?.status?.containerStatuses?.find((c) => c.name === r.container);
+    const running = !!status?.state?.running;
+    const box = { x: IMAGE_W + GAP_X, y: top + i * (CONTAINER_H + GAP_Y), w: CONTAINER_W, h: CONTAINER_H };
+    const id = `podc:${r.pod}/${r.container}`;
+    const data: DockerContainerData = {
+      name: `${r.pod.replace(/^default\//, '')} · ${r.container}`,
+      image: r.image,
+      state: running ? 'Running' : status?.state?.terminated ? `Terminated (${status.state.terminated.exitCode})` : 'Waiting',
+      tone: running ? 'green' : status?.state?.terminated ? 'grey' : 'amber',
+      upper: humanSize(bytes),
+      upperBytes: bytes,
+      barFraction: bytes / Math.max(1, largest),
+    };
+    nodes.push({ id, type: 'dockerContainer', position: { x: box.x, y: box.y }, width: box.w, height: box.h, data, ariaLabel: `Pod container ${r.pod}/${r.container} ${data.state}`, draggable: false });
+    boxes.set(id, box);
+  });
 }

@@ -39,6 +39,14 @@ function expectUnmoved(before: FlowGraph, after: FlowGraph, ignore: (n: FlowNode
 describe('toFlowGraph: static provisioning on the bare preset', () => {
   const g = toFlowGraph(cluster('bare', STARTER_MANIFEST));
 
+  it('a Released volume is grey and says its data is kept', () => {
+    const state = cluster('bare', STARTER_MANIFEST);
+    const gone = applyManifest(state, STARTER_MANIFEST, { mode: 'delete', only: [1, 2] }).state;
+    const pv = byId(toFlowGraph(gone), 'PersistentVolume:example-pv')!;
+    expect(pv.ariaLabel).toBe('PersistentVolume example-pv Released');
+    expect(pv.data).toMatchObject({ tone: 'grey', note: 'data kept · was example-pvc' });
+  });
+
   it('names every object the way a screen reader should read it', () => {
     expect(labels(g)).toEqual(
       expect.arrayContaining(['Node node-1 Ready', 'Pod example-pod Running', 'PersistentVolumeClaim example-pvc Bound', 'PersistentVolume example-pv Bound']),
@@ -111,6 +119,20 @@ describe('toFlowGraph: WaitForFirstConsumer on the kind preset', () => {
 });
 
 describe('toFlowGraph: topology', () => {
+  it('wraps a crowded node\'s pods into columns, so a hundred pods form a block, not a tower', () => {
+    const pods = Array.from({ length: 25 }, (_, i) => pod(`p-${String(i).padStart(2, '0')}`)).join('---\n');
+    const g = toFlowGraph(cluster('bare', pods));
+    const node = byId(g, 'Node:node-1')!;
+    expect(node.width).toBe(2 * 14 + 3 * 224 + 2 * 24);
+    expect(node.height).toBeLessThan(1200);
+    const last = byId(g, 'Pod:default/p-24')!;
+    expect(last.parentId).toBe('Node:node-1');
+    expect(last.position.x).toBe(14 + 2 * (224 + 24));
+    expect(last.position.x + 224).toBeLessThanOrEqual(node.width!);
+    // The claims column moves right of the wider node instead of under it.
+    expect(byId(g, 'heading:claims')!.position.x).toBeGreaterThan(node.width!);
+  });
+
   it('draws zones as lanes holding their nodes and the volumes pinned to the zone', () => {
     const g = toFlowGraph(cluster('multi-az', claim('data'), pod('app', 'data')));
     const zones = g.nodes.filter((n) => n.type === 'zone').map((n) => n.id);

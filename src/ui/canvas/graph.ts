@@ -60,11 +60,11 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   };
   classes.forEach((sc, i) => {
     const box = { x: claimsX + i * (CARD_W + COLUMN_GAP), y: 0, w: CARD_W, h: CARD_H };
-    place(objectNode(cardOfClass(sc), box), box);
+    place(objectNode(memoCard(sc, now, '', () => cardOfClass(sc)), box), box);
   });
   const classByName = new Map(classes.map((c) => [c.metadata.name, c]));
-  grid(claims.length, claimsX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfClaim(claims[i]!, now, (n) => classByName.get(n)), box), box));
-  grid(cluster.clusterVolumes.length, volumesX, COLUMNS_TOP).forEach((box, i) => place(objectNode(cardOfVolume(cluster.clusterVolumes[i]!, now), box), box));
+  grid(claims.length, claimsX, COLUMNS_TOP).forEach((box, i) => place(objectNode(claimCard(claims[i]!, now, classByName), box), box));
+  grid(cluster.clusterVolumes.length, volumesX, COLUMNS_TOP).forEach((box, i) => place(objectNode(memoCard(cluster.clusterVolumes[i]!, now, '', () => cardOfVolume(cluster.clusterVolumes[i]!, now)), box), box));
 
   // ConfigMaps and Secrets (the learner's, not the system namespaces') get their own column.
   const configs = configObjects(view);
@@ -150,14 +150,47 @@ function clusterNodes(cluster: ClusterLayout, now: number, extras: NodeExtras): 
     out.push({ id: u.id, type: 'area', position: { x: u.box.x, y: u.box.y }, width: u.box.w, height: u.box.h, data: { title: 'Unscheduled', hint: 'Pods no node has accepted yet' }, selectable: false, focusable: false, draggable: false, zIndex: -1 });
   }
   for (const c of cluster.cards) {
-    const card = c.pod ? cardOfPod(c.pod, now) : cardOfVolume(c.volume!, now);
-    out.push({ ...objectNode(card, { ...c.rel, w: CARD_W, h: CARD_H }), parentId: c.parentId, extent: 'parent' });
+    const card = c.pod ? memoCard(c.pod, now, '', () => cardOfPod(c.pod!, now)) : memoCard(c.volume!, now, '', () => cardOfVolume(c.volume!, now));
+    out.push(objectNode(card, { ...c.rel, w: CARD_W, h: CARD_H }, c.parentId));
   }
   return out;
 }
 
-function objectNode(card: ObjectCardData, box: Box): ObjectFlowNode {
-  return { id: nodeIdOf(card.ref), type: 'object', position: { x: box.x, y: box.y }, width: CARD_W, height: CARD_H, data: card, ariaLabel: `${card.kind} ${card.label} ${card.status}`, draggable: true };
+// Stored objects are never edited in place (copy-on-write), so a card computed for an object is
+// good for as long as the same object is shown at the same clock reading. During playback only
+// the objects a step touched get new cards and new flow nodes; React Flow skips the rest.
+const cardCache = new WeakMap<object, { now: number; extra: string; card: ObjectCardData }>();
+const nodeCache = new WeakMap<ObjectCardData, ObjectFlowNode>();
+
+function memoCard(obj: object, now: number, extra: string, make: () => ObjectCardData): ObjectCardData {
+  const hit = cardCache.get(obj);
+  if (hit && hit.now === now && hit.extra === extra) return hit.card;
+  const card = make();
+  cardCache.set(obj, { now, extra, card });
+  return card;
+}
+
+function claimCard(pvc: Pvc, now: number, classes: ReadonlyMap<string, Stored<'StorageClass'>>): ObjectCardData {
+  const cls = classes.get(claimClass(pvc));
+  return memoCard(pvc, now, cls ? `${cls.metadata.name}:${cls.volumeBindingMode ?? ''}` : '', () => cardOfClaim(pvc, now, (n) => classes.get(n)));
+}
+
+function objectNode(card: ObjectCardData, box: Box, parentId?: string): ObjectFlowNode {
+  const hit = nodeCache.get(card);
+  if (hit && hit.position.x === box.x && hit.position.y === box.y && hit.parentId === parentId) return hit;
+  const node: ObjectFlowNode = {
+    id: nodeIdOf(card.ref),
+    type: 'object',
+    position: { x: box.x, y: box.y },
+    width: CARD_W,
+    height: CARD_H,
+    data: card,
+    ariaLabel: `${card.kind} ${card.label} ${card.status}`,
+    draggable: true,
+    ...(parentId ? { parentId, extent: 'parent' as const } : {}),
+  };
+  nodeCache.set(card, node);
+  return node;
 }
 
 function heading(id: string, title: string, count: number, x: number, top: number, width = CARD_W): HeadingFlowNode {
@@ -176,7 +209,12 @@ function edge(relation: EdgeRelation, source: string, target: string, label: str
   const t = at.get(target);
   if (!s || !t) return [];
   const sides = facingSides(s, t);
-  return [
+  // The same edge as last time is the same object, so React Flow does not redraw it.
+  const key = `${relation}:${source}->${target}|${sides.source}|${sides.target}|${label}`;
+  const hit = edgeCache.get(key);
+  if (hit) return [hit];
+  if (edgeCache.size > 20_000) edgeCache.clear();
+  const made: FlowEdge[] = [
     {
       id: `${relation}:${source}->${target}`,
       source,
@@ -193,7 +231,11 @@ function edge(relation: EdgeRelation, source: string, target: string, label: str
       focusable: false,
     },
   ];
+  edgeCache.set(key, made[0]!);
+  return made;
 }
+
+const edgeCache = new Map<string, FlowEdge>();
 
 function buildEdges(
   pods: readonly Stored<'Pod'>[],

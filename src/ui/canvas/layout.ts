@@ -62,16 +62,26 @@ export function stackHeight(count: number): number {
   return count === 0 ? 0 : count * CARD_H + (count - 1) * GAP;
 }
 
-/** Size of a node box holding `pods` pods and `locals` node-local volumes. */
+/** Height of a wrapped list of `count` cards (ROWS_PER_COLUMN at most per column). */
+export function gridHeight(count: number): number {
+  return stackHeight(Math.min(count, ROWS_PER_COLUMN));
+}
+
+/** Size of a node box holding `pods` pods and `locals` node-local volumes (both lists wrap into columns). */
 export function nodeBoxHeight(pods: number, locals: number): number {
-  const podsH = pods === 0 ? EMPTY_NODE_BODY : stackHeight(pods);
-  const localsH = locals === 0 ? 0 : SECTION_CAPTION + stackHeight(locals) + GAP;
+  const podsH = pods === 0 ? EMPTY_NODE_BODY : gridHeight(pods);
+  const localsH = locals === 0 ? 0 : SECTION_CAPTION + gridHeight(locals) + GAP;
   return NODE_HEADER + podsH + localsH + PAD;
 }
 
-/** Where the node-local volume stack starts inside a node box (relative to the box). */
+/** Width of a node box: one card plus padding, wider when a list wraps into more columns. */
+export function nodeBoxWidth(pods: number, locals: number): number {
+  return 2 * PAD + gridWidth(Math.max(1, pods, locals));
+}
+
+/** Where the node-local volume list starts inside a node box (relative to the box). */
 export function localVolumesTop(pods: number): number {
-  return NODE_HEADER + (pods === 0 ? EMPTY_NODE_BODY : stackHeight(pods)) + GAP + SECTION_CAPTION;
+  return NODE_HEADER + (pods === 0 ? EMPTY_NODE_BODY : gridHeight(pods)) + GAP + SECTION_CAPTION;
 }
 
 export type HandleSide = 'top' | 'right' | 'bottom' | 'left';

@@ -2,7 +2,8 @@
 // `kubectl get` (pods: Running, Pending, ContainerCreating, …; volumes and claims: their phase;
 // nodes: Ready), and for a StorageClass its VOLUMEBINDINGMODE. Then the colour family each
 // status belongs to, so a phase looks the same everywhere (cards, legend, inspector).
-import { buildTable, type PrintableKind, type PrintableObjects } from '../../commands/kubectl/printers/index.ts';
+import { buildTable } from '../../commands/kubectl/printers/table.ts';
+import type { PrintableKind, PrintableObjects } from '../../commands/kubectl/printers/types.ts';
 import type { AnyStored } from '../../engine/index.ts';
 
 export type Tone = 'green' | 'amber' | 'blue' | 'grey' | 'red' | 'violet';

@@ -96,7 +96,19 @@ export default function TerminalPane({ active }: { active: boolean }) {
         }
       });
     });
+    // Time travel: say so when the view leaves the present and when it comes back, above the line
+    // being typed (a line per frame during playback would drown the learner's own output).
+    const unsubscribe = appStore.subscribe((now, before) => {
+      const wasLive = before.timeline.cursor === before.timeline.frames.length - 1;
+      const isLive = now.timeline.cursor === now.timeline.frames.length - 1;
+      if (wasLive === isLive || heredoc) return;
+      const note = isLive
+        ? '\x1b[2m── back to live ──\x1b[0m'
+        : `\x1b[33m── viewing frame ${now.timeline.cursor + now.timeline.dropped} of the timeline (the past): commands run now fork a what-if timeline ──\x1b[0m`;
+      term.write('\r\x1b[2K' + note + '\r\n' + PROMPT + redraw(state));
+    });
     return () => {
+      unsubscribe();
       onData.dispose();
       resize.disconnect();
       term.dispose();

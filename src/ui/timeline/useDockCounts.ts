@@ -1,10 +1,15 @@
 import { useMemo } from 'react';
 import { viewOf } from '../../engine/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import { countPending } from '../inspector/pending.ts';
 
-export function useDockCounts(): { events: number; steps: number } {
+/** The dock tabs' badges: events (and how many are warnings), timeline steps, Pending claims and pods. */
+export function useDockCounts(): { events: number; warnings: number; steps: number; pending: number } {
   const cluster = useAppStore((s) => s.cluster);
   const steps = useAppStore((s) => s.steps.length);
-  const events = useMemo(() => viewOf(cluster).count('Event'), [cluster]);
-  return { events, steps };
+  const counts = useMemo(() => {
+    const events = viewOf(cluster).list('Event');
+    return { events: events.length, warnings: events.filter((e) => e.type === 'Warning').length, pending: countPending(cluster) };
+  }, [cluster]);
+  return { ...counts, steps };
 }

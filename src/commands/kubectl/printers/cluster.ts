@@ -90,7 +90,9 @@ export function describeNode(
   printTaintsMultiline(w, 'Taints', node.spec?.taints);
   w.write(0, `Unschedulable:\t${node.spec?.unschedulable === true}\n`);
 
-  const l = lease === undefined ? { holderIdentity: name, renewTime: new Date(now).toISOString() } : lease;
+  // The kubelet renews its Lease as it posts status; a silent one's Lease stops at its last heartbeat.
+  const silent = node.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'Unknown')?.lastHeartbeatTime;
+  const l = lease === undefined ? { holderIdentity: name, renewTime: silent ?? new Date(now).toISOString() } : lease;
   w.write(0, 'Lease:\n');
   w.write(1, `HolderIdentity:\t${l?.holderIdentity ?? '<unset>'}\n`);
   w.write(1, `AcquireTime:\t${l?.acquireTime ? rfc1123z(l.acquireTime) : '<unset>'}\n`);

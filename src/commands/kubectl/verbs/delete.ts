@@ -68,18 +68,38 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
       if (objects.length === 0) stderr.push(info.namespaced && !ctx.allNamespaces ? `No resources found` : 'No resources found');
     }
   }
+  const grace = gracePeriod(ctx);
+  if (typeof grace === 'string') return output(ctx.state, { stderr: grace, exitCode: 1 });
+  // kubectl: --grace-period=0 alone becomes 1 (a safety net); --force alone means 0.
+  const immediate = grace === 0;
+  if (immediate) stderr.unshift('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
   const stdout: string[] = [];
   const r = act(
     ctx.state,
     () => `user ran kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`,
     (txn) => {
       for (const t of targets) {
-        const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name));
-        if (res.ok) stdout.push(`${resourcePrefix(t.kind)} "${t.name}" deleted`);
+        const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name), immediate ? { gracePeriodSeconds: 0 } : {});
+        if (res.ok) stdout.push(`${resourcePrefix(t.kind)} "${t.name}" ${immediate ? 'force deleted' : 'deleted'}`);
         else stderr.push(formatApiError(res.error, files.length > 0 ? { verb: 'deleting', source: files[0]! } : undefined));
       }
     },
   );
-  const failed = stderr.some((l) => !l.startsWith('No resources'));
+  const failed = stderr.some((l) => !l.startsWith('No resources') && !l.startsWith('Warning:'));
   return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: failed ? 1 : 0, steps: r.steps });
+}
+
+/** The grace period kubectl sends: -1 (the object's own), 0 (immediate) or N seconds; an error text for a bad value. */
+function gracePeriod(ctx: KubectlContext): number | string {
+  const text = flag(ctx.flags, 'grace-period');
+  let grace = -1;
+  if (text !== undefined) {
+    if (!/^-?\d+$/.test(text)) return `error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax\n`;
+    grace = Number(text);
+  }
+  const force = isSet(ctx.flags, 'force');
+  if (isSet(ctx.flags, 'now')) grace = 1;
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  return grace;
 }

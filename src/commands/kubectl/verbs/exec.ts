@@ -1,5 +1,5 @@
 // `kubectl exec POD [-c CONTAINER] [-it] -- COMMAND…` and `kubectl logs POD [-c CONTAINER]`.
-import { execInPod, objectKey, type Stored } from '../../../engine/index.ts';
+import { act, execInPod, isPoweredOff, objectKey, type Stored } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
@@ -37,6 +37,8 @@ export function execVerb(ctx: KubectlContext): CommandOutput {
   const pod = ctx.state.objects.Pod?.[objectKey('Pod', ctx.namespace, name)] as Stored<'Pod'> | undefined;
   if (!pod) return output(ctx.state, { stderr: formatApiError({ reason: 'NotFound', message: `pods "${name}" not found` }) + '\n', exitCode: 1 });
   const { name: container, note } = pickContainer(pod, flag(ctx.flags, 'container'));
+  const unreachable = kubeletUnreachable(ctx, pod);
+  if (unreachable) return output(ctx.state, { stderr: note + unreachable, exitCode: 1 });
   const r = execInPod(ctx.state, ctx.namespace, name, container, ctx.flags.rest, ctx.input.stdin ?? '');
   if (!r.ok) {
     const message = {
@@ -49,7 +51,22 @@ export function execVerb(ctx: KubectlContext): CommandOutput {
     return output(ctx.state, { stderr: `${note}${message}\n`, exitCode: 1 });
   }
   const failed = r.code !== 0 ? `command terminated with exit code ${r.code}\n` : '';
-  return output(r.state, { stdout: r.stdout, stderr: note + r.stderr + failed, exitCode: r.code });
+  if (!r.mainEnded) return output(r.state, { stdout: r.stdout, stderr: note + r.stderr + failed, exitCode: r.code });
+  // The command stopped the container's main process: let the kubelet notice and restart it.
+  const settled = act(r.state, `user ran kubectl exec ${name} -c ${container} -- ${ctx.flags.rest.join(' ')}`, () => undefined);
+  return output(settled.state, { stdout: r.stdout, stderr: note + r.stderr + failed, exitCode: r.code, steps: settled.steps });
+}
+
+/**
+ * exec and logs go through the API server to the node's kubelet (port 10250); when the node's
+ * machine is off, that connection times out.
+ */
+function kubeletUnreachable(ctx: KubectlContext, pod: Stored<'Pod'>): string | undefined {
+  const nodeName = pod.spec?.nodeName;
+  if (!nodeName || !isPoweredOff(ctx.state, nodeName)) return undefined;
+  const node = ctx.state.objects.Node?.[nodeName] as Stored<'Node'> | undefined;
+  const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+  return `Error from server: error dialing backend: dial tcp ${ip}:10250: i/o timeout\n`;
 }
 
 export function logsVerb(ctx: KubectlContext): CommandOutput {
@@ -62,6 +79,8 @@ export function logsVerb(ctx: KubectlContext): CommandOutput {
   if (!pod.spec?.containers.some((c) => c.name === container)) {
     return output(ctx.state, { stderr: formatApiError({ reason: 'BadRequest', message: `container ${container} is not valid for pod ${name}` }) + '\n', exitCode: 1 });
   }
+  const unreachable = kubeletUnreachable(ctx, pod);
+  if (unreachable) return output(ctx.state, { stderr: note + unreachable, exitCode: 1 });
   const record = ctx.state.containers[`${pod.metadata.uid}/${container}`];
   if (!record) {
     const waiting = pod.status?.containerStatuses?.find((s) => s.name === container)?.state?.waiting?.reason ?? 'ContainerCreating';

@@ -7,11 +7,19 @@
 // attaches (status.attached, ControllerPublishVolume) and detaches (ControllerUnpublishVolume,
 // then drops its finalizer). A read-write-once volume attached to one node cannot be attached to
 // another: that is the only place RWO is enforced across nodes (semantics reference §6).
+// A pod on a node that went silent keeps its volume attached there: while the pod object exists
+// (Terminating, with no kubelet to finish it) the volume is still wanted on that node, and once
+// it is gone the volume is still mounted, which holds the detach for 6 minutes.
 import type { Stored } from '../../api/objects.ts';
 import type { Txn } from '../../cluster/store.ts';
 import { knownDriver, runningProvisioner } from '../../drivers/registry.ts';
 import { digestHex } from '../../runtime/ids.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
+import { isPoweredOff } from '../../cluster/power.ts';
+import { isOutOfService } from '../pod-gc/index.ts';
+
+/** The reconciler's maxWaitForUnmountDuration: how long a still-mounted volume is left before a force detach. */
+export const MAX_WAIT_FOR_UNMOUNT_MS = 6 * 60 * 1000;
 
 type PV = Stored<'PersistentVolume'>;
 type Pod = Stored<'Pod'>;
@@ -51,13 +59,49 @@ export const attachDetach: Controller = {
       }
     }
     for (const [name, want] of desired) attach(ctx, name, want);
-    for (const va of ctx.txn.list('VolumeAttachment')) {
-      if (desired.has(va.metadata.name) || va.metadata.deletionTimestamp) continue;
-      ctx.txn.delete('VolumeAttachment', va.metadata.name);
-      ctx.step(`attachdetach-controller asked to detach volume ${va.spec.source.persistentVolumeName} from node ${va.spec.nodeName}: no pod there uses it`);
-    }
+    detachUnwanted(ctx, desired);
   },
 };
+
+/**
+ * The reconciler's detach half. A volume its node's kubelet has not unmounted (the machine is
+ * off, so it never will) is not detached at once: the controller waits maxWaitForUnmountDuration
+ * from the first detach request, then force-detaches, but only from a node that is not Ready.
+ */
+function detachUnwanted(ctx: ControllerContext, desired: ReadonlyMap<string, unknown>): void {
+  const requests = { ...ctx.txn.state.detachRequestedAt };
+  for (const va of ctx.txn.list('VolumeAttachment')) {
+    const name = va.metadata.name;
+    if (desired.has(name) || va.metadata.deletionTimestamp) {
+      delete requests[name];
+      continue;
+    }
+    const node = va.spec.nodeName;
+    const pvName = va.spec.source.persistentVolumeName;
+    let forced = false;
+    // The out-of-service taint says the machine is off for sure: no need to wait for an unmount.
+    if (isPoweredOff(ctx.txn.state, node) && !isOutOfService(ctx.txn.get('Node', node))) {
+      const since = (requests[name] ??= ctx.now);
+      const ready = ctx.txn.get('Node', node)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+      if (ctx.now - since <= MAX_WAIT_FOR_UNMOUNT_MS || ready) continue; // still mounted there: wait
+      forced = true;
+    }
+    delete requests[name];
+    ctx.txn.delete('VolumeAttachment', name);
+    ctx.step(
+      forced
+        ? `attachdetach-controller force-detaching volume ${pvName} from node ${node}: it is still mounted there, but maxWaitForUnmountDuration 6m0s has expired and the node is not Ready`
+        : isOutOfService(ctx.txn.get('Node', node)) && isPoweredOff(ctx.txn.state, node)
+          ? `attachdetach-controller asked to detach volume ${pvName} from node ${node} at once: the node is tainted node.kubernetes.io/out-of-service`
+          : `attachdetach-controller asked to detach volume ${pvName} from node ${node}: no pod there uses it`,
+    );
+  }
+  const live = new Set(ctx.txn.list('VolumeAttachment').map((va) => va.metadata.name));
+  for (const name of Object.keys(requests)) if (!live.has(name)) delete requests[name];
+  if (JSON.stringify(requests) === JSON.stringify(ctx.txn.state.detachRequestedAt ?? {})) return;
+  if (Object.keys(requests).length > 0) ctx.txn.state.detachRequestedAt = requests;
+  else delete ctx.txn.state.detachRequestedAt;
+}
 
 function attach(ctx: ControllerContext, name: string, want: { pv: PV; node: string; pods: Pod[] }): void {
   if (ctx.txn.get('VolumeAttachment', name)) return;

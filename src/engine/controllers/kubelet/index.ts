@@ -13,7 +13,9 @@ import { attachableVolume } from '../attach-detach/index.ts';
 import { imagePullMessages } from './images.ts';
 import { forgetPod, startContainer } from '../../containers/runtime.ts';
 import { handleExits } from './restarts.ts';
-import { emptyDirKey } from '../../containers/mounts.ts';
+import { containerKey, emptyDirKey } from '../../containers/mounts.ts';
+import { isPoweredOff } from '../../cluster/power.ts';
+import { postNodeStatuses } from './node-status.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
 import { sizeOf } from '../../fs/tree.ts';
 
@@ -23,11 +25,13 @@ export const kubelet: Controller = {
   name: 'kubelet',
   source: 'kubelet',
   sync(ctx) {
+    postNodeStatuses(ctx);
     for (const pod of ctx.txn.list('Pod')) {
       const nodeName = pod.spec?.nodeName;
       if (!nodeName) continue;
       const node = ctx.txn.get('Node', nodeName);
       if (!node) continue; // no kubelet there to act
+      if (isPoweredOff(ctx.txn.state, nodeName)) continue; // its machine is off: nothing runs there
       if (pod.metadata.deletionTimestamp) terminate(ctx, pod);
       else if (pod.status?.phase === 'Pending') startPod(ctx, pod, node);
       else if (pod.status?.phase === 'Running') {
@@ -36,6 +40,7 @@ export const kubelet: Controller = {
         if (live?.status?.phase === 'Running') handleExits(ctx, live, node);
       }
     }
+    cleanUpOrphans(ctx);
   },
 };
 
@@ -146,12 +151,33 @@ function setWaiting(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>, reas
 }
 
 function terminate(ctx: ControllerContext, pod: Pod): void {
-  const running = pod.status?.containerStatuses?.filter((s) => s.state?.running) ?? [];
+  // Only live processes are stopped: after a power cut there is nothing left to kill.
+  const running = pod.status?.containerStatuses?.filter((s) => s.state?.running && isProcessAlive(ctx, pod, s.name)) ?? [];
   for (const s of running) ctx.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`);
   const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
   forgetPod(ctx.txn, pod);
   ctx.txn.remove('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
   ctx.step(`kubelet on ${pod.spec?.nodeName} stopped pod ${pod.metadata.namespace}/${pod.metadata.name}${csi ? ', unmounted its volumes (NodeUnpublishVolume, NodeUnstageVolume)' : ''} and removed it`);
+}
+
+function isProcessAlive(ctx: ControllerContext, pod: Pod, container: string): boolean {
+  const record = ctx.txn.state.containers[containerKey(pod, container)];
+  return !!record && (record.exitAt === undefined || record.exitAt > ctx.now);
+}
+
+/**
+ * HandlePodCleanups: containers and emptyDirs of pods that are gone from the API (a forced
+ * delete does not wait for the kubelet) are removed once their node's kubelet runs.
+ */
+function cleanUpOrphans(ctx: ControllerContext): void {
+  const live = new Set(ctx.txn.list('Pod').map((p) => p.metadata.uid));
+  const state = ctx.txn.state;
+  for (const [key, record] of Object.entries(state.containers)) {
+    if (!live.has(key.slice(0, key.indexOf('/'))) && !isPoweredOff(state, record.node)) delete state.containers[key];
+  }
+  for (const key of Object.keys(state.volumeData)) {
+    if (key.startsWith('emptydir/') && !live.has(key.split('/')[1])) delete state.volumeData[key];
+  }
 }
 
 function podIPFor(ctx: ControllerContext, node: Stored<'Node'>): string {

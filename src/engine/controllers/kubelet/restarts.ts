@@ -2,11 +2,15 @@
 // after a failure: the kubelet starts the container again from its image (a fresh writable
 // layer; the pod's volumes, emptyDir included, stay), the first time at once, then after a
 // back-off of 10 s doubling up to 5 min, showing CrashLoopBackOff meanwhile. Never, or OnFailure
-// after success: the container stays terminated, and the pod ends Succeeded or Failed.
-import type { ContainerStatus } from 'kubernetes-types/core/v1';
+// after success: the container stays terminated, and the pod ends Succeeded or Failed. A
+// container whose machine lost power is reported `Unknown` (exit code 255) once the machine is
+// back, and restarts at once in a new sandbox.
+import type { Container, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { containerKey } from '../../containers/mounts.ts';
 import { startContainer } from '../../containers/runtime.ts';
+import { LOST_CONTAINER_REASON } from '../../cluster/power.ts';
+import { imagePullMessages } from './images.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
 import type { ControllerContext } from '../../runtime/controller.ts';
 
@@ -23,6 +27,7 @@ export function backoffMs(restarts: number): number {
 export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void {
   let current = pod;
   let changed = false;
+  let sandboxRenewed = false;
   for (const c of pod.spec?.containers ?? []) {
     const key = containerKey(pod, c.name);
     const record = ctx.txn.state.containers[key];
@@ -31,11 +36,13 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
     const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
     if (status.state?.running && record.exitAt !== undefined && ctx.now >= record.exitAt) {
       const code = record.exitCode ?? 0;
-      const terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: rfc3339(record.startedAt ?? ctx.now), finishedAt: rfc3339(record.exitAt) };
+      const reason = record.exitReason ?? (code === 0 ? 'Completed' : 'Error');
+      const terminated = { exitCode: code, reason, startedAt: rfc3339(record.startedAt ?? ctx.now), finishedAt: rfc3339(record.exitAt) };
       const policy = pod.spec?.restartPolicy ?? 'Always';
       const restarts = status.restartCount ?? 0;
       if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
-        const wait = backoffMs(restarts);
+        // A container lost with its machine comes back at once: the restarted kubelet has no back-off memory.
+        const wait = record.exitReason === LOST_CONTAINER_REASON ? 0 : backoffMs(restarts);
         ctx.txn.state.containers[key] = { ...record, restartAt: record.exitAt + wait };
         current = withStatus(current, c.name, { ready: false, started: false, lastState: { terminated }, state: wait === 0 ? { terminated } : { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000}s restarting failed container=${c.name} pod=${podRef}` } } });
         if (wait > 0) ctx.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
@@ -51,8 +58,13 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
     const after = current.status?.containerStatuses?.find((s) => s.name === c.name)!;
     const again = ctx.txn.state.containers[key];
     if (!after.state?.running && again?.restartAt !== undefined && ctx.now >= again.restartAt) {
+      // After a power cut the pod's sandbox is gone too; the kubelet makes a new one first.
+      if (again.exitReason === LOST_CONTAINER_REASON && !sandboxRenewed) {
+        ctx.event(pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+        sandboxRenewed = true;
+      }
       const started = startContainer(ctx.txn, current, c);
-      ctx.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      for (const m of restartPullMessages(c)) ctx.event(pod, 'Normal', m.reason, m.message);
       ctx.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
       ctx.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
       current = withStatus(current, c.name, { ready: true, started: true, restartCount: (after.restartCount ?? 0) + 1, state: { running: { startedAt: rfc3339(started.startedAt ?? ctx.now) } } });
@@ -63,6 +75,12 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
   if (!changed) return;
   const pending = (pod.spec?.containers ?? []).some((c) => ctx.txn.state.containers[containerKey(pod, c.name)]?.restartAt !== undefined);
   ctx.txn.update(withPhase(current, ctx.now, !pending));
+}
+
+/** A restart pulls again only with imagePullPolicy Always; otherwise the image is already on the node. */
+function restartPullMessages(c: Container): { reason: string; message: string }[] {
+  if (c.imagePullPolicy === 'Always') return imagePullMessages(c.image ?? '');
+  return [{ reason: 'Pulled', message: `Container image "${c.image}" already present on machine` }];
 }
 
 function withStatus(pod: Pod, name: string, patch: Partial<ContainerStatus>): Pod {

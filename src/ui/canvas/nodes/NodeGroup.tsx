@@ -5,6 +5,7 @@ import type { NodeGroupFlowNode } from '../graph.ts';
 import { SECTION_CAPTION, NODE_HEADER, PAD } from '../layout.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { StatusPill } from '../../components/StatusPill.tsx';
+import { NodeOutage } from './NodeOutage.tsx';
 
 export const NodeGroup = memo(function NodeGroup({ data, selected }: NodeProps<NodeGroupFlowNode>) {
   return (
@@ -54,6 +55,7 @@ export const NodeGroup = memo(function NodeGroup({ data, selected }: NodeProps<N
           <span className="h-px flex-1 bg-slate-300 dark:bg-slate-600" />
         </div>
       )}
+      <NodeOutage name={data.name} />
     </div>
   );
 });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { UI_PREFS_KEY, type KeyValueStorage } from '../../store/persistence.ts';
+import { createLayoutStore } from './layout-store.ts';
+import { headerZoom, presentationZoom } from './presentation.ts';
+
+function fakeStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe('layout store', () => {
+  it('starts on the Events tab, YAML, presentation off', () => {
+    const s = createLayoutStore(fakeStorage()).getState();
+    expect([s.dockTab, s.inspectorView, s.presentation]).toEqual(['events', 'yaml', false]);
+  });
+
+  it('remembers the dock tab, the inspector view and presentation mode across a reload', () => {
+    const storage = fakeStorage();
+    const first = createLayoutStore(storage);
+    first.getState().setDockTab('explain');
+    first.getState().setInspectorView('describe');
+    first.getState().setPresentation(true);
+    const again = createLayoutStore(storage).getState();
+    expect([again.dockTab, again.inspectorView, again.presentation]).toEqual(['explain', 'describe', true]);
+  });
+
+  it('falls back to the defaults for corrupt, foreign or unknown values', () => {
+    for (const raw of ['{oops', '[]', JSON.stringify({ v: 99, dockTab: 'explain' }), JSON.stringify({ v: 1, dockTab: 'nope', inspectorView: 3, presentation: 'yes' })]) {
+      const s = createLayoutStore(fakeStorage({ [UI_PREFS_KEY]: raw })).getState();
+      expect([s.dockTab, s.inspectorView, s.presentation]).toEqual(['events', 'yaml', false]);
+    }
+  });
+
+  it('keeps working when the storage refuses to write', () => {
+    const store = createLayoutStore({ getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } });
+    store.getState().setPresentation(true);
+    expect(store.getState().presentation).toBe(true);
+  });
+});
+
+describe('presentationZoom', () => {
+  it('is 1.25 at 1280×720 and 1.5 at 1920×1080, never outside that range', () => {
+    expect(presentationZoom(1280, 720)).toBe(1.25);
+    expect(presentationZoom(1920, 1080)).toBe(1.5);
+    expect(presentationZoom(800, 600)).toBe(1.25);
+    expect(presentationZoom(3840, 2160)).toBe(1.5);
+    expect(presentationZoom(1366, 768)).toBe(1.33);
+  });
+});
+
+describe('headerZoom', () => {
+  it('keeps the header at least 1280 px wide in layout: no zoom at 1280, the full zoom at 1920', () => {
+    expect(headerZoom(1280, 1.25)).toBe(1);
+    expect(headerZoom(1920, 1.5)).toBe(1.5);
+    expect(headerZoom(1600, 1.5)).toBe(1.25);
+    expect(headerZoom(1000, 1.25)).toBe(1);
+  });
+});

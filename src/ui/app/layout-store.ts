@@ -1,0 +1,56 @@
+// Layout choices that survive a reload: which dock tab is in front, the inspector's sub-view and
+// presentation mode. Pure UI state (no cluster in it), so it lives beside the views rather than in
+// the app store; persisted through the shared persistence module under its own key.
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { loadUiPrefs, saveUiPrefs, type KeyValueStorage } from '../../store/persistence.ts';
+
+export const DOCK_TABS = ['terminal', 'events', 'inspector', 'explain', 'timeline'] as const;
+export type DockTab = (typeof DOCK_TABS)[number];
+
+export const INSPECTOR_VIEWS = ['yaml', 'describe', 'events'] as const;
+export type InspectorView = (typeof INSPECTOR_VIEWS)[number];
+
+export interface LayoutState {
+  dockTab: DockTab;
+  inspectorView: InspectorView;
+  /** Editor hidden, everything larger: for projecting in a classroom. */
+  presentation: boolean;
+  setDockTab: (tab: DockTab) => void;
+  setInspectorView: (view: InspectorView) => void;
+  setPresentation: (on: boolean) => void;
+}
+
+export type LayoutStore = StoreApi<LayoutState>;
+
+const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T => ((list as readonly unknown[]).includes(v) ? (v as T) : fallback);
+
+export function createLayoutStore(storage?: KeyValueStorage): LayoutStore {
+  const saved = loadUiPrefs(storage);
+  const store = createStore<LayoutState>()((set) => ({
+    dockTab: oneOf(DOCK_TABS, saved['dockTab'], 'events'),
+    inspectorView: oneOf(INSPECTOR_VIEWS, saved['inspectorView'], 'yaml'),
+    presentation: saved['presentation'] === true,
+    setDockTab: (dockTab) => set({ dockTab }),
+    setInspectorView: (inspectorView) => set({ inspectorView }),
+    setPresentation: (presentation) => set({ presentation }),
+  }));
+  if (storage) {
+    store.subscribe(({ dockTab, inspectorView, presentation }) => void saveUiPrefs(storage, { dockTab, inspectorView, presentation }));
+  }
+  return store;
+}
+
+function browserStorage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export const layoutStore = createLayoutStore(browserStorage());
+
+export function useLayout<T>(selector: (s: LayoutState) => T): T {
+  return useStore(layoutStore, selector);
+}
