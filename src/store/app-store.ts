@@ -28,7 +28,7 @@ import {
   type UserAction,
 } from './timeline.ts';
 import { runManifestAction } from './manifest-action.ts';
-import { replaySession, type SessionV1 } from './session.ts';
+import type { SessionV1 } from './session.ts';
 
 /** How many steps the steps list shows (older ones drop off its front; the timeline keeps more). */
 export const MAX_STEPS = 200;
@@ -216,6 +216,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView };
       },
       loadSession: async (session) => {
+        // Replay code (and the command layer, for terminal lines) loads only when a link is opened.
+        const { replaySession } = await import('./session.ts');
         const t = await replaySession(session);
         set({
           preset: session.preset,

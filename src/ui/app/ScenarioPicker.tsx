@@ -5,6 +5,7 @@
 // scripts) is a lazy chunk, fetched as soon as the pointer or focus comes near the button.
 import { lazy, Suspense, useId, useState } from 'react';
 import { Icon } from '../components/Icon.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { PickOutcome } from './ScenarioMenu.tsx';
 import type { Scenario } from './scenarios.ts';
 import { usePopover } from './usePopover.ts';
@@ -28,7 +29,12 @@ export function ScenarioPicker() {
 
   const pick = async (scenario: Scenario) => {
     popover.close();
-    const outcome = await (await loadMenu()).pickScenario(scenario);
+    let outcome: PickOutcome;
+    try {
+      outcome = await (await loadMenu()).pickScenario(scenario);
+    } catch (err) {
+      outcome = { status: 'failed', error: `Could not load the examples: ${err instanceof Error ? err.message : String(err)}` };
+    }
     if (outcome.status === 'confirm') setConfirm(outcome);
     else if (outcome.status === 'failed') setError(outcome.error);
   };
@@ -60,9 +66,12 @@ export function ScenarioPicker() {
 
       {popover.open && (
         <div ref={popover.panel} className="absolute top-full left-0 z-50 mt-2 w-[25rem] rounded-xl border border-slate-200 bg-white shadow-xl dark:border-slate-700 dark:bg-slate-900">
-          <Suspense fallback={<p className="px-4 py-3 text-xs text-slate-500 dark:text-slate-400">Loading examples…</p>}>
-            <ScenarioMenu menuId={menuId} focusAt={focusAt} onPick={(s) => void pick(s)} onTabOut={() => popover.close(false)} />
-          </Suspense>
+          {/* A chunk that cannot load (offline, a new deploy) breaks this menu, not the page. */}
+          <ErrorBoundary area="examples menu">
+            <Suspense fallback={<p className="px-4 py-3 text-xs text-slate-500 dark:text-slate-400">Loading examples…</p>}>
+              <ScenarioMenu menuId={menuId} focusAt={focusAt} onPick={(s) => void pick(s)} onTabOut={() => popover.close(false)} />
+            </Suspense>
+          </ErrorBoundary>
         </div>
       )}
 
@@ -76,23 +85,25 @@ export function ScenarioPicker() {
       )}
 
       {confirm && (
-        <Suspense>
-          <ConfirmDialog
-            title="Replace the editor text?"
-            confirmLabel="Replace text"
-            onCancel={() => setConfirm(null)}
-            onConfirm={() => {
-              confirm.replace();
-              setConfirm(null);
-            }}
-          >
-            <p>
-              The editor holds text that is not one of the examples. Loading <strong className="font-semibold text-slate-900 dark:text-white">{confirm.title}</strong> replaces it and starts a fresh{' '}
-              <code className="font-mono text-xs">{confirm.preset}</code> cluster.
-            </p>
-            <p className="text-slate-500 dark:text-slate-400">Undo (Ctrl/Cmd+Z) in the editor brings it back.</p>
-          </ConfirmDialog>
-        </Suspense>
+        <ErrorBoundary area="confirmation">
+          <Suspense>
+            <ConfirmDialog
+              title="Replace the editor text?"
+              confirmLabel="Replace text"
+              onCancel={() => setConfirm(null)}
+              onConfirm={() => {
+                confirm.replace();
+                setConfirm(null);
+              }}
+            >
+              <p>
+                The editor holds text that is not one of the examples. Loading <strong className="font-semibold text-slate-900 dark:text-white">{confirm.title}</strong> replaces it and starts a fresh{' '}
+                <code className="font-mono text-xs">{confirm.preset}</code> cluster.
+              </p>
+              <p className="text-slate-500 dark:text-slate-400">Undo (Ctrl/Cmd+Z) in the editor brings it back.</p>
+            </ConfirmDialog>
+          </Suspense>
+        </ErrorBoundary>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { appStore } from '../../store/index.ts';
 import { Icon } from '../components/Icon.tsx';
 import { copyText, type Shared } from './clipboard.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { pageUrl, showShareFragment } from './share-url.ts';
 import { usePopover } from './usePopover.ts';
 
@@ -53,9 +54,12 @@ export function ShareButton() {
       </button>
       {popover.open && shared && (
         <div ref={popover.panel} id={panelId} className="absolute top-full right-0 z-50 mt-2 w-[26rem] rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-xl dark:border-slate-700 dark:bg-slate-900">
-          <Suspense fallback={<p className="text-xs text-slate-500 dark:text-slate-400">Preparing the link…</p>}>
-            <SharePanel shared={shared} onCopied={() => 'url' in shared && setShared({ url: shared.url, copied: true })} />
-          </Suspense>
+          {/* A chunk that cannot load (offline, a new deploy) breaks this panel, not the page. */}
+          <ErrorBoundary area="share panel">
+            <Suspense fallback={<p className="text-xs text-slate-500 dark:text-slate-400">Preparing the link…</p>}>
+              <SharePanel shared={shared} onCopied={() => 'url' in shared && setShared({ url: shared.url, copied: true })} />
+            </Suspense>
+          </ErrorBoundary>
         </div>
       )}
     </div>

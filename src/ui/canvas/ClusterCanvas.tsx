@@ -5,7 +5,8 @@ import { Background, BackgroundVariant, Controls, Panel, ReactFlow, ReactFlowPro
 import { useAppStore, appStore } from '../../store/index.ts';
 import type { ObjectRef } from '../../engine/index.ts';
 import { nodeIdOf, toFlowGraph, type FlowEdge, type FlowNode } from './graph.ts';
-import { toDockerGraph, type DockerFlowNode } from './docker-graph.ts';
+import type { DockerFlowNode } from './docker-graph.ts';
+import { useDockerKit } from './useDockerKit.ts';
 import { nodeTypes } from './node-types.ts';
 import { FitOnChange, FIT_OPTIONS } from './FitOnChange.tsx';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
@@ -18,6 +19,8 @@ function refOfNode(n: FlowNode | DockerFlowNode): ObjectRef | undefined {
   return n.type === 'object' || n.type === 'k8sNode' ? n.data.ref : undefined;
 }
 
+const EMPTY_GRAPH = { nodes: [], edges: [] };
+
 export function ClusterCanvas() {
   const cluster = useAppStore((s) => s.cluster);
   const selected = useAppStore((s) => s.selected);
@@ -25,9 +28,10 @@ export function ClusterCanvas() {
   const view = useAppStore((s) => s.canvasView);
   const steps = useAppStore((s) => s.latestSteps);
   const [podLayers, setPodLayers] = useState(false);
+  const docker = useDockerKit(view === 'docker');
   const plain: { nodes: (FlowNode | DockerFlowNode)[]; edges: FlowEdge[] } = useMemo(
-    () => (view === 'docker' ? toDockerGraph(cluster, { podContainers: podLayers }) : toFlowGraph(cluster)),
-    [cluster, view, podLayers],
+    () => (view === 'docker' ? (docker ? docker.toDockerGraph(cluster, { podContainers: podLayers }) : EMPTY_GRAPH) : toFlowGraph(cluster)),
+    [cluster, view, podLayers, docker],
   );
   const graph = useMotionGraph(plain, steps);
   const selectedId = selected ? nodeIdOf(selected) : null;

@@ -1,11 +1,19 @@
 // Module scope: React Flow compares nodeTypes by identity, so it must never be rebuilt.
 import type { NodeTypes } from '@xyflow/react';
 import { Area, Heading, Placeholder } from './nodes/Decorations.tsx';
-import { DockerContainerCard, DockerImageCard, DockerVolumeCard } from './nodes/DockerCards.tsx';
+import { createElement } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { DockerContainerNode, DockerImageNode, DockerVolumeNode } from './docker-graph.ts';
+import { dockerKit } from './useDockerKit.ts';
 import { Flyer } from './nodes/Flyer.tsx';
 import { NodeGroup } from './nodes/NodeGroup.tsx';
 import { ObjectCard } from './nodes/ObjectCard.tsx';
 import { ZoneLane } from './nodes/ZoneLane.tsx';
+
+// Docker cards live in the lazily loaded Docker kit; the canvas draws them only once it is loaded.
+const DockerImageCard = (p: NodeProps<DockerImageNode>) => { const k = dockerKit(); return k ? createElement(k.DockerImageCard, p) : null; };
+const DockerContainerCard = (p: NodeProps<DockerContainerNode>) => { const k = dockerKit(); return k ? createElement(k.DockerContainerCard, p) : null; };
+const DockerVolumeCard = (p: NodeProps<DockerVolumeNode>) => { const k = dockerKit(); return k ? createElement(k.DockerVolumeCard, p) : null; };
 
 export const nodeTypes = {
   object: ObjectCard,

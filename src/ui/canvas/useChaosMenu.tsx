@@ -4,8 +4,8 @@
 // A note with the command's first line of output follows.
 import { useCallback, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { appStore } from '../../store/index.ts';
-import { chaosMenuFor, firstLine, type ChaosAction, type ChaosTarget } from './chaos-actions.ts';
-import { ContextMenu, type OpenMenu } from './ContextMenu.tsx';
+import type { ChaosAction, ChaosTarget } from './chaos-actions.ts';
+import type { OpenMenu } from './ContextMenu.tsx';
 import { CommandToasts, MAX_TOASTS, type CommandToast } from './CommandToasts.tsx';
 
 /** The flow nodes the menu cares about (the canvas's own node type is wider). */
@@ -32,8 +32,13 @@ function zoneAt(nodes: readonly MenuNode[], x: number, y: number): MenuNode | un
   });
 }
 
+type Kit = typeof import('./chaos-kit.ts');
+let kitLoading: Promise<Kit> | null = null;
+const loadKit = () => (kitLoading ??= import('./chaos-kit.ts'));
+
 export function useChaosMenu(nodes: readonly MenuNode[], enabled: boolean) {
   const [open, setOpenState] = useState<OpenMenu | null>(null);
+  const [kit, setKit] = useState<Kit | null>(null);
   const [toasts, setToasts] = useState<CommandToast[]>([]);
   const serial = useRef(0);
   // The open menu, readable from event handlers without re-creating them.
@@ -45,9 +50,12 @@ export function useChaosMenu(nodes: readonly MenuNode[], enabled: boolean) {
 
   const show = useCallback(
     (target: ChaosTarget, targetId: string, x: number, y: number, returnFocus?: HTMLElement | null) => {
-      const { cluster } = appStore.getState();
-      const menu = chaosMenuFor(cluster, target) ?? chaosMenuFor(cluster, { kind: 'Canvas', name: '' })!;
-      setOpen({ x, y, menu, targetId, ...(returnFocus ? { returnFocus } : {}) });
+      void loadKit().then((k) => {
+        setKit(k);
+        const { cluster } = appStore.getState();
+        const menu = k.chaosMenuFor(cluster, target) ?? k.chaosMenuFor(cluster, { kind: 'Canvas', name: '' })!;
+        setOpen({ x, y, menu, targetId, ...(returnFocus ? { returnFocus } : {}) });
+      });
     },
     [setOpen],
   );
@@ -66,7 +74,7 @@ export function useChaosMenu(nodes: readonly MenuNode[], enabled: boolean) {
   const run = useCallback(
     async (action: ChaosAction) => {
       close(true);
-      const { runLine } = await import('../terminal/run-line.ts');
+      const [{ runLine }, { firstLine }] = await Promise.all([import('../terminal/run-line.ts'), loadKit()]);
       let toast: Omit<CommandToast, 'id'>;
       try {
         const r = runLine(appStore, action.command);
@@ -126,7 +134,7 @@ export function useChaosMenu(nodes: readonly MenuNode[], enabled: boolean) {
 
   const overlay = (
     <>
-      {open && <ContextMenu open={open} onRun={(a) => void run(a)} onClose={close} />}
+      {open && kit && <kit.ContextMenu open={open} onRun={(a) => void run(a)} onClose={close} />}
       <CommandToasts toasts={toasts} onDismiss={dismiss} />
     </>
   );

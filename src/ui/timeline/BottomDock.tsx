@@ -7,9 +7,9 @@ import { appStore } from '../../store/index.ts';
 import { layoutStore, useLayout, type DockTab } from '../app/layout-store.ts';
 import { DockTabList } from './DockTabList.tsx';
 import { EventsFilterBar, EventsPanel } from './EventsPanel.tsx';
-import { TimelinePanel } from './TimelinePanel.tsx';
 
 const TerminalPane = lazy(() => import('../terminal/TerminalPane.tsx'));
+const TimelinePanel = lazy(() => import('./TimelinePanel.tsx').then((m) => ({ default: m.TimelinePanel })));
 // The inspector (with the YAML printer) and Explain load when first shown: the first screen opens
 // on Events, so they need not weigh on it (about 5 kB gzip).
 const InspectorPanel = lazy(() => import('../inspector/Inspector.tsx').then((m) => ({ default: m.InspectorPanel })));
@@ -78,7 +78,9 @@ export function BottomDock() {
         </Suspense>
       </Panel>
       <Panel id="timeline" tab={tab}>
-        <TimelinePanel />
+        <Suspense fallback={loading}>
+          <TimelinePanel />
+        </Suspense>
       </Panel>
       <Panel id="terminal" tab={tab} keepMounted={terminalOpened.current}>
         <Suspense fallback={<p className="p-3 text-xs text-slate-500">Loading the terminal…</p>}>
