@@ -78,6 +78,8 @@ export function ClusterCanvas() {
         minZoom={0.2}
         maxZoom={2}
         nodesDraggable
+        // A click on a card that the view is still re-framing must select it, not start a drag.
+        nodeDragThreshold={4}
         nodesConnectable={false}
         edgesFocusable={false}
         multiSelectionKeyCode={null}
