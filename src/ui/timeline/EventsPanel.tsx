@@ -14,7 +14,7 @@ interface FilterState extends EventFilter {
 
 export const useEventFilter = create<FilterState>()((set) => ({ ...NO_FILTER, set: (patch) => set(patch) }));
 
-function useFilteredRows(): { all: EventRow[]; shown: EventRow[]; filter: EventFilter } {
+function useFilteredRows(): { all: EventRow[]; shown: readonly EventRow[]; filter: EventFilter } {
   const all = useEventRows();
   const text = useEventFilter((s) => s.text);
   const warningsOnly = useEventFilter((s) => s.warningsOnly);

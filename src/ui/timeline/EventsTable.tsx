@@ -7,10 +7,17 @@ import type { EventRow } from './event-filter.ts';
 import { useStickToBottom } from './useStickToBottom.ts';
 
 const COLUMNS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'] as const;
+/**
+ * Rows drawn at most (the newest). A cluster of a thousand objects has thousands of events; a
+ * table that size costs a full layout on every step of playback. The filter reaches older ones.
+ */
+export const MAX_EVENT_ROWS = 250;
 
 export function EventsTable({ rows, label = 'Events', empty, hideObject = false }: { rows: readonly EventRow[]; label?: string; empty: ReactNode; hideObject?: boolean }) {
   const { ref, onScroll } = useStickToBottom<HTMLDivElement>(rows.length);
   const columns = hideObject ? COLUMNS.filter((c) => c !== 'OBJECT') : COLUMNS;
+  const hidden = Math.max(0, rows.length - MAX_EVENT_ROWS);
+  const shown = hidden > 0 ? rows.slice(hidden) : rows;
 
   return (
     <div ref={ref} onScroll={onScroll} className="thin-scroll min-h-0 flex-1 overflow-auto" role="region" aria-label={label} tabIndex={0}>
@@ -27,7 +34,14 @@ export function EventsTable({ rows, label = 'Events', empty, hideObject = false 
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ key, cells: [seen, type, reason, object, message] }) => {
+            {hidden > 0 && (
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-1.5 font-sans text-[11.5px] text-slate-500 italic dark:text-slate-400">
+                  {hidden} older events not shown: type in the filter to find them.
+                </td>
+              </tr>
+            )}
+            {shown.map(({ key, cells: [seen, type, reason, object, message] }) => {
               const warning = type === 'Warning';
               return (
                 <tr key={key} data-type={type} className={warning ? 'bg-amber-50 dark:bg-amber-400/[0.07]' : 'odd:bg-slate-50/60 dark:odd:bg-white/[0.02]'}>

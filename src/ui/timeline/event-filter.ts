@@ -22,8 +22,10 @@ export function isFiltering(f: EventFilter): boolean {
   return f.text.trim() !== '' || f.warningsOnly || f.kind !== '';
 }
 
-export function filterEvents(rows: readonly EventRow[], f: EventFilter): EventRow[] {
+export function filterEvents(rows: readonly EventRow[], f: EventFilter): readonly EventRow[] {
   const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  // No filter: the same rows (thousands of events, filtered again on every step of playback).
+  if (words.length === 0 && !f.warningsOnly && !f.kind) return rows;
   return rows.filter((r) => {
     if (f.warningsOnly && r.cells[1] !== 'Warning') return false;
     if (f.kind && r.kind !== f.kind) return false;
