@@ -8,6 +8,7 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { ChaosAction, ChaosMenu } from './chaos-actions.ts';
+import { moveMenuFocus } from '../components/menu-keys.ts';
 
 export interface OpenMenu {
   /** Where it was asked for, in viewport pixels. */
@@ -64,14 +65,9 @@ export function ContextMenu({ open, onRun, onClose }: { open: OpenMenu; onRun: (
   }, [onClose]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
-    if (e.key === 'ArrowDown') focus(at + 1);
-    else if (e.key === 'ArrowUp') focus(at - 1);
-    else if (e.key === 'Home') focus(0);
-    else if (e.key === 'End') focus(items.length - 1);
-    else if (e.key === 'Escape') onClose(true);
+    if (moveMenuFocus(ref.current, e.key)) {
+      // handled: focus moved among the items
+    } else if (e.key === 'Escape') onClose(true);
     else if (e.key === 'Tab') onClose(false);
     else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) onClose(true);
     else return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyManifest, createCluster, type ClusterState, type PresetName } from '../../engine/index.ts';
 import { STARTER_MANIFEST } from '../../store/starter.ts';
-import { toFlowGraph, type FlowGraph, type FlowNode } from './graph.ts';
+import { CLASS_EDGES_MAX, toFlowGraph, type FlowGraph, type FlowNode } from './graph.ts';
 import { facingSides } from './layout.ts';
 import { toneOf } from './status.ts';
 
@@ -115,6 +115,19 @@ describe('toFlowGraph: WaitForFirstConsumer on the kind preset', () => {
     ]);
     // The volume is left of the claim: the binding edge runs back into the node.
     expect(g.edges[1]).toMatchObject({ sourceHandle: 'out-left', targetHandle: 'in-right' });
+  });
+});
+
+describe('toFlowGraph: large graphs', () => {
+  it('leaves out the class → volume fan past CLASS_EDGES_MAX volumes (each card still names its class)', () => {
+    const pvs = (n: number) =>
+      Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-${i}\nspec:\n  capacity: { storage: 1Gi }\n  accessModes: [ReadWriteOnce]\n  storageClassName: slow\n  hostPath: { path: /d/${i} }\n`).join('---\n');
+    const slow = storageClass('slow');
+    const small = toFlowGraph(cluster('bare', slow, pvs(CLASS_EDGES_MAX)));
+    expect(small.edges.filter((e) => e.data?.relation === 'provisioned')).toHaveLength(CLASS_EDGES_MAX);
+    const large = toFlowGraph(cluster('bare', slow, pvs(CLASS_EDGES_MAX + 1)));
+    expect(large.edges.filter((e) => e.data?.relation === 'provisioned')).toHaveLength(0);
+    expect((byId(large, 'PersistentVolume:pv-0')!.data as { note: string }).note).toContain('class slow');
   });
 });
 

@@ -202,6 +202,8 @@ function placeholder(id: string, text: string, x: number, y: number, width = CAR
 }
 
 const ARROW = 'arrowclosed' as MarkerType;
+/** More volumes than this and the canvas leaves out the class → volume edges (see buildEdges). */
+export const CLASS_EDGES_MAX = 150;
 
 /** One edge between two placed cards (none when either is not on the canvas). */
 function edge(relation: EdgeRelation, source: string, target: string, label: string, at: ReadonlyMap<string, Box>): FlowEdge[] {
@@ -266,6 +268,9 @@ function buildEdges(
       add('waiting', nodeIdOf({ kind: 'StorageClass', name: claimClass(pvc) }), claimId, `Claim ${pvc.metadata.name} waits on StorageClass ${claimClass(pvc)}`);
     }
   }
+  // Past CLASS_EDGES_MAX volumes, the class → volume fan is hundreds of curves into one card:
+  // unreadable, and the costliest thing on the canvas to draw. Each volume card names its class.
+  if (volumes.length > CLASS_EDGES_MAX) return edges;
   for (const pv of volumes) {
     const cls = volumeClass(pv);
     if (cls && classNames.has(cls)) add('provisioned', nodeIdOf({ kind: 'StorageClass', name: cls }), nodeIdOf({ kind: 'PersistentVolume', name: pv.metadata.name }), `Volume ${pv.metadata.name} belongs to StorageClass ${cls}`);

@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { appStore } from '../../store/index.ts';
 import { insertInEditor } from './editor-bridge.ts';
+import { moveMenuFocus } from '../components/menu-keys.ts';
 import type { ManifestSnippet } from './snippets.ts';
 
 async function loadTemplates() {
@@ -55,14 +56,9 @@ export function InsertMenu() {
   };
 
   const onMenuKeyDown = (e: KeyboardEvent) => {
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
-    if (e.key === 'ArrowDown') focus(at + 1);
-    else if (e.key === 'ArrowUp') focus(at - 1);
-    else if (e.key === 'Home') focus(0);
-    else if (e.key === 'End') focus(items.length - 1);
-    else if (e.key === 'Escape') close(true);
+    if (moveMenuFocus(menu.current, e.key)) {
+      // handled: focus moved among the items
+    } else if (e.key === 'Escape') close(true);
     else if (e.key === 'Tab') close(false);
     else return;
     if (e.key !== 'Tab') e.preventDefault();

@@ -8,7 +8,6 @@ import { KindBadge } from '../../components/KindBadge.tsx';
 import { StatusPill } from '../../components/StatusPill.tsx';
 import { TONE_BAR } from '../../components/tones.ts';
 import { Handles } from './Handles.tsx';
-import { useChangedFlash } from './useChangedFlash.ts';
 
 const CHIP: Record<ChipKind, string> = {
   container: 'bg-slate-100 text-slate-700 ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-700',
@@ -24,7 +23,6 @@ const CHIP: Record<ChipKind, string> = {
 const CHIP_PREFIX: Record<ChipKind, string> = { container: '', emptyDir: 'emptyDir', configMap: 'cm', secret: 'secret', hostPath: 'hostPath', downwardAPI: 'downward', projected: 'projected', other: 'vol' };
 
 export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps<ObjectFlowNode>) {
-  const flash = useChangedFlash(data.status);
   return (
     <div
       data-testid={`card-${data.kind}-${data.label}`}
@@ -35,7 +33,6 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
         TONE_BAR[data.tone],
         selected ? 'border-indigo-500 ring-2 ring-indigo-500/40 dark:border-indigo-400' : 'border-slate-200 hover:border-slate-300 hover:shadow-md dark:border-slate-700 dark:hover:border-slate-500',
         'dark:bg-slate-900',
-        flash ? 'k8s-changed' : '',
       ].join(' ')}
     >
       <Handles />
