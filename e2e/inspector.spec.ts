@@ -324,3 +324,27 @@ for (const [width, height] of [
     });
   }
 }
+
+test("a pod's Layers: its writable layer over the image's read-only layers, and the volume mounted over them", async ({ page }, testInfo) => {
+  const errors = await bare(page);
+  await useHook(page, `${PV_AND_PVC}---\n${POD}`);
+  const pod = page.getByRole('group', { name: 'Pod example-pod Running' });
+  await expect(pod).toBeVisible();
+  await page.evaluate(() => window.__playground!.run("kubectl exec example-pod -- sh -c 'echo hello > /tmp/note'"));
+  await pod.click();
+  await expect(tab(page, 'Inspector')).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Layers', exact: true }).click();
+  const layers = panel(page, 'Inspector').getByTestId('pod-layers');
+  await expect(layers).toContainText('Writable layer');
+  await expect(layers).toContainText('+ /tmp/note');
+  await expect(layers).toContainText('volume data → /usr/share/nginx/html');
+  await expect(layers.getByText('read-only').first()).toBeVisible();
+  const shot = testInfo.outputPath('layers.png');
+  await page.screenshot({ path: shot });
+  keep(shot, 'dock-pod-layers-1280x720-light.png');
+  // A claim has no Layers view: the switch offers YAML, Describe and Events only.
+  await page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Bound' }).click();
+  await expect(page.getByRole('button', { name: 'Layers', exact: true })).toHaveCount(0);
+  await expect(panel(page, 'Inspector')).toContainText('volumeName: example-pv');
+  expect(errors).toEqual([]);
+});

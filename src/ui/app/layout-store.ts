@@ -8,7 +8,7 @@ import { loadUiPrefs, saveUiPrefs, type KeyValueStorage } from '../../store/pers
 export const DOCK_TABS = ['terminal', 'events', 'inspector', 'explain', 'timeline'] as const;
 export type DockTab = (typeof DOCK_TABS)[number];
 
-export const INSPECTOR_VIEWS = ['yaml', 'describe', 'events'] as const;
+export const INSPECTOR_VIEWS = ['yaml', 'describe', 'events', 'layers'] as const;
 export type InspectorView = (typeof INSPECTOR_VIEWS)[number];
 
 export interface LayoutState {

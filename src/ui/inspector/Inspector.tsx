@@ -11,6 +11,7 @@ import { Icon } from '../components/Icon.tsx';
 import { DescribeView, loadDescribe } from './DescribeView.tsx';
 import { ObjectEvents, useObjectEventRows } from './ObjectEvents.tsx';
 import { YamlView } from './YamlView.tsx';
+import { LayersView } from './LayersView.tsx';
 
 /** How kubectl users name the kind on the command line (`pvc`, `pv`, `sc`, `pod`, `node`). */
 function resourceWord(kind: ObjectRef['kind']): string {
@@ -24,13 +25,16 @@ export function commandFor(view: InspectorView, ref: ObjectRef): string {
   const what = `${resourceWord(ref.kind)} ${ref.name}${ns}`;
   if (view === 'yaml') return `kubectl get ${what} -o yaml`;
   if (view === 'describe') return `kubectl describe ${what}`;
+  if (view === 'layers') return `kubectl exec ${ref.name}${ns} -- df -h   # the container's filesystem: writable layer over the image's layers`;
   return `kubectl get events --field-selector involvedObject.name=${ref.name}${ns}`;
 }
 
 export function InspectorPanel() {
   const selected = useAppStore((s) => s.selected);
   const cluster = useAppStore((s) => s.cluster);
-  const view = useLayout((s) => s.inspectorView);
+  const chosen = useLayout((s) => s.inspectorView);
+  // Layers is a pod's view; anything else selected shows its YAML instead.
+  const view = chosen === 'layers' && selected?.kind !== 'Pod' ? 'yaml' : chosen;
   const object = useMemo(() => selectSelectedObject({ cluster, selected }), [cluster, selected]);
   // Describe is one click away: start fetching its printer while the learner looks at the YAML.
   useEffect(() => {
@@ -64,6 +68,7 @@ export function InspectorPanel() {
         {view === 'yaml' && <YamlText object={object} />}
         {view === 'describe' && <DescribeView target={selected} />}
         {view === 'events' && <ObjectEvents object={object} />}
+        {view === 'layers' && object.kind === 'Pod' && <LayersView pod={object} cluster={cluster} />}
       </div>
     </div>
   );
@@ -107,13 +112,15 @@ const VIEWS: [InspectorView, string][] = [
   ['yaml', 'YAML'],
   ['describe', 'Describe'],
   ['events', 'Events'],
+  ['layers', 'Layers'],
 ];
 
 /** In the dock's tab strip: which object, its status, the sub-view switch and the way to let go of it. */
 export function InspectorBar() {
   const selected = useAppStore((s) => s.selected);
   const cluster = useAppStore((s) => s.cluster);
-  const view = useLayout((s) => s.inspectorView);
+  const chosen = useLayout((s) => s.inspectorView);
+  const view = chosen === 'layers' && selected?.kind !== 'Pod' ? 'yaml' : chosen;
   const object = useMemo(() => selectSelectedObject({ cluster, selected }), [cluster, selected]);
   const events = useObjectEventRows(object).length;
   if (!selected) return <span className="truncate text-xs text-slate-500 dark:text-slate-400">Select a card on the canvas</span>;
@@ -127,7 +134,7 @@ export function InspectorBar() {
         {status && <span className={`shrink-0 text-[11px] font-semibold ${TONE_TEXT[toneOf(status)]}`}>{status}</span>}
       </span>
       <div role="group" aria-label="Inspector view" className="flex shrink-0 rounded-md bg-slate-200/70 p-0.5 dark:bg-slate-800">
-        {VIEWS.map(([id, label]) => (
+        {VIEWS.filter(([id]) => id !== 'layers' || selected.kind === 'Pod').map(([id, label]) => (
           <button
             key={id}
             type="button"
