@@ -2,7 +2,7 @@
 // once however many images and containers share them; each container adds only its writable layer.
 import { containerSize, imageSize, isAnonymousVolume, parseImageRef, sharedSize, volumeKey, volumeSize, volumeUsers, type ClusterState } from '../../engine/index.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
-import { daemonError, fail } from './errors.ts';
+import { fail } from './errors.ts';
 import { hasFlag, type ParsedDockerFlags } from './flags.ts';
 import { listedContainers, commandText, status } from './containers.ts';
 import { ellipsis, rfc3339, shortId } from './images.ts';

@@ -1,7 +1,7 @@
 // `kubectl cordon`, `uncordon` and `drain`.
 import { act, deleteObject, rfc3339, updateObject, type Txn } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
-import { clientError, formatApiError } from '../errors.ts';
+import { formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
 import { lines, type KubectlContext } from '../context.ts';
 

@@ -1,7 +1,7 @@
 // The kubelet's volume setup and container start: table cases citing their rule, each run as one
 // kubelet sync (everything else settled) and until settled.
 import { describe, expect, it } from 'vitest';
-import { pod, pvc } from '../../testing/builders.ts';
+import { pvc } from '../../testing/builders.ts';
 import type { TestCluster } from '../../testing/harness.ts';
 import { runCase, type ControllerCase, type Mode } from '../../testing/table.ts';
 import { kubelet } from './index.ts';
