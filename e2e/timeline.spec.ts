@@ -14,6 +14,8 @@ test('stepping back in the timeline restores the earlier canvas; going live brin
   await expect(page.getByRole('group', { name: 'Pod example-pod Running' })).toBeVisible();
   const live = await frame(page);
   expect(live.cursor).toBe(live.frames - 1);
+  // The Timeline tab counts what the scrubber can reach.
+  await expect(page.getByRole('tab', { name: `Timeline ${live.frames - 1} steps` })).toBeVisible();
 
   const playback = page.getByRole('group', { name: 'Timeline playback' });
   // Back, one controller step at a time, until the binder has not yet bound the claim.

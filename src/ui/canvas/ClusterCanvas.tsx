@@ -75,7 +75,7 @@ export function ClusterCanvas() {
         fitViewOptions={FIT_OPTIONS}
         // Large scenarios draw only what is on screen (stack-notes: 60 fps at 1,000 nodes zoomed in).
         onlyRenderVisibleElements={nodes.length > 400}
-        minZoom={0.2}
+        minZoom={0.1}
         maxZoom={2}
         nodesDraggable
         // A click on a card that the view is still re-framing must select it, not start a drag.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyManifest, createCluster, type ClusterState, type PresetName } from '../../engine/index.ts';
 import { STARTER_MANIFEST } from '../../store/starter.ts';
 import { CLASS_EDGES_MAX, toFlowGraph, type FlowGraph, type FlowNode } from './graph.ts';
-import { facingSides } from './layout.ts';
+import { facingSides, grid, gridHeight, gridWidth, ROWS_PER_COLUMN, rowsFor } from './layout.ts';
 import { toneOf } from './status.ts';
 
 const claim = (name: string, extra = '') =>
@@ -119,6 +119,18 @@ describe('toFlowGraph: WaitForFirstConsumer on the kind preset', () => {
 });
 
 describe('toFlowGraph: large graphs', () => {
+  it('wraps a long list into a roughly square block, not a strip too wide to fit', () => {
+    expect(rowsFor(10)).toBe(ROWS_PER_COLUMN);
+    expect(rowsFor(33)).toBe(ROWS_PER_COLUMN);
+    const boxes = grid(200, 0, 0);
+    const width = Math.max(...boxes.map((b) => b.x + b.w));
+    const height = Math.max(...boxes.map((b) => b.y + b.h));
+    expect(width / height).toBeGreaterThan(0.5);
+    expect(width / height).toBeLessThan(2);
+    expect(gridWidth(200)).toBe(width);
+    expect(gridHeight(200)).toBe(height);
+  });
+
   it('leaves out the class → volume fan past CLASS_EDGES_MAX volumes (each card still names its class)', () => {
     const pvs = (n: number) =>
       Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-${i}\nspec:\n  capacity: { storage: 1Gi }\n  accessModes: [ReadWriteOnce]\n  storageClassName: slow\n  hostPath: { path: /d/${i} }\n`).join('---\n');

@@ -48,7 +48,7 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   const nodes: FlowNode[] = [...clusterNodes(cluster, now, { attachments: view.list('VolumeAttachment'), pods })];
 
   // Right of the cluster region: the class row on top, then the claims and volumes columns.
-  // Long lists wrap into side-by-side columns of ROWS_PER_COLUMN cards, so a hundred claims form
+  // Long lists wrap into side-by-side columns (layout.ts rowsFor), so a hundred claims form
   // a block that fits the screen rather than a strip too thin to read.
   const claimsX = cluster.width + COLUMN_GAP;
   const claimsW = gridWidth(claims.length);

@@ -38,22 +38,31 @@ export function stack(count: number, x: number, y: number): Box[] {
 
 /** Cards per column before a list wraps into the next column. */
 export const ROWS_PER_COLUMN = 10;
+
+/**
+ * Rows of a wrapped list: ROWS_PER_COLUMN for everyday lists, more for long ones, so that a few
+ * hundred cards make a roughly square block rather than a strip too wide to fit on screen.
+ */
+export function rowsFor(count: number): number {
+  return Math.max(ROWS_PER_COLUMN, Math.ceil(Math.sqrt(count * 3)));
+}
 /** Between wrapped columns of one list (narrower than between lists). */
 export const WRAP_GAP = 24;
 
-/** Cards top to bottom, wrapping into a new column every ROWS_PER_COLUMN; one column for short lists. */
+/** Cards top to bottom, wrapping into a new column every rowsFor(count) cards; one column for short lists. */
 export function grid(count: number, x: number, y: number): Box[] {
+  const rows = rowsFor(count);
   return Array.from({ length: count }, (_, i) => ({
-    x: x + Math.floor(i / ROWS_PER_COLUMN) * (CARD_W + WRAP_GAP),
-    y: y + (i % ROWS_PER_COLUMN) * (CARD_H + GAP),
+    x: x + Math.floor(i / rows) * (CARD_W + WRAP_GAP),
+    y: y + (i % rows) * (CARD_H + GAP),
     w: CARD_W,
     h: CARD_H,
   }));
 }
 
-/** Width of a wrapped list: one card wide up to ROWS_PER_COLUMN cards. */
+/** Width of a wrapped list: one card wide up to ROWS_PER_COLUMN cards, then a column per rowsFor(count). */
 export function gridWidth(count: number): number {
-  const columns = Math.max(1, Math.ceil(count / ROWS_PER_COLUMN));
+  const columns = Math.max(1, Math.ceil(count / rowsFor(count)));
   return columns * CARD_W + (columns - 1) * WRAP_GAP;
 }
 
@@ -62,9 +71,9 @@ export function stackHeight(count: number): number {
   return count === 0 ? 0 : count * CARD_H + (count - 1) * GAP;
 }
 
-/** Height of a wrapped list of `count` cards (ROWS_PER_COLUMN at most per column). */
+/** Height of a wrapped list of `count` cards (rowsFor(count) at most per column). */
 export function gridHeight(count: number): number {
-  return stackHeight(Math.min(count, ROWS_PER_COLUMN));
+  return stackHeight(Math.min(count, rowsFor(count)));
 }
 
 /** Size of a node box holding `pods` pods and `locals` node-local volumes (both lists wrap into columns). */
