@@ -125,7 +125,8 @@ test('typing pvc at the start of a line offers the template; inside a document i
   const errors = await startOnKind(page);
   await page.evaluate(() => window.__playground!.setEditorText(''));
   await expect(page.locator('.monaco-editor .view-line')).toHaveCount(1);
-  await page.locator('.monaco-editor .view-lines').click();
+  // A text line, never the middle of the editor: a code lens there is a button (Apply, Delete).
+  await page.locator('.monaco-editor .view-line').first().click({ position: { x: 4, y: 4 } });
   await page.keyboard.type('pvc');
   const suggest = page.locator('.monaco-editor .suggest-widget');
   await expect(suggest).toBeVisible();

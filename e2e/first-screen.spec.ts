@@ -12,7 +12,8 @@ async function waitForMonaco(page: Page) {
 async function pasteIntoEditor(page: Page, text: string) {
   await waitForMonaco(page);
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('.monaco-editor .view-lines').click();
+  // A text line, never the middle of the editor: a code lens there is a button (Apply, Delete).
+  await page.locator('.monaco-editor .view-line').first().click({ position: { x: 4, y: 4 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect.poll(() => page.evaluate(() => (window.__playground!.getState() as { editorText: string }).editorText)).toBe(text);

@@ -190,7 +190,8 @@ test('the examples menu fills the editor and picks the cluster; it asks before r
   await expect.poll(() => editorText(page)).toMatch(/^# Example: Static provisioning/);
   await expect(page.getByLabel('Cluster preset')).toHaveValue('bare');
   // As the dialog promises, Undo in the editor brings the text back.
-  await page.locator('.monaco-editor .view-lines').click();
+  // A text line, never the middle of the editor: a code lens there is a button (Apply, Delete).
+  await page.locator('.monaco-editor .view-line').first().click({ position: { x: 4, y: 4 } });
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editorText(page)).toBe('# my own work\n');
   expect(errors).toEqual([]);
