@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyManifest, createCluster, type ClusterState, type PresetName } from '../../engine/index.ts';
 import { STARTER_MANIFEST } from '../../store/starter.ts';
-import { CLASS_EDGES_MAX, toFlowGraph, type FlowGraph, type FlowNode } from './graph.ts';
+import { CLASS_EDGES_MAX, WAITING_ANIMATED_MAX, toFlowGraph, type FlowGraph, type FlowNode } from './graph.ts';
 import { facingSides, grid, gridHeight, gridWidth, ROWS_PER_COLUMN, rowsFor } from './layout.ts';
 import { toneOf } from './status.ts';
 
@@ -100,6 +100,16 @@ describe('toFlowGraph: WaitForFirstConsumer on the kind preset', () => {
     expect(waiting).toMatchObject({ source: 'StorageClass:standard', target: 'PersistentVolumeClaim:default/data', animated: true, sourceHandle: 'out-bottom', targetHandle: 'in-top' });
     // The card says what it is waiting for, until a pod picks a node for it.
     expect((byId(g, 'PersistentVolumeClaim:default/data')!.data as { note: string }).note).toBe('waiting for a consumer · class standard');
+  });
+
+  it('keeps waiting edges dashed but still once more than a few claims wait (each animated edge repaints every frame)', () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => claim(`c${i}`)).join('---\n');
+    const few = toFlowGraph(cluster('kind', names(WAITING_ANIMATED_MAX))).edges.filter((e) => e.data?.relation === 'waiting');
+    expect(few).toHaveLength(WAITING_ANIMATED_MAX);
+    expect(few.every((e) => e.animated && !e.className?.includes('edge-still'))).toBe(true);
+    const many = toFlowGraph(cluster('kind', names(WAITING_ANIMATED_MAX + 1))).edges.filter((e) => e.data?.relation === 'waiting');
+    expect(many).toHaveLength(WAITING_ANIMATED_MAX + 1);
+    expect(many.every((e) => !e.animated && e.className === 'edge-waiting edge-still')).toBe(true);
   });
 
   it('once a pod uses the claim: the provisioned local volume sits in the node, bound and linked to its class', () => {

@@ -205,14 +205,21 @@ const ARROW = 'arrowclosed' as MarkerType;
 /** More volumes than this and the canvas leaves out the class → volume edges (see buildEdges). */
 export const CLASS_EDGES_MAX = 150;
 
+/**
+ * More waiting claims than this and their edges stay dashed but still: every marching-ants edge
+ * repaints the canvas on every frame (at 300 waiting claims, playback fell to a few fps). A few
+ * animated ones are what draws the eye to a claim that waits.
+ */
+export const WAITING_ANIMATED_MAX = 12;
+
 /** One edge between two placed cards (none when either is not on the canvas). */
-function edge(relation: EdgeRelation, source: string, target: string, label: string, at: ReadonlyMap<string, Box>): FlowEdge[] {
+function edge(relation: EdgeRelation, source: string, target: string, label: string, at: ReadonlyMap<string, Box>, still = false): FlowEdge[] {
   const s = at.get(source);
   const t = at.get(target);
   if (!s || !t) return [];
   const sides = facingSides(s, t);
   // The same edge as last time is the same object, so React Flow does not redraw it.
-  const key = `${relation}:${source}->${target}|${sides.source}|${sides.target}|${label}`;
+  const key = `${relation}:${source}->${target}|${sides.source}|${sides.target}|${label}|${still}`;
   const hit = edgeCache.get(key);
   if (hit) return [hit];
   if (edgeCache.size > 20_000) edgeCache.clear();
@@ -224,11 +231,11 @@ function edge(relation: EdgeRelation, source: string, target: string, label: str
       sourceHandle: `out-${sides.source}`,
       targetHandle: `in-${sides.target}`,
       type: 'default',
-      className: `edge-${relation}`,
+      className: still ? `edge-${relation} edge-still` : `edge-${relation}`,
       data: { relation },
       ariaLabel: label,
       markerEnd: { type: ARROW, width: 16, height: 16, color: `var(--edge-${relation})` },
-      animated: relation === 'waiting',
+      animated: relation === 'waiting' && !still,
       selectable: false,
       focusable: false,
     },
@@ -247,7 +254,9 @@ function buildEdges(
   at: ReadonlyMap<string, Box>,
 ): FlowEdge[] {
   const edges: FlowEdge[] = [];
-  const add = (relation: EdgeRelation, source: string, target: string, label: string) => edges.push(...edge(relation, source, target, label, at));
+  const waiting = claims.filter((c) => !c.spec?.volumeName && (c.status?.phase ?? 'Pending') === 'Pending').length;
+  const still = waiting > WAITING_ANIMATED_MAX;
+  const add = (relation: EdgeRelation, source: string, target: string, label: string) => edges.push(...edge(relation, source, target, label, at, relation === 'waiting' && still));
   const claimKeys = new Set(claims.map((c) => `${c.metadata.namespace}/${c.metadata.name}`));
   for (const pod of pods) {
     const ns = pod.metadata.namespace ?? 'default';
