@@ -129,7 +129,8 @@
   /** From Apply to the card `label` in the canvas DOM (and painted), in ms; rejects if it was there already. */
   const measureApply = (label, timeoutMs) =>
     new Promise((resolve, reject) => {
-      const selector = `.react-flow__node[aria-label=${JSON.stringify(label)}]`;
+      // A card, or zoomed out on a large cluster a tile of the overview (src/ui/canvas/overview.ts).
+      const selector = ['.react-flow__node', '.overview-tile'].map((c) => `${c}[aria-label=${JSON.stringify(label)}]`).join(', ');
       if (document.querySelector(selector)) return reject(new Error(`"${label}" is on the canvas before Apply: the cluster was not reset`));
       let t0 = 0;
       const timer = setTimeout(() => {
@@ -207,10 +208,10 @@
     return null;
   };
 
-  /** React Flow nodes in the DOM, and how many of them overlap the visible pane. */
+  /** Cards (React Flow nodes, or the overview's tiles) in the DOM, and how many of them overlap the visible pane. */
   const nodesOnScreen = () => {
     const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
-    const nodes = [...document.querySelectorAll('.react-flow__node')];
+    const nodes = [...document.querySelectorAll('.react-flow__node, .overview-tile')];
     const onScreen = pane
       ? nodes.filter((n) => {
           const r = n.getBoundingClientRect();

@@ -398,7 +398,7 @@ interface FpsSet {
   play: FrameCount[];
   applyDom: number;
   frames: number;
-  /** React Flow nodes in the DOM, and on screen, as the app leaves the view after the apply. */
+  /** Cards in the DOM (React Flow nodes, or overview tiles), and on screen, as the app leaves the view after the apply. */
   nodes: { total: number; onScreen: number };
   panMoves: number[];
 }
@@ -469,7 +469,7 @@ function fpsRows(label: string, set: FpsSet, floor: number, goalText: string): R
 
 function printFpsDetail(objects: number, set: FpsSet): void {
   console.log(
-    `\n${objects} objects: ${set.nodes.total} React Flow nodes (${set.nodes.onScreen} on screen after the apply's fit), apply → last card ${ms(set.applyDom)}, ${set.frames} timeline frames (replaying the last ${REPLAY_STEPS}).`,
+    `\n${objects} objects: ${set.nodes.total} cards and frame nodes in the DOM (${set.nodes.onScreen} on screen after the apply's fit), apply → last card ${ms(set.applyDom)}, ${set.frames} timeline frames (replaying the last ${REPLAY_STEPS}).`,
   );
   if (set.nodes.onScreen === 0) console.log('  Note: no card is on screen in the view the app chose (zoomed out to its limit on a tall layout): these figures are for a canvas showing edges only.');
   const rows = (['play', 'pan', 'idle'] as const).flatMap((mode) =>

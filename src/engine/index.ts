@@ -52,7 +52,8 @@ export function viewOf(state: ClusterState): ClusterView {
   return beginTxn(state);
 }
 
-export { explainClaim, explainObject, explainPod, formatExplanation, type ExplainResult, type Explanation } from './explain/index.ts';
+// Explanations (`./explain/index.ts`) are imported from there directly: only lazily loaded parts
+// of the UI and the CLI use them, and a re-export here would put them on the first screen.
 
 export { execInPod, endMainProcess, stopsOnSigterm, type ExecOutcome } from './containers/runtime.ts';
 export { isPoweredOff, nodesInZone, powerOff, powerOn, poweredOffSince, type PowerResult } from './cluster/power.ts';

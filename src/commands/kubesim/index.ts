@@ -2,7 +2,8 @@
 // `kubesim explain` says why an object is stuck; `node`, `zone` and `container` make things
 // happen to the cluster (a machine switched off, a zone lost, a process killed) that no API
 // call can.
-import { explainObject, formatExplanation, viewOf } from '../../engine/index.ts';
+import { viewOf } from '../../engine/index.ts';
+import { explainObject, formatExplanation } from '../../engine/explain/index.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { flag, parseFlags } from '../kubectl/flags.ts';
 import { killContainerCommand, nodeCommand, zoneCommand } from './chaos.ts';

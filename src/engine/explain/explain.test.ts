@@ -1,7 +1,8 @@
 // Explanations: what a learner gets from `kubesim explain` for a Pending claim or pod.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { act, deleteObject, explainObject, formatExplanation, viewOf, type Explanation } from '../index.ts';
+import { act, deleteObject, viewOf } from '../index.ts';
+import { explainObject, formatExplanation, type Explanation } from './index.ts';
 import { checkBinding } from '../controllers/pv-binder/conditions.ts';
 import { pod, pv, pvc, storageClass } from '../testing/builders.ts';
 import { TestCluster } from '../testing/harness.ts';

@@ -1,14 +1,17 @@
 // The cluster as a graph: engine state → graph.ts → React Flow. Selecting a card selects the
-// object in the store (mouse or keyboard); the inspector shows it.
-import { useCallback, useMemo, useState } from 'react';
-import { Background, BackgroundVariant, Controls, Panel, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
+// object in the store (mouse or keyboard); the inspector shows it. Zoomed out on a large cluster,
+// the cards become tiles (overview.ts) and React Flow draws only the frame around them.
+import { useCallback, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { Background, BackgroundVariant, ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type NodeChange } from '@xyflow/react';
 import { useAppStore, appStore } from '../../store/index.ts';
 import type { ObjectRef } from '../../engine/index.ts';
 import { nodeIdOf, toFlowGraph, type FlowEdge, type FlowNode } from './graph.ts';
 import type { DockerFlowNode } from './docker-graph.ts';
 import { useDockerKit } from './useDockerKit.ts';
 import { nodeTypes } from './node-types.ts';
-import { FitOnChange, FIT_OPTIONS } from './FitOnChange.tsx';
+import { FitOnChange, FIT_OPTIONS, useFitAll } from './FitOnChange.tsx';
+import { countCards, OVERVIEW_MIN_CARDS, OVERVIEW_ZOOM, wantsOverview } from './overview-mode.ts';
+import { useOverviewKit } from './useOverviewKit.ts';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
 import { edgeTypes } from './DrawnEdge.tsx';
 import { useMotionGraph } from './useMotionGraph.ts';
@@ -20,8 +23,26 @@ function refOfNode(n: FlowNode | DockerFlowNode): ObjectRef | undefined {
 }
 
 const EMPTY_GRAPH = { nodes: [], edges: [] };
+const NO_EDGES: FlowEdge[] = [];
+
+/** Four corners: "frame everything" (the fit button is ours: see useFitAll). */
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round">
+      <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" />
+    </svg>
+  );
+}
 
 export function ClusterCanvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasBody />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasBody() {
   const cluster = useAppStore((s) => s.cluster);
   const selected = useAppStore((s) => s.selected);
   const theme = useResolvedTheme();
@@ -58,15 +79,46 @@ export function ClusterCanvas() {
   // Right-click (or Shift+F10 on a card): restart, delete, cordon, drain, fail a node or a zone.
   const chaos = useChaosMenu(graph.nodes, view === 'cluster');
 
+  // The overview: React Flow re-renders only when the zoom crosses the threshold, not per frame.
+  const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
+  const cards = useMemo(() => countCards(plain.nodes), [plain]);
+  const kit = useOverviewKit(view === 'cluster' && cards >= OVERVIEW_MIN_CARDS);
+  const overview = view === 'cluster' && wantsOverview(zoomedOut ? 0 : 1, cards) && kit !== null;
+  const model = useMemo(() => (overview && kit ? kit.toOverview(nodes, graph.edges) : null), [overview, kit, nodes, graph.edges]);
+  const fitAll = useFitAll(plain.nodes);
+  const { setCenter } = useReactFlow();
+  const selectTile = useCallback((id: string) => appStore.getState().selectObject(refs.get(id) ?? null), [refs]);
+  const openTile = useCallback(
+    (id: string) => {
+      const t = model?.tiles.find((x) => x.id === id);
+      selectTile(id);
+      if (t) void setCenter(t.x + t.w / 2, t.y + t.h / 2, { zoom: 1, duration: 400 });
+    },
+    [model, selectTile, setCenter],
+  );
+  const tileMenu = useCallback(
+    (event: ReactMouseEvent, id: string) => {
+      const node = graph.nodes.find((n) => n.id === id);
+      if (node) chaos.onNodeContextMenu(event, node);
+    },
+    [graph, chaos],
+  );
+  const onPaneClick = useCallback(() => {
+    if (model) appStore.getState().selectObject(null);
+  }, [model]);
+
   return (
-    <ReactFlowProvider>
+    <>
       <ReactFlow
         aria-label={view === 'docker' ? 'Docker host canvas' : 'Cluster canvas'}
-        nodes={nodes}
-        edges={graph.edges}
+        nodes={model ? model.frame : nodes}
+        edges={model ? NO_EDGES : graph.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onPaneClick={onPaneClick}
+        // In the overview a double-click opens the tile under it (openTile), not React Flow's zoom step.
+        zoomOnDoubleClick={!model}
         onNodeContextMenu={chaos.onNodeContextMenu}
         onPaneContextMenu={chaos.onPaneContextMenu}
         onKeyDown={chaos.onKeyDown}
@@ -96,10 +148,20 @@ export function ClusterCanvas() {
           </Panel>
         )}
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="var(--canvas-dots)" />
-        <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+        <Controls position="bottom-right" showInteractive={false} showFitView={false}>
+          <ControlButton className="react-flow__controls-fitview" onClick={() => fitAll()} title="Fit View" aria-label="Fit View">
+            <FitIcon />
+          </ControlButton>
+        </Controls>
+        {model && kit && <kit.OverviewLayer model={model} selectedId={selectedId} onSelect={selectTile} onOpen={openTile} onMenu={tileMenu} />}
+        {model && (
+          <Panel position="top-left" className="pointer-events-none rounded-md bg-white/90 px-2 py-1 text-[11px] font-medium text-slate-600 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900/90 dark:text-slate-300 dark:ring-slate-700">
+            Overview · {cards} objects · zoom in or double-click a tile to read its card
+          </Panel>
+        )}
         {chaos.overlay}
         <FitOnChange ids={`${view}|${plain.nodes.map((n) => n.id).join('|')}`} nodes={plain.nodes} />
       </ReactFlow>
-    </ReactFlowProvider>
+    </>
   );
 }

@@ -18,7 +18,7 @@ export interface OpenMenu {
   /** Which object it is for (a flow node id, or `zone:NAME`, `canvas`). */
   targetId: string;
   /** Where focus goes back to when it closes without running anything (keyboard opening). */
-  returnFocus?: HTMLElement | null;
+  returnFocus?: HTMLElement | SVGElement | null;
 }
 
 const MARGIN = 8;

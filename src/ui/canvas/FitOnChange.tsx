@@ -1,7 +1,27 @@
-import { useEffect, useRef } from 'react';
-import { useReactFlow, useStore, type FitViewOptions, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useRef } from 'react';
+import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type FitViewOptions, type Node } from '@xyflow/react';
+import { graphBounds } from './overview-mode.ts';
 
-export const FIT_OPTIONS: FitViewOptions = { padding: 0.08, maxZoom: 1.35 };
+export const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.35 } satisfies FitViewOptions;
+
+/**
+ * Frames the whole graph. Not React Flow's fitView: in the overview React Flow holds only the
+ * frame (zones, nodes, headings), while the cards it would leave out are drawn as tiles.
+ */
+export function useFitAll(nodes: readonly Node[]) {
+  const { setViewport } = useReactFlow();
+  const store = useStoreApi();
+  const latest = useRef(nodes);
+  latest.current = nodes;
+  return useCallback(
+    (duration = 300) => {
+      const { width, height, minZoom } = store.getState();
+      if (width === 0 || height === 0 || latest.current.length === 0) return;
+      void setViewport(getViewportForBounds(graphBounds(latest.current), width, height, minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding), { duration });
+    },
+    [setViewport, store],
+  );
+}
 
 /**
  * Re-frames the canvas when the canvas itself is resized (a splitter, presentation mode, the
@@ -10,7 +30,8 @@ export const FIT_OPTIONS: FitViewOptions = { padding: 0.08, maxZoom: 1.35 };
  * who zoomed in keeps their view.
  */
 export function FitOnChange({ ids, nodes }: { ids: string; nodes: readonly Node[] }) {
-  const { fitView, getViewport } = useReactFlow();
+  const { getViewport } = useReactFlow();
+  const fitAll = useFitAll(nodes);
   // The graph's own boxes (React Flow's store may not hold the new nodes yet when this runs).
   const latest = useRef(nodes);
   latest.current = nodes;
@@ -27,7 +48,7 @@ export function FitOnChange({ ids, nodes }: { ids: string; nodes: readonly Node[
     size.current = { width, height };
     const raf = requestAnimationFrame(() => {
       if (!resized && width > 0 && height > 0) {
-        const b = topLevelBounds(latest.current);
+        const b = graphBounds(latest.current);
         const vp = getViewport();
         const view = { x: -vp.x / vp.zoom, y: -vp.y / vp.zoom, w: width / vp.zoom, h: height / vp.zoom };
         // Inside with a margin: a card touching the edge counts as cut off.
@@ -35,22 +56,9 @@ export function FitOnChange({ ids, nodes }: { ids: string; nodes: readonly Node[
         const inside = b.x >= view.x + m && b.y >= view.y + m && b.x + b.width <= view.x + view.w - m && b.y + b.height <= view.y + view.h - m;
         if (inside) return;
       }
-      void fitView({ ...FIT_OPTIONS, duration: 300 });
+      fitAll();
     });
     return () => cancelAnimationFrame(raf);
-  }, [ids, width, height, fitView, getViewport]);
+  }, [ids, width, height, fitAll, getViewport]);
   return null;
-}
-
-/** The box around every top-level node (children sit inside their parents). */
-function topLevelBounds(nodes: readonly Node[]): { x: number; y: number; width: number; height: number } {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const n of nodes) {
-    if (n.parentId) continue;
-    x0 = Math.min(x0, n.position.x);
-    y0 = Math.min(y0, n.position.y);
-    x1 = Math.max(x1, n.position.x + (n.width ?? 0));
-    y1 = Math.max(y1, n.position.y + (n.height ?? 0));
-  }
-  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : { x: 0, y: 0, width: 0, height: 0 };
 }

@@ -2,17 +2,28 @@
 // `kubectl get` (pods: Running, Pending, ContainerCreating, …; volumes and claims: their phase;
 // nodes: Ready), and for a StorageClass its VOLUMEBINDINGMODE. Then the colour family each
 // status belongs to, so a phase looks the same everywhere (cards, legend, inspector).
-import { buildTable } from '../../commands/kubectl/printers/table.ts';
-import type { PrintableKind, PrintableObjects } from '../../commands/kubectl/printers/types.ts';
+import { cellOf } from '../../commands/kubectl/printers/cells.ts';
+import { NODE_COLUMNS } from '../../commands/kubectl/printers/cluster.ts';
+import type { Column } from '../../commands/kubectl/printers/columns.ts';
+import { POD_COLUMNS } from '../../commands/kubectl/printers/pods.ts';
+import { PERSISTENT_VOLUME_CLAIM_COLUMNS, PERSISTENT_VOLUME_COLUMNS } from '../../commands/kubectl/printers/storage.ts';
+import type { PrintableObjects } from '../../commands/kubectl/printers/types.ts';
 import type { AnyStored } from '../../engine/index.ts';
 
 export type Tone = 'green' | 'amber' | 'blue' | 'grey' | 'red' | 'violet';
 
+// The kinds whose cells the canvas reads: only their printers load with the first screen.
+const CANVAS_COLUMNS = {
+  Pod: POD_COLUMNS,
+  PersistentVolumeClaim: PERSISTENT_VOLUME_CLAIM_COLUMNS,
+  PersistentVolume: PERSISTENT_VOLUME_COLUMNS,
+  Node: NODE_COLUMNS,
+};
+type CanvasKind = keyof typeof CANVAS_COLUMNS;
+
 /** One cell of `kubectl get <kind>` for one object. */
-export function kubectlCell<K extends PrintableKind>(kind: K, obj: PrintableObjects[K], header: string, now: number): string {
-  const table = buildTable(kind, [obj], { now });
-  const i = table.headers.indexOf(header);
-  return i >= 0 ? (table.rows[0]?.[i] ?? '') : '';
+export function kubectlCell<K extends CanvasKind>(kind: K, obj: PrintableObjects[K], header: string, now: number): string {
+  return cellOf(CANVAS_COLUMNS[kind] as Column<PrintableObjects[K]>[], header, obj, now);
 }
 
 export function podStatus(pod: PrintableObjects['Pod'], now: number): string {

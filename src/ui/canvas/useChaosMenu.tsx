@@ -49,7 +49,7 @@ export function useChaosMenu(nodes: readonly MenuNode[], enabled: boolean) {
   }, []);
 
   const show = useCallback(
-    (target: ChaosTarget, targetId: string, x: number, y: number, returnFocus?: HTMLElement | null) => {
+    (target: ChaosTarget, targetId: string, x: number, y: number, returnFocus?: HTMLElement | SVGElement | null) => {
       void loadKit().then((k) => {
         setKit(k);
         const { cluster } = appStore.getState();
@@ -121,7 +121,8 @@ export function useChaosMenu(nodes: readonly MenuNode[], enabled: boolean) {
   const onKeyDown = useCallback(
     (event: ReactKeyboardEvent) => {
       if (!enabled || !(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) return;
-      const el = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.react-flow__node');
+      // A card, or in the overview (overview.ts) a tile: both carry the node id as data-id.
+      const el = document.activeElement?.closest<HTMLElement | SVGGElement>('.react-flow__node, .overview-tile');
       const node = el ? nodes.find((n) => n.id === el.dataset['id']) : undefined;
       const target = node ? targetOf(node) : undefined;
       if (!el || !node || !target) return;

@@ -1,7 +1,8 @@
 // The dock's Explain tab: why the selected claim or pod is the way it is; with nothing selected
 // (or something explain does not cover), every Pending claim and pod, each with its explanation.
 import { useMemo } from 'react';
-import { explainObject, viewOf, type Explanation, type ObjectRef } from '../../engine/index.ts';
+import { viewOf, type ObjectRef } from '../../engine/index.ts';
+import { explainObject, type Explanation } from '../../engine/explain/index.ts';
 import { appStore, useAppStore } from '../../store/index.ts';
 import { Icon } from '../components/Icon.tsx';
 import { ExplanationView } from './ExplanationView.tsx';

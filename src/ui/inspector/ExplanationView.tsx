@@ -1,7 +1,8 @@
 // One explanation from the engine (the same text `kubesim explain` prints): what the object waits
 // for, every candidate volume or node with the rule that rules it out, and the fix. Wide docks put
 // the fix beside the candidates, so the whole story is on screen at once.
-import type { Explanation, ObjectRef } from '../../engine/index.ts';
+import type { ObjectRef } from '../../engine/index.ts';
+import type { Explanation } from '../../engine/explain/index.ts';
 import { appStore } from '../../store/index.ts';
 import { toneOf } from '../canvas/status.ts';
 import { Icon } from '../components/Icon.tsx';

@@ -1,9 +1,9 @@
 // The dock's Inspector tab: the selected object as `kubectl get -o yaml` prints it (status
 // included), as `kubectl describe` prints it, or its events. A claim or pod that is not healthy gets
 // a one-line "why" with a way to the Explain tab, which has the whole story.
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { toYaml } from '../../commands/kubectl/output-formats.ts';
-import { explainObject, KINDS, viewOf, type AnyStored, type ObjectRef } from '../../engine/index.ts';
+import { KINDS, viewOf, type AnyStored, type ObjectRef } from '../../engine/index.ts';
 import { appStore, selectSelectedObject, useAppStore } from '../../store/index.ts';
 import { layoutStore, useLayout, type InspectorView } from '../app/layout-store.ts';
 import { statusOfObject, toneOf } from '../canvas/status.ts';
@@ -11,7 +11,13 @@ import { Icon } from '../components/Icon.tsx';
 import { DescribeView, loadDescribe } from './DescribeView.tsx';
 import { ObjectEvents, useObjectEventRows } from './ObjectEvents.tsx';
 import { YamlView } from './YamlView.tsx';
-import { LayersView } from './LayersView.tsx';
+
+// Loaded when first needed, so a click on a card fetches only the YAML view: the Layers view
+// when chosen, the engine's explanations for a claim or pod that is not healthy.
+const LayersView = lazy(() => import('./LayersView.tsx').then((m) => ({ default: m.LayersView })));
+type ExplainModule = typeof import('../../engine/explain/index.ts');
+let explainLoading: Promise<ExplainModule> | null = null;
+const loadExplain = () => (explainLoading ??= import('../../engine/explain/index.ts'));
 
 /** How kubectl users name the kind on the command line (`pvc`, `pv`, `sc`, `pod`, `node`). */
 function resourceWord(kind: ObjectRef['kind']): string {
@@ -36,10 +42,6 @@ export function InspectorPanel() {
   // Layers is a pod's view; anything else selected shows its YAML instead.
   const view = chosen === 'layers' && selected?.kind !== 'Pod' ? 'yaml' : chosen;
   const object = useMemo(() => selectSelectedObject({ cluster, selected }), [cluster, selected]);
-  // Describe is one click away: start fetching its printer while the learner looks at the YAML.
-  useEffect(() => {
-    if (selected) void loadDescribe().catch(() => undefined);
-  }, [selected]);
 
   if (!selected) {
     return (
@@ -68,7 +70,11 @@ export function InspectorPanel() {
         {view === 'yaml' && <YamlText object={object} />}
         {view === 'describe' && <DescribeView target={selected} />}
         {view === 'events' && <ObjectEvents object={object} />}
-        {view === 'layers' && object.kind === 'Pod' && <LayersView pod={object} cluster={cluster} />}
+        {view === 'layers' && object.kind === 'Pod' && (
+          <Suspense fallback={<p className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">Reading the container filesystems…</p>}>
+            <LayersView pod={object} cluster={cluster} />
+          </Suspense>
+        )}
       </div>
     </div>
   );
@@ -82,13 +88,20 @@ function YamlText({ object }: { object: AnyStored }) {
 /** For a claim or pod that is not healthy: the explanation's first sentence, and the way to the rest. */
 function WhyStrip({ object }: { object: AnyStored }) {
   const cluster = useAppStore((s) => s.cluster);
-  const why = useMemo(() => {
-    if (object.kind !== 'PersistentVolumeClaim' && object.kind !== 'Pod') return undefined;
+  const unhealthy = useMemo(() => {
+    if (object.kind !== 'PersistentVolumeClaim' && object.kind !== 'Pod') return false;
     const status = statusOfObject(object, cluster.now);
-    if (!status || toneOf(status) === 'green') return undefined;
-    const r = explainObject(viewOf(cluster), `${object.kind === 'Pod' ? 'pod' : 'pvc'}/${object.metadata.name}`, object.metadata.namespace);
-    return r.ok ? r.explanation : undefined;
+    return !!status && toneOf(status) !== 'green';
   }, [cluster, object]);
+  const [explain, setExplain] = useState<ExplainModule | null>(null);
+  useEffect(() => {
+    if (unhealthy && !explain) void loadExplain().then(setExplain, () => undefined);
+  }, [unhealthy, explain]);
+  const why = useMemo(() => {
+    if (!unhealthy || !explain) return undefined;
+    const r = explain.explainObject(viewOf(cluster), `${object.kind === 'Pod' ? 'pod' : 'pvc'}/${object.metadata.name}`, object.metadata.namespace);
+    return r.ok ? r.explanation : undefined;
+  }, [unhealthy, explain, cluster, object]);
   if (!why) return null;
   return (
     <div className="flex shrink-0 items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs dark:border-amber-400/20 dark:bg-amber-400/[0.07]">
@@ -107,6 +120,8 @@ function WhyStrip({ object }: { object: AnyStored }) {
     </div>
   );
 }
+
+const prefetchDescribe = () => void loadDescribe().catch(() => undefined);
 
 const VIEWS: [InspectorView, string][] = [
   ['yaml', 'YAML'],
@@ -140,6 +155,8 @@ export function InspectorBar() {
             type="button"
             aria-pressed={view === id}
             onClick={() => layoutStore.getState().setInspectorView(id)}
+            // Describe's printer is fetched as the pointer or focus heads for its button.
+            {...(id === 'describe' ? { onPointerEnter: prefetchDescribe, onFocus: prefetchDescribe } : {})}
             className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-indigo-500 ${view === id ? 'bg-white text-slate-900 shadow-sm dark:bg-slate-600 dark:text-white' : 'text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'}`}
           >
             {label}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { viewOf } from '../../engine/index.ts';
 import { useAppStore } from '../../store/index.ts';
-import { countPending } from '../inspector/pending.ts';
+import { countPending } from '../inspector/pending-count.ts';
 
 /** The dock tabs' badges: events (and how many are warnings), timeline steps, Pending claims and pods. */
 export function useDockCounts(): { events: number; warnings: number; steps: number; pending: number } {

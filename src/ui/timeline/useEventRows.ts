@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { buildTable } from '../../commands/kubectl/printers/table.ts';
+import { cellOf } from '../../commands/kubectl/printers/cells.ts';
+import { EVENT_COLUMNS } from '../../commands/kubectl/printers/events.ts';
 import type { ClusterState, Stored } from '../../engine/index.ts';
 import { selectEvents, useAppStore } from '../../store/index.ts';
 import type { EventRow } from './event-filter.ts';
@@ -10,12 +11,10 @@ const COLUMNS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'] as const;
 /** The rows of `kubectl get events` (oldest first), cells worded by the kubectl printer itself. */
 export function eventRows(cluster: ClusterState, only?: (e: Event) => boolean): EventRow[] {
   const events = only ? selectEvents({ cluster }).filter(only) : selectEvents({ cluster });
-  const table = buildTable('Event', events, { now: cluster.now });
-  const at = COLUMNS.map((c) => table.headers.indexOf(c));
-  return table.rows.map((cells, i) => ({
-    key: events[i]!.metadata.name,
-    kind: events[i]!.involvedObject?.kind ?? '',
-    cells: at.map((j) => cells[j] ?? '') as EventRow['cells'],
+  return events.map((e) => ({
+    key: e.metadata.name,
+    kind: e.involvedObject?.kind ?? '',
+    cells: COLUMNS.map((header) => cellOf(EVENT_COLUMNS, header, e, cluster.now)) as EventRow['cells'],
   }));
 }
 

@@ -6,7 +6,8 @@ import { NAMESPACE_COLUMNS, NODE_COLUMNS } from './cluster.ts';
 import type { CellContext, Column } from './columns.ts';
 import { CONFIG_MAP_COLUMNS, SECRET_COLUMNS } from './config.ts';
 import { EVENT_COLUMNS } from './events.ts';
-import { escapeTerminal, formatLabels } from './format.ts';
+import { printableCell } from './cells.ts';
+import { formatLabels } from './format.ts';
 import { POD_COLUMNS } from './pods.ts';
 import {
   CSI_DRIVER_COLUMNS,
@@ -72,15 +73,6 @@ export function printTable<K extends PrintableKind>(kind: K, objects: readonly P
   if (objects.length === 0) return '';
   const table = buildTable(kind, objects, options);
   return formatTable(options.noHeaders ? [] : table.headers, table.rows);
-}
-
-/**
- * How kubectl's table printer writes a cell: cut at the first line break (tabwriter would treat
- * it as a new line) with `...` appended, and terminal escapes neutralised.
- */
-function printableCell(cell: string): string {
-  const cut = cell.search(/[\f\n\r]/);
-  return cut >= 0 ? `${escapeTerminal(cell.slice(0, cut))}...` : escapeTerminal(cell);
 }
 
 /**

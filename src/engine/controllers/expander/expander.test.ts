@@ -86,7 +86,8 @@ describe('volume expansion', () => {
 
 describe('explaining a resize', () => {
   it('says why a claim asks for more than it has', async () => {
-    const { explainObject, viewOf } = await import('../../index.ts');
+    const { viewOf } = await import('../../index.ts');
+    const { explainObject } = await import('../../explain/index.ts');
     const tc = TestCluster.of('kind');
     tc.apply({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-expand' }, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true });
     tc.apply(pvc('data', { className: 'local-expand', request: '1Gi' }), pod('p', { claims: ['data'] }));

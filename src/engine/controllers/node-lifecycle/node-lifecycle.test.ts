@@ -3,7 +3,8 @@
 // another node but waits on its read-write-once disk (Multi-Attach) until the old pod is gone and
 // the 6-minute force-detach wait has passed; recovery undoes it all.
 import { describe, expect, it } from 'vitest';
-import { act, advanceClock, deleteObject, explainObject, powerOff, powerOn, viewOf, type ClusterState, type Stored } from '../../index.ts';
+import { act, advanceClock, deleteObject, powerOff, powerOn, viewOf, type ClusterState, type Stored } from '../../index.ts';
+import { explainObject } from '../../explain/index.ts';
 import { nodesInZone } from '../../cluster/power.ts';
 import { pod, pvc } from '../../testing/builders.ts';
 import { TestCluster } from '../../testing/harness.ts';
