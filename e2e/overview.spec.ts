@@ -13,7 +13,8 @@ async function openBig(page: Page) {
   await page.getByLabel('Cluster preset').selectOption('bare');
   await useHook(page, BIG.text);
   // The canvas re-frames to the new cards: zoomed out that far, they are drawn as tiles.
-  await expect(tile(page, BIG.lastCard)).toBeVisible();
+  // (Applying 300 objects takes a moment on a busy two-core machine.)
+  await expect(tile(page, BIG.lastCard)).toBeVisible({ timeout: 15_000 });
   return errors;
 }
 
@@ -33,6 +34,16 @@ test('zoomed out on 300 objects the cards are tiles, with the same names; a clic
   await tile(page, 'PersistentVolume pv-0003 Bound').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tabpanel', { name: 'Inspector' })).toContainText('$ kubectl get pv pv-0003 -o yaml');
+
+  // Right-click (or Shift+F10) on a tile opens the same chaos menu as on a card.
+  await tile(page, 'Pod app-0011 Running').click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: /^Delete pod/ })).toContainText('kubectl delete pod app-0011');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await tile(page, 'Pod app-0012 Running').focus();
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menuitem', { name: /^Delete pod/ })).toContainText('kubectl delete pod app-0012');
+  await page.keyboard.press('Escape');
 
   // A double-click zooms to the card: past the threshold the full cards come back.
   await tile(page, 'Pod app-0042 Running').dblclick();
@@ -67,6 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const errors = await openBig(page);
     await tile(page, 'PersistentVolumeClaim data-0007 Bound').click();
+    await expect(page.getByRole('tabpanel', { name: 'Inspector' })).toContainText('kind: PersistentVolumeClaim');
     await page.mouse.move(0, 0);
     const shot = testInfo.outputPath(`overview-${scheme}.png`);
     await page.screenshot({ path: shot });

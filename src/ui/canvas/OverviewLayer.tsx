@@ -3,8 +3,8 @@
 // relation, a tile per card. The rings that mark this step's changes are separate HTML boxes, so
 // the compositor animates them without repainting the SVG.
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import { ViewportPortal } from '@xyflow/react';
-import type { OverviewEdge, OverviewModel, OverviewTile as Tile } from './overview.ts';
+import { useStore, ViewportPortal } from '@xyflow/react';
+import type { OverviewCaption, OverviewEdge, OverviewModel, OverviewTile as Tile } from './overview.ts';
 
 interface Props {
   model: OverviewModel;
@@ -44,6 +44,7 @@ export function OverviewLayer({ model, selectedId, onSelect, onOpen, onMenu }: P
         {model.edges.map((e) => (
           <OverviewEdgePath key={e.motion ? `${e.id}:${e.motion}` : e.id} relation={e.relation} d={e.d} motion={e.motion} />
         ))}
+        <Captions captions={model.captions} />
         {model.tiles.map((t) => (
           <OverviewTile key={t.id} id={t.id} x={t.x} y={t.y} w={t.w} h={t.h} tone={t.tone} name={t.name} ariaLabel={t.ariaLabel} selected={t.id === selectedId} />
         ))}
@@ -61,6 +62,31 @@ export function OverviewLayer({ model, selectedId, onSelect, onOpen, onMenu }: P
 /** An edge; one that is drawing itself in is measured in its own length (pathLength=1) for the dash animation. */
 const OverviewEdgePath = memo(function OverviewEdgePath({ relation, d, motion }: Omit<OverviewEdge, 'id'>) {
   return motion ? <path className={`overview-edge edge-${relation} overview-draw ${motion}`} d={d} pathLength={1} /> : <path className={`overview-edge edge-${relation}`} d={d} />;
+});
+
+/** Screen size of a column heading: the cards' own headings are 12 px. */
+const CAPTION_PX = 13;
+/** An average character's width in ems, to keep a caption within its column. */
+const CHAR_EM = 0.62;
+
+/**
+ * Column headings in flow units sized for the zoom, so they read at 13 px however far out the
+ * view is (and never wider than their column). Re-renders on zoom, not on pan: a few texts.
+ */
+const Captions = memo(function Captions({ captions }: { captions: OverviewCaption[] }) {
+  const zoom = useStore((s) => s.transform[2]);
+  return (
+    <g className="overview-captions" aria-hidden>
+      {captions.map((c) => {
+        const size = Math.min(CAPTION_PX / zoom, c.w / (c.text.length * CHAR_EM));
+        return (
+          <text key={c.id} x={c.x} y={c.y} fontSize={size} strokeWidth={4 / zoom} className="overview-caption">
+            {c.text}
+          </text>
+        );
+      })}
+    </g>
+  );
 });
 
 type TileProps = Omit<Tile, 'motion'> & { selected: boolean };

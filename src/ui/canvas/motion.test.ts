@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyManifest, createCluster } from '../../engine/index.ts';
 import { toFlowGraph } from './graph.ts';
-import { changesOf, withMotion } from './motion.ts';
+import { changesOf, MOTION_MAX_OBJECTS, withMotion } from './motion.ts';
 
 const CLAIM = `apiVersion: v1
 kind: PersistentVolumeClaim
@@ -50,6 +50,16 @@ describe('motion from steps', () => {
     const untouched = g.nodes.filter((n) => !n.className?.includes('motion'));
     expect(untouched.length).toBeGreaterThan(0);
     for (const n of untouched) expect(after.nodes).toContain(n);
+  });
+
+  it('a batch touching more objects than MOTION_MAX_OBJECTS shows its result without motion', () => {
+    const claims = (n: number, from = 0) => Array.from({ length: n }, (_, i) => CLAIM.replace('name: data', `name: c${from + i}`)).join('---\n');
+    const small = applyManifest(base, claims(MOTION_MAX_OBJECTS), { mode: 'apply' });
+    const moving = withMotion(toFlowGraph(base), toFlowGraph(small.state), small.steps, 0);
+    expect(moving.nodes.filter((n) => n.className?.includes('motion-enter-0'))).toHaveLength(MOTION_MAX_OBJECTS);
+    const big = applyManifest(base, claims(MOTION_MAX_OBJECTS + 1), { mode: 'apply' });
+    const still = toFlowGraph(big.state);
+    expect(withMotion(toFlowGraph(base), still, big.steps, 0)).toBe(still);
   });
 
   it('no steps, no motion (a theme change or a selection redraws nothing)', () => {

@@ -14,6 +14,13 @@ export interface MotionGraph<N extends Node = Node, E extends { id: string; sour
 /** How long the CSS animations last (index.css uses the same figure): ghosts are dropped after it. */
 export const MOTION_MS = 700;
 
+/**
+ * A batch that touches more objects than this shows its result without motion: three hundred
+ * cards fading in and rings pulsing at once say nothing a learner can follow, and cost the canvas
+ * seconds of dropped frames. Playback steps through the same changes one at a time, with motion.
+ */
+export const MOTION_MAX_OBJECTS = 40;
+
 export interface StepChanges {
   created: Set<string>;
   updated: Set<string>;
@@ -67,6 +74,7 @@ const withClass = (base: string | undefined, extra: string) => (base ? `${base} 
 export function withMotion<G extends MotionGraph>(prev: G | null, next: G, steps: readonly Step[], beat: 0 | 1): G {
   if (steps.length === 0) return next;
   const ch = changesOf(steps);
+  if (ch.created.size + ch.updated.size + ch.deleted.size > MOTION_MAX_OBJECTS) return next;
   const byId = new Map(next.nodes.map((n) => [n.id, n as Node]));
   // Animations change only opacity and shadows on the cards themselves: React Flow measures a
   // card's handles when it mounts, and a transformed card would leave its edges misplaced. The

@@ -35,7 +35,11 @@ describe('toOverview', () => {
     const cards = graph.nodes.filter((n) => n.type === 'object');
     expect(model.tiles.map((t) => t.ariaLabel).sort()).toEqual(cards.map((n) => n.ariaLabel).sort());
     expect(model.frame.some((n) => n.type === 'object')).toBe(false);
-    expect(model.frame.map((n) => n.id)).toEqual(graph.nodes.filter((n) => n.type !== 'object').map((n) => n.id));
+    expect(model.frame.map((n) => n.id)).toEqual(graph.nodes.filter((n) => n.type !== 'object' && n.type !== 'heading').map((n) => n.id));
+    // Column headings become captions the layer sizes for the zoom.
+    expect(model.captions.map((c) => c.text)).toEqual(['Nodes and pods (1)', 'StorageClasses (0)', 'PersistentVolumeClaims (2)', 'PersistentVolumes (1)']);
+    const claims = graph.nodes.find((n) => n.id === 'heading:claims')!;
+    expect(model.captions.find((c) => c.id === 'heading:claims')).toMatchObject({ x: claims.position.x, w: claims.width });
     const claim = model.tiles.find((t) => t.id === 'PersistentVolumeClaim:default/data-a')!;
     expect(claim).toMatchObject({ tone: 'green', name: 'data-a', ariaLabel: 'PersistentVolumeClaim data-a Bound' });
   });

@@ -2,7 +2,7 @@
 // nodes, headings); every card becomes a coloured tile and every edge a plain path, drawn in one
 // SVG by OverviewLayer.tsx. Pure: the graph with its motion classes in, tiles and paths out.
 import { getBezierPath, Position, type Node } from '@xyflow/react';
-import type { EdgeRelation, FlowEdge, ObjectCardData } from './graph.ts';
+import type { EdgeRelation, FlowEdge, HeadingData, ObjectCardData } from './graph.ts';
 import type { Tone } from './status.ts';
 
 export interface OverviewTile {
@@ -44,9 +44,21 @@ export interface OverviewTransient {
   style?: Record<string, string>;
 }
 
+/** A column's heading, printed at a readable size whatever the zoom (OverviewLayer). */
+export interface OverviewCaption {
+  id: string;
+  x: number;
+  /** The caption's baseline: just above the column. */
+  y: number;
+  /** The width it may take: the column's. */
+  w: number;
+  text: string;
+}
+
 export interface OverviewModel<N extends Node = Node> {
-  /** What React Flow still draws: zones, nodes, headings, placeholders. */
+  /** What React Flow still draws: zones, nodes, placeholders (headings become captions). */
   frame: N[];
+  captions: OverviewCaption[];
   tiles: OverviewTile[];
   edges: OverviewEdge[];
   transients: OverviewTransient[];
@@ -118,6 +130,7 @@ export function toOverview<N extends Node>(nodes: readonly N[], edges: readonly 
   const frame: N[] = [];
   const tiles: OverviewTile[] = [];
   const transients: OverviewTransient[] = [];
+  const captions: OverviewCaption[] = [];
   for (const n of nodes) {
     const box = boxes.get(n.id)!;
     // Ghosts keep their card's type: tell them apart by id first.
@@ -127,6 +140,9 @@ export function toOverview<N extends Node>(nodes: readonly N[], edges: readonly 
       const data = n.data as ObjectCardData;
       const motion = motionOf(n.className);
       tiles.push({ id: n.id, ...box, tone: data.tone, name: shortName(data.label), ariaLabel: n.ariaLabel ?? `${data.kind} ${data.label} ${data.status}`, ...(motion ? { motion } : {}) });
+    } else if (n.type === 'heading') {
+      const { title, count } = n.data as HeadingData;
+      captions.push({ id: n.id, x: box.x, y: box.y + box.h - 6, w: box.w, text: `${title} (${count})` });
     } else {
       frame.push(n);
     }
@@ -138,5 +154,5 @@ export function toOverview<N extends Node>(nodes: readonly N[], edges: readonly 
     const motion = e.type === 'drawn' ? motionOf(e.className) : undefined;
     out.push({ id: e.id, relation: e.data?.relation ?? 'uses', d, ...(motion ? { motion } : {}) });
   }
-  return { frame, tiles, edges: out, transients };
+  return { frame, captions, tiles, edges: out, transients };
 }
