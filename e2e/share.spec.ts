@@ -31,6 +31,10 @@ test('Share copies a link that reopens the same session in a fresh browser', asy
   const cards = await canvasCards(page);
   const at = await position(page);
   expect(at).not.toMatch(/live/);
+  // The claim selected, its describe text in front: the link opens on the same view.
+  await page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Bound' }).click();
+  await page.getByRole('group', { name: 'Inspector view' }).getByRole('button', { name: 'Describe' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Inspector' })).toContainText('$ kubectl describe pvc example-pvc');
 
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Link copied' });
@@ -60,6 +64,9 @@ test('Share copies a link that reopens the same session in a fresh browser', asy
   expect(await position(other)).toBe(at);
   expect(await editorText(other)).toBe(starter);
   expect(await other.getByLabel('Cluster preset').inputValue()).toBe('bare');
+  await expect(other.getByRole('tab', { name: /^Inspector/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(other.getByRole('tabpanel', { name: 'Inspector' })).toContainText('$ kubectl describe pvc example-pvc');
+  await expect(other.getByRole('tabpanel', { name: 'Inspector' })).toContainText('Status:        Bound');
   // The starter was not the learner's own work: no "replaced your text" banner.
   await expect(other.getByRole('status')).toHaveCount(0);
   expect(otherErrors).toEqual([]);

@@ -213,7 +213,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
 
       exportSession: () => {
         const s = get();
-        return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView };
+        return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView, ...(s.selected ? { selected: s.selected } : {}) };
       },
       loadSession: async (session) => {
         // Replay code (and the command layer, for terminal lines) loads only when a link is opened.
@@ -226,7 +226,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
           canvasView: session.view,
           ...fromTimeline(t, []),
           lastApply: null,
-          selected: null,
+          selected: session.selected ?? null,
           playing: false,
         });
       },

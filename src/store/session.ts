@@ -2,7 +2,7 @@
 // every action in order (forks included), the frame being viewed and the canvas view. The
 // engine is deterministic, so replaying the actions rebuilds every frame exactly. Share links
 // carry a session; its JSON comes from outside, so `parseSession` checks every field.
-import { createCluster, PRESETS, type PresetName } from '../engine/index.ts';
+import { createCluster, KINDS, PRESETS, type ObjectRef, type PresetName } from '../engine/index.ts';
 import type { CanvasView } from './app-store.ts';
 import { runManifestAction } from './manifest-action.ts';
 import { recordAction, seek, startTimeline, type RecordedAction, type Timeline, type UserAction } from './timeline.ts';
@@ -16,6 +16,19 @@ export interface SessionV1 {
   /** The frame shown (an index into the replayed timeline's frames). */
   cursor: number;
   view: CanvasView;
+  /** The object selected when the link was made (the inspector shows it on arrival). */
+  selected?: ObjectRef;
+  /**
+   * How the page was laid out: the dock tab in front, the inspector's sub-view, presentation mode.
+   * UI words the store does not interpret; the page applies the ones it knows and ignores the rest.
+   */
+  ui?: SessionUi;
+}
+
+export interface SessionUi {
+  dock?: string;
+  inspector?: string;
+  presentation?: boolean;
 }
 
 /** Limits that keep a hostile or corrupt link from freezing the page. */
@@ -42,9 +55,47 @@ export function parseSession(value: unknown): SessionParse {
   }
   if (!Number.isSafeInteger(value.cursor) || (value.cursor as number) < 0) return fail('cursor must be a non-negative integer');
   if (value.view !== 'cluster' && value.view !== 'docker') return fail(`unknown view ${JSON.stringify(value.view)}`);
+  const selected = value.selected === undefined ? undefined : parseRef(value.selected);
+  if (typeof selected === 'string') return fail(`selected: ${selected}`);
+  const ui = value.ui === undefined ? undefined : parseUi(value.ui);
+  if (typeof ui === 'string') return fail(`ui: ${ui}`);
   return {
     ok: true,
-    session: { v: 1, preset: value.preset as PresetName, seed: value.seed as number, editorText: value.editorText, actions, cursor: value.cursor as number, view: value.view },
+    session: {
+      v: 1,
+      preset: value.preset as PresetName,
+      seed: value.seed as number,
+      editorText: value.editorText,
+      actions,
+      cursor: value.cursor as number,
+      view: value.view,
+      ...(selected ? { selected } : {}),
+      ...(ui ? { ui } : {}),
+    },
+  };
+}
+
+/** Object names are DNS names (253 characters at most); anything longer is not one. */
+const NAME_MAX = 253;
+
+function parseRef(raw: unknown): ObjectRef | string {
+  if (!isRecord(raw)) return 'not an object reference';
+  if (typeof raw.kind !== 'string' || !Object.hasOwn(KINDS, raw.kind)) return `unknown kind ${JSON.stringify(raw.kind)}`;
+  if (typeof raw.name !== 'string' || raw.name === '' || raw.name.length > NAME_MAX) return 'name must be a non-empty string';
+  if (raw.namespace !== undefined && (typeof raw.namespace !== 'string' || raw.namespace.length > NAME_MAX)) return 'namespace must be a string';
+  return { kind: raw.kind as ObjectRef['kind'], name: raw.name, ...(raw.namespace !== undefined ? { namespace: raw.namespace } : {}) };
+}
+
+function parseUi(raw: unknown): SessionUi | string {
+  if (!isRecord(raw)) return 'not an object';
+  const word = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= 40);
+  if (!word(raw.dock)) return 'dock must be a short word';
+  if (!word(raw.inspector)) return 'inspector must be a short word';
+  if (raw.presentation !== undefined && typeof raw.presentation !== 'boolean') return 'presentation must be true or false';
+  return {
+    ...(raw.dock !== undefined ? { dock: raw.dock as string } : {}),
+    ...(raw.inspector !== undefined ? { inspector: raw.inspector as string } : {}),
+    ...(raw.presentation !== undefined ? { presentation: raw.presentation } : {}),
   };
 }
 

@@ -59,7 +59,9 @@ describe('encodeSession / decodeShareFragment', () => {
       actions: fc.array(recorded, { maxLength: 12 }),
       cursor: fc.nat(10_000),
       view: fc.constantFrom('cluster' as const, 'docker' as const),
-    }, plain);
+      selected: fc.record({ kind: fc.constantFrom('PersistentVolumeClaim' as const, 'PersistentVolume' as const, 'Pod' as const), name: fc.string({ minLength: 1, maxLength: 30 }), namespace: fc.string({ maxLength: 20 }) }, { ...plain, requiredKeys: ['kind', 'name'] }),
+      ui: fc.record({ dock: fc.string({ maxLength: 40 }), inspector: fc.string({ maxLength: 40 }), presentation: fc.boolean() }, { ...plain, requiredKeys: [] }),
+    }, { ...plain, requiredKeys: ['v', 'preset', 'seed', 'editorText', 'actions', 'cursor', 'view'] });
     await fc.assert(
       fc.asyncProperty(sessions, async (s) => {
         expect(await decodeShareFragment(await encodeSession(s))).toStrictEqual({ status: 'ok', session: s });
@@ -132,5 +134,9 @@ describe('links that cannot be opened say why', () => {
     expect(await decodeError(await fragmentOf(JSON.stringify(s)))).toBe('actions[2]: unknown action type "frobnicate"');
     expect(await decodeError(await fragmentOf(JSON.stringify({ ...session(), preset: 'gke' })))).toBe('unknown cluster preset "gke"');
     expect(await decodeError(await fragmentOf('[]'))).toBe('the session is not an object');
+    expect(await decodeError(await fragmentOf(JSON.stringify({ ...session(), selected: { kind: 'Planet', name: 'x' } })))).toBe('selected: unknown kind "Planet"');
+    expect(await decodeError(await fragmentOf(JSON.stringify({ ...session(), selected: { kind: 'Pod', name: '' } })))).toBe('selected: name must be a non-empty string');
+    expect(await decodeError(await fragmentOf(JSON.stringify({ ...session(), ui: { presentation: 'yes' } })))).toBe('ui: presentation must be true or false');
+    expect(await decodeError(await fragmentOf(JSON.stringify({ ...session(), ui: { dock: 'x'.repeat(41) } })))).toBe('ui: dock must be a short word');
   });
 });

@@ -140,6 +140,7 @@ describe('timeline and time travel', () => {
     a.getState().seekTo(1);
     a.getState().deleteDocument(0);
     a.getState().seekTo(2);
+    a.getState().selectObject({ kind: 'PersistentVolumeClaim', namespace: 'default', name: 'example-pvc' });
     const session = a.getState().exportSession();
     const parsed = parseSession(JSON.parse(JSON.stringify(session)));
     expect(parsed.ok).toBe(true);
@@ -149,6 +150,8 @@ describe('timeline and time travel', () => {
     expect(b.getState().timeline.frames.map((f) => JSON.stringify(f.state))).toEqual(a.getState().timeline.frames.map((f) => JSON.stringify(f.state)));
     expect(b.getState().timeline.cursor).toBe(2);
     expect(b.getState().seed).toBe(1);
+    // The link opens on the object the sharer had selected.
+    expect(b.getState().selected).toEqual({ kind: 'PersistentVolumeClaim', namespace: 'default', name: 'example-pvc' });
   });
 
   it('rejects malformed sessions with the field that is wrong', () => {

@@ -9,6 +9,7 @@ import { copyText, type Shared } from './clipboard.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { pageUrl, showShareFragment } from './share-url.ts';
 import { usePopover } from './usePopover.ts';
+import { layoutForSession } from './layout-store.ts';
 
 const loadEncoder = () => import('../../store/share-link.ts');
 const SharePanel = lazy(() => import('./SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
@@ -22,7 +23,7 @@ export function ShareButton() {
     const state = appStore.getState();
     let fragment: string;
     try {
-      fragment = await (await loadEncoder()).encodeSession(state.exportSession());
+      fragment = await (await loadEncoder()).encodeSession({ ...state.exportSession(), ui: layoutForSession() });
     } catch (err) {
       setShared({ error: err instanceof Error ? err.message : String(err) });
       popover.setOpen(true);

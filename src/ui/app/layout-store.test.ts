@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UI_PREFS_KEY, type KeyValueStorage } from '../../store/persistence.ts';
-import { createLayoutStore } from './layout-store.ts';
+import { applySessionLayout, createLayoutStore, layoutForSession } from './layout-store.ts';
 import { headerZoom, presentationZoom } from './presentation.ts';
 
 function fakeStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
@@ -35,6 +35,26 @@ describe('layout store', () => {
     const store = createLayoutStore({ getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } });
     store.getState().setPresentation(true);
     expect(store.getState().presentation).toBe(true);
+  });
+});
+
+describe('the layout a share link carries', () => {
+  it('round-trips the dock tab, the inspector view and presentation mode', () => {
+    const from = createLayoutStore();
+    from.getState().setDockTab('explain');
+    from.getState().setInspectorView('layers');
+    from.getState().setPresentation(true);
+    const to = createLayoutStore();
+    applySessionLayout(layoutForSession(from), to);
+    expect([to.getState().dockTab, to.getState().inspectorView, to.getState().presentation]).toEqual(['explain', 'layers', true]);
+  });
+
+  it('ignores words this version does not know, and links without a layout', () => {
+    const to = createLayoutStore();
+    to.getState().setDockTab('terminal');
+    applySessionLayout({ dock: 'graphs', inspector: 'hexdump' }, to);
+    applySessionLayout(undefined, to);
+    expect([to.getState().dockTab, to.getState().inspectorView, to.getState().presentation]).toEqual(['terminal', 'yaml', false]);
   });
 });
 

@@ -4,6 +4,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadUiPrefs, saveUiPrefs, type KeyValueStorage } from '../../store/persistence.ts';
+import type { SessionUi } from '../../store/session.ts';
 
 export const DOCK_TABS = ['terminal', 'events', 'inspector', 'explain', 'timeline'] as const;
 export type DockTab = (typeof DOCK_TABS)[number];
@@ -53,4 +54,19 @@ export const layoutStore = createLayoutStore(browserStorage());
 
 export function useLayout<T>(selector: (s: LayoutState) => T): T {
   return useStore(layoutStore, selector);
+}
+
+/** The layout a share link records: the dock tab in front, the inspector's view, presentation mode. */
+export function layoutForSession(store: LayoutStore = layoutStore): SessionUi {
+  const { dockTab, inspectorView, presentation } = store.getState();
+  return { dock: dockTab, inspector: inspectorView, presentation };
+}
+
+/** Lays the page out as a share link recorded it; words this version does not know are ignored. */
+export function applySessionLayout(ui: SessionUi | undefined, store: LayoutStore = layoutStore): void {
+  if (!ui) return;
+  const s = store.getState();
+  if ((DOCK_TABS as readonly string[]).includes(ui.dock ?? '')) s.setDockTab(ui.dock as DockTab);
+  if ((INSPECTOR_VIEWS as readonly string[]).includes(ui.inspector ?? '')) s.setInspectorView(ui.inspector as InspectorView);
+  if (ui.presentation !== undefined) s.setPresentation(ui.presentation);
 }

@@ -10,6 +10,7 @@ import { appStore } from '../../store/index.ts';
 import { sharePayload } from '../../store/share-fragment.ts';
 import type { ShareOpenResult } from './share-open.ts';
 import { clearShareFragment, followSession, markFragmentLinked } from './share-url.ts';
+import { applySessionLayout } from './layout-store.ts';
 
 export type ShareLinkState =
   | { phase: 'idle' }
@@ -69,6 +70,7 @@ export function useShareLinkOnLoad(): ShareLinkControls {
       const result = await openOnce(hash);
       if (mine !== latest) return; // a newer link (or an unmount) took over
       if (result.status === 'opened') {
+        applySessionLayout(result.session.ui);
         markFragmentLinked(appStore.getState());
         setState(result.replacedText !== null ? { phase: 'opened', replacedText: result.replacedText } : { phase: 'idle' });
       } else if (result.status === 'failed') {
