@@ -103,6 +103,20 @@ describe('a pod on a node that is off', () => {
     expect(r.stderr).toContain('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\nNo resources found in default namespace.\n');
     expect(r.exitCode).toBe(0);
   });
+
+  it("describe shows the eviction as a graceful delete: the pod's 30 s grace, the timestamp when it ends (<invalid> until then)", () => {
+    // Evicted as the first sleep ends (NotReady and tainted after 50 s, tolerated for 300 s more); 30 s of grace follow.
+    const r = run(`${nginxOn('worker-b1')}kubesim node fail worker-b1\nsleep 6m\nkubectl describe pod web\nsleep 1m\nkubectl describe pod web\n`);
+    const [, during, after] = r.stdout.split(/(?=^Name:)/m);
+    expect(during).toMatch(/\nStatus:\s+Terminating \(lasts <invalid>\)\nTermination Grace Period:\s+30s\n/);
+    expect(after).toMatch(/\nStatus:\s+Terminating \(lasts 30s\)\nTermination Grace Period:\s+30s\n/);
+  });
+
+  it('kubectl delete --grace-period=N sets the grace the pod is given', () => {
+    const r = run(`${nginxOn('worker-b1')}kubesim node fail worker-b1\nkubectl delete pod web --grace-period=10\nkubectl describe pod web\n`);
+    expect(r.stdout).toContain('pod "web" deleted\n');
+    expect(r.stdout).toMatch(/\nTermination Grace Period:\s+10s\n/);
+  });
 });
 
 describe('kubectl taint', () => {

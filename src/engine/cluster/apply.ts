@@ -98,7 +98,7 @@ export function deleteObject(txn: Txn, kind: Kind, key: string, opts: { gracePer
     txn.remove(kind, key);
     return { ok: true, outcome: 'deleted', object: live };
   }
-  const r = txn.delete(kind, key);
+  const r = txn.delete(kind, key, opts.gracePeriodSeconds);
   return { ok: true, outcome: r === 'terminating' ? 'terminating' : 'deleted', object: live };
 }
 

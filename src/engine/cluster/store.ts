@@ -30,9 +30,11 @@ export interface Txn {
   update<K extends Kind>(obj: Stored<K>): Stored<K> | undefined;
   /**
    * Deletes like the API server: an object with finalizers only gets a deletionTimestamp; one without
-   * is removed at once. Returns what happened.
+   * is removed at once. A pod on a node is deleted gracefully: its deletionTimestamp is when the
+   * grace period (`gracePeriodSeconds`, else the pod's terminationGracePeriodSeconds) ends, and its
+   * kubelet removes it. Returns what happened.
    */
-  delete(kind: Kind, key: string): 'deleted' | 'terminating' | 'not-found';
+  delete(kind: Kind, key: string, gracePeriodSeconds?: number): 'deleted' | 'terminating' | 'not-found';
   /** Removes an object now, ignoring finalizers (the garbage collector's last step). */
   remove(kind: Kind, key: string): void;
   /**
@@ -124,17 +126,21 @@ export function beginTxn(base: ClusterState): Txn {
       changes.push({ type: 'updated', ref: refOf(stored), object: stored });
       return stored;
     },
-    delete(kind, key) {
+    delete(kind, key, gracePeriodSeconds) {
       const old = table(kind)[key];
       if (!old) return 'not-found';
-      if ((old.metadata.finalizers ?? []).length === 0 && !isGracefulPod(old)) {
+      const graceful = isGracefulPod(old);
+      if ((old.metadata.finalizers ?? []).length === 0 && !graceful) {
         txn.remove(kind, key);
         return 'deleted';
       }
       if (!old.metadata.deletionTimestamp) {
+        // BeforeDelete (pkg/registry/rest/delete.go): a pod's grace comes from the request, else its
+        // spec; other objects waiting on finalizers get 0. The timestamp is when the grace ends.
+        const grace = graceful ? (gracePeriodSeconds ?? (old as Stored<'Pod'>).spec?.terminationGracePeriodSeconds ?? DEFAULT_POD_GRACE_SECONDS) : 0;
         const marked = {
           ...old,
-          metadata: { ...old.metadata, deletionTimestamp: rfc3339(state.now), deletionGracePeriodSeconds: 0, resourceVersion: nextResourceVersion() },
+          metadata: { ...old.metadata, deletionTimestamp: rfc3339(state.now + grace * 1000), deletionGracePeriodSeconds: grace, resourceVersion: nextResourceVersion() },
         } as AnyStored;
         writable(kind)[key] = marked;
         changes.push({ type: 'updated', ref: refOf(marked), object: marked });
@@ -165,6 +171,9 @@ export function beginTxn(base: ClusterState): Txn {
   };
   return txn;
 }
+
+/** What the API defaults `terminationGracePeriodSeconds` to. */
+const DEFAULT_POD_GRACE_SECONDS = 30;
 
 /** A pod running on a node is deleted gracefully: it is marked, and its kubelet stops it and removes it. */
 function isGracefulPod(obj: AnyStored): boolean {

@@ -79,7 +79,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
     () => `user ran kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`,
     (txn) => {
       for (const t of targets) {
-        const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name), immediate ? { gracePeriodSeconds: 0 } : {});
+        const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name), grace >= 0 ? { gracePeriodSeconds: grace } : {});
         if (res.ok) stdout.push(`${resourcePrefix(t.kind)} "${t.name}" ${immediate ? 'force deleted' : 'deleted'}`);
         else stderr.push(formatApiError(res.error, files.length > 0 ? { verb: 'deleting', source: files[0]! } : undefined));
       }

@@ -93,6 +93,10 @@ describe('node failure', () => {
     sleep(tc, 15);
     const evicted = tc.get('Pod', `default/${original!.metadata.name}`)!;
     expect(evicted.metadata.deletionTimestamp).toBeDefined(); // no kubelet to finish it
+    // An ordinary graceful delete: the pod's own 30 s grace, and the timestamp is when it ends.
+    expect(evicted.metadata.deletionGracePeriodSeconds).toBe(30);
+    const evictedAt = Date.parse(evicted.status!.conditions!.find((c) => c.type === 'DisruptionTarget')!.lastTransitionTime!);
+    expect(Date.parse(evicted.metadata.deletionTimestamp!)).toBe(evictedAt + 30_000);
     expect(evicted.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' });
     expect(tc.events('Pod', original!.metadata.name)).toContain(`Normal TaintManagerEviction Marking for deletion Pod default/${original!.metadata.name}`);
     const replacement = webPods(tc).find((p) => p.metadata.name !== original!.metadata.name)!;
