@@ -57,6 +57,20 @@ test('the terminal runs kubectl get and exec, and the canvas follows its changes
   await run(page, 'EOF');
   await expect(screen(page)).toContainText('configmap/from-terminal created');
 
+  // Ctrl+R searches the history as you type (bash's reverse-i-search); Enter runs what it found.
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('get pvc');
+  await expect.poll(() => lastLine(page)).toBe("(reverse-i-search)`get pvc': kubectl get pvc nope");
+  await page.keyboard.press('Control+r');
+  await expect.poll(() => lastLine(page)).toBe("(reverse-i-search)`get pvc': kubectl get pvc");
+  await page.keyboard.press('Enter');
+  await expect.poll(() => lastLine(page)).toBe('$');
+  const rows = await page.locator('.xterm-rows > div').evaluateAll((r) => r.map((x) => (x.textContent ?? '').replace(/\u00a0/g, ' ').trim()));
+  // The prompt shows the command found, then its output.
+  const at = rows.lastIndexOf('$ kubectl get pvc');
+  expect(at).toBeGreaterThanOrEqual(0);
+  expect(rows.slice(at + 1).join('\n')).toMatch(/^NAME\s+STATUS[\s\S]*\nexample-pvc\s+Bound/);
+
   // A change made here shows on the canvas.
   await run(page, 'kubectl delete pod example-pod');
   await expect(page.getByRole('group', { name: /^Pod example-pod/ })).toHaveCount(0);

@@ -68,6 +68,7 @@ export default function TerminalPane({ active }: { active: boolean }) {
         else if (out.kind === 'submit') {
           // The lines of a here-document are its body, not commands to recall with ↑.
           if (heredoc && state.history[state.history.length - 1] === out.line.trim()) state = { ...state, history: state.history.slice(0, -1), historyIndex: state.history.length - 1 };
+          if (out.echo) term.write(out.echo);
           submit(out.line);
         }
         else if (out.kind === 'interrupt') {

@@ -35,6 +35,37 @@ describe('the terminal line editor', () => {
     expect(out.state.line).toBe('');
   });
 
+  it('Ctrl+W erases the word before the cursor', () => {
+    expect(type(EMPTY_LINE, 'kubectl get pvc  ', '\x17').line).toBe('kubectl get ');
+    expect(type(EMPTY_LINE, 'kubectl get pvc', '\x1b[D', '\x1b[D', '\x17')).toMatchObject({ line: 'kubectl get vc', cursor: 12 });
+  });
+
+  it('Ctrl+R searches the history backwards as bash does, and Enter runs what it found', () => {
+    const history = type(EMPTY_LINE, 'kubectl get pvc', '\r', 'kubectl describe pv data', '\r', 'docker ps', '\r', 'kubectl get pv', '\r');
+    const searching = type(history, '\x12', 'g', 'e', 't');
+    expect(searching.search).toMatchObject({ query: 'get', failed: false });
+    expect(pressKey(type(history, '\x12', 'g', 'e'), 't')).toMatchObject({ kind: 'edit', echo: "\r\x1b[K(reverse-i-search)`get': kubectl get pv" });
+    // Ctrl+R again: the next older match; past the oldest it fails and keeps the last one.
+    expect(pressKey(searching, '\x12')).toMatchObject({ echo: "\r\x1b[K(reverse-i-search)`get': kubectl get pvc" });
+    expect(pressKey(type(searching, '\x12'), '\x12')).toMatchObject({ echo: "\r\x1b[K(failed reverse-i-search)`get': kubectl get pvc" });
+    expect(pressKey(searching, 'x')).toMatchObject({ echo: "\r\x1b[K(failed reverse-i-search)`getx': kubectl get pv" });
+    // Backspace widens the search again, from the newest entry.
+    expect(type(searching, '\x7f', '\x7f').search).toMatchObject({ query: 'g', match: 3 });
+    const run = pressKey(type(searching, '\x12'), '\r');
+    expect(run).toMatchObject({ kind: 'submit', line: 'kubectl get pvc', echo: '\r\x1b[K\x1b[1;32m$\x1b[0m kubectl get pvc' });
+    expect(run.state.search).toBeUndefined();
+  });
+
+  it('leaving the search: Escape or an arrow keeps what it found to edit, Ctrl+G puts the line back, Ctrl+C drops it', () => {
+    const history = type(EMPTY_LINE, 'kubectl get pvc', '\r', 'docker ps', '\r');
+    const searching = type(history, 'kub', '\x12', 'ps');
+    expect(type(searching, '\x1b')).toMatchObject({ line: 'docker ps', cursor: 9 });
+    expect(type(searching, '\x1b').search).toBeUndefined();
+    expect(type(searching, '\x1b[D')).toMatchObject({ line: 'docker ps', cursor: 8 });
+    expect(type(searching, '\x07')).toMatchObject({ line: 'kub', cursor: 3 });
+    expect(pressKey(searching, '\x03')).toMatchObject({ kind: 'interrupt', state: { line: '' } });
+  });
+
   it('a pasted line loses its control characters', () => {
     expect(type(EMPTY_LINE, 'echo a\tb').line).toBe('echo ab');
   });
