@@ -11,7 +11,7 @@ import { runLine } from './run-line.ts';
 import { CONTINUATION_PROMPT, EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
 
 const GREETING = [
-  '\x1b[1mkubectl\x1b[0m and \x1b[1mdocker\x1b[0m against the simulated cluster. Tab completes, ↑/↓ walk the history, Ctrl+C cancels, `clear` clears.',
+  '\x1b[1mkubectl\x1b[0m and \x1b[1mdocker\x1b[0m against the simulated cluster. Tab completes, ↑/↓ walk the history, Ctrl+R searches it, Ctrl+C cancels, `clear` clears.',
   'Try: \x1b[36mkubectl get pv,pvc\x1b[0m · \x1b[36mkubectl exec example-pod -- df -h /usr/share/nginx/html\x1b[0m · \x1b[36mdocker run -d --name web nginx\x1b[0m',
 ];
 
