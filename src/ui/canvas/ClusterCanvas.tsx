@@ -108,60 +108,58 @@ function CanvasBody() {
   }, [model]);
 
   return (
-    <>
-      <ReactFlow
-        aria-label={view === 'docker' ? 'Docker host canvas' : 'Cluster canvas'}
-        nodes={model ? model.frame : nodes}
-        edges={model ? NO_EDGES : graph.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onPaneClick={onPaneClick}
-        // In the overview a double-click opens the tile under it (openTile), not React Flow's zoom step.
-        zoomOnDoubleClick={!model}
-        onNodeContextMenu={chaos.onNodeContextMenu}
-        onPaneContextMenu={chaos.onPaneContextMenu}
-        onKeyDown={chaos.onKeyDown}
-        colorMode={theme}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
-        // Large scenarios draw only what is on screen (stack-notes: 60 fps at 1,000 nodes zoomed in).
-        onlyRenderVisibleElements={nodes.length > 400}
-        minZoom={0.1}
-        maxZoom={2}
-        nodesDraggable
-        // A click on a card that the view is still re-framing must select it, not start a drag.
-        nodeDragThreshold={4}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        multiSelectionKeyCode={null}
-        selectionKeyCode={null}
-        deleteKeyCode={null}
-        proOptions={{ hideAttribution: true }}
-      >
-        {view === 'docker' && (
-          <Panel position="top-left">
-            <label className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 bg-white/95 px-2.5 py-1.5 text-xs font-medium text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200">
-              <input type="checkbox" checked={podLayers} onChange={(e) => setPodLayers(e.target.checked)} className="accent-indigo-600" />
-              Show the pods' containers and their layers
-            </label>
-          </Panel>
-        )}
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="var(--canvas-dots)" />
-        <Controls position="bottom-right" showInteractive={false} showFitView={false}>
-          <ControlButton className="react-flow__controls-fitview" onClick={() => fitAll()} title="Fit View" aria-label="Fit View">
-            <FitIcon />
-          </ControlButton>
-        </Controls>
-        {model && kit && <kit.OverviewLayer model={model} selectedId={selectedId} onSelect={selectTile} onOpen={openTile} onMenu={tileMenu} />}
-        {model && (
-          <Panel position="bottom-left" className="pointer-events-none rounded-md bg-white/90 px-2 py-1 text-[11px] font-medium text-slate-600 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900/90 dark:text-slate-300 dark:ring-slate-700">
-            Overview · {cards} objects · zoom in or double-click a tile to read its card
-          </Panel>
-        )}
-        {chaos.overlay}
-        <FitOnChange ids={`${view}|${plain.nodes.map((n) => n.id).join('|')}`} nodes={plain.nodes} />
-      </ReactFlow>
-    </>
+    <ReactFlow
+      aria-label={view === 'docker' ? 'Docker host canvas' : 'Cluster canvas'}
+      nodes={model ? model.frame : nodes}
+      edges={model ? NO_EDGES : graph.edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onPaneClick={onPaneClick}
+      // In the overview a double-click opens the tile under it (openTile), not React Flow's zoom step.
+      zoomOnDoubleClick={!model}
+      onNodeContextMenu={chaos.onNodeContextMenu}
+      onPaneContextMenu={chaos.onPaneContextMenu}
+      onKeyDown={chaos.onKeyDown}
+      colorMode={theme}
+      fitView
+      fitViewOptions={FIT_OPTIONS}
+      // Large scenarios draw only what is on screen (stack-notes: 60 fps at 1,000 nodes zoomed in).
+      onlyRenderVisibleElements={nodes.length > 400}
+      minZoom={0.1}
+      maxZoom={2}
+      nodesDraggable
+      // A click on a card that the view is still re-framing must select it, not start a drag.
+      nodeDragThreshold={4}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      multiSelectionKeyCode={null}
+      selectionKeyCode={null}
+      deleteKeyCode={null}
+      proOptions={{ hideAttribution: true }}
+    >
+      {view === 'docker' && (
+        <Panel position="top-left">
+          <label className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 bg-white/95 px-2.5 py-1.5 text-xs font-medium text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200">
+            <input type="checkbox" checked={podLayers} onChange={(e) => setPodLayers(e.target.checked)} className="accent-indigo-600" />
+            Show the pods' containers and their layers
+          </label>
+        </Panel>
+      )}
+      <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="var(--canvas-dots)" />
+      <Controls position="bottom-right" showInteractive={false} showFitView={false}>
+        <ControlButton className="react-flow__controls-fitview" onClick={() => fitAll()} title="Fit View" aria-label="Fit View">
+          <FitIcon />
+        </ControlButton>
+      </Controls>
+      {model && kit && <kit.OverviewLayer model={model} selectedId={selectedId} onSelect={selectTile} onOpen={openTile} onMenu={tileMenu} />}
+      {model && (
+        <Panel position="bottom-left" className="pointer-events-none rounded-md bg-white/90 px-2 py-1 text-[11px] font-medium text-slate-600 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900/90 dark:text-slate-300 dark:ring-slate-700">
+          Overview · {cards} objects · zoom in or double-click a tile to read its card
+        </Panel>
+      )}
+      {chaos.overlay}
+      <FitOnChange ids={`${view}|${plain.nodes.map((n) => n.id).join('|')}`} nodes={plain.nodes} />
+    </ReactFlow>
   );
 }
