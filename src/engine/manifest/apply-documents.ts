@@ -60,7 +60,7 @@ function applyDocument(txn: Txn, doc: ManifestDocument, opts: ApplyOptions): Doc
     return {
       ...base,
       error: {
-        kind: f.type === 'not-an-object' ? 'decode' : f.type,
+        kind: f.type,
         message: f.message,
         position: positionOf(doc, f.path),
         field: f.path || undefined,

@@ -1,7 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { findUnknownFields } from './known-fields.ts';
-import fields from './schema/fields.json' with { type: 'json' };
+import { typeCheck } from './type-check.ts';
+import { SCHEMA } from './decode-schema.ts';
+import decodeSchema from './schema/decode.schema.json' with { type: 'json' };
 import schema from './schema/kubernetes.schema.json' with { type: 'json' };
+
+/** Strict decoding's unknown fields for a value of a kind ([] when it decodes; the decode error otherwise). */
+function findUnknownFields(kind: string, obj: unknown): string[] | string {
+  const r = typeCheck(kind, obj as Record<string, unknown>);
+  if (r.ok) return [];
+  return r.unknown ? r.paths : r.message;
+}
 
 // Realistic manifests, as a learner (or `kubectl get -o yaml`) would write them.
 const meta = {
@@ -115,7 +123,7 @@ const csiDriver = {
   },
 };
 
-describe('findUnknownFields', () => {
+describe('strict decoding: unknown fields', () => {
   it('accepts valid full manifests of every storage-relevant kind', () => {
     expect(findUnknownFields('PersistentVolume', pv)).toEqual([]);
     expect(findUnknownFields('PersistentVolumeClaim', pvc)).toEqual([]);
@@ -177,10 +185,11 @@ describe('findUnknownFields', () => {
     expect(findUnknownFields('Pod', { spec: { containers: [], toString: 1, __proto__x: 1 } })).toEqual(['spec.toString', 'spec.__proto__x']);
   });
 
-  it('ignores values of the wrong type instead of throwing', () => {
-    expect(findUnknownFields('Pod', null)).toEqual([]);
-    expect(findUnknownFields('Pod', { spec: 'oops', metadata: [] })).toEqual([]);
-    expect(findUnknownFields('Pod', { spec: { containers: { name: 'x' } } })).toEqual([]);
+  it('reports a value of the wrong type as a decode error first, as the API server does', () => {
+    expect(findUnknownFields('Pod', { spec: 'oops', metadata: [], typo: 1 })).toBe('json: cannot unmarshal string into Go struct field Pod.spec of type v1.PodSpec');
+    expect(findUnknownFields('Pod', { spec: { containers: { name: 'x' } } })).toBe(
+      'json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
+    );
   });
 });
 
@@ -194,7 +203,7 @@ describe('generated schemas', () => {
     const branches = schema.allOf as Branch[];
     const pvcBranch = branches.find((b) => b.if.properties.kind.const === 'PersistentVolumeClaim');
     expect(pvcBranch?.then.$ref).toBe('#/definitions/PersistentVolumeClaim');
-    expect(branches).toHaveLength(11);
+    expect(branches).toHaveLength(SCHEMA.kinds.length);
     expect(schema.properties.kind.enum).toContain('CSIDriver');
   });
 
@@ -213,10 +222,12 @@ describe('generated schemas', () => {
     expect(re.test('1 Gi')).toBe(false);
   });
 
-  it('keeps the compact field tree small and description-free', () => {
-    const raw = JSON.stringify(fields);
-    expect(raw.length).toBeLessThan(40_000);
+  it('keeps the decode schema small, description-free, and annotated with Go types', () => {
+    const raw = JSON.stringify(decodeSchema);
+    expect(raw.length).toBeLessThan(100_000);
     expect(raw).not.toContain('description');
-    expect(Object.keys(fields)).toEqual(expect.arrayContaining(['Pod', 'PersistentVolumeClaim', 'StorageClass', 'CSIDriver']));
+    expect(decodeSchema.kinds).toEqual(expect.arrayContaining(['Pod', 'PersistentVolumeClaim', 'StorageClass', 'CSIDriver']));
+    expect(decodeSchema.definitions.Container.properties.command).toMatchObject({ type: 'array', go: '[]string' });
+    expect(decodeSchema.definitions.DeploymentSpec.properties.replicas).toMatchObject({ int: 'int32' });
   });
 });
