@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { act, deleteObject, viewOf } from '../index.ts';
 import { explainObject, formatExplanation, type Explanation } from './index.ts';
-import { checkBinding } from '../controllers/pv-binder/conditions.ts';
+import { checkBinding } from '../api/volume-binding.ts';
 import { pod, pv, pvc, storageClass } from '../testing/builders.ts';
 import { TestCluster } from '../testing/harness.ts';
 

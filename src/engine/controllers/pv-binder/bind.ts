@@ -4,15 +4,12 @@
 import type { Stored } from '../../api/objects.ts';
 import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, claimRefTo } from '../../api/storage.ts';
 import type { Txn } from '../../cluster/store.ts';
+import { isVolumeBoundToClaim } from '../../api/volume-binding.ts';
 
 type PV = Stored<'PersistentVolume'>;
 type PVC = Stored<'PersistentVolumeClaim'>;
 
-export function isVolumeBoundToClaim(pv: PV, claim: PVC): boolean {
-  const ref = pv.spec?.claimRef;
-  if (!ref || ref.name !== claim.metadata.name || (ref.namespace ?? '') !== claim.metadata.namespace) return false;
-  return !ref.uid || ref.uid === claim.metadata.uid;
-}
+export { isVolumeBoundToClaim } from '../../api/volume-binding.ts';
 
 export function bindVolumeToClaim(txn: Txn, pv: PV, claim: PVC): PV {
   const preBound = isVolumeBoundToClaim(pv, claim);

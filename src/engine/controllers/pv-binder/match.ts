@@ -6,9 +6,11 @@
 // wins. Volumes taken earlier in the same sync are skipped through a "next free" chain, which
 // keeps matching n claims against n volumes near n·log n instead of n².
 import type { Stored } from '../../api/objects.ts';
-import { compareQuantities, mustParseQuantity, parseQuantity, type Quantity } from '../../api/quantity.ts';
-import { selectorMatches } from '../../api/labels.ts';
+import { compareQuantities, type Quantity } from '../../api/quantity.ts';
 import { claimClass, volumeClass } from '../../api/storage.ts';
+import { capacityOf, checkBinding, requestOf } from '../../api/volume-binding.ts';
+
+export { capacityOf, requestOf } from '../../api/volume-binding.ts';
 
 type PV = Stored<'PersistentVolume'>;
 type PVC = Stored<'PersistentVolumeClaim'>;
@@ -71,16 +73,10 @@ export function findBestMatch(index: VolumeIndex, claim: PVC, delayBinding: bool
   const request = requestOf(claim);
   const claimKey = `${claim.metadata.namespace}/${claim.metadata.name}`;
   const claimModes = claim.spec?.accessModes ?? [];
-  const mode = claim.spec?.volumeMode ?? 'Filesystem';
   // Rule 7: a volume pre-bound to this claim wins, whatever its class, phase or labels.
   for (const pv of index.preBound.get(claimKey) ?? []) {
-    const ref = pv.spec!.claimRef!;
-    if (ref.uid && ref.uid !== claim.metadata.uid) continue;
-    if (pv.metadata.deletionTimestamp) continue;
-    if (compareQuantities(capacityOf(pv), request) < 0) continue;
-    if ((pv.spec?.volumeMode ?? 'Filesystem') !== mode) continue;
-    if (!claimModes.every((m) => pv.spec?.accessModes?.includes(m))) continue;
-    return pv;
+    const verdict = checkBinding(pv, claim);
+    if (verdict.ok && verdict.preBound) return pv;
   }
   if (delayBinding) return undefined; // rule 8
   const groups = index.byClass.get(claimClass(claim)) ?? [];
@@ -89,12 +85,8 @@ export function findBestMatch(index: VolumeIndex, claim: PVC, delayBinding: bool
     let i = find(group, lowerBound(group.sizes, request));
     while (i < group.volumes.length) {
       const pv = group.volumes[i]!;
-      if (
-        !pv.metadata.deletionTimestamp &&
-        (pv.spec?.volumeMode ?? 'Filesystem') === mode &&
-        pv.status?.phase === 'Available' &&
-        selectorMatches(claim.spec?.selector, pv.metadata.labels)
-      ) {
+      // The index narrowed the search by class, modes and size; the rule itself decides.
+      if (checkBinding(pv, claim).ok) {
         group.next[i] = i + 1; // taken for the rest of this sync
         return pv;
       }
@@ -102,16 +94,6 @@ export function findBestMatch(index: VolumeIndex, claim: PVC, delayBinding: bool
     }
   }
   return undefined;
-}
-
-export function capacityOf(pv: PV): Quantity {
-  const r = parseQuantity(pv.spec?.capacity?.['storage'] ?? '0');
-  return r.ok ? r.quantity : mustParseQuantity('0');
-}
-
-export function requestOf(claim: PVC): Quantity {
-  const r = parseQuantity(claim.spec?.resources?.requests?.['storage'] ?? '0');
-  return r.ok ? r.quantity : mustParseQuantity('0');
 }
 
 function normaliseModes(modes: readonly string[] | undefined): string[] {

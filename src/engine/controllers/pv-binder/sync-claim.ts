@@ -13,11 +13,11 @@ import {
   claimClass,
   claimHasNoClass,
 } from '../../api/storage.ts';
-import { compareQuantities } from '../../api/quantity.ts';
+import { checkNamedVolume } from '../../api/volume-binding.ts';
 import type { ControllerContext } from '../../runtime/controller.ts';
 import { defaultClass, isDelayBinding, isPodTerminated, podsUsingClaim, storageClassOf } from '../queries.ts';
 import { bindClaimToVolume, bindVolumeToClaim, isVolumeBoundToClaim } from './bind.ts';
-import { capacityOf, findBestMatch, requestOf, type VolumeIndex } from './match.ts';
+import { findBestMatch, type VolumeIndex } from './match.ts';
 
 type PVC = Stored<'PersistentVolumeClaim'>;
 type PV = Stored<'PersistentVolume'>;
@@ -71,9 +71,9 @@ function syncPreBoundClaim(ctx: ControllerContext, claim: PVC, volumeName: strin
   const pv = ctx.txn.get('PersistentVolume', volumeName);
   if (!pv) return; // OBSERVATION: the named volume does not exist yet; no event, retry later.
   if (!pv.spec?.claimRef) {
-    const reason = unsatisfiedReason(pv, claim);
-    if (reason) {
-      ctx.event(claim, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${volumeName}": ${reason}`);
+    const verdict = checkNamedVolume(pv, claim);
+    if (!verdict.ok) {
+      ctx.event(claim, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${volumeName}": ${verdict.message ?? verdict.reason}`);
       ctx.step(`persistentvolume-binder cannot bind claim ${keyOf(claim)} to the volume it names`);
       return;
     }
@@ -161,16 +161,6 @@ function bind(ctx: ControllerContext, pv: PV, claim: PVC): void {
   const latest = ctx.txn.get('PersistentVolumeClaim', keyOf(claim)) ?? claim;
   bindClaimToVolume(ctx.txn, latest, volume);
   ctx.step(`persistentvolume-binder bound claim ${keyOf(claim)} to volume ${pv.metadata.name}`);
-}
-
-/** checkVolumeSatisfyClaim: the checks for a claim that names its volume. */
-function unsatisfiedReason(pv: PV, claim: PVC): string | undefined {
-  if (pv.metadata.deletionTimestamp) return `the volume is marked for deletion "${pv.metadata.name}"`;
-  if (compareQuantities(capacityOf(pv), requestOf(claim)) < 0) return 'requested PV is too small';
-  if ((pv.spec?.storageClassName ?? '') !== claimClass(claim)) return 'storageClassName does not match';
-  if ((pv.spec?.volumeMode ?? 'Filesystem') !== (claim.spec?.volumeMode ?? 'Filesystem')) return 'incompatible volumeMode';
-  if (!(claim.spec?.accessModes ?? []).every((m) => pv.spec?.accessModes?.includes(m))) return 'incompatible accessMode';
-  return undefined;
 }
 
 function setLost(ctx: ControllerContext, claim: PVC, message: string): void {

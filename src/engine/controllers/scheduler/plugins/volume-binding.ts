@@ -5,9 +5,8 @@
 import type { Stored } from '../../../api/objects.ts';
 import { nodeSelectorMatches } from '../../../api/node-affinity.ts';
 import { compareQuantities } from '../../../api/quantity.ts';
-import { selectorMatches } from '../../../api/labels.ts';
-import { ANN_BIND_COMPLETED, ANN_SELECTED_NODE, LABEL_ZONE, claimClass, volumeClass } from '../../../api/storage.ts';
-import { capacityOf, requestOf } from '../../pv-binder/match.ts';
+import { ANN_BIND_COMPLETED, ANN_SELECTED_NODE, LABEL_ZONE, claimClass } from '../../../api/storage.ts';
+import { capacityOf, checkBinding, requestOf } from '../../../api/volume-binding.ts';
 import { isDelayBinding } from '../../queries.ts';
 import {
   REASON_NO_PV_TO_BIND,
@@ -106,25 +105,14 @@ export function isFullyBound(claim: PVC): boolean {
   return !!claim.spec?.volumeName && claim.metadata.annotations?.[ANN_BIND_COMPLETED] === 'yes';
 }
 
-/** FindMatchingVolume, scheduler path: same class, fits, Available (or pre-bound to the claim), reachable from the node. */
+/** FindMatchingVolume, scheduler path: the binding rule with the node; a pre-bound volume wins, else the smallest that fits. */
 function findVolumeOnNode(view: Reader, claim: PVC, node: Node, taken: ReadonlySet<string>): PV | undefined {
-  const cls = claimClass(claim);
-  const request = requestOf(claim);
-  const mode = claim.spec?.volumeMode ?? 'Filesystem';
   let best: PV | undefined;
   for (const pv of view.list('PersistentVolume')) {
-    if (taken.has(pv.metadata.name) || pv.metadata.deletionTimestamp) continue;
-    const ref = pv.spec?.claimRef;
-    const preBound = ref && ref.name === claim.metadata.name && ref.namespace === claim.metadata.namespace && (!ref.uid || ref.uid === claim.metadata.uid);
-    if (ref && !preBound) continue;
-    if (compareQuantities(capacityOf(pv), request) < 0) continue;
-    if ((pv.spec?.volumeMode ?? 'Filesystem') !== mode) continue;
-    if (!nodeSelectorMatches(pv.spec?.nodeAffinity?.required, node)) continue;
-    if (preBound) return pv;
-    if (pv.status?.phase !== 'Available') continue;
-    if (!selectorMatches(claim.spec?.selector, pv.metadata.labels)) continue;
-    if (volumeClass(pv) !== cls) continue;
-    if (!(claim.spec?.accessModes ?? []).every((m) => pv.spec?.accessModes?.includes(m))) continue;
+    if (taken.has(pv.metadata.name)) continue;
+    const verdict = checkBinding(pv, claim, node);
+    if (!verdict.ok) continue;
+    if (verdict.preBound) return pv;
     if (!best || compareQuantities(capacityOf(pv), capacityOf(best)) < 0) best = pv;
   }
   return best;
