@@ -21,16 +21,18 @@ const goTypes = JSON.parse(readFileSync(join(DIR, 'go-types.json'), 'utf8')) as 
 /** Keywords the decoder reads; everything else is editor-only. */
 const KEPT = new Set(['type', 'properties', 'additionalProperties', 'items', '$ref']);
 
+/** Structs only v1.34 has, met through new fields; defined from go-types.json alone. */
+const extraStructs = new Set<string>();
 const kinds = source.allOf.map((branch) => branch.then.$ref.replace('#/definitions/', ''));
 const out: Record<string, Schema> = {};
 const todo = [...kinds];
 while (todo.length > 0) {
   const name = todo.pop()!;
   if (out[name]) continue;
-  const def = source.definitions[name];
+  const def = source.definitions[name] ?? (extraStructs.has(name) ? { type: 'object', additionalProperties: false, properties: {} } : undefined);
   if (!def) throw new Error(`definition ${name} is referenced but missing`);
   out[name] = compactDefinition(name, def);
-  for (const ref of refsOf(def)) todo.push(ref);
+  for (const ref of refsOf(out[name]!)) todo.push(ref);
 }
 
 const schema = { kinds, definitions: Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!])) };
@@ -43,14 +45,45 @@ function compactDefinition(name: string, def: Schema): Schema {
   if (name === 'FieldsV1') return { type: 'object' };
   const compact = strip(def);
   const props = compact.properties as Record<string, Schema> | undefined;
+  const go = goTypes[name];
+  if (props && go) {
+    // The API server decodes into v1.34's structs: fields kubernetes-types (1.30) lacks are
+    // accepted, fields 1.34 no longer has are unknown.
+    for (const field of Object.keys(props)) if (!Object.hasOwn(go, field)) delete props[field];
+    for (const [field, type] of Object.entries(go)) if (!Object.hasOwn(props, field)) props[field] = schemaForGoType(type);
+  }
   if (props) {
     for (const [field, prop] of Object.entries(props)) {
-      const go = goTypes[name]?.[field] ?? inferGoType(prop);
-      prop.go = go;
-      annotateLeaves(prop, go);
+      const type = go?.[field] ?? inferGoType(prop);
+      prop.go = type;
+      annotateLeaves(prop, type);
     }
   }
   return compact;
+}
+
+/** A schema for a field known only from its Go type (a field newer than kubernetes-types). */
+function schemaForGoType(go: string): Schema {
+  const elem = elementType(go);
+  if (elem !== undefined) return { type: 'array', items: schemaForGoType(elem) };
+  const value = mapValueType(go);
+  if (value !== undefined) return { type: 'object', additionalProperties: schemaForGoType(value) };
+  if (go === '[]uint8') return { type: 'string' };
+  if (go === 'bool') return { type: 'boolean' };
+  if (/^u?int(8|16|32|64)?$/.test(go)) return { type: 'number' };
+  if (go === 'intstr.IntOrString') return { type: ['number', 'string'] };
+  if (go === 'resource.Quantity') return { $ref: '#/definitions/Quantity' };
+  if (go === 'v1.Time' || go === 'v1.MicroTime') return { $ref: '#/definitions/Time' };
+  if (go === 'v1.Verbs') return { type: 'array', items: { type: 'string' } };
+  const struct = go.includes('.') ? go.slice(go.indexOf('.') + 1) : go;
+  if (Object.hasOwn(goTypes, struct)) {
+    if (source.definitions[struct]) return { $ref: `#/definitions/${struct}` };
+    // A struct the editor schema does not have: its fields are checked from the Go table too.
+    extraStructs.add(struct);
+    return { $ref: `#/definitions/${struct}` };
+  }
+  if (go === 'runtime.RawExtension' || go === 'v1.FieldsV1' || go === 'v1.JSON') return {};
+  return { type: 'string' };
 }
 
 function strip(s: Schema): Schema {

@@ -145,7 +145,7 @@ describe('strict decoding: unknown fields', () => {
   it('reports an unknown top-level field', () => {
     expect(findUnknownFields('PersistentVolumeClaim', { ...pvc, specs: {} })).toEqual(['specs']);
     // Top-level fields of one kind are unknown to another.
-    expect(findUnknownFields('Pod', { ...pod, provisioner: 'x', data: {} })).toEqual(['provisioner', 'data']);
+    expect(findUnknownFields('Pod', { ...pod, provisioner: 'x', data: {} })).toEqual(['data', 'provisioner']);
   });
 
   it('reports a nested unknown field under spec, like the API server (`spec.access`)', () => {
@@ -182,11 +182,12 @@ describe('strict decoding: unknown fields', () => {
   });
 
   it('treats prototype names as unknown fields, not as known ones', () => {
-    expect(findUnknownFields('Pod', { spec: { containers: [], toString: 1, __proto__x: 1 } })).toEqual(['spec.toString', 'spec.__proto__x']);
+    expect(findUnknownFields('Pod', { spec: { containers: [], toString: 1, __proto__x: 1 } })).toEqual(['spec.__proto__x', 'spec.toString']);
   });
 
   it('reports a value of the wrong type as a decode error first, as the API server does', () => {
-    expect(findUnknownFields('Pod', { spec: 'oops', metadata: [], typo: 1 })).toBe('json: cannot unmarshal string into Go struct field Pod.spec of type v1.PodSpec');
+    expect(findUnknownFields('Pod', { spec: 'oops', metadata: [], typo: 1 })).toBe('json: cannot unmarshal array into Go struct field Pod.metadata of type v1.ObjectMeta');
+    expect(findUnknownFields('Pod', { spec: 'oops', typo: 1 })).toBe('json: cannot unmarshal string into Go struct field Pod.spec of type v1.PodSpec');
     expect(findUnknownFields('Pod', { spec: { containers: { name: 'x' } } })).toBe(
       'json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
     );

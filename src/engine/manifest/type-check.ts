@@ -1,6 +1,6 @@
 // Typed decoding, as the API server's JSON decoder does it, before anything reads a field: every
 // value's JSON type is checked against the decode schema (ajv), and the first mismatch in
-// document order is worded as Go's encoding/json words it (`json: cannot unmarshal number into Go
+// the order the server reads the body is worded as Go's encoding/json words it (`json: cannot unmarshal number into Go
 // struct field Container.spec.containers.command of type []string`). Fields the schema does not
 // know are collected for strict decoding's `unknown field` error, which only counts when the
 // types are right (apimachinery returns the decode error first).
@@ -12,7 +12,7 @@ export type TypeCheckResult =
   | { ok: true }
   /** A decode error: the Go message and the field path it is about (`spec.containers[0].command`). */
   | { ok: false; unknown: false; message: string; path: string }
-  /** Strict decoding: the unknown fields, in document order. */
+  /** Strict decoding: the unknown fields, in the order the server reads them. */
   | { ok: false; unknown: true; paths: string[] };
 
 const QUANTITY_REGEX_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -123,16 +123,25 @@ function jsonKind(v: unknown): string {
   return typeof v;
 }
 
-/** Every path in the value, numbered in document order (js-yaml keeps keys in the order written). */
+/**
+ * Every path in the value, numbered in the order the API server reads the body: kubectl re-encodes
+ * each object from a Go map, so keys arrive sorted (bytewise) at every level; lists keep their order.
+ */
 function documentOrder(value: unknown): Map<string, number> {
   const order = new Map<string, number>();
   const walk = (v: unknown, pointer: string) => {
     order.set(pointer, order.size);
     if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${pointer}/${i}`));
-    else if (v !== null && typeof v === 'object') for (const [k, child] of Object.entries(v)) walk(child, `${pointer}/${escapePointer(k)}`);
+    else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v).sort(byteOrder)) walk((v as Record<string, unknown>)[k], `${pointer}/${escapePointer(k)}`);
+    }
   };
   walk(value, '');
   return order;
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function escapePointer(key: string): string {

@@ -11,7 +11,7 @@ function firstError(yaml: string): string | undefined {
 const pod = (spec: string, meta = '  name: p\n') => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 const container = (extra: string) => pod(`  containers:\n  - name: a\n${extra}`);
 
-describe('a wrong JSON type gets the API server decode error, first in document order', () => {
+describe('a wrong JSON type gets the API server decode error, first in the order the server reads (keys sorted, as kubectl re-encodes them)', () => {
   it.each([
     ['command: 1', container('    image: nginx\n    command: 1\n'), 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field Container.spec.containers.command of type []string'],
     ['command: [1]', container('    image: nginx\n    command: [1]\n'), 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field Container.spec.containers.command of type string'],
@@ -32,9 +32,22 @@ describe('a wrong JSON type gets the API server decode error, first in document 
     expect(firstError(yaml)).toBe(message);
   });
 
+  it('reports the first error in sorted key order, not YAML order', () => {
+    expect(firstError(container('    image: {x: 1}\n    command: 1\n'))).toContain('Container.spec.containers.command of type []string');
+    expect(firstError(pod('  containers: 5\n', '  name: p\n  labels: [a]\n'))).toContain('ObjectMeta.metadata.labels of type map[string]string');
+  });
+
   it('reports the decode error before unknown fields, and unknown fields when the types are right', () => {
     expect(firstError(container('    image: nginx\n    foo: 1\n    command: 1\n'))).toContain('cannot unmarshal number into Go struct field Container.spec.containers.command');
     expect(firstError(container('    image: nginx\n    foo: 1\n'))).toBe('Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].foo"');
+  });
+
+  it('decodes into v1.34 structs: newer fields are known, removed ones unknown', () => {
+    const imageVolume = container('    image: nginx\n') + '  volumes:\n  - name: v\n    image: {reference: "quay.io/x:1"}\n';
+    expect(firstError(imageVolume)).toBeUndefined();
+    expect(firstError(pod('  containers: [{name: a, image: b}]\n  resourceClaims: [{name: r, source: {resourceClaimName: x}}]\n'))).toBe(
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.resourceClaims[0].source"',
+    );
   });
 
   it('points at the field the error is about', () => {
