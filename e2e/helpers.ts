@@ -58,9 +58,10 @@ export async function open(page: Page): Promise<string[]> {
 }
 
 export async function useHook(page: Page, text: string) {
+  // Resolves once the engine's worker has answered and the store holds the result.
   await page.evaluate((t) => {
     window.__playground!.setEditorText(t);
-    window.__playground!.apply();
+    return window.__playground!.apply();
   }, text);
 }
 

@@ -4,7 +4,7 @@
 // It is kubernetes.schema.json without what only an editor needs (descriptions, enums, required
 // lists, patterns: validation proper words those itself), plus what Go's JSON decoder checks that
 // JSON schema does not: each field's Go type (`go`), integer widths (`int`), quantities
-// (`quantity`), base64 byte slices (`base64`). The Go types come from go-types.json, a table of
+// (`quantity`), timestamps (`time`), base64 byte slices (`base64`). The Go types come from go-types.json, a table of
 // facts read off k8s.io/api and k8s.io/apimachinery (see its README line in the layout table).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -41,7 +41,7 @@ console.log(`wrote decode.schema.json: ${kinds.length} kinds, ${Object.keys(out)
 
 function compactDefinition(name: string, def: Schema): Schema {
   if (name === 'Quantity') return { quantity: true };
-  if (name === 'Time') return { type: 'string', go: 'v1.Time' };
+  if (name === 'Time') return { type: 'string', go: 'v1.Time', time: true };
   if (name === 'FieldsV1') return { type: 'object' };
   const compact = strip(def);
   const props = compact.properties as Record<string, Schema> | undefined;

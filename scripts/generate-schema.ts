@@ -1,6 +1,6 @@
 // Development-time generator (`npm run schema`) of the Kubernetes schemas we commit:
 //   src/engine/manifest/schema/kubernetes.schema.json  draft-07, with descriptions, for Monaco (monaco-yaml)
-//   src/engine/manifest/schema/fields.json             compact field tree for the engine's unknown-field check
+//   (scripts/generate-decode-schema.ts then derives the engine's decode schema from it)
 // Source of truth: the `kubernetes-types` package, turned into JSON schema by ts-json-schema-generator.
 // No npm package ships a current Kubernetes schema that works offline (see stack-notes.md), hence this.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const KINDS = {
   Pod: 'core/v1',
   ConfigMap: 'core/v1',
   Secret: 'core/v1',
+  ServiceAccount: 'core/v1',
   PersistentVolume: 'core/v1',
   PersistentVolumeClaim: 'core/v1',
   Deployment: 'apps/v1',
@@ -42,11 +43,9 @@ function main(): void {
 
   patch(defs);
   const schema = topLevel(defs);
-  const fields = fieldTree(defs);
 
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, 'kubernetes.schema.json'), `${JSON.stringify(sortKeys(schema), null, 2)}\n`);
-  writeFileSync(join(OUT_DIR, 'fields.json'), `${JSON.stringify(fields, null, 2)}\n`);
   console.log(`wrote ${KIND_NAMES.length} kinds, ${Object.keys(defs).length} definitions to ${OUT_DIR}`);
 }
 
@@ -150,55 +149,6 @@ function topLevel(defs: { [name: string]: Schema }): Schema {
   };
 }
 
-// ---- fields.json ----------------------------------------------------------------------------
-// A flat map: definition name → { field: node }. Kinds are entry points by their own name
-// (the definition of kind Pod is named Pod). A node is
-//   1           leaf: scalar, scalar list, Quantity, Time, int-or-string; not descended
-//   "*"         free-form map (labels, data, parameters, capacity, …): any key
-//   "Name"      an object of definition Name
-//   ["Name"]    a list of objects of definition Name
-type FieldNode = 1 | string | [string];
-type FieldTree = { [def: string]: { [field: string]: FieldNode } };
-
-function fieldTree(defs: { [name: string]: Schema }): FieldTree {
-  const out: FieldTree = {};
-  const isStruct = (name: string) => need(defs, name).properties !== undefined;
-  const refName = (s: Schema) => (typeof s.$ref === 'string' ? s.$ref.replace('#/definitions/', '') : undefined);
-  const node = (s: Schema, where: string): FieldNode => {
-    const ref = refName(s);
-    if (ref !== undefined) {
-      if (isStruct(ref)) return ref;
-      return need(defs, ref).type === 'object' ? '*' : 1; // FieldsV1 vs Quantity/Time
-    }
-    if (s.type === 'array') {
-      const item = node(s.items as Schema, `${where}[]`);
-      return typeof item === 'string' && item !== '*' ? [item] : 1;
-    }
-    if (s.type === 'object') {
-      if (s.properties !== undefined) throw new Error(`inline struct at ${where}: give it a definition`);
-      return '*';
-    }
-    return 1;
-  };
-  // Only definitions reachable from a kind, in a stable (sorted) order.
-  const todo: string[] = [...KIND_NAMES];
-  while (todo.length > 0) {
-    const name = todo.pop()!;
-    if (out[name]) continue;
-    const props = need(defs, name).properties as { [n: string]: Schema };
-    const entry: { [field: string]: FieldNode } = {};
-    for (const f of Object.keys(props).sort()) {
-      const n = node(props[f]!, `${name}.${f}`);
-      entry[f] = n;
-      const next = Array.isArray(n) ? n[0] : n;
-      if (typeof next === 'string' && next !== '*') todo.push(next);
-    }
-    out[name] = entry;
-  }
-  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
-}
-
-/** Deterministic output whatever order the generator emits keys in (arrays keep their order). */
 function sortKeys(v: Json): Json {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v === null || typeof v !== 'object') return v;

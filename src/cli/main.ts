@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PRESETS, PRESET_DESCRIPTIONS, type PresetName } from '../engine/index.ts';
-import { runScript } from '../commands/script/run-script.ts';
+import { internalError, runScript } from '../commands/script/run-script.ts';
 
 export const HELP = `kubesim: the Kubernetes Storage Playground's simulated cluster, from the command line.
 
@@ -109,20 +109,27 @@ export function main(argv: readonly string[], io: CliIO): number {
     return 2;
   }
   const base = dirname(path);
-  const result = runScript(text, {
-    preset,
-    seed,
-    quiet,
-    files: {
-      read(p) {
-        try {
-          return readFileSync(resolve(base, p), 'utf8');
-        } catch {
-          return undefined;
-        }
+  try {
+    // Each chunk is written as it is produced, so nothing printed is lost if something fails later.
+    const result = runScript(text, {
+      preset,
+      seed,
+      quiet,
+      onChunk: (chunk) => (chunk.stream === 'stdout' ? io.stdout : io.stderr)(chunk.text),
+      files: {
+        read(p) {
+          try {
+            return readFileSync(resolve(base, p), 'utf8');
+          } catch {
+            return undefined;
+          }
+        },
       },
-    },
-  });
-  for (const chunk of result.chunks) (chunk.stream === 'stdout' ? io.stdout : io.stderr)(chunk.text);
-  return result.exitCode;
+    });
+    return result.exitCode;
+  } catch (err) {
+    // Outside any one command (making the cluster, reading the script): a failure, never a stack.
+    io.stderr(internalError(`kubesim run ${script}`, err));
+    return 1;
+  }
 }

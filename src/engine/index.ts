@@ -8,7 +8,9 @@ export type { Change, ClusterState, EventNote, PresetName, SchedulingRecord, Ste
 export { PRESETS } from './cluster/state.ts';
 export { PRESET_DESCRIPTIONS } from './presets.ts';
 export type { Txn } from './cluster/store.ts';
-export type { ApiError } from './cluster/errors.ts';
+export { notFound, alreadyExists, qualifiedResource, type ApiError } from './cluster/errors.ts';
+export { getObject, listObjects, changesSince, readerOf, type ListOptions, type Read, type Reader } from './cluster/reads.ts';
+export { parseFieldSelector, fieldSelectorMatches, type FieldRequirement } from './api/field-selector.ts';
 export { deleteObject, patchObject, updateObject, writeObject, LAST_APPLIED } from './cluster/apply.ts';
 export { eventsFor } from './cluster/events.ts';
 export { displayName, keyOf, objectKey, refKey, refOf } from './cluster/keys.ts';
@@ -77,5 +79,5 @@ export function createObjectFromManifest(txn: EngineTxn, manifest: EngineObject)
 export * from './docker/host.ts';
 export { buildImage, parseDockerfile, qualify } from './docker/build.ts';
 export { CATALOG as DOCKER_CATALOG, findCatalogImage, parseImageRef } from './docker/catalog.ts';
-export { layerBytes } from './fs/tree.ts';
+export { layerBytes, treeEntries, treeOf } from './fs/tree.ts';
 export { EMPTY_DOCKER_HOST, type DockerContainer, type DockerHost, type DockerImage, type DockerMount, type DockerVolume } from './docker/types.ts';

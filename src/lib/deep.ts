@@ -1,4 +1,6 @@
-// Structural helpers for plain JSON values.
+// Structural helpers for plain JSON values. Keys are data (any label key or ConfigMap key may be
+// `__proto__` or `constructor`), so merges read and write own properties only.
+import { getOwn, hasOwn, setOwn } from './own.ts';
 
 /** JSON with object keys sorted, so equal values always give equal strings. */
 export function stableStringify(value: unknown): string {
@@ -28,10 +30,10 @@ export function threeWayMerge(live: unknown, lastApplied: unknown, desired: unkn
   const last = isPlainObject(lastApplied) ? lastApplied : {};
   const out: Record<string, unknown> = { ...live };
   for (const key of Object.keys(last)) {
-    if (!(key in desired)) delete out[key];
+    if (!hasOwn(desired, key)) delete out[key];
   }
   for (const [key, value] of Object.entries(desired)) {
-    out[key] = threeWayMerge(live[key], last[key], value);
+    setOwn(out, key, threeWayMerge(getOwn(live, key), getOwn(last, key), value));
   }
   return out;
 }
@@ -42,7 +44,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else out[key] = mergePatch(out[key], value);
+    else setOwn(out, key, mergePatch(getOwn(out, key), value));
   }
   return out;
 }

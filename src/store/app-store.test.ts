@@ -152,7 +152,9 @@ describe('app store', () => {
     store.setState({ timeline: { ...before, frames: [{ state: null as never, action: -1 }] } });
     store.getState().applyEditor();
     expect(store.getState().lastApply?.crash).toBeTruthy();
-    expect(selectProblems(store.getState())[0]?.text).toMatch(/^The simulator failed/);
+    expect(selectProblems(store.getState())[0]?.text).toMatch(/^error: internal error: /);
+    expect(selectProblems(store.getState())[0]?.text).not.toMatch(/\n    at /); // a message, not a stack trace
+    expect(store.getState().busy).toBeNull(); // and the store takes the next action
     expect(store.getState().timeline.frames).toHaveLength(1);
   });
 });

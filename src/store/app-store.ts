@@ -4,6 +4,11 @@
 //
 // The store computes no cluster behaviour: every change to the cluster comes from the engine
 // (`createCluster`, `applyManifest`); the UI renders what the engine returns.
+//
+// Engine work (Apply, terminal commands, share-link replay) goes through an EngineRunner: in the
+// browser a module worker, so the page never waits on it; one action at a time (`busy`), and the
+// store changes only when the action's result arrives, so Cancel (or a replay over its budget)
+// leaves everything exactly as it was.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   createCluster,
@@ -18,6 +23,7 @@ import { STARTER_MANIFEST } from './starter.ts';
 import {
   actionStart,
   isLive,
+  actionLabel,
   recordAction,
   seek,
   startTimeline,
@@ -27,14 +33,18 @@ import {
   type Timeline,
   type UserAction,
 } from './timeline.ts';
-import { runManifestAction } from './manifest-action.ts';
+import { createInlineRunner, type EngineRunner } from './engine-client.ts';
+import type { CommandOutcome, EditorAction, JobOutcome } from './engine-protocol.ts';
 import type { SessionV1 } from './session.ts';
+import type { ScriptChunk } from '../commands/script/run-script.ts';
 
 /** How many steps the steps list shows (older ones drop off its front; the timeline keeps more). */
 export const MAX_STEPS = 200;
 export const DEFAULT_PRESET: PresetName = 'bare';
 export const DEFAULT_SEED = 1;
 export const SPEEDS = [0.5, 1, 2, 4] as const;
+/** How long a share link's replay may run before it is stopped (the page stays usable meanwhile). */
+export const REPLAY_BUDGET_MS = 10_000;
 export type Speed = (typeof SPEEDS)[number];
 
 /** The outcome of the last Apply: per-document results, or a failure of the engine itself. */
@@ -48,8 +58,30 @@ export interface ApplyReport {
   results: DocumentResult[];
   /** Set when the engine threw instead of reporting: a bug, shown rather than crashing the page. */
   crash?: string;
+  /** Set when the learner cancelled the action: nothing was applied. */
+  cancelled?: boolean;
   /** False when the controllers had not settled within the engine's limit. */
   settled: boolean;
+}
+
+/** Engine work in progress (one at a time). */
+export interface BusyState {
+  kind: 'apply' | 'delete' | 'command' | 'replay';
+  /** What runs, as the learner would type it: "kubectl apply -f the editor", a terminal line. */
+  label: string;
+  /** For a replay: actions replayed so far of all. */
+  progress?: { done: number; total: number };
+}
+
+/** A terminal line's output, whatever happened to it (ran, failed, was cancelled, hit a bug). */
+export interface CommandResult {
+  chunks: ScriptChunk[];
+  exitCode: number;
+}
+
+/** Thrown by loadSession when the replay does not finish; `message` is the whole sentence to show. */
+export class ReplayStopped extends Error {
+  override name = 'ReplayStopped';
 }
 
 export interface AppState {
@@ -72,14 +104,20 @@ export interface AppState {
   theme: ThemeChoice;
   /** What the canvas draws: the Kubernetes cluster, or the Docker host (images, layers, volumes). */
   canvasView: CanvasView;
+  /** Engine work running now; actions are refused until it ends (or is cancelled). */
+  busy: BusyState | null;
 
   setEditorText: (text: string) => void;
   /** Applies the editor text to the cluster (`kubectl apply -f`), then lets it settle. */
-  applyEditor: () => void;
+  applyEditor: () => Promise<void>;
   /** Applies one document of the editor text (0-based, as the engine splits documents). */
-  applyDocument: (index: number) => void;
+  applyDocument: (index: number) => Promise<void>;
   /** Deletes what one document of the editor text names (`kubectl delete -f` of that document). */
-  deleteDocument: (index: number) => void;
+  deleteDocument: (index: number) => Promise<void>;
+  /** Runs a terminal line through the command layer (in the engine's worker) and records what it changed. */
+  runCommand: (line: string) => Promise<CommandResult>;
+  /** Stops the running action: the cluster stays as it was before it. False when nothing ran. */
+  cancelAction: () => boolean;
   /** A fresh cluster of the given preset (default: the current one). The editor text is kept. */
   resetCluster: (preset?: PresetName) => void;
   /**
@@ -101,8 +139,11 @@ export interface AppState {
   setSpeed: (speed: Speed) => void;
   /** Everything needed to reproduce this session (share links). */
   exportSession: () => SessionV1;
-  /** Replays a session (a share link): preset, seed, every action, the cursor and the view. */
-  loadSession: (session: SessionV1) => Promise<void>;
+  /**
+   * Replays a session (a share link): preset, seed, every action, the cursor and the view. Throws
+   * ReplayStopped (and changes nothing) when the replay is cancelled, fails or runs past `budgetMs`.
+   */
+  loadSession: (session: SessionV1, opts?: { budgetMs?: number }) => Promise<void>;
   selectObject: (ref: ObjectRef | null) => void;
   setTheme: (theme: ThemeChoice) => void;
   setCanvasView: (view: CanvasView) => void;
@@ -114,6 +155,8 @@ export interface AppStoreOptions {
   /** Where inputs persist; omit for none (tests that do not care). */
   storage?: KeyValueStorage;
   seed?: number;
+  /** Where engine actions run (default: in-process). The page passes its worker runner. */
+  engine?: EngineRunner;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -128,26 +171,57 @@ function fromTimeline(t: Timeline, latestSteps?: Step[]) {
   };
 }
 
+/** Applies `done` to a runner's answer, at once when it came synchronously. */
+function settle<T>(answer: T | Promise<T>, done: (value: T) => void): Promise<void> {
+  if (answer instanceof Promise) return answer.then(done);
+  done(answer);
+  return Promise.resolve();
+}
+
+/** "This link's replay stopped after 10 s: …": how far it got and why it stopped. */
+export function replayStoppedMessage(o: Extract<JobOutcome<unknown>, { ok: false }>, session: SessionV1): string {
+  const total = session.actions.length;
+  const done = o.progress?.done ?? 0;
+  const running = session.actions[done]?.action;
+  const where = total === 0 ? 'before any action' : running ? `at action ${(done + 1).toLocaleString('en')} of ${total.toLocaleString('en')} (${actionLabel(running)})` : `after all ${total.toLocaleString('en')} actions`;
+  const why = o.reason === 'cancelled' ? `you cancelled it ${where}` : o.reason === 'timeout' ? `it was still running ${where}, and a link gets ${seconds(o.elapsedMs)} at most` : `internal error ${where}: ${o.message}`;
+  return `This link's replay stopped after ${seconds(o.elapsedMs)}: ${why}.`;
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(Math.max(0, ms) / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
 export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   const saved = loadInputs(opts.storage);
   const preset = saved.preset ?? DEFAULT_PRESET;
   const seed = opts.seed ?? DEFAULT_SEED;
   const first = startTimeline(preset, seed, createCluster({ preset, seed }));
 
+  const engine = opts.engine ?? createInlineRunner();
+
   const store = createStore<AppState>()((set, get) => {
-    const runEditorAction = (action: Extract<UserAction, { type: 'apply' | 'delete' }>) => {
-      const { timeline, lastApply } = get();
-      const serial = (lastApply?.serial ?? 0) + 1;
-      try {
-        const out = runManifestAction(viewedState(timeline), action);
-        set({
-          ...fromTimeline(recordAction(timeline, action, out), out.steps),
-          playing: false,
-          lastApply: { serial, text: action.text, mode: action.type, results: out.result, settled: out.settle.settled },
-        });
-      } catch (err) {
-        set({ lastApply: { serial, text: action.text, mode: action.type, results: [], settled: true, crash: err instanceof Error ? err.message : String(err) } });
-      }
+    // Records an action's outcome on the frame it was taken on (the learner may have moved the
+    // cursor while it ran: the action still belongs where it started).
+    const record = (base: number, action: UserAction, out: Parameters<typeof recordAction>[2]) =>
+      fromTimeline(recordAction(seek(get().timeline, base), action, out), out.steps);
+
+    const runEditorAction = (action: EditorAction): Promise<void> => {
+      if (get().busy) return Promise.resolve();
+      const { timeline } = get();
+      const base = timeline.cursor;
+      set({ busy: { kind: action.type, label: actionLabel(action) } });
+      return settle(engine.run({ type: 'manifest', state: viewedState(timeline), action }), (o) => {
+        const serial = (get().lastApply?.serial ?? 0) + 1;
+        const report = { serial, text: action.text, mode: action.type };
+        if (o.ok) {
+          set({ ...record(base, action, o.value), busy: null, playing: false, lastApply: { ...report, results: o.value.result, settled: o.value.settle.settled } });
+        } else if (o.reason === 'cancelled') {
+          set({ busy: null, lastApply: { ...report, results: [], settled: true, cancelled: true } });
+        } else {
+          set({ busy: null, lastApply: { ...report, results: [], settled: true, crash: `internal error: ${o.message}` } });
+        }
+      });
     };
     // The frame's own step is what the canvas animates and the narration reads after a move.
     const moveTo = (cursor: number, playing = false) => {
@@ -163,6 +237,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       latestSteps: [],
       editorText: saved.editorText ?? STARTER_MANIFEST,
       lastApply: null,
+      busy: null,
       playing: false,
       speed: 1,
       selected: null,
@@ -177,7 +252,31 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       applyDocument: (index) => runEditorAction({ type: 'apply', text: get().editorText, only: [index] }),
       deleteDocument: (index) => runEditorAction({ type: 'delete', text: get().editorText, only: [index] }),
 
+      runCommand: async (line) => {
+        if (get().busy) return { chunks: [{ stream: 'stderr', text: 'error: another action is still running (Escape cancels it)\n' }], exitCode: 1 };
+        const { timeline } = get();
+        const base = timeline.cursor;
+        set({ busy: { kind: 'command', label: line.split('\n')[0]! } });
+        let result: CommandResult = { chunks: [], exitCode: 0 };
+        await settle(engine.run({ type: 'command', state: viewedState(timeline), line }), (o: JobOutcome<CommandOutcome>) => {
+          if (!o.ok) {
+            set({ busy: null });
+            result = o.reason === 'cancelled' ? { chunks: [{ stream: 'stderr', text: 'Cancelled\n' }], exitCode: 130 } : { chunks: [{ stream: 'stderr', text: `error: internal error: ${o.message}\n` }], exitCode: 1 };
+            return;
+          }
+          const out = o.value;
+          result = { chunks: out.chunks, exitCode: out.exitCode };
+          // A read-only command (get, describe, logs) changes nothing: no frame for it.
+          if (out.unchanged) set({ busy: null });
+          else set({ ...record(base, { type: 'command', line }, out), busy: null, playing: false });
+        });
+        return result;
+      },
+
+      cancelAction: () => engine.cancel(),
+
       resetCluster: (next) => {
+        engine.cancel(); // a reset wins over whatever was running
         const p = next ?? get().preset;
         const t = startTimeline(p, get().seed, createCluster({ preset: p, seed: get().seed }));
         set({ preset: p, ...fromTimeline(t, []), lastApply: null, selected: null, playing: false });
@@ -215,11 +314,23 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const s = get();
         return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView, ...(s.selected ? { selected: s.selected } : {}) };
       },
-      loadSession: async (session) => {
-        // Replay code (and the command layer, for terminal lines) loads only when a link is opened.
-        const { replaySession } = await import('./session.ts');
-        const t = await replaySession(session);
+      loadSession: async (session, { budgetMs = REPLAY_BUDGET_MS } = {}) => {
+        engine.cancel(); // opening a link wins over whatever was running
+        const total = session.actions.length;
+        set({ busy: { kind: 'replay', label: 'Replaying the shared session', progress: { done: 0, total } } });
+        const o = await engine.run(
+          { type: 'replay', session },
+          { timeoutMs: budgetMs, onProgress: (done) => get().busy?.kind === 'replay' && set({ busy: { ...get().busy!, progress: { done, total } } }) },
+        );
+        if (!o.ok) {
+          set({ busy: null });
+          // A session that cannot be replayed (a fork at a frame it never reaches) says why in its own words.
+          if (o.reason === 'internal') throw new Error(o.message);
+          throw new ReplayStopped(replayStoppedMessage(o, session));
+        }
+        const t = o.value;
         set({
+          busy: null,
           preset: session.preset,
           seed: session.seed,
           editorText: session.editorText,

@@ -18,7 +18,8 @@ export interface Problem {
 export function selectProblems(s: Pick<AppState, 'lastApply'>): Problem[] {
   const report = s.lastApply;
   if (!report) return [];
-  if (report.crash) return [{ line: 1, column: 1, message: report.crash, text: `The simulator failed: ${report.crash}`, severity: 'error' }];
+  // A bug in the engine reads like a CLI's own failure ("error: internal error: …"), never a stack.
+  if (report.crash) return [{ line: 1, column: 1, message: report.crash, text: `error: ${report.crash}`, severity: 'error' }];
   return report.results.flatMap(problemsOf);
 }
 

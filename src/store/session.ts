@@ -117,8 +117,11 @@ function parseAction(raw: unknown): RecordedAction | string {
   return raw.at === undefined ? { action } : { action, at: raw.at as number };
 }
 
-/** Rebuilds a session's timeline by running its actions again (commands load the command layer). */
-export async function replaySession(session: SessionV1): Promise<Timeline> {
+/**
+ * Rebuilds a session's timeline by running its actions again (commands load the command layer).
+ * `onAction(done)` hears after each action, so a long replay can show how far it got.
+ */
+export async function replaySession(session: SessionV1, onAction?: (done: number) => void): Promise<Timeline> {
   const needsCommands = session.actions.some((a) => a.action.type === 'command');
   const commands = needsCommands ? await import('./command-action.ts') : undefined;
   let t = startTimeline(session.preset, session.seed, createCluster({ preset: session.preset, seed: session.seed }));
@@ -132,6 +135,7 @@ export async function replaySession(session: SessionV1): Promise<Timeline> {
     }
     const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.line) : runManifestAction(t.frames[t.cursor]!.state, action);
     t = recordAction(t, action, out);
+    onAction?.(i + 1);
   }
   return seek(t, session.cursor);
 }

@@ -62,6 +62,11 @@ export interface ActionOutcome {
   state: ClusterState;
   steps: Step[];
   states: ReadonlyMap<Step, ClusterState>;
+  /**
+   * How many steps the action took when `steps` holds only its last ones (a huge action's steps
+   * are not all sent back from the engine's worker); they fold into its last frame.
+   */
+  totalSteps?: number;
 }
 
 /**
@@ -77,7 +82,7 @@ export function recordAction(t: Timeline, action: UserAction, out: ActionOutcome
   const recorded: RecordedAction = fork ? { action, at: t.cursor + t.dropped } : { action };
   const kept = out.steps.filter((step) => out.states.has(step));
   const added: Frame[] = kept.map((step) => ({ state: out.states.get(step)!, step, action: actionIndex }));
-  const folded = out.steps.length - kept.length;
+  const folded = (out.totalSteps ?? out.steps.length) - kept.length;
   // The last frame of an action is its end state exactly (the clock may have moved after the last
   // step); steps that kept no state of their own fold into it.
   if (folded > 0) added.push({ state: out.state, step: out.steps.at(-1)!, action: actionIndex, ...(folded > 1 ? { folded: folded - 1 } : {}) });

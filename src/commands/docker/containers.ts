@@ -19,6 +19,7 @@ import { daemonError, fail, runError } from './errors.ts';
 import { flagValue, flagValues, hasFlag, type ParsedDockerFlags } from './flags.ts';
 import { ellipsis, pullProgress, shortId } from './images.ts';
 import { ago, dockerTable, humanDuration } from './format.ts';
+import { setOwn } from '../../lib/own.ts';
 
 type Parsed = Extract<ParsedDockerFlags, { ok: true }>;
 
@@ -42,7 +43,7 @@ function mountFlag(spec: string, seq: number): DockerMount | string {
     const eq = field.indexOf('=');
     const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
     if (eq < 0 && key !== 'readonly' && key !== 'ro') return `invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`;
-    fields[key] = eq < 0 ? 'true' : field.slice(eq + 1);
+    setOwn(fields, key, eq < 0 ? 'true' : field.slice(eq + 1));
   }
   const type = fields['type'] ?? 'volume';
   const target = fields['target'] ?? fields['dst'] ?? fields['destination'];

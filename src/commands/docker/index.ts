@@ -7,6 +7,7 @@ import { parseDockerFlags, type DockerFlagSpec, type ParsedDockerFlags } from '.
 import { build, history, images, info, inspectImages, pull, rmi } from './images.ts';
 import { systemDf, volume } from './volumes.ts';
 import { inspect } from './inspect.ts';
+import { getOwn } from '../../lib/own.ts';
 
 type Parsed = Extract<ParsedDockerFlags, { ok: true }>;
 
@@ -84,7 +85,7 @@ function dispatch(input: CommandInput, name: string, args: readonly string[], di
     if (name === 'inspect-image') return inspectImages(input, p.positional);
     return inspect(input, p.positional, name === 'inspect-container' ? 'container' : undefined);
   }
-  const sub = COMMANDS[name];
+  const sub = getOwn(COMMANDS, name);
   if (!sub) return fail(input.state, `docker: '${name}' is not a docker command.\nSee 'docker --help'`, 1);
   const p = parseDockerFlags(args, sub.flags);
   if (!p.ok) return fail(input.state, `${p.error}\nSee '${display} --help'.`, 125);
@@ -95,10 +96,10 @@ export function docker(input: CommandInput): CommandOutput {
   const [, first, ...rest] = input.argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return output(input.state, { stdout: HELP });
   if (first === '--version' || first === '-v' || first === 'version') return output(input.state, { stdout: 'Docker version 28.5.1, build e180ab8\n' });
-  const group = MANAGEMENT[first];
+  const group = getOwn(MANAGEMENT, first);
   if (group) {
     const [verb, ...args] = rest;
-    const target = verb ? group[verb] : undefined;
+    const target = verb ? getOwn(group, verb) : undefined;
     if (!target) return fail(input.state, verb ? `docker: unknown command: docker ${first} ${verb}\n\nRun 'docker ${first} --help' for more information` : `Usage:  docker ${first} COMMAND\n\nRun 'docker ${first} COMMAND --help' for more information on a command.`, verb ? 1 : 0);
     return dispatch(input, target, args, `docker ${first} ${verb}`);
   }

@@ -1,12 +1,14 @@
 // `docker volume …` and `docker system df [-v]`: where the bytes are. Image layers are counted
 // once however many images and containers share them; each container adds only its writable layer.
-import { containerSize, imageSize, isAnonymousVolume, parseImageRef, sharedSize, volumeKey, volumeSize, volumeUsers, type ClusterState } from '../../engine/index.ts';
+import { containerSize, imageSize, isAnonymousVolume, parseImageRef, sharedSize, volumeKey, volumeSize, volumeUsers, treeOf, type ClusterState } from '../../engine/index.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
-import { fail } from './errors.ts';
+import { daemonError, fail } from './errors.ts';
 import { hasFlag, type ParsedDockerFlags } from './flags.ts';
 import { listedContainers, commandText, status } from './containers.ts';
 import { ellipsis, rfc3339, shortId } from './images.ts';
 import { ago, dockerJson, dockerTable, humanSize } from './format.ts';
+import { volumeNameError } from '../../engine/docker/volume-names.ts';
+import { getOwn, hasOwn, withOwn } from '../../lib/own.ts';
 
 type Parsed = Extract<ParsedDockerFlags, { ok: true }>;
 
@@ -17,8 +19,10 @@ export function volume(input: CommandInput, sub: string | undefined, p: Parsed):
     case 'create': {
       const name = names[0];
       if (!name) return fail(state, '"docker volume create" requires at most 1 argument.', 1);
-      const volumes = state.docker.volumes[name] ? state.docker.volumes : { ...state.docker.volumes, [name]: { name, created: state.now } };
-      const volumeData = { ...state.volumeData, [volumeKey(name)]: state.volumeData[volumeKey(name)] ?? { '/': { type: 'Directory' as const, mode: 0o755 } } };
+      const refused = volumeNameError(name);
+      if (refused) return daemonError(state, refused);
+      const volumes = hasOwn(state.docker.volumes, name) ? state.docker.volumes : withOwn(state.docker.volumes, name, { name, created: state.now });
+      const volumeData = { ...state.volumeData, [volumeKey(name)]: state.volumeData[volumeKey(name)] ?? treeOf({ '/': { type: 'Directory', mode: 0o755 } }) };
       return output({ ...state, volumeData, docker: { ...state.docker, volumes } }, { stdout: `${name}\n` });
     }
     case 'ls':
@@ -28,10 +32,10 @@ export function volume(input: CommandInput, sub: string | undefined, p: Parsed):
       return output(state, { stdout: dockerTable(['DRIVER', 'VOLUME NAME'], rows) });
     }
     case 'inspect': {
-      const found = names.filter((n) => state.docker.volumes[n]);
-      const missing = names.filter((n) => !state.docker.volumes[n]);
+      const found = names.filter((n) => hasOwn(state.docker.volumes, n));
+      const missing = names.filter((n) => !hasOwn(state.docker.volumes, n));
       const body = found.map((n) => ({
-        CreatedAt: rfc3339(state.docker.volumes[n]!.created),
+        CreatedAt: rfc3339(getOwn(state.docker.volumes, n)!.created),
         Driver: 'local',
         Labels: null,
         Mountpoint: `/var/lib/docker/volumes/${n}/_data`,
@@ -47,7 +51,7 @@ export function volume(input: CommandInput, sub: string | undefined, p: Parsed):
       let stdout = '';
       let stderr = '';
       for (const n of names) {
-        if (!next.docker.volumes[n]) {
+        if (!hasOwn(next.docker.volumes, n)) {
           stderr += `Error response from daemon: get ${n}: no such volume\n`;
           continue;
         }

@@ -1,5 +1,5 @@
 // What a kubectl verb receives: the parsed flags, the resolved namespace, and the session.
-import type { ClusterState } from '../../engine/index.ts';
+import { readerOf, type ClusterState, type Reader } from '../../engine/index.ts';
 import type { CommandInput, CommandOutput } from '../types.ts';
 import { flag, isSet, type ParsedFlags } from './flags.ts';
 
@@ -12,10 +12,13 @@ export interface KubectlContext {
   /** Whether `-n` was given explicitly. */
   namespaceGiven: boolean;
   allNamespaces: boolean;
+  /** The API server's read door over this command's state: get and list go through it. */
+  readonly api: Reader;
 }
 
 export function makeContext(input: CommandInput, flags: ParsedFlags): KubectlContext {
   const ns = flag(flags, 'namespace');
+  let cached: Reader | undefined;
   return {
     input,
     state: input.state,
@@ -23,6 +26,9 @@ export function makeContext(input: CommandInput, flags: ParsedFlags): KubectlCon
     namespace: ns ?? 'default',
     namespaceGiven: ns !== undefined,
     allNamespaces: isSet(flags, 'all-namespaces'),
+    get api() {
+      return (cached ??= readerOf(input.state));
+    },
   };
 }
 

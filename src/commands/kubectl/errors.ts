@@ -16,6 +16,19 @@ export function formatApiError(err: ApiError, context?: { verb: 'creating' | 'pa
   return `Error from server (${err.reason}): ${message}`;
 }
 
+/**
+ * A list the server refused (a bad selector): cli-runtime's EnhanceListError names the resource as
+ * its GroupVersionResource (`/v1, Resource=pods`, `apps/v1, Resource=deployments`) and both selectors.
+ */
+export function listError(err: ApiError, info: { apiVersion: string; group: string; plural: string }, labelSelector: string, fieldSelector: string): string {
+  const gvr = `${info.group ? info.apiVersion : `/${info.apiVersion}`}, Resource=${info.plural}`;
+  const message =
+    labelSelector === '' && fieldSelector === ''
+      ? `Unable to list "${gvr}": ${err.message}`
+      : `Unable to find "${gvr}" that match label selector "${labelSelector}", field selector "${fieldSelector}": ${err.message}`;
+  return `Error from server (${err.reason}): ${message}`;
+}
+
 /** kubectl's own (client-side) errors. */
 export const clientError = (message: string): string => `error: ${message}`;
 

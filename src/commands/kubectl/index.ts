@@ -15,6 +15,7 @@ import { patchVerb } from './verbs/patch.ts';
 import { execVerb, logsVerb } from './verbs/exec.ts';
 import { createImperative } from './verbs/create-imperative.ts';
 import { KUBECTL_HELP } from './help.ts';
+import { getOwn } from '../../lib/own.ts';
 
 const F = (long: string, short: string | undefined, value: boolean, repeat = false): FlagSpec => ({ long, ...(short ? { short } : {}), value, repeat });
 
@@ -69,7 +70,7 @@ const ALL_KUBECTL_COMMANDS = [
 export function kubectl(input: CommandInput): CommandOutput {
   const [verb, ...rest] = input.argv.slice(1);
   if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return output(input.state, { stdout: KUBECTL_HELP });
-  const def = VERBS[verb];
+  const def = getOwn(VERBS, verb);
   if (!def) {
     const suggestions = ALL_KUBECTL_COMMANDS.filter((v) => closeEnough(verb, v));
     const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n` : '';

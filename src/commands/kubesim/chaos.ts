@@ -7,7 +7,9 @@ import {
   isPoweredOff,
   LABEL_ZONE,
   nodesInZone,
-  objectKey,
+  getObject,
+  notFound,
+  readerOf,
   powerOff,
   powerOn,
   type ClusterState,
@@ -46,7 +48,7 @@ function switchNodes(state: ClusterState, action: Power, names: readonly string[
   const r = act(state, `user ran ${line}`, (txn) => {
     for (const name of names) {
       const result = action === 'fail' ? powerOff(txn, name) : powerOn(txn, name);
-      if (result === 'not-found') stderr.push(formatApiError({ reason: 'NotFound', message: `nodes "${name}" not found` }));
+      if (result === 'not-found') stderr.push(formatApiError(notFound('Node', name)));
       else if (result === 'unchanged') stdout.push(`node/${name} already ${action === 'fail' ? 'failed' : 'running'}`);
       else stdout.push(`node/${name} ${action === 'fail' ? FAILED : RECOVERED}`);
     }
@@ -63,8 +65,9 @@ export function killContainerCommand(state: ClusterState, args: readonly string[
   const [target, extra] = args;
   if (!target || extra) return output(state, { stderr: usage, exitCode: 1 });
   const name = target.replace(/^(pod|pods|po)\//, '');
-  const pod = state.objects.Pod?.[objectKey('Pod', namespace, name)] as Stored<'Pod'> | undefined;
-  if (!pod) return output(state, { stderr: formatApiError({ reason: 'NotFound', message: `pods "${name}" not found` }) + '\n', exitCode: 1 });
+  const got = getObject(readerOf(state), 'Pod', namespace, name);
+  if (!got.ok) return output(state, { stderr: formatApiError(got.error) + '\n', exitCode: 1 });
+  const pod = got.value;
   const container = wanted ?? pod.spec?.containers[0]?.name ?? '';
   if (!pod.spec?.containers.some((c) => c.name === container)) return output(state, { stderr: `error: container ${container} is not valid for pod ${name}\n`, exitCode: 1 });
   const node = pod.spec.nodeName;

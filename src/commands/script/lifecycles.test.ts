@@ -1,6 +1,7 @@
 // What survives what: the lesson of the course, checked end to end through kubectl exec.
 import { describe, expect, it } from 'vitest';
 import { runScript } from './run-script.ts';
+import { treeEntries } from '../../engine/index.ts';
 
 function run(script: string, preset: 'bare' | 'kind' | 'multi-az' = 'kind') {
   return runScript(script, { preset, quiet: true, files: { read: () => undefined } });
@@ -78,7 +79,7 @@ EOF
 
   it("Delete removes a provisioned volume's data with it", () => {
     const r = run(claim('data') + podWith('w', 'persistentVolumeClaim: {claimName: data}') + "kubectl exec w -- sh -c 'echo x > /data/f'\nkubectl delete pod w\nkubectl delete pvc data\n");
-    expect(Object.values(r.state.nodeFiles).some((tree) => Object.keys(tree).some((p) => p.startsWith('/var/local-path-provisioner/pvc-')))).toBe(false);
+    expect(Object.values(r.state.nodeFiles).some((tree) => treeEntries(tree).some(([p]) => p.startsWith('/var/local-path-provisioner/pvc-')))).toBe(false);
   });
 
   it("a CSI volume's data follows the volume, not the node", () => {

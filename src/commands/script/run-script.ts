@@ -5,7 +5,7 @@ import { SHELL_COMMANDS, advanceClock, createCluster, execOnDockerHost, type Clu
 import { runCommand } from '../run.ts';
 import type { FileSource } from '../types.ts';
 import { splitWords } from '../shell/words.ts';
-import { parseScript } from './parse-script.ts';
+import { parseScript, type ScriptCommand } from './parse-script.ts';
 
 export interface ScriptOptions {
   preset?: PresetName;
@@ -16,6 +16,8 @@ export interface ScriptOptions {
   files: FileSource;
   /** Start from this state instead of a fresh preset cluster. */
   state?: ClusterState;
+  /** Called with each chunk as soon as it is produced, so a caller can print it before the script ends. */
+  onChunk?: (chunk: ScriptChunk) => void;
 }
 
 export interface ScriptChunk {
@@ -37,44 +39,66 @@ export interface ScriptResult {
 export function runScript(text: string, opts: ScriptOptions): ScriptResult {
   let state = opts.state ?? createCluster({ ...(opts.preset ? { preset: opts.preset } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
   const chunks: ScriptChunk[] = [];
+  const emit = (chunk: ScriptChunk) => {
+    chunks.push(chunk);
+    opts.onChunk?.(chunk);
+  };
   const steps: Step[] = [];
   const written = new Map<string, string>();
   const files: FileSource = { read: (p) => written.get(normalise(p)) ?? opts.files.read(p) };
   const parsed = parseScript(text);
   if (!parsed.ok) {
-    chunks.push({ stream: 'stderr', text: `kubesim: line ${parsed.line}: ${parsed.error}\n` });
+    emit({ stream: 'stderr', text: `kubesim: line ${parsed.line}: ${parsed.error}\n` });
     return finish(chunks, 2, state, steps);
   }
   let failed = false;
   for (const cmd of parsed.commands) {
-    if (!opts.quiet) chunks.push({ stream: 'stdout', text: `$ ${cmd.echo}\n` });
-    const words = splitWords(cmd.text);
-    if (!words.ok) {
-      chunks.push({ stream: 'stderr', text: `kubesim: line ${cmd.line}: ${words.error}\n` });
+    if (!opts.quiet) emit({ stream: 'stdout', text: `$ ${cmd.echo}\n` });
+    let result;
+    try {
+      result = runOne(cmd, state, files);
+    } catch (err) {
+      // A bug of ours, not the learner's: one line instead of a stack, the state as it was
+      // before the command, and the rest of the script still runs.
+      emit({ stream: 'stderr', text: internalError(cmd.text, err) });
       failed = true;
       continue;
     }
-    const { words: argv, redirect, input, pipeline } = words.line;
-    const stdin = input !== undefined ? files.read(input) : cmd.stdin;
-    if (input !== undefined && stdin === undefined) {
-      chunks.push({ stream: 'stderr', text: `kubesim: line ${cmd.line}: ${input}: No such file or directory\n` });
+    if ('error' in result) {
+      emit({ stream: 'stderr', text: `kubesim: line ${cmd.line}: ${result.error}\n` });
       failed = true;
       continue;
     }
-    const first = builtin(argv, state, files) ?? runCommand({ state, argv, files, ...(stdin !== undefined ? { stdin } : {}) });
-    const result = pipeline ? pipeThrough(first, pipeline, files) : first;
     state = result.state;
-    steps.push(...result.steps);
-    if (redirect) {
-      const key = normalise(redirect.path);
-      written.set(key, (redirect.append ? written.get(key) ?? '' : '') + result.stdout);
+    // One by one: a long sleep can bring more steps than a spread's argument limit.
+    for (const step of result.steps) steps.push(step);
+    if (result.redirect) {
+      const key = normalise(result.redirect.path);
+      written.set(key, (result.redirect.append ? written.get(key) ?? '' : '') + result.stdout);
     } else if (result.stdout) {
-      chunks.push({ stream: 'stdout', text: result.stdout });
+      emit({ stream: 'stdout', text: result.stdout });
     }
-    if (result.stderr) chunks.push({ stream: 'stderr', text: result.stderr });
+    if (result.stderr) emit({ stream: 'stderr', text: result.stderr });
     if (result.exitCode !== 0) failed = true;
   }
   return finish(chunks, failed ? 1 : 0, state, steps);
+}
+
+/** `error: internal error running "CMD": MESSAGE`, on one line whatever was thrown. */
+export function internalError(commandLine: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return `error: internal error running ${JSON.stringify(commandLine)}: ${message.replace(/\s*\n\s*/g, ' ')}\n`;
+}
+
+/** One command line: split, redirected, run, piped. Nothing is written to the script's files here. */
+function runOne(cmd: ScriptCommand, state: ClusterState, files: FileSource) {
+  const words = splitWords(cmd.text);
+  if (!words.ok) return { error: words.error };
+  const { words: argv, redirect, input, pipeline } = words.line;
+  const stdin = input !== undefined ? files.read(input) : cmd.stdin;
+  if (input !== undefined && stdin === undefined) return { error: `${input}: No such file or directory` };
+  const first = builtin(argv, state, files) ?? runCommand({ state, argv, files, ...(stdin !== undefined ? { stdin } : {}) });
+  return { ...(pipeline ? pipeThrough(first, pipeline, files) : first), redirect };
 }
 
 /**
@@ -95,6 +119,8 @@ function builtin(argv: readonly string[], state: ClusterState, files: FileSource
     case 'sleep': {
       const seconds = parseDuration(args[0] ?? '');
       if (seconds === undefined) return done({ stderr: `sleep: invalid time interval '${args[0] ?? ''}'\n`, exitCode: 1 });
+      // Timestamps are RFC 3339, which ends with the year 9999.
+      if (state.now + seconds * 1000 > LAST_INSTANT) return done({ stderr: `kubesim: sleep: the simulated clock cannot go past ${LAST_TIMESTAMP}\n`, exitCode: 1 });
       const r = advanceClock(state, seconds);
       return done({ state: r.state, steps: r.steps });
     }
@@ -118,6 +144,9 @@ function builtin(argv: readonly string[], state: ClusterState, files: FileSource
       return undefined;
   }
 }
+
+const LAST_TIMESTAMP = '9999-12-31T23:59:59Z';
+const LAST_INSTANT = Date.parse(LAST_TIMESTAMP);
 
 /** `sleep 30`, `sleep 2m`, `sleep 1h`, `sleep 0.5`. */
 function parseDuration(text: string): number | undefined {

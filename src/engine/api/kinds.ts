@@ -26,6 +26,7 @@ export const KINDS: Readonly<Record<Kind, KindInfo>> = {
   Pod: info('Pod', 'v1', 'pods', ['po'], true),
   ConfigMap: info('ConfigMap', 'v1', 'configmaps', ['cm'], true),
   Secret: info('Secret', 'v1', 'secrets', [], true),
+  ServiceAccount: info('ServiceAccount', 'v1', 'serviceaccounts', ['sa'], true),
   Event: { ...info('Event', 'v1', 'events', ['ev'], true), userCreatable: false },
   Deployment: info('Deployment', 'apps/v1', 'deployments', ['deploy'], true),
   ReplicaSet: info('ReplicaSet', 'apps/v1', 'replicasets', ['rs'], true),

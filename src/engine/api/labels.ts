@@ -1,18 +1,20 @@
 // Label selectors: matching (`matchLabels`, `matchExpressions`) and kubectl's `-l` syntax.
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
+import { getOwn, hasOwn } from '../../lib/own.ts';
+import { parseInt64, parseLabelSelectorSyntax, type SyntaxRequirement } from './label-selector-syntax.ts';
 
 type Labels = Readonly<Record<string, string>>;
 
 export function selectorMatches(selector: LabelSelector | undefined, labels: Labels | undefined): boolean {
   if (!selector) return true;
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (getOwn(l, k) !== v) return false;
   return (selector.matchExpressions ?? []).every((e) => requirementMatches(e, l));
 }
 
 export function requirementMatches(req: LabelSelectorRequirement, labels: Labels): boolean {
-  const has = Object.prototype.hasOwnProperty.call(labels, req.key);
-  const value = labels[req.key];
+  const has = hasOwn(labels, req.key);
+  const value = getOwn(labels, req.key);
   switch (req.operator) {
     case 'In':
       return has && (req.values ?? []).includes(value!);
@@ -24,9 +26,11 @@ export function requirementMatches(req: LabelSelectorRequirement, labels: Labels
       return !has;
     case 'Gt':
     case 'Lt': {
-      if (!has) return false;
-      const n = Number(value);
-      const bound = Number(req.values?.[0]);
+      // Requirement.Matches: both sides must read as int64, and there must be one bound.
+      if (!has || req.values?.length !== 1) return false;
+      const n = parseInt64(value!);
+      const bound = parseInt64(req.values[0]!);
+      if (n === undefined || bound === undefined) return false;
       return req.operator === 'Gt' ? n > bound : n < bound;
     }
     default:
@@ -36,41 +40,24 @@ export function requirementMatches(req: LabelSelectorRequirement, labels: Labels
 
 export type ParsedSelector = { ok: true; requirements: LabelSelectorRequirement[] } | { ok: false; error: string };
 
-/** Parses kubectl's `-l` syntax: `app=web`, `app!=web`, `tier in (a,b)`, `!canary`, `env`. */
+/**
+ * Parses the `-l` / `?labelSelector=` syntax exactly as labels.Parse does (see
+ * label-selector-syntax.ts): `app=web`, `app!=web`, `tier in (a,b)`, `tier notin (a)`, `!canary`,
+ * `env`, `replicas>1`. An error is the API server's BadRequest text. The requirements, sorted by
+ * key, use the matchExpressions operators: `=`/`==` become In and `!=` NotIn with one value
+ * (the same match), `>`/`<` become Gt/Lt, which requirementMatches handles.
+ */
 export function parseSelector(text: string): ParsedSelector {
-  const requirements: LabelSelectorRequirement[] = [];
-  const parts = splitTopLevel(text);
-  for (const raw of parts) {
-    const part = raw.trim();
-    if (!part) continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^([A-Za-z0-9_./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part))) {
-      requirements.push({ key: m[1]!, operator: m[2] === 'in' ? 'In' : 'NotIn', values: m[3]!.split(',').map((s) => s.trim()).filter(Boolean) });
-    } else if ((m = /^([A-Za-z0-9_./-]+)\s*(==|=|!=)\s*([A-Za-z0-9_.-]*)$/.exec(part))) {
-      requirements.push({ key: m[1]!, operator: m[2] === '!=' ? 'NotIn' : 'In', values: [m[3]!] });
-    } else if ((m = /^!([A-Za-z0-9_./-]+)$/.exec(part))) {
-      requirements.push({ key: m[1]!, operator: 'DoesNotExist' });
-    } else if ((m = /^([A-Za-z0-9_./-]+)$/.exec(part))) {
-      requirements.push({ key: m[1]!, operator: 'Exists' });
-    } else {
-      return { ok: false, error: `unable to parse requirement: found '${part}', expected: identifier` };
-    }
-  }
-  return { ok: true, requirements };
+  const parsed = parseLabelSelectorSyntax(text);
+  if (!parsed.ok) return parsed;
+  return { ok: true, requirements: parsed.requirements.map(toExpression) };
 }
 
-function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
+const OPERATORS: Record<SyntaxRequirement['operator'], string> = {
+  '=': 'In', '==': 'In', in: 'In', '!=': 'NotIn', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist', gt: 'Gt', lt: 'Lt',
+};
+
+function toExpression(r: SyntaxRequirement): LabelSelectorRequirement {
+  const operator = OPERATORS[r.operator];
+  return operator === 'Exists' || operator === 'DoesNotExist' ? { key: r.key, operator } : { key: r.key, operator, values: r.values };
 }

@@ -9,6 +9,7 @@ import type {
   PersistentVolumeClaim,
   Pod,
   Secret,
+  ServiceAccount,
 } from 'kubernetes-types/core/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { CSIDriver, StorageClass, VolumeAttachment } from 'kubernetes-types/storage/v1';
@@ -27,6 +28,7 @@ export type {
   Pod,
   ReplicaSet,
   Secret,
+  ServiceAccount,
   StorageClass,
   VolumeAttachment,
 };
@@ -43,6 +45,7 @@ export interface ObjectsByKind {
   Pod: Pod;
   ConfigMap: ConfigMap;
   Secret: Secret;
+  ServiceAccount: ServiceAccount;
   Deployment: Deployment;
   ReplicaSet: ReplicaSet;
   Event: Event;

@@ -1,5 +1,5 @@
 // Admission on create: the mutating plugins a storage learner meets (DefaultStorageClass,
-// StorageObjectInUseProtection) and the NamespaceLifecycle check.
+// StorageObjectInUseProtection, ServiceAccount) and the NamespaceLifecycle check.
 import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, Stored } from '../api/objects.ts';
 import { compareQuantities, mustParseQuantity } from '../api/quantity.ts';
@@ -11,6 +11,7 @@ import {
   pickDefaultClass,
 } from '../api/storage.ts';
 import { completeNode } from './nodes.ts';
+import { admitPodServiceAccount } from './service-account-admission.ts';
 import { notFoundError, type ApiError } from './errors.ts';
 import type { Txn } from './store.ts';
 
@@ -26,6 +27,8 @@ export function admitCreate(txn: Txn, obj: AnyStored): { ok: true; object: AnySt
       return { ok: true, object: withFinalizer(obj, FINALIZER_PV_PROTECTION) };
     case 'Node':
       return { ok: true, object: completeNode(obj) };
+    case 'Pod':
+      return admitPodServiceAccount(txn, obj);
     default:
       return { ok: true, object: obj };
   }

@@ -8,6 +8,7 @@ import { applyDefaults } from '../manifest/defaults.ts';
 import { formatFieldError, formatInvalid, validateObject } from '../manifest/validation/index.ts';
 import { persistentVolumeWarnings } from '../manifest/validation/storage.ts';
 import { admitCreate, admitUpdate } from './admission.ts';
+import { keepServiceAccountToken } from './service-account-admission.ts';
 import { alreadyExistsError, notFoundError, type ApiError } from './errors.ts';
 import { validateUpdate } from './immutability.ts';
 import { objectKey } from './keys.ts';
@@ -34,7 +35,7 @@ export function writeObject(txn: Txn, input: AnyStored, mode: 'create' | 'apply'
   if (!live) return createObject(txn, manifest);
   const lastApplied = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED]);
   const { status: _ignored, ...desired } = manifest as AnyStored & { status?: unknown };
-  const merged = threeWayMerge(stripServerFields(live), lastApplied, desired) as AnyStored;
+  const merged = keepServiceAccountToken(live, threeWayMerge(stripServerFields(live), lastApplied, desired) as AnyStored);
   return updateObject(txn, live, merged);
 }
 

@@ -1,4 +1,6 @@
 // API errors the way the API server classifies them; kubectl prints them from these.
+import { KINDS } from '../api/kinds.ts';
+import type { Kind } from '../api/objects.ts';
 export type ApiErrorReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'Conflict' | 'MethodNotAllowed';
 
 export interface ApiError {
@@ -16,3 +18,19 @@ export const alreadyExistsError = (plural: string, name: string): ApiError => ({
   reason: 'AlreadyExists',
   message: `${plural} "${name}" already exists`,
 });
+
+/** NotFound for a kind, with the resource named as the API server names it (`storageclasses.storage.k8s.io "x" not found`). */
+export function notFound(kind: Kind, name: string): ApiError {
+  return { reason: 'NotFound', message: `${qualifiedResource(kind)} "${name}" not found` };
+}
+
+/** AlreadyExists for a kind, named the same way. */
+export function alreadyExists(kind: Kind, name: string): ApiError {
+  return { reason: 'AlreadyExists', message: `${qualifiedResource(kind)} "${name}" already exists` };
+}
+
+/** `persistentvolumeclaims`, `deployments.apps`, `storageclasses.storage.k8s.io`. */
+export function qualifiedResource(kind: Kind): string {
+  const info = KINDS[kind];
+  return info.group ? `${info.plural}.${info.group}` : info.plural;
+}

@@ -8,6 +8,7 @@ import { rfc3339 } from '../runtime/clock.ts';
 import { refOf } from './keys.ts';
 import type { EventNote } from './state.ts';
 import type { Txn } from './store.ts';
+import { getOwn, setOwn } from '../../lib/own.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -30,7 +31,7 @@ export function recordEvent(
   const uid = involved.metadata.uid ?? '';
   const dedupeKey = `${uid}|${type}|${reason}|${source}|${message}`;
   const now = rfc3339(state.now);
-  const existingKey = state.eventIndex[dedupeKey];
+  const existingKey = getOwn(state.eventIndex, dedupeKey);
   const existing = existingKey ? txn.get('Event', existingKey) : undefined;
   if (existing) {
     if (existing.lastTimestamp === now) {
@@ -65,7 +66,7 @@ export function recordEvent(
     lastTimestamp: now,
   };
   const created = txn.create(event);
-  state.eventIndex[dedupeKey] = `${namespace}/${created.metadata.name}`;
+  setOwn(state.eventIndex, dedupeKey, `${namespace}/${created.metadata.name}`);
   return { note: noteOf(created, ref), fresh: true };
 }
 

@@ -82,9 +82,10 @@ function pvcUpdate(old: PersistentVolumeClaim, next: PersistentVolumeClaim): Fie
   const newSize = n.resources?.requests?.['storage'];
   const oldSize = o.resources?.requests?.['storage'];
   const capacity = old.status?.capacity?.['storage'];
-  // Only a changed request is a resize; an unchanged one below the capacity (a 2Gi claim on a 5Gi volume) is fine.
-  const resized = newSize !== undefined && oldSize !== undefined && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(oldSize)) !== 0;
-  if (bound && resized && capacity && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(capacity)) <= 0) {
+  // RecoverVolumeExpansionFailure (GA): a request may shrink, but not to or below the capacity the
+  // claim already has. Growing is admission's business (PersistentVolumeClaimResize), not validation's.
+  const shrunk = newSize !== undefined && oldSize !== undefined && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(oldSize)) < 0;
+  if (bound && shrunk && capacity && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(capacity)) <= 0) {
     return [forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity')];
   }
   return [];

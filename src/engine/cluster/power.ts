@@ -12,18 +12,19 @@ import { LABEL_ZONE } from '../api/storage.ts';
 import { containerKey, emptyDirKey } from '../containers/mounts.ts';
 import type { ClusterState } from './state.ts';
 import type { Txn } from './store.ts';
+import { getOwn, hasOwn, withoutOwn } from '../../lib/own.ts';
 
 /** The terminated reason a kubelet reports for a container whose process vanished with its machine. */
 export const LOST_CONTAINER_REASON = 'Unknown';
 export const LOST_CONTAINER_EXIT_CODE = 255;
 
 export function isPoweredOff(state: Pick<ClusterState, 'poweredOff'>, node: string): boolean {
-  return state.poweredOff?.[node] !== undefined;
+  return hasOwn(state.poweredOff, node);
 }
 
 /** When the node's machine went off (ms), or undefined while it runs. */
 export function poweredOffSince(state: Pick<ClusterState, 'poweredOff'>, node: string): number | undefined {
-  return state.poweredOff?.[node];
+  return getOwn(state.poweredOff, node);
 }
 
 export type PowerResult = 'done' | 'unchanged' | 'not-found';
@@ -52,7 +53,7 @@ export function powerOff(txn: Txn, name: string): PowerResult {
 export function powerOn(txn: Txn, name: string): PowerResult {
   if (!txn.get('Node', name)) return 'not-found';
   if (!isPoweredOff(txn.state, name)) return 'unchanged';
-  const { [name]: _on, ...rest } = txn.state.poweredOff ?? {};
+  const rest = withoutOwn(txn.state.poweredOff, name);
   if (Object.keys(rest).length > 0) txn.state.poweredOff = rest;
   else delete txn.state.poweredOff; // the working copy's own key: earlier snapshots keep theirs
   return 'done';

@@ -90,11 +90,18 @@ export interface SchedulingRecord {
   message: string;
 }
 
-/** One write the API server accepted. `object` is the object after the write (absent for a delete). */
+/**
+ * One write the API server accepted, as a watch would deliver it: `object` is the object after
+ * the write (absent for a delete), `before` the object it replaced (absent for a create). Changes
+ * come in resourceVersion order.
+ */
 export interface Change {
   type: 'created' | 'updated' | 'deleted';
   ref: ObjectRef;
   object?: AnyStored;
+  before?: AnyStored;
+  /** The store's resourceVersion after this write (a delete takes one too, as etcd's revision does). */
+  resourceVersion: number;
 }
 
 /** An event as the canvas and timeline see it (the stored `Event` object carries the same). */

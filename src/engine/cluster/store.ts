@@ -8,6 +8,7 @@ import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, Kind, ObjectRef, Stored } from '../api/objects.ts';
 import { rfc3339 } from '../runtime/clock.ts';
 import { newUid } from '../runtime/ids.ts';
+import { getOwn, setOwn } from '../../lib/own.ts';
 import { keyOf, objectKey, refOf } from './keys.ts';
 import type { Change, ClusterState, KindTable } from './state.ts';
 
@@ -75,8 +76,8 @@ export function beginTxn(base: ClusterState): Txn {
   const txn: Txn = {
     state,
     changes,
-    get: <K extends Kind>(kind: K, key: string) => table(kind)[key] as Stored<K> | undefined,
-    getRef: (ref) => table(ref.kind)[objectKey(ref.kind, ref.namespace, ref.name)],
+    get: <K extends Kind>(kind: K, key: string) => getOwn(table(kind), key) as Stored<K> | undefined,
+    getRef: (ref) => getOwn(table(ref.kind), objectKey(ref.kind, ref.namespace, ref.name)),
     list<K extends Kind>(kind: K, namespace?: string): Stored<K>[] {
       let all = sortedCache.get(kind);
       if (!all) {
@@ -100,13 +101,13 @@ export function beginTxn(base: ClusterState): Txn {
           ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
         },
       } as Stored<K>;
-      writable(obj.kind)[keyOf(stored)] = stored;
-      changes.push({ type: 'created', ref: refOf(stored), object: stored });
+      setOwn<AnyStored>(writable(obj.kind), keyOf(stored), stored);
+      changes.push({ type: 'created', ref: refOf(stored), object: stored, resourceVersion: state.resourceVersion });
       return stored;
     },
     update<K extends Kind>(obj: Stored<K>): Stored<K> | undefined {
       const key = keyOf(obj);
-      const old = table(obj.kind)[key];
+      const old = getOwn(table(obj.kind), key);
       if (!old) return undefined;
       if (old.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0) {
         txn.remove(obj.kind, key);
@@ -122,12 +123,12 @@ export function beginTxn(base: ClusterState): Txn {
           ...(specChanged ? { generation: (old.metadata.generation ?? 1) + 1 } : {}),
         },
       } as Stored<K>;
-      writable(obj.kind)[key] = stored;
-      changes.push({ type: 'updated', ref: refOf(stored), object: stored });
+      setOwn<AnyStored>(writable(obj.kind), key, stored);
+      changes.push({ type: 'updated', ref: refOf(stored), object: stored, before: old, resourceVersion: state.resourceVersion });
       return stored;
     },
     delete(kind, key, gracePeriodSeconds) {
-      const old = table(kind)[key];
+      const old = getOwn(table(kind), key);
       if (!old) return 'not-found';
       const graceful = isGracefulPod(old);
       if ((old.metadata.finalizers ?? []).length === 0 && !graceful) {
@@ -142,16 +143,16 @@ export function beginTxn(base: ClusterState): Txn {
           ...old,
           metadata: { ...old.metadata, deletionTimestamp: rfc3339(state.now + grace * 1000), deletionGracePeriodSeconds: grace, resourceVersion: nextResourceVersion() },
         } as AnyStored;
-        writable(kind)[key] = marked;
-        changes.push({ type: 'updated', ref: refOf(marked), object: marked });
+        setOwn(writable(kind), key, marked);
+        changes.push({ type: 'updated', ref: refOf(marked), object: marked, before: old, resourceVersion: state.resourceVersion });
       }
       return 'terminating';
     },
     remove(kind, key) {
-      const old = table(kind)[key];
+      const old = getOwn(table(kind), key);
       if (!old) return;
       delete writable(kind)[key];
-      changes.push({ type: 'deleted', ref: refOf(old) });
+      changes.push({ type: 'deleted', ref: refOf(old), before: old, resourceVersion: ++state.resourceVersion });
     },
     snapshot() {
       // Object tables are shared with the snapshot until their next write (copied is cleared);

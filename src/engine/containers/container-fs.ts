@@ -6,13 +6,16 @@ import type { ClusterState } from '../cluster/state.ts';
 import type { Txn } from '../cluster/store.ts';
 import { nodeRootFs } from '../fs/node-root.ts';
 import { imageRootFs } from '../fs/images.ts';
-import { childrenOf, normalizePath, parentOf, removeAll, resolvePath, sizeOf, type FsEntry, type FsTree } from '../fs/tree.ts';
+import { bytesUnder, childrenOf, entryAt, holdsPath, lookup, normalizePath, parentOf, removeAll, resolveEntry, resolvePath, setEntry, sizeOf, treeOf, utf8Length, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { NODE_DISK_BYTES, containerKey, mountsOf, type Mount } from './mounts.ts';
+import { getOwn, setOwn } from '../../lib/own.ts';
 
 export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC' | 'EBUSY';
 export type FsResult<T> = { ok: true; value: T } | { ok: false; code: FsErrorCode };
 
 const DIR: FsEntry = { type: 'Directory', mode: 0o755 };
+/** A volume nothing has written to yet: its empty root directory. */
+const EMPTY_VOLUME = treeOf({ '/': { type: 'Directory', mode: 0o777 } });
 const ok = <T>(value: T): FsResult<T> => ({ ok: true, value });
 const err = <T>(code: FsErrorCode): FsResult<T> => ({ ok: false, code });
 
@@ -85,13 +88,15 @@ export class ContainerFs {
 
   /** A file of a given size with no content to show (`dd`, `fallocate`). */
   writeSized(path: string, bytes: number): FsResult<void> {
+    // No file is bigger than a disk (and the state stays JSON: no Infinity or NaN sizes).
+    if (!Number.isSafeInteger(bytes) || bytes < 0) return err('ENOSPC');
     const before = this.stat(path);
     if (!this.fits(path, before ? sizeOf(before) : 0, bytes)) return err('ENOSPC');
     const written = this.write(path, '', false);
     if (!written.ok) return written;
     const p = this.place(path)!;
     const target = resolvePath(p.tree, p.path);
-    p.save!({ ...p.tree, [target]: { ...p.tree[target]!, size: bytes } });
+    p.save!(setEntry(p.tree, target, { ...entryAt(p.tree, target)!, size: bytes }));
     return ok(undefined);
   }
 
@@ -129,7 +134,7 @@ export class ContainerFs {
   lstat(path: string): FsEntry | undefined {
     const p = this.place(path);
     if (!p) return undefined;
-    const raw = p.tree[normalizePath(p.path)] ?? p.overlay?.lower[normalizePath(p.path)];
+    const raw = entryAt(p.tree, p.path) ?? (p.overlay && entryAt(p.overlay.lower, p.path));
     return raw && raw.type !== 'Whiteout' ? raw : this.entryAt(p);
   }
 
@@ -144,8 +149,8 @@ export class ContainerFs {
     const target = resolvePath(p.tree, p.path);
     const before = append ? existing?.content ?? '' : '';
     const text = before + content;
-    if (!this.fits(path, existing ? sizeOf(existing) : 0, new TextEncoder().encode(text).length)) return err('ENOSPC');
-    p.save!({ ...p.tree, [target]: { type: 'File', mode: existing?.mode ?? 0o644, content: text } });
+    if (!this.fits(path, existing ? sizeOf(existing) : 0, utf8Length(text))) return err('ENOSPC');
+    p.save!(setEntry(p.tree, target, { type: 'File', mode: existing?.mode ?? 0o644, content: text }));
     return ok(undefined);
   }
 
@@ -155,7 +160,12 @@ export class ContainerFs {
     // A mount at `/` (the Docker host's own disk) covers every path not under a deeper mount.
     const mount = this.mounts.find((m) => m.mountPath === '/' || norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
     if (!mount || mount.fsType !== 'tmpfs' || mount.source.kind !== 'store') return true;
-    return (this.usage(mount.mountPath) ?? 0) - oldBytes + newBytes <= mount.size;
+    // The volume's tree keeps its byte total, so the check need not walk its files; with another
+    // mount inside it, `du` of the mount point is what counts.
+    const src = mount.source;
+    const nested = this.mounts.some((m) => m !== mount && m.mountPath.startsWith(`${mount.mountPath}/`));
+    const used = nested ? (this.usage(mount.mountPath) ?? 0) : bytesUnder(this.state.volumeData[src.key] ?? EMPTY_VOLUME, src.root);
+    return used - oldBytes + newBytes <= mount.size;
   }
 
   mkdir(path: string, parents: boolean): FsResult<void> {
@@ -169,7 +179,7 @@ export class ContainerFs {
     }
     const p = this.place(norm)!;
     if (p.readOnly) return err('EROFS');
-    p.save!({ ...p.tree, [resolvePath(p.tree, p.path)]: DIR });
+    p.save!(setEntry(p.tree, resolvePath(p.tree, p.path), DIR));
     return ok(undefined);
   }
 
@@ -182,9 +192,7 @@ export class ContainerFs {
     if (p.readOnly) return err('EROFS');
     if (e.type === 'Directory' && !recursive) return err('EISDIR');
     let tree = removeAll(p.tree, p.path);
-    if (p.overlay && (p.overlay.lower[p.path] || Object.keys(p.overlay.lower).some((k) => k.startsWith(`${p.path}/`)))) {
-      tree = { ...tree, [p.path]: { type: 'Whiteout', mode: 0 } };
-    }
+    if (p.overlay && holdsPath(p.overlay.lower, p.path)) tree = setEntry(tree, p.path, { type: 'Whiteout', mode: 0 });
     p.save!(tree);
     return ok(undefined);
   }
@@ -194,19 +202,18 @@ export class ContainerFs {
     if (!p) return err('ENOENT');
     if (p.readOnly) return err('EROFS');
     if (this.lstat(path)) return err('EEXIST');
-    p.save!({ ...p.tree, [normalizePath(p.path)]: { type: 'Symlink', mode: 0o777, target } });
+    p.save!(setEntry(p.tree, p.path, { type: 'Symlink', mode: 0o777, target }));
     return ok(undefined);
   }
 
   private entryAt(p: Place): FsEntry | undefined {
-    const path = resolvePath(p.tree, p.path);
-    const upper = p.tree[path];
+    const { path, entry: upper } = resolveEntry(p.tree, p.path);
     if (upper?.type === 'Whiteout') return undefined;
     if (upper) return upper.type === 'Symlink' ? undefined : upper;
     if (p.overlay) {
       // A whiteout on a parent hides everything under it.
-      for (let dir = parentOf(path); dir !== '/'; dir = parentOf(dir)) if (p.tree[dir]?.type === 'Whiteout') return undefined;
-      return p.overlay.lower[resolvePath(p.overlay.lower, path)];
+      for (let dir = parentOf(path); dir !== '/'; dir = parentOf(dir)) if (entryAt(p.tree, dir)?.type === 'Whiteout') return undefined;
+      return lookup(p.overlay.lower, path);
     }
     return undefined;
   }
@@ -225,22 +232,22 @@ export class ContainerFs {
     const src = mount.source;
     switch (src.kind) {
       case 'file':
-        return rel === '/' ? { tree: { '/f': { type: 'File', mode: 0o644, content: src.content } }, path: '/f', readOnly: true } : undefined;
+        return rel === '/' ? { tree: treeOf({ '/f': { type: 'File', mode: 0o644, content: src.content } }), path: '/f', readOnly: true } : undefined;
       case 'generated':
-        return { tree: src.tree, path: normalizePath(`${src.root}${rel}`), readOnly: true };
+        return { tree: src.tree(), path: normalizePath(`${src.root}${rel}`), readOnly: true };
       case 'node': {
         const node = src.node;
         return {
-          tree: this.state.nodeFiles[node] ?? nodeRootFs(node),
+          tree: getOwn(this.state.nodeFiles, node) ?? nodeRootFs(node),
           path: normalizePath(`${src.root}${rel}`),
           readOnly: mount.readOnly,
-          save: (tree) => (this.state.nodeFiles[node] = tree),
+          save: (tree) => setOwn(this.state.nodeFiles, node, tree),
         };
       }
       case 'store': {
         const key = src.key;
         return {
-          tree: this.state.volumeData[key] ?? { '/': { type: 'Directory', mode: 0o777 } },
+          tree: this.state.volumeData[key] ?? EMPTY_VOLUME,
           path: normalizePath(`${src.root}${rel}`),
           readOnly: mount.readOnly,
           save: (tree) => (this.state.volumeData[key] = tree),

@@ -16,8 +16,12 @@ export type MountSource =
   | { kind: 'node'; node: string; root: string }
   /** An emptyDir or a CSI volume's data. */
   | { kind: 'store'; key: string; root: string }
-  /** ConfigMap, Secret, downward API and projected volumes: files made from API objects. */
-  | { kind: 'generated'; tree: FsTree; root: string }
+  /**
+   * ConfigMap, Secret, downward API and projected volumes: files made from API objects. Made when
+   * first read (then kept): an exec that only writes elsewhere does not build them (a
+   * service-account token, base64 and digests per exec would cost more than the write).
+   */
+  | { kind: 'generated'; tree: () => FsTree; root: string }
   /** A single file mounted with subPath from a generated volume: a copy taken at container start. */
   | { kind: 'file'; content: string };
 
@@ -112,14 +116,16 @@ function sourceOf(view: Reader, pod: Pod, volume: Volume): Source | undefined {
       readOnly: !!(pv.spec?.csi?.readOnly || pv.spec?.nfs?.readOnly),
     };
   }
-  const files = projectedFiles(view, pod, volume);
-  if (files) {
-    const stamp = rfc3339(view.state.now).replace(/[-:T]/g, '_').replace('Z', '.000000000');
+  // The kinds projectedFiles makes files for.
+  if (volume.configMap || volume.secret || volume.downwardAPI || volume.projected) {
+    let tree: FsTree | undefined;
+    const layout = () => atomicLayout(projectedFiles(view, pod, volume) ?? [], rfc3339(view.state.now).replace(/[-:T]/g, '_').replace('Z', '.000000000'));
     return {
-      source: { kind: 'generated', tree: atomicLayout(files, stamp), root: '/' },
-      fsType: volume.secret ? 'tmpfs' : 'ext4',
-      device: volume.secret ? 'tmpfs' : '/dev/sda1',
-      ...(volume.secret ? { size: TMPFS_BYTES } : {}),
+      source: { kind: 'generated', tree: () => (tree ??= layout()), root: '/' },
+      // Secret and projected volumes are memory-backed (the kubelet wraps them in a Memory emptyDir).
+      fsType: volume.secret || volume.projected ? 'tmpfs' : 'ext4',
+      device: volume.secret || volume.projected ? 'tmpfs' : '/dev/sda1',
+      ...(volume.secret || volume.projected ? { size: TMPFS_BYTES } : {}),
     };
   }
   return undefined;

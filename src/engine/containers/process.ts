@@ -3,6 +3,7 @@
 // own entrypoint) or `tail -f` runs until stopped; a shell script runs for the `sleep`s it
 // contains and then exits, like `sh -c 'echo hi'` (at once) or `sh -c '…; sleep 3600'` (an hour).
 import { COMMANDS } from '../shell/commands.ts';
+import { hasOwn } from '../../lib/own.ts';
 
 const SHELLS = ['sh', 'bash', 'ash'];
 
@@ -11,7 +12,7 @@ export type Lifetime = { forever: true } | { forever: false; seconds: number };
 export function mainProcessLifetime(argv: readonly string[]): Lifetime {
   if (argv.length === 0) return { forever: true };
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
-  if (!SHELLS.includes(base) && !COMMANDS[base]) return { forever: true };
+  if (!SHELLS.includes(base) && !hasOwn(COMMANDS, base)) return { forever: true };
   const text = argv.join(' ');
   if (/\btail\s+-f\b|\bsleep\s+infinity\b|\bwhile\s+true\b/.test(text)) return { forever: true };
   let seconds = 0;
@@ -35,7 +36,7 @@ const INTERPRETERS = ['python', 'python3', 'node', 'ruby', 'perl'];
 export function mainProcessStopSignals(command: readonly string[] | undefined, image: string): readonly string[] {
   if (command && command.length > 0) {
     const base = command[0]!.slice(command[0]!.lastIndexOf('/') + 1);
-    if (SHELLS.includes(base) || COMMANDS[base] || INTERPRETERS.includes(base)) return [];
+    if (SHELLS.includes(base) || hasOwn(COMMANDS, base) || INTERPRETERS.includes(base)) return [];
     return SERVER_STOP_SIGNALS;
   }
   // No command: the image's own entrypoint runs.

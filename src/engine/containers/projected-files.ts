@@ -5,7 +5,9 @@ import type { DownwardAPIVolumeFile, KeyToPath, Volume } from 'kubernetes-types/
 import type { Stored } from '../api/objects.ts';
 import type { Txn } from '../cluster/store.ts';
 import { base64Decode } from '../manifest/decode.ts';
-import type { FsEntry, FsTree } from '../fs/tree.ts';
+import { serviceAccountToken } from './service-account-token.ts';
+import { treeOf, type FsEntry, type FsTree } from '../fs/tree.ts';
+import { getOwn, hasOwn } from '../../lib/own.ts';
 
 type Reader = Pick<Txn, 'get'>;
 type Pod = Stored<'Pod'>;
@@ -21,7 +23,7 @@ export function formatMap(map: Readonly<Record<string, string>> | undefined): st
 /** A downward API field's value, as in env and in volume files. */
 export function fieldValue(pod: Pod, fieldPath: string): string | undefined {
   const sub = /^metadata\.(labels|annotations)\['([^']+)'\]$/.exec(fieldPath);
-  if (sub) return (sub[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[sub[2]!] ?? '';
+  if (sub) return getOwn(sub[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations, sub[2]!) ?? '';
   switch (fieldPath) {
     case 'metadata.name':
       return pod.metadata.name;
@@ -64,6 +66,7 @@ export function projectedFiles(view: Reader, pod: Pod, volume: Volume): Projecte
       ...(s.configMap ? configMapFiles(view, ns, s.configMap.name ?? '', s.configMap.items, mode) : []),
       ...(s.secret ? secretFiles(view, ns, s.secret.name ?? '', s.secret.items, mode) : []),
       ...(s.downwardAPI ? downwardFiles(pod, s.downwardAPI.items ?? [], mode) : []),
+      ...(s.serviceAccountToken ? [{ path: s.serviceAccountToken.path, content: serviceAccountToken(view, pod, s.serviceAccountToken.expirationSeconds ?? 3600, s.serviceAccountToken.audience), mode }] : []),
     ]);
   }
   return undefined;
@@ -82,7 +85,7 @@ function secretFiles(view: Reader, ns: string, name: string, items: readonly Key
 
 function select(data: Record<string, string>, items: readonly KeyToPath[] | undefined, mode: number): ProjectedFile[] {
   if (!items?.length) return Object.keys(data).sort().map((k) => ({ path: k, content: data[k]!, mode }));
-  return items.filter((i) => i.key in data).map((i) => ({ path: i.path, content: data[i.key]!, mode: i.mode ?? mode }));
+  return items.filter((i) => hasOwn(data, i.key)).map((i) => ({ path: i.path, content: data[i.key]!, mode: i.mode ?? mode }));
 }
 
 function downwardFiles(pod: Pod, items: readonly DownwardAPIVolumeFile[], mode: number): ProjectedFile[] {
@@ -108,5 +111,5 @@ export function atomicLayout(files: readonly ProjectedFile[], stamp: string): Fs
     const top = parts[0]!;
     tree[`/${top}`] = { type: 'Symlink', mode: 0o777, target: `..data/${top}` };
   }
-  return tree;
+  return treeOf(tree);
 }

@@ -10,8 +10,10 @@ import { runArgv, runShell, type MainProcess, type ShellResult } from '../shell/
 import { COMMANDS } from '../shell/commands.ts';
 import { mainProcessLifetime, mainProcessStopSignals } from './process.ts';
 import { ContainerFs } from './container-fs.ts';
+import { EMPTY_TREE } from '../fs/tree.ts';
 import { containerKey, subPathSnapshot } from './mounts.ts';
 import { fieldValue } from './projected-files.ts';
+import { getOwn, hasOwn, setOwn } from '../../lib/own.ts';
 
 type Pod = Stored<'Pod'>;
 type Reader = Pick<Txn, 'get' | 'state'>;
@@ -33,19 +35,19 @@ export function containerEnv(view: Reader, pod: Pod, c: Container): Record<strin
   const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod.metadata.name };
   for (const from of c.envFrom ?? []) {
     const prefix = from.prefix ?? '';
-    if (from.configMapRef) for (const [k, v] of Object.entries(view.get('ConfigMap', `${ns}/${from.configMapRef.name}`)?.data ?? {})) env[prefix + k] = v;
-    if (from.secretRef) for (const [k, v] of Object.entries(view.get('Secret', `${ns}/${from.secretRef.name}`)?.data ?? {})) env[prefix + k] = base64Decode(v);
+    if (from.configMapRef) for (const [k, v] of Object.entries(view.get('ConfigMap', `${ns}/${from.configMapRef.name}`)?.data ?? {})) setOwn(env, prefix + k, v);
+    if (from.secretRef) for (const [k, v] of Object.entries(view.get('Secret', `${ns}/${from.secretRef.name}`)?.data ?? {})) setOwn(env, prefix + k, base64Decode(v));
   }
   for (const e of c.env ?? []) {
     const ref = e.valueFrom;
     let value: string | undefined;
-    if (ref?.configMapKeyRef) value = view.get('ConfigMap', `${ns}/${ref.configMapKeyRef.name}`)?.data?.[ref.configMapKeyRef.key];
+    if (ref?.configMapKeyRef) value = getOwn(view.get('ConfigMap', `${ns}/${ref.configMapKeyRef.name}`)?.data, ref.configMapKeyRef.key);
     else if (ref?.secretKeyRef) {
-      const raw = view.get('Secret', `${ns}/${ref.secretKeyRef.name}`)?.data?.[ref.secretKeyRef.key];
+      const raw = getOwn(view.get('Secret', `${ns}/${ref.secretKeyRef.name}`)?.data, ref.secretKeyRef.key);
       value = raw === undefined ? undefined : base64Decode(raw);
     } else if (ref?.fieldRef) value = fieldValue(pod, ref.fieldRef.fieldPath);
-    else value = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, name: string) => env[name] ?? all);
-    if (value !== undefined) env[e.name] = value;
+    else value = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, name: string) => getOwn(env, name) ?? all);
+    if (value !== undefined) setOwn(env, e.name, value);
   }
   for (const [k, v] of SERVICE_ENV) env[k] ??= v;
   env['HOME'] ??= '/root';
@@ -67,7 +69,7 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
     container: c.name,
     node: pod.spec?.nodeName ?? '',
     image: c.image ?? '',
-    upper: {},
+    upper: EMPTY_TREE,
     env: containerEnv(txn, pod, c),
     logs: '',
     subPathFiles,
@@ -100,7 +102,7 @@ export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly 
   const main: MainProcess = { stopsOn: mainProcessStopSignals(spec?.command, spec?.image ?? '') };
   const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0, main };
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
-  if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return { stdout: '', stderr: '', code: 127, notFound: true };
+  if (!['sh', 'bash', 'ash'].includes(base) && !hasOwn(COMMANDS, base)) return { stdout: '', stderr: '', code: 127, notFound: true };
   const r = argv.length === 1 && ['sh', 'bash', 'ash'].includes(base) && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
   return main.ended ? { ...r, mainEnded: main.ended } : r;
 }

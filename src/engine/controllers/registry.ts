@@ -15,8 +15,13 @@ import { scheduler } from './scheduler/index.ts';
 import { deploymentController } from './workloads/deployment.ts';
 import { expander } from './expander/index.ts';
 import { replicaSetController } from './workloads/replicaset.ts';
+import { rootCACertPublisher } from './root-ca-cert-publisher/index.ts';
+import { serviceAccountController } from './serviceaccount/index.ts';
 
 export const CONTROLLERS: readonly Controller[] = [
+  // First: what every namespace must hold before pods are admitted into it.
+  serviceAccountController,
+  rootCACertPublisher,
   nodeLifecycle,
   taintEviction,
   podGarbageCollector,

@@ -4,7 +4,7 @@
 // is what it wrote. Layers are content-addressed, so images that share steps share storage.
 import type { ClusterState } from '../cluster/state.ts';
 import { ContainerFs } from '../containers/container-fs.ts';
-import { applyLayer, layerBytes, mkdirAll, normalizePath, writeFile, type FsTree } from '../fs/tree.ts';
+import { EMPTY_TREE, applyLayer, entryAt, layerBytes, mkdirAll, normalizePath, treeEntries, treeOf, writeFile, type FsTree } from '../fs/tree.ts';
 import { digestHex } from '../runtime/ids.ts';
 import { runShell } from '../shell/interpreter.ts';
 import { findCatalogImage, parseImageRef, type HistoryRow } from './catalog.ts';
@@ -120,7 +120,7 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
       case 'ADD': {
         const parts = step.args.split(/\s+/).filter((p) => !p.startsWith('--'));
         const dest = parts.pop() ?? '.';
-        let layer: FsTree = {};
+        let layer: FsTree = EMPTY_TREE;
         let copied = '';
         for (const src of parts) {
           const content = req.context(src);
@@ -130,9 +130,10 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
           copied += `${src}\0${content}\0`;
           const abs = normalizePath(dest.startsWith('/') ? dest : `${workdir}/${dest}`);
           const target = dest.endsWith('/') || parts.length > 1 ? `${abs}/${src.slice(src.lastIndexOf('/') + 1)}` : abs;
-          layer = { ...layer, ...(mkdirAll({}, target.slice(0, target.lastIndexOf('/')) || '/') ?? {}) };
-          layer = writeFile({ ...fs, ...layer }, target, content) ?? layer;
-          layer = Object.fromEntries(Object.entries(layer).filter(([p]) => p === target || !(p in fs)));
+          layer = applyLayer(layer, mkdirAll(EMPTY_TREE, target.slice(0, target.lastIndexOf('/')) || '/') ?? EMPTY_TREE);
+          // The layer keeps the file and the directories it needed that the image did not have.
+          const written = writeFile(applyLayer(fs, layer), target, content) ?? layer;
+          layer = treeOf(treeEntries(written).filter(([p]) => p === target || !entryAt(fs, p)));
         }
         const size = layerBytes(layer);
         fs = applyLayer(fs, layer);
@@ -140,7 +141,7 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
         break;
       }
       case 'RUN': {
-        let upper: FsTree = {};
+        let upper: FsTree = EMPTY_TREE;
         const container = new ContainerFs({ state, mounts: [], lower: fs, upper: () => upper, setUpper: (t) => (upper = t) });
         const envMap = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
         const r = runShell(step.args, { fs: container, env: envMap, cwd: workdir, hostname: 'buildkitsandbox', lastCode: 0, extraCommands: BUILD_COMMANDS });

@@ -2,7 +2,7 @@
 // uncompressed sizes (rounded), and a small root filesystem each. Sizes are bytes; Docker shows
 // them in decimal units (97.1MB).
 import { imageRootFs } from '../fs/images.ts';
-import type { FsTree } from '../fs/tree.ts';
+import { applyLayer, treeOf, type FsTree } from '../fs/tree.ts';
 
 export interface HistoryRow {
   createdBy: string;
@@ -53,7 +53,7 @@ export const CATALOG: readonly CatalogImage[] = [
       row('RUN /bin/sh -c set -eux; for src in idle3 pip3 pydoc3 python3 python3-config; do dst="$(echo "$src" | tr -d 3)"; … # buildkit', 36, 'buildkit.dockerfile.v0'),
       row('CMD ["python3"]', 0, 'buildkit.dockerfile.v0'),
     ],
-    fs: { ...imageRootFs('debian'), '/usr/local': { type: 'Directory', mode: 0o755 }, '/usr/local/bin': { type: 'Directory', mode: 0o755 }, '/usr/local/lib': { type: 'Directory', mode: 0o755 }, '/usr/local/lib/python3.9': { type: 'Directory', mode: 0o755 }, '/usr/local/lib/python3.9/site-packages': { type: 'Directory', mode: 0o755 } },
+    fs: applyLayer(imageRootFs('debian'), treeOf({ '/usr/local': { type: 'Directory', mode: 0o755 }, '/usr/local/bin': { type: 'Directory', mode: 0o755 }, '/usr/local/lib': { type: 'Directory', mode: 0o755 }, '/usr/local/lib/python3.9': { type: 'Directory', mode: 0o755 }, '/usr/local/lib/python3.9/site-packages': { type: 'Directory', mode: 0o755 } })),
     cmd: ['python3'],
     env: ['PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8', 'PYTHON_VERSION=3.9.23'],
   },

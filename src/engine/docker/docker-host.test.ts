@@ -6,6 +6,7 @@ import { buildImage, parseDockerfile } from './build.ts';
 import { containerSize, execInContainer, imageSize, keepsRunning, pullImage, removeContainer, runContainer, sharedSize, stopContainer, volumeSize } from './host.ts';
 import { EMPTY_DOCKER_HOST } from './types.ts';
 import type { ClusterState } from '../cluster/state.ts';
+import { entryAt } from '../fs/tree.ts';
 
 const COURSE_DOCKERFILE = 'FROM python:3.9-slim\nWORKDIR /app\nADD app.py app.py\nRUN pip install flask\nEXPOSE 5000\nCMD ["python", "app.py"]\n';
 
@@ -45,7 +46,7 @@ describe('docker build: layers (Docker docs: FROM, RUN, COPY, ADD create layers;
     expect(image.layers).toHaveLength(4 + 2);
     expect(imageSize(state.docker, image)).toBe(97_100_036 + 170 + 11_500_000);
     expect(image.workdir).toBe('/app');
-    expect(image.fs['/app/app.py']?.content).toBe('p'.repeat(170));
+    expect(entryAt(image.fs, '/app/app.py')?.content).toBe('p'.repeat(170));
   });
 
   it('is content-addressed: the same steps give the same image; a shared prefix shares its layers', () => {
@@ -84,8 +85,8 @@ describe('containers over the overlay model', () => {
     const w = execInContainer(r.state, r.container.id, ['sh', '-c', 'echo changed >> /etc/hostname; dd if=/dev/zero of=/blob bs=1000000 count=3'], '');
     expect(w.output.code).toBe(0);
     const c = w.state.docker.containers[r.container.id]!;
-    expect(c.upper['/etc/hostname']?.content).toContain('changed');
-    expect(w.state.docker.images[c.imageId]!.fs['/etc/hostname']?.content ?? '').not.toContain('changed');
+    expect(entryAt(c.upper, '/etc/hostname')?.content).toContain('changed');
+    expect(entryAt(w.state.docker.images[c.imageId]!.fs, '/etc/hostname')?.content ?? '').not.toContain('changed');
     expect(containerSize(c)).toBeGreaterThanOrEqual(3_000_000);
   });
 
@@ -106,7 +107,7 @@ describe('containers over the overlay model', () => {
     expect(Object.keys(w.state.volumeData).filter((k) => k.startsWith('docker-tmpfs/'))).toHaveLength(1);
     const stopped = stopContainer(w.state, r.container.id);
     expect(stopped.docker.containers[r.container.id]!.state).toBe('exited');
-    expect(stopped.docker.containers[r.container.id]!.upper['/layer']).toBeDefined();
+    expect(entryAt(stopped.docker.containers[r.container.id]!.upper, '/layer')).toBeDefined();
     expect(Object.keys(stopped.volumeData).filter((k) => k.startsWith('docker-tmpfs/'))).toHaveLength(0);
     const removed = removeContainer(stopped, r.container.id);
     expect(removed.docker.containers[r.container.id]).toBeUndefined();

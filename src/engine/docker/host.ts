@@ -6,7 +6,7 @@ import { ContainerFs, type FsResult } from '../containers/container-fs.ts';
 import type { Mount } from '../containers/mounts.ts';
 import { NODE_DISK_BYTES } from '../containers/mounts.ts';
 import { nodeRootFs } from '../fs/node-root.ts';
-import { layerBytes, mkdirAll, normalizePath, removeAll, type FsTree } from '../fs/tree.ts';
+import { EMPTY_TREE, entryAt, layerBytes, mkdirAll, normalizePath, removeAll, setEntry, treeOf, type FsTree } from '../fs/tree.ts';
 import { digestHex } from '../runtime/ids.ts';
 import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
@@ -14,6 +14,8 @@ import { mainProcessLifetime } from '../containers/process.ts';
 import { chainDigests, qualify } from './build.ts';
 import { findCatalogImage } from './catalog.ts';
 import type { DockerContainer, DockerHost, DockerImage, DockerMount } from './types.ts';
+import { getOwn, hasOwn, setOwn } from '../../lib/own.ts';
+import { volumeNameError } from './volume-names.ts';
 
 /** The Docker host's own filesystem, where bind mounts point. */
 export const DOCKER_HOST_NODE = 'docker-host';
@@ -31,8 +33,8 @@ export function volumeKey(name: string): string {
 
 /** Finds a local image by `name[:tag]`, id or id prefix. */
 export function findImage(host: DockerHost, ref: string): DockerImage | undefined {
-  const byTag = host.tags[qualify(ref)];
-  if (byTag) return host.images[byTag];
+  const byTag = getOwn(host.tags, qualify(ref));
+  if (byTag) return getOwn(host.images, byTag);
   return Object.values(host.images).find((i) => ref.length >= 4 && i.id.startsWith(ref.replace(/^sha256:/, '')));
 }
 
@@ -86,7 +88,7 @@ export function dockerContainerFs(state: ClusterState, id: string): ContainerFs 
   return new ContainerFs({
     state,
     mounts: containerMounts(c),
-    lower: image?.fs ?? {},
+    lower: image?.fs ?? EMPTY_TREE,
     upper: () => state.docker.containers[id]?.upper,
     setUpper: (tree) => (state.docker = { ...state.docker, containers: { ...state.docker.containers, [id]: { ...state.docker.containers[id]!, upper: tree } } }),
   });
@@ -124,12 +126,15 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
   if (clash) {
     return { ok: false, error: `Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`, pulled: pulled.pulled };
   }
+  // The daemon creates each named volume the container mounts and refuses a name it cannot hold.
+  const refused = req.mounts.map((m) => (m.type === 'volume' && !hasOwn(host.volumes, m.source) ? volumeNameError(m.source) : undefined)).find(Boolean);
+  if (refused) return { ok: false, error: refused, pulled: pulled.pulled };
   const id = digestHex(`container|${name}|${state.now}|${host.created}`);
   const next = writableCopy(state);
   const volumes = { ...host.volumes };
   for (const m of req.mounts) {
-    if (m.type === 'volume' && !volumes[m.source]) volumes[m.source] = { name: m.source, created: state.now };
-    if (m.type === 'volume') next.volumeData[volumeKey(m.source)] ??= { '/': { type: 'Directory', mode: 0o755 } };
+    if (m.type === 'volume' && !hasOwn(volumes, m.source)) setOwn(volumes, m.source, { name: m.source, created: state.now });
+    if (m.type === 'volume') next.volumeData[volumeKey(m.source)] ??= treeOf({ '/': { type: 'Directory', mode: 0o755 } });
     if (m.type === 'bind') next.nodeFiles[DOCKER_HOST_NODE] = mkdirAll(next.nodeFiles[DOCKER_HOST_NODE] ?? nodeRootFs(DOCKER_HOST_NODE), m.source) ?? next.nodeFiles[DOCKER_HOST_NODE]!;
   }
   const image = pulled.image;
@@ -146,7 +151,7 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
     finishedAt: 0,
     exitCode: 0,
     mounts: req.mounts,
-    upper: {},
+    upper: EMPTY_TREE,
     logs: '',
     env: [...image.env, ...req.env],
     workdir: image.workdir,
@@ -211,7 +216,7 @@ export function runInContainer(state: ClusterState, id: string, argv: readonly s
   const ctx = { fs, env: { HOSTNAME: c.id.slice(0, 12), HOME: '/root', ...env }, cwd: c.workdir || '/', hostname: c.id.slice(0, 12), lastCode: 0 };
   const base = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
   // Long-running servers (nginx, python app.py) have nothing to print in the simulation.
-  if (!['sh', 'bash', 'ash'].includes(base) && !COMMANDS[base]) return { stdout: '', stderr: '', code: 0 };
+  if (!['sh', 'bash', 'ash'].includes(base) && !hasOwn(COMMANDS, base)) return { stdout: '', stderr: '', code: 0 };
   return argv.length === 1 && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
 }
 
@@ -226,7 +231,7 @@ export function stopContainer(state: ClusterState, id: string): ClusterState {
   if (c.state !== 'running') return state;
   // A shell ignores SIGTERM as PID 1, so Docker kills it after 10 s: exit code 137. Servers stop cleanly.
   const base = (c.command[0] ?? '').slice((c.command[0] ?? '').lastIndexOf('/') + 1);
-  const exitCode = ['sh', 'bash', 'ash'].includes(base) || COMMANDS[base] ? 137 : 0;
+  const exitCode = ['sh', 'bash', 'ash'].includes(base) || hasOwn(COMMANDS, base) ? 137 : 0;
   return dropTmpfs({ ...state, docker: { ...state.docker, containers: { ...state.docker.containers, [id]: { ...c, state: 'exited', exitCode, finishedAt: state.now } } } }, id);
 }
 
@@ -254,7 +259,7 @@ export function volumeUsers(host: DockerHost, name: string): DockerContainer[] {
 }
 
 export function volumeSize(state: ClusterState, name: string): number {
-  return layerBytes(state.volumeData[volumeKey(name)] ?? {});
+  return layerBytes(state.volumeData[volumeKey(name)] ?? EMPTY_TREE);
 }
 
 export type { FsResult, FsTree };
@@ -272,10 +277,10 @@ function dockerHostFs(state: ClusterState): ContainerFs {
   const mounts: Mount[] = [
     ...Object.keys(state.docker.volumes).map((name): Mount => ({ ...disk, mountPath: `/var/lib/docker/volumes/${name}/_data`, volume: name, source: { kind: 'store', key: volumeKey(name), root: '/' } })),
     // Each container's writable layer, where overlay2 keeps it (read-only from here).
-    ...Object.values(state.docker.containers).map((c): Mount => ({ ...disk, readOnly: true, mountPath: `${containerLayerDir(c)}/diff`, volume: c.name, source: { kind: 'generated', tree: { '/': { type: 'Directory', mode: 0o755 }, ...c.upper }, root: '/' } })),
+    ...Object.values(state.docker.containers).map((c): Mount => ({ ...disk, readOnly: true, mountPath: `${containerLayerDir(c)}/diff`, volume: c.name, source: { kind: 'generated', tree: () => (entryAt(c.upper, '/') ? c.upper : setEntry(c.upper, '/', { type: 'Directory', mode: 0o755 })), root: '/' } })),
     { ...disk, mountPath: '/', volume: 'root', source: { kind: 'node', node: DOCKER_HOST_NODE, root: '/' } },
   ];
-  return new ContainerFs({ state, mounts: mounts.sort((a, b) => b.mountPath.length - a.mountPath.length), lower: {}, upper: () => ({}), setUpper: () => undefined });
+  return new ContainerFs({ state, mounts: mounts.sort((a, b) => b.mountPath.length - a.mountPath.length), lower: EMPTY_TREE, upper: () => EMPTY_TREE, setUpper: () => undefined });
 }
 
 /** `sudo cat /var/lib/docker/volumes/my-vol/_data/file.txt`: a command run on the Docker host itself. */

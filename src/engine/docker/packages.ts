@@ -3,6 +3,7 @@
 // is what the table says. Figures are rounded real-world installed sizes.
 import type { CommandIO } from '../shell/commands.ts';
 import type { ShellResult } from '../shell/interpreter.ts';
+import { getOwn } from '../../lib/own.ts';
 
 /** pip packages, with their dependencies (flask pulls werkzeug, jinja2, click, itsdangerous, blinker, markupsafe). */
 export const PIP_SIZES: Record<string, number> = {
@@ -30,7 +31,7 @@ function install(io: CommandIO, dir: string, packages: string[], sizes: Record<s
   for (const p of packages) {
     const name = p.replace(/[=<>].*$/, '').toLowerCase();
     io.ctx.fs.mkdir(`${dir}/${name}`, true);
-    const w = io.ctx.fs.writeSized(`${dir}/${name}/.installed`, sizes[name] ?? fallback);
+    const w = io.ctx.fs.writeSized(`${dir}/${name}/.installed`, getOwn(sizes, name) ?? fallback);
     if (!w.ok) return { stdout, stderr: `error: could not install ${name}\n`, code: 1 };
     stdout += line(name);
   }

@@ -1,10 +1,10 @@
 // The root filesystems of the images pods use: small, but with what a learner looks for
 // (busybox's /bin, nginx's default page). The Docker issue brings real layers and sizes.
-import type { FsEntry, FsTree } from './tree.ts';
+import { applyLayer, treeOf, type FsEntry, type FsTree } from './tree.ts';
 
 const dir: FsEntry = { type: 'Directory', mode: 0o755 };
 
-const BASE: FsTree = {
+const BASE: Record<string, FsEntry> = {
   '/': dir,
   '/bin': dir,
   '/dev': dir,
@@ -35,7 +35,7 @@ working. Further configuration is required.</p>
 </html>
 `;
 
-const EXTRA: Record<string, FsTree> = {
+const EXTRA: Record<string, Record<string, FsEntry>> = {
   nginx: {
     '/etc/nginx': dir,
     '/etc/nginx/nginx.conf': { type: 'File', mode: 0o644, content: 'user  nginx;\nworker_processes  auto;\n' },
@@ -50,8 +50,13 @@ const EXTRA: Record<string, FsTree> = {
   redis: { '/data': dir },
 };
 
+// Built once: trees are never changed in place, so every container of an image can share its tree
+// (and an exec need not rebuild it).
+const BASE_TREE = treeOf(BASE);
+const TREES = new Map(Object.entries(EXTRA).map(([repo, extra]) => [repo, applyLayer(BASE_TREE, treeOf(extra))]));
+
 /** The read-only image filesystem for an image reference (`nginx:1.27`, `docker.io/library/busybox`). */
 export function imageRootFs(image: string): FsTree {
   const repo = image.replace(/^docker\.io\/(library\/)?/, '').split('@')[0]!.replace(/:[^/]*$/, '');
-  return { ...BASE, ...(EXTRA[repo] ?? {}) };
+  return TREES.get(repo) ?? BASE_TREE;
 }

@@ -1,6 +1,17 @@
-// A filesystem as plain data: absolute paths to entries. It is what a node's root filesystem is
-// here (hostPath volumes and local volumes live in it) and the shape the container filesystems
-// build on. Functions return new trees; a tree is never modified in place.
+// A filesystem as plain data. It is what a node's root filesystem is here (hostPath volumes and
+// local volumes live in it), what a volume's data and a container's writable layer are, and the
+// shape the container filesystems build on.
+//
+// A tree is a node per path: the entry at that path, and the nodes below it by name (a
+// name-table, so a big directory is chunked). Trees are persistent: a change copies only the
+// nodes on its path and shares the rest, so a write costs O(depth × log entries) and every earlier
+// tree, kept by time travel, stays exactly as it was. Functions return new trees; a tree is never
+// modified in place. A path may hold no entry and still lead to deeper ones (a writable layer has
+// `/etc/hostname` without `/etc`); a node with neither an entry nor anything below is removed,
+// so equal contents are equal trees (toEqual, JSON) whatever the order of the writes. Every
+// directory's table also keeps the bytes of the files below it, so what a volume or a layer
+// holds (a tmpfs's limit, an emptyDir's sizeLimit, `docker system df`) costs no walk of its files.
+import { tableGet, tableDelete, tablePairs, tableSet, tableWeight, type NameTable } from './name-table.ts';
 
 /** `Whiteout` marks, in a writable layer, that a file of a lower layer was deleted. */
 export type FsEntryType = 'Directory' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice' | 'Symlink' | 'Whiteout';
@@ -17,17 +28,53 @@ export interface FsEntry {
   target?: string;
 }
 
-export type FsTree = Readonly<Record<string, FsEntry>>;
+/** The node of a path: its entry, if the path has one, and what is below it by name. */
+export interface FsNode {
+  readonly entry?: FsEntry;
+  readonly children?: NameTable<FsNode>;
+}
 
-/** `/a//b/./c/` → `/a/b/c`; `..` is resolved, never above `/`. */
-export function normalizePath(path: string): string {
+/** A tree is the node of `/`. */
+export type FsTree = FsNode;
+
+/** The tree with nothing in it. */
+export const EMPTY_TREE: FsTree = Object.freeze({});
+
+/** The node with these parts, keys always in the same order; undefined when it holds nothing. */
+function makeNode(entry: FsEntry | undefined, children: NameTable<FsNode> | undefined): FsNode | undefined {
+  if (entry && children) return { entry, children };
+  if (entry) return { entry };
+  if (children) return { children };
+  return undefined;
+}
+
+/** A tree from `path → entry` pairs (a literal image or node filesystem, or a listing). */
+export function treeOf(entries: Readonly<Record<string, FsEntry>> | Iterable<readonly [string, FsEntry]>): FsTree {
+  let tree = EMPTY_TREE;
+  const pairs = Symbol.iterator in entries ? (entries as Iterable<readonly [string, FsEntry]>) : Object.entries(entries);
+  for (const [path, entry] of pairs) tree = setEntry(tree, path, entry);
+  return tree;
+}
+
+/** What a path needs normalizing for: `//`, a `.` or `..` component, a trailing `/`. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
+/** The names of a path, `..` resolved, never above `/`. */
+function partsOf(path: string): string[] {
+  // Most paths are already normal (the engine normalizes before it stores): split them directly.
+  if (path.charCodeAt(0) === 47 && !NOT_NORMAL.test(path)) return path.length === 1 ? [] : path.slice(1).split('/');
   const parts: string[] = [];
   for (const p of path.split('/')) {
     if (p === '' || p === '.') continue;
     if (p === '..') parts.pop();
     else parts.push(p);
   }
-  return '/' + parts.join('/');
+  return parts;
+}
+
+/** `/a//b/./c/` → `/a/b/c`; `..` is resolved, never above `/`. */
+export function normalizePath(path: string): string {
+  return path.charCodeAt(0) === 47 && !NOT_NORMAL.test(path) ? path : '/' + partsOf(path).join('/');
 }
 
 export function parentOf(path: string): string {
@@ -35,96 +82,174 @@ export function parentOf(path: string): string {
   return p === '/' ? '/' : p.slice(0, p.lastIndexOf('/')) || '/';
 }
 
+function nodeAt(tree: FsTree, parts: readonly string[]): FsNode | undefined {
+  let node: FsNode | undefined = tree;
+  for (let i = 0; node && i < parts.length; i++) node = tableGet(node.children, parts[i]!);
+  return node;
+}
+
+/** The entry stored at exactly this path (no symlink followed), or undefined. */
+export function entryAt(tree: FsTree, path: string): FsEntry | undefined {
+  return nodeAt(tree, partsOf(path))?.entry;
+}
+
+/** Whether the tree holds an entry at this path or anywhere below it. */
+export function holdsPath(tree: FsTree, path: string): boolean {
+  const node = nodeAt(tree, partsOf(path));
+  return !!node && (!!node.entry || !!node.children);
+}
+
+/** The tree with the node at `parts` replaced by what `change` makes of it, copying only that path. */
+function update(node: FsNode | undefined, parts: readonly string[], i: number, change: (node: FsNode | undefined) => FsNode | undefined): FsNode | undefined {
+  if (i === parts.length) return change(node);
+  const name = parts[i]!;
+  const child = tableGet(node?.children, name);
+  const next = update(child, parts, i + 1, change);
+  if (next === child) return node;
+  return makeNode(node?.entry, next ? tableSet(node?.children, name, next, nodeBytes(next)) : tableDelete(node?.children, name));
+}
+
+function updateTree(tree: FsTree, path: string, change: (node: FsNode | undefined) => FsNode | undefined): FsTree {
+  return update(tree, partsOf(path), 0, change) ?? EMPTY_TREE;
+}
+
+/** The tree with `entry` at this path (what is below it stays). */
+export function setEntry(tree: FsTree, path: string, entry: FsEntry): FsTree {
+  return updateTree(tree, path, (node) => (node?.entry === entry ? node : makeNode(entry, node?.children)));
+}
+
+/** Removes a path and everything under it. (`/` itself loses only its own entry, as it always did.) */
+export function removeAll(tree: FsTree, path: string): FsTree {
+  return updateTree(tree, path, (node) => (partsOf(path).length === 0 ? makeNode(undefined, node?.children) : undefined));
+}
+
 /** The entry at a path, following symlinks on the way (`/var/run/x` through `/var/run` → `/run`). */
 export function lookup(tree: FsTree, path: string): FsEntry | undefined {
-  return tree[resolvePath(tree, path)];
+  return resolveEntry(tree, path).entry;
 }
 
 /** The path with every symlink on the way replaced by its target (at most 16 hops, like ELOOP). */
 export function resolvePath(tree: FsTree, path: string): string {
-  let parts = normalizePath(path).split('/').filter(Boolean);
-  for (let hops = 0, i = 0; i < parts.length && hops < 16; i++) {
-    const prefix = '/' + parts.slice(0, i + 1).join('/');
-    const entry = tree[prefix];
+  return resolveEntry(tree, path).path;
+}
+
+/** The resolved path and the entry stored there, in one walk down the tree. */
+export function resolveEntry(tree: FsTree, path: string): { path: string; entry: FsEntry | undefined } {
+  let parts = partsOf(path);
+  let node: FsNode | undefined = tree;
+  let followed = false;
+  let i = 0;
+  for (let hops = 0; i < parts.length && hops < 16; i++) {
+    const child: FsNode | undefined = tableGet(node?.children, parts[i]!);
+    const entry = child?.entry;
     if (entry?.type === 'Symlink' && entry.target) {
-      const base = entry.target.startsWith('/') ? entry.target : `${parentOf(prefix)}/${entry.target}`;
-      parts = [...normalizePath(base).split('/').filter(Boolean), ...parts.slice(i + 1)];
+      const base = entry.target.startsWith('/') ? entry.target : `/${parts.slice(0, i).join('/')}/${entry.target}`;
+      parts = [...partsOf(base), ...parts.slice(i + 1)];
+      node = tree;
       i = -1;
       hops++;
-    }
+      followed = true;
+    } else node = child;
   }
-  return '/' + parts.join('/');
+  const resolved = followed ? '/' + parts.join('/') : normalizePath(path);
+  // Stopped by the hop limit, the walk is not at the path it returns: look that up on its own.
+  return { path: resolved, entry: i >= parts.length ? node?.entry : entryAt(tree, resolved) };
 }
 
 /** `mkdir -p`: creates every missing directory on the way. Fails (undefined) if a file is in the way. */
 export function mkdirAll(tree: FsTree, path: string, mode = 0o755): FsTree | undefined {
-  const target = resolvePath(tree, path);
-  const out: Record<string, FsEntry> = { ...tree };
-  let cur = '';
-  for (const part of target.split('/').filter(Boolean)) {
-    cur += `/${part}`;
-    const existing = out[cur];
-    if (existing && existing.type !== 'Directory') return undefined;
-    if (!existing) out[cur] = { type: 'Directory', mode };
+  const parts = partsOf(resolvePath(tree, path));
+  let node: FsNode | undefined = tree;
+  for (let i = 0; node && i < parts.length; i++) {
+    node = tableGet(node.children, parts[i]!);
+    if (node?.entry && node.entry.type !== 'Directory') return undefined;
   }
-  return out;
+  const made = (node: FsNode | undefined, i: number): FsNode | undefined => {
+    const entry = i > 0 && !node?.entry ? { type: 'Directory' as const, mode } : node?.entry;
+    if (i === parts.length) return entry === node?.entry ? node : makeNode(entry, node?.children);
+    const child = tableGet(node?.children, parts[i]!);
+    const next = made(child, i + 1)!;
+    if (next === child && entry === node?.entry) return node;
+    return makeNode(entry, tableSet(node?.children, parts[i]!, next, nodeBytes(next)));
+  };
+  return made(tree, 0) ?? EMPTY_TREE;
 }
 
 /** `open(path, O_CREATE)`: creates an empty file if its parent directory exists. */
 export function createFile(tree: FsTree, path: string, mode = 0o644): FsTree | undefined {
   const p = resolvePath(tree, path);
-  if (tree[p]) return tree;
+  if (entryAt(tree, p)) return tree;
   if (lookup(tree, parentOf(p))?.type !== 'Directory') return undefined;
-  return { ...tree, [p]: { type: 'File', mode, content: '' } };
+  return setEntry(tree, p, { type: 'File', mode, content: '' });
 }
 
-/** Names directly inside a directory, sorted. */
+/** Names directly inside a directory (or leading to deeper entries), sorted. */
 export function childrenOf(tree: FsTree, dir: string): string[] {
-  const base = normalizePath(dir);
-  const prefix = base === '/' ? '/' : `${base}/`;
-  const out = new Set<string>();
-  for (const p of Object.keys(tree)) {
-    if (p.length > prefix.length && p.startsWith(prefix)) out.add(p.slice(prefix.length).split('/')[0]!);
-  }
-  return [...out].sort();
+  return tablePairs(nodeAt(tree, partsOf(dir))?.children).map((pair) => pair[0]);
 }
 
 /** Writes (or appends to) a file whose parent directory exists. */
 export function writeFile(tree: FsTree, path: string, content: string, append = false, mode = 0o644): FsTree | undefined {
   const p = resolvePath(tree, path);
-  const existing = tree[p];
+  const existing = entryAt(tree, p);
   if (existing && existing.type !== 'File') return undefined;
-  if (!existing && tree[parentOf(p)]?.type !== 'Directory') return undefined;
+  if (!existing && entryAt(tree, parentOf(p))?.type !== 'Directory') return undefined;
   const before = existing?.content ?? '';
   const text = append ? before + content : content;
-  return { ...tree, [p]: { type: 'File', mode: existing?.mode ?? mode, content: text } };
+  return setEntry(tree, p, { type: 'File', mode: existing?.mode ?? mode, content: text });
 }
 
-/** Removes a path and everything under it. */
-export function removeAll(tree: FsTree, path: string): FsTree {
-  const p = normalizePath(path);
-  const out: Record<string, FsEntry> = {};
-  for (const [k, v] of Object.entries(tree)) if (k !== p && !k.startsWith(`${p}/`)) out[k] = v;
+/** Every `[path, entry]`, parents before children, names in sorted order. */
+export function treeEntries(tree: FsTree): [string, FsEntry][] {
+  const out: [string, FsEntry][] = [];
+  const walk = (node: FsNode, path: string): void => {
+    if (node.entry) out.push([path || '/', node.entry]);
+    for (const [name, child] of tablePairs(node.children)) walk(child, `${path}/${name}`);
+  };
+  walk(tree, '');
   return out;
+}
+
+
+/** Bytes of a string as UTF-8, as TextEncoder counts them (a lone surrogate becomes U+FFFD). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** The bytes a file takes. */
 export function sizeOf(entry: FsEntry): number {
-  return entry.size ?? new TextEncoder().encode(entry.content ?? '').length;
+  return entry.size ?? utf8Length(entry.content ?? '');
 }
 
 /** A lower tree with a layer on top: the layer's entries win; whiteouts delete what they cover. */
 export function applyLayer(lower: FsTree, layer: FsTree): FsTree {
-  const out: Record<string, FsEntry> = { ...lower };
-  for (const [path, entry] of Object.entries(layer)) {
-    if (entry.type === 'Whiteout') {
-      for (const k of Object.keys(out)) if (k === path || k.startsWith(`${path}/`)) delete out[k];
-    } else out[path] = entry;
-  }
+  let out = lower;
+  for (const [path, entry] of treeEntries(layer)) out = entry.type === 'Whiteout' ? removeAll(out, path) : setEntry(out, path, entry);
   return out;
+}
+
+/** Bytes of the files at and below a node: its own, if a file, and what its table keeps. */
+function nodeBytes(node: FsNode): number {
+  return (node.entry?.type === 'File' ? sizeOf(node.entry) : 0) + tableWeight(node.children);
 }
 
 /** Bytes the files of a layer add (directories, links and whiteouts count nothing). */
 export function layerBytes(layer: FsTree): number {
-  return Object.values(layer).reduce((sum, e) => sum + (e.type === 'File' ? sizeOf(e) : 0), 0);
+  return nodeBytes(layer);
+}
+
+/** Bytes of the files at and below a path (no symlink followed), without visiting them. */
+export function bytesUnder(tree: FsTree, path: string): number {
+  const node = nodeAt(tree, partsOf(path));
+  return node ? nodeBytes(node) : 0;
 }

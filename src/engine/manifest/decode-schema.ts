@@ -15,6 +15,8 @@ export interface SchemaNode {
   int?: string;
   /** A resource.Quantity. */
   quantity?: boolean;
+  /** A metav1.Time: RFC 3339 text. */
+  time?: boolean;
   /** A []byte, sent as base64 text. */
   base64?: boolean;
 }

@@ -13,6 +13,7 @@ import {
   parseEvents,
   type Event as YamlEvent,
 } from 'js-yaml';
+import { checkAliases } from './aliases.ts';
 
 /** YAML 1.2 core, except integers read as YAML 1.1 does (`defaultMode: 0644` is octal 420), like kubectl's go-yaml. */
 const KUBECTL_SCHEMA = CORE_SCHEMA.withTags(intYaml11Tag);
@@ -32,8 +33,11 @@ export interface ManifestDocument {
   endLine: number;
   /** The parsed value; undefined when the YAML is broken. */
   value?: unknown;
-  /** A YAML syntax error, with its position in the whole text. */
-  syntaxError?: { message: string; position: Position };
+  /**
+   * A YAML syntax error, with its position in the whole text. `lineless`: go-yaml reports it
+   * from its decoder, without a line (excessive aliasing, a self-referencing anchor).
+   */
+  syntaxError?: { message: string; position: Position; lineless?: boolean };
   /** Where each field's key starts (`spec.accessModes`, `spec.containers[0].name`). Built on first use. */
   readonly keyPositions: Record<string, Position>;
   /** Where each field's value starts. Built on first use. */
@@ -105,6 +109,14 @@ function parseDocument(text: string, startLine: number, index: number): Manifest
   const doc = { index, startLine, endLine } as ManifestDocument;
   try {
     const events = parseEvents(text, {});
+    const aliasProblem = checkAliases(text, events);
+    if (aliasProblem) {
+      Object.defineProperty(doc, 'keyPositions', { value: {}, enumerable: true, configurable: true });
+      Object.defineProperty(doc, 'valuePositions', { value: {}, enumerable: true, configurable: true });
+      const position = aliasProblem.offset >= 0 ? offsetToPosition(text, startLine)(aliasProblem.offset) : { line: startLine, column: 1 };
+      doc.syntaxError = { message: aliasProblem.message, position, lineless: true };
+      return doc;
+    }
     // Positions are only needed to report an error, so the index is built lazily: parsing stays
     // fast for thousands of documents.
     let index: Pick<ManifestDocument, 'keyPositions' | 'valuePositions'> | undefined;

@@ -6,6 +6,7 @@
 // types are right (apimachinery returns the decode error first).
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseQuantity } from '../api/quantity.ts';
+import { rfc3339Error } from './go-time.ts';
 import { definition, locate, SCHEMA } from './decode-schema.ts';
 
 export type TypeCheckResult =
@@ -60,6 +61,7 @@ function makeAjv(): Ajv {
     schemaType: 'boolean',
     validate: (_: boolean, v: unknown) => (typeof v === 'string' || typeof v === 'number') && parseQuantity(v).ok,
   });
+  a.addKeyword({ keyword: 'time', type: 'string', schemaType: 'boolean', validate: (_: boolean, v: string) => rfc3339Error(v) === undefined });
   a.addKeyword({ keyword: 'base64', type: 'string', schemaType: 'boolean', validate: (_: boolean, v: string) => invalidBase64At(v) === undefined });
   a.addSchema({ definitions: SCHEMA.definitions }, 'k8s');
   return a;
@@ -98,6 +100,7 @@ function goMessage(kind: string, tokens: (string | number)[], v: unknown): strin
     }
     return QUANTITY_REGEX_MESSAGE;
   }
+  if (node.time && typeof v === 'string') return rfc3339Error(v) ?? '';
   if (node.base64 && typeof v === 'string') return `illegal base64 data at input byte ${invalidBase64At(v) ?? 0}`;
   // Custom unmarshalers decode into a plain Go type first; the decoder then names the field.
   const effective = goType === 'intstr.IntOrString' ? 'int32' : goType === 'v1.Time' || goType === 'v1.MicroTime' ? 'string' : goType;

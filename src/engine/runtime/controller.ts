@@ -16,6 +16,24 @@ export interface Controller {
    * Running it again on a settled state must change nothing.
    */
   sync(ctx: ControllerContext): void;
+  /**
+   * For a controller whose behaviour depends on the clock (a grace period, a back-off, a
+   * timeout): every instant (ms) at or after which a sync could do something the last one did
+   * not; instants already past may be included. `sleep` skips the resyncs before the earliest
+   * future one of all controllers, so a controller that reads the clock and does not say when it
+   * needs to run would be missed.
+   */
+  wakeTimes?(view: WakeView): (number | undefined)[];
+}
+
+/** What `wakeTimes` may read: the state and the typed object tables, never write. */
+export type WakeView = Pick<Txn, 'state' | 'get' | 'list'>;
+
+/** The earliest of `times` strictly after `now` (undefined entries ignored). */
+export function earliestAfter(now: number, times: Iterable<number | undefined>): number | undefined {
+  let next: number | undefined;
+  for (const t of times) if (t !== undefined && t > now && (next === undefined || t < next)) next = t;
+  return next;
 }
 
 export interface ControllerContext {

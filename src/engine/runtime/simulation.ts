@@ -12,6 +12,11 @@ import { CLUSTER_EPOCH } from './clock.ts';
 import { StepRecorder } from './controller.ts';
 import { seedRandom } from './random.ts';
 import { runUntilSettled, type SettleResult } from './settle.ts';
+import { nextWake, repeatedEventsOnly, skipIdleResyncs } from './idle-resyncs.ts';
+import { MAX_CYCLE, skipCycles, type ActingResync } from './periodic-skip.ts';
+
+/** Acting resyncs remembered to find a cycle: four of the longest cycle looked for. */
+const CYCLE_HISTORY = 3 * MAX_CYCLE + 1;
 
 export interface CreateClusterOptions {
   preset?: PresetName;
@@ -83,17 +88,48 @@ export const RESYNC_SECONDS = 15;
 /**
  * Lets simulated time pass (`sleep N`): the clock advances in resync intervals and the
  * controllers run at each, so ages grow and waiting events repeat as in a real cluster.
+ *
+ * A resync that only repeats events is followed by identical ones until some controller's
+ * clock-driven wake (`wakeTimes`) or the end of the sleep, so those are skipped in one jump
+ * (`skipIdleResyncs`); and when the resyncs that act repeat themselves with a period (restarting
+ * containers), whole cycles are skipped (`skipCycles`). Both give what resyncing one by one gives.
  */
 export function advanceClock(state: ClusterState, seconds: number): ActResult<undefined> {
-  const txn = beginTxn(state);
+  let txn = beginTxn(state);
   const steps: Step[] = [];
   let settle: SettleResult = { passes: 0, settled: true };
-  let remaining = Math.max(0, seconds) * 1000;
-  while (remaining > 0) {
-    const tick = Math.min(remaining, RESYNC_SECONDS * 1000);
-    txn.state.now += tick;
-    remaining -= tick;
+  const start = txn.state.now;
+  const total = Math.max(0, seconds) * 1000;
+  const interval = RESYNC_SECONDS * 1000;
+  // The resync instants are start + k·interval, and the sleep's end: the same grid as resyncing one by one.
+  const resyncAt = (k: number) => start + Math.min(k * interval, total);
+  const last = Math.ceil(total / interval);
+  let acting: ActingResync[] = [];
+  for (let k = 1; k <= last; k++) {
+    txn.state.now = resyncAt(k);
+    const mark = txn.changes.length;
+    const firstStep = steps.length;
     settle = runUntilSettled(txn, CONTROLLERS, steps);
+    const repeats = repeatedEventsOnly(txn, mark);
+    if (k === last) continue;
+    if (!repeats) {
+      // Something happened: remember the state, and jump over whole cycles if it repeats itself.
+      acting = [...acting.slice(-CYCLE_HISTORY + 1), { at: txn.state.now, state: txn.snapshot() }];
+      const jump = skipCycles(acting, resyncAt(last - 1), interval, CONTROLLERS);
+      if (jump) {
+        txn = beginTxn(jump.state);
+        k += (jump.at - acting[acting.length - 1]!.at) / interval;
+        acting = [];
+      }
+      continue;
+    }
+    const wake = nextWake(txn, CONTROLLERS);
+    // The resync at or after the wake acts; those before it would only repeat these events.
+    const next = wake === undefined ? last : Math.min(last, Math.ceil((wake - start) / interval));
+    const idle = next - 1 - k;
+    if (idle <= 0) continue;
+    skipIdleResyncs(txn, repeats, idle, resyncAt(k + idle), steps.slice(firstStep), steps);
+    k += idle;
   }
   return { state: txn.state, result: undefined, steps, settle };
 }

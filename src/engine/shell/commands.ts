@@ -4,6 +4,7 @@ import { base64Decode, base64Encode } from '../manifest/decode.ts';
 import { parentOf } from '../fs/tree.ts';
 import type { ShellContext, ShellResult } from './interpreter.ts';
 import { fsMessage } from './messages.ts';
+import { hasOwn } from '../../lib/own.ts';
 
 export interface CommandIO {
   ctx: ShellContext;
@@ -226,7 +227,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   printenv(args, io) {
     if (args.length === 0) return COMMANDS['env']!([], io);
-    const found = args.filter((a) => a in io.ctx.env);
+    const found = args.filter((a) => hasOwn(io.ctx.env, a));
     return { stdout: found.map((a) => `${io.ctx.env[a]}\n`).join(''), stderr: '', code: found.length === args.length ? 0 : 1 };
   },
   grep(args, io) {
@@ -303,6 +304,8 @@ export const COMMANDS: Record<string, Command> = {
   dd(args, io) {
     const opts = Object.fromEntries(args.map((a) => a.split('=') as [string, string]));
     const bs = parseSize(opts['bs'] ?? '512') ?? 512;
+    // busybox reads count as an unsigned integer (xatoull): `1e308` or `NaN` is not one.
+    if (!/^\d+$/.test(opts['count'] ?? '0') || !Number.isSafeInteger(Number(opts['count'] ?? 0))) return fail(`dd: invalid number '${opts['count']}'\n`);
     const count = Number(opts['count'] ?? 0);
     if (!opts['of']) return fail('dd: only if=/dev/zero of=FILE bs=SIZE count=N is simulated\n');
     const bytes = bs * count;

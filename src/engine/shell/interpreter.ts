@@ -5,6 +5,7 @@ import type { ContainerFs } from '../containers/container-fs.ts';
 import { COMMANDS } from './commands.ts';
 import { fsMessage } from './messages.ts';
 import { parseShell, type SimpleCommand, type Word } from './parse.ts';
+import { getOwn } from '../../lib/own.ts';
 
 /** The file operations the shell needs; a container's filesystem provides them. */
 export type ShellFs = Pick<ContainerFs, 'now' | 'stat' | 'lstat' | 'read' | 'list' | 'write' | 'writeSized' | 'mkdir' | 'remove' | 'symlink' | 'usage' | 'diskUsage'>;
@@ -114,7 +115,7 @@ function runCommand(argv: readonly string[], ctx: ShellContext, stdin: string): 
     const script = ctx.fs.read(resolve(ctx, args[0]!));
     return script.ok ? runShell(script.value, ctx) : { stdout: '', stderr: `sh: can't open '${args[0]}': ${fsMessage(script.code)}\n`, code: 2 };
   }
-  const command = ctx.extraCommands?.[base] ?? COMMANDS[base];
+  const command = getOwn(ctx.extraCommands, base) ?? getOwn(COMMANDS, base);
   if (!command) return { stdout: '', stderr: `sh: ${name}: not found\n`, code: 127 };
   return command(args, { ctx, stdin, resolve: (p) => resolve(ctx, p) });
 }
@@ -130,7 +131,7 @@ function expandWord(word: Word, ctx: ShellContext): string[] {
   let globbable = false;
   for (const part of word.parts) {
     if ('variable' in part) {
-      const value = part.variable === '?' ? String(ctx.lastCode) : ctx.env[part.variable] ?? '';
+      const value = part.variable === '?' ? String(ctx.lastCode) : getOwn(ctx.env, part.variable) ?? '';
       text += value;
       pattern += escapeRegex(value);
     } else {

@@ -1,6 +1,7 @@
 // The container shell: what `kubectl exec … -- sh -c '…'` prints, with busybox's messages.
 import { describe, expect, it } from 'vitest';
 import { applyManifest, createCluster, execInPod, type ClusterState } from '../index.ts';
+import { entryAt } from '../fs/tree.ts';
 
 const POD = `apiVersion: v1
 kind: ConfigMap
@@ -91,7 +92,7 @@ describe('container shell', () => {
     state = sh(state, 'rm /etc/passwd').state;
     expect(sh(state, 'cat /etc/passwd').stderr).toBe("cat: can't open '/etc/passwd': No such file or directory\n");
     const record = Object.values(state.containers)[0]!;
-    expect(record.upper['/etc/passwd']).toEqual({ type: 'Whiteout', mode: 0 });
+    expect(entryAt(record.upper, '/etc/passwd')).toEqual({ type: 'Whiteout', mode: 0 });
   });
 
   it('dd and fallocate make files of a size; du and df count them', () => {
@@ -105,7 +106,7 @@ describe('container shell', () => {
 
   it('mount lists the overlay and each volume with its type and mode', () => {
     expect(sh(cluster(), 'mount').stdout).toBe(
-      'overlay on / type overlay (rw,relatime)\n/dev/sda1 on /etc/cfg type ext4 (ro,relatime)\ntmpfs on /ram type tmpfs (rw,relatime)\n/dev/sda1 on /scratch type ext4 (rw,relatime)\n',
+      'overlay on / type overlay (rw,relatime)\n/dev/sda1 on /etc/cfg type ext4 (ro,relatime)\ntmpfs on /ram type tmpfs (rw,relatime)\n/dev/sda1 on /scratch type ext4 (rw,relatime)\ntmpfs on /var/run/secrets/kubernetes.io/serviceaccount type tmpfs (ro,relatime)\n',
     );
   });
 

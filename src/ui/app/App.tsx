@@ -8,6 +8,7 @@ import { ClusterCanvas } from '../canvas/ClusterCanvas.tsx';
 import { Narration } from '../canvas/Narration.tsx';
 import { EditorPane } from '../editor/EditorPane.tsx';
 import { BottomDock } from '../timeline/BottomDock.tsx';
+import { BusyIndicator } from './BusyIndicator.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { layoutStore, useLayout } from './layout-store.ts';
@@ -49,6 +50,7 @@ export function App() {
                 <ClusterCanvas />
               </ErrorBoundary>
               <Narration />
+              <BusyIndicator />
             </div>
           </div>
           <Splitter axis="y" label="Resize dock" value={panes.dockHeight} min={110} max={panes.dockMax} direction={-1} onChange={panes.setDockHeight} />

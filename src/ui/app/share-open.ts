@@ -1,6 +1,6 @@
 // Opening a share link: decode the fragment, replay the session into the store. No DOM here (the
 // hook passes the hash in), so the whole path, failures included, is tested in Node.
-import type { AppStore } from '../../store/index.ts';
+import { ReplayStopped, type AppStore } from '../../store/app-store.ts';
 import { decodeShareFragment } from '../../store/share-link.ts';
 import type { SessionV1 } from '../../store/session.ts';
 
@@ -27,6 +27,8 @@ export async function openShareLink(hash: string, store: AppStore, isOwnWork: (t
   try {
     await store.getState().loadSession(decoded.session);
   } catch (err) {
+    // A replay that was stopped (cancelled, over its budget) says so in its own sentence.
+    if (err instanceof ReplayStopped) return { status: 'failed', error: err.message };
     return { status: 'failed', error: OPEN_ERROR_PREFIX + (err instanceof Error ? err.message : String(err)) };
   }
   const replaced = before !== decoded.session.editorText && (await isOwnWork(before));

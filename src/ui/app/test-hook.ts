@@ -4,7 +4,8 @@ import { appStore } from '../../store/index.ts';
 
 export interface PlaygroundHook {
   setEditorText(text: string): void;
-  apply(): void;
+  /** Applies the editor text; resolves once the engine's result is in the store. */
+  apply(): Promise<void>;
   getState(): unknown;
   /** Runs one terminal line (kubectl, docker, …) without typing it. */
   run(line: string): Promise<void>;
@@ -18,6 +19,8 @@ export interface PlaygroundHook {
     pause(): void;
     goLive(): void;
   };
+  /** When (performance.now()) each engine action ended: browser tests split their timings there. */
+  actionsEnded: number[];
   /** True once Monaco has replaced the plain-text placeholder. */
   editorReady: boolean;
   /** The editor's markers (ours and monaco-yaml's), once Monaco is loaded. */
@@ -34,7 +37,7 @@ export function installTestHook(): void {
   window.__playground = {
     setEditorText: (text) => appStore.getState().setEditorText(text),
     apply: () => appStore.getState().applyEditor(),
-    run: async (line) => void (await import('../terminal/run-line.ts')).runLine(appStore, line),
+    run: async (line) => void (await (await import('../terminal/run-line.ts')).runLine(appStore, line)),
     getState: () => {
       const { preset, seed, cluster, editorText, lastApply, steps, selected, theme } = appStore.getState();
       return JSON.parse(JSON.stringify({ preset, seed, cluster, editorText, lastApply, steps, selected, theme }));
@@ -52,5 +55,9 @@ export function installTestHook(): void {
       goLive: () => appStore.getState().goLive(),
     },
     editorReady: false,
+    actionsEnded: [],
   };
+  appStore.subscribe((s, prev) => {
+    if (prev.busy && !s.busy) window.__playground?.actionsEnded.push(performance.now());
+  });
 }

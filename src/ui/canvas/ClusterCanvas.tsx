@@ -9,7 +9,8 @@ import { nodeIdOf, toFlowGraph, type FlowEdge, type FlowNode } from './graph.ts'
 import type { DockerFlowNode } from './docker-graph.ts';
 import { useDockerKit } from './useDockerKit.ts';
 import { nodeTypes } from './node-types.ts';
-import { FitOnChange, FIT_OPTIONS, useFitAll } from './FitOnChange.tsx';
+import { withDeclaredHandles } from './declared-handles.ts';
+import { FitOnChange, FIT_OPTIONS, useFitAll, type ZoomOutAhead } from './FitOnChange.tsx';
 import { countCards, OVERVIEW_MIN_CARDS, OVERVIEW_ZOOM, wantsOverview } from './overview-mode.ts';
 import { useOverviewKit } from './useOverviewKit.ts';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
@@ -59,7 +60,8 @@ function CanvasBody() {
   const withSelection = useMemo(() => graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [graph, selectedId]);
   // Dragged cards keep their place until the cluster is reset (a new first frame).
   const firstFrame = useAppStore((s) => s.timeline.frames[0]);
-  const { nodes, onPositionChanges } = useDraggedPositions(withSelection, firstFrame);
+  const { nodes: placed, onPositionChanges } = useDraggedPositions(withSelection, firstFrame);
+  const nodes = useMemo(() => withDeclaredHandles(placed), [placed]);
   const refs = useMemo(() => new Map(graph.nodes.flatMap((n) => (refOfNode(n) ? [[n.id, refOfNode(n)!] as const] : []))), [graph]);
 
   // Selection changes come from clicks and from Enter/Escape on a focused card alike.
@@ -80,12 +82,27 @@ function CanvasBody() {
   const chaos = useChaosMenu(graph.nodes, view === 'cluster');
 
   // The overview: React Flow re-renders only when the zoom crosses the threshold, not per frame.
-  const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
+  const zoomedOutNow = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const cards = useMemo(() => countCards(plain.nodes), [plain]);
+  // A fit about to jump below OVERVIEW_ZOOM switches to the overview first (FitOnChange.tsx).
+  const [goingOut, setGoingOut] = useState(false);
+  const zoomedOut = zoomedOutNow || goingOut;
+  const zoomOutAhead = useCallback<ZoomOutAhead>(
+    (zoom) => {
+      if (zoomedOutNow || view !== 'cluster' || !wantsOverview(zoom, cards)) return undefined;
+      setGoingOut(true);
+      return () => setGoingOut(false);
+    },
+    [zoomedOutNow, view, cards],
+  );
   const kit = useOverviewKit(view === 'cluster' && cards >= OVERVIEW_MIN_CARDS);
   const overview = view === 'cluster' && wantsOverview(zoomedOut ? 0 : 1, cards) && kit !== null;
   const model = useMemo(() => (overview && kit ? kit.toOverview(nodes, graph.edges) : null), [overview, kit, nodes, graph.edges]);
-  const fitAll = useFitAll(plain.nodes);
+  // Zoomed out before the overview's code has arrived: draw the frame without the cards for that
+  // moment. Thousands of cards drawn at 10 % zoom for a few frames cost seconds of the page's thread.
+  const awaitingKit = view === 'cluster' && kit === null && wantsOverview(zoomedOut ? 0 : 1, cards);
+  const frameOnly = useMemo(() => (awaitingKit ? nodes.filter((n) => n.type !== 'object') : null), [awaitingKit, nodes]);
+  const fitAll = useFitAll(plain.nodes, zoomOutAhead);
   const { setCenter } = useReactFlow();
   const selectTile = useCallback((id: string) => appStore.getState().selectObject(refs.get(id) ?? null), [refs]);
   const openTile = useCallback(
@@ -110,8 +127,8 @@ function CanvasBody() {
   return (
     <ReactFlow
       aria-label={view === 'docker' ? 'Docker host canvas' : 'Cluster canvas'}
-      nodes={model ? model.frame : nodes}
-      edges={model ? NO_EDGES : graph.edges}
+      nodes={model ? model.frame : (frameOnly ?? nodes)}
+      edges={model || frameOnly ? NO_EDGES : graph.edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -159,7 +176,7 @@ function CanvasBody() {
         </Panel>
       )}
       {chaos.overlay}
-      <FitOnChange ids={`${view}|${plain.nodes.map((n) => n.id).join('|')}`} nodes={plain.nodes} />
+      <FitOnChange ids={`${view}|${plain.nodes.map((n) => n.id).join('|')}`} nodes={plain.nodes} zoomOutAhead={zoomOutAhead} />
     </ReactFlow>
   );
 }

@@ -2,26 +2,48 @@ import { useCallback, useEffect, useRef } from 'react';
 import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type FitViewOptions, type Node } from '@xyflow/react';
 import { graphBounds } from './overview-mode.ts';
 
+/** Graphs with more nodes than this are re-framed at once, not animated. */
+const JUMP_ABOVE_NODES = 400;
+
 export const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.35 } satisfies FitViewOptions;
 
 /**
  * Frames the whole graph. Not React Flow's fitView: in the overview React Flow holds only the
  * frame (zones, nodes, headings), while the cards it would leave out are drawn as tiles.
  */
-export function useFitAll(nodes: readonly Node[]) {
+export function useFitAll(nodes: readonly Node[], zoomOutAhead?: ZoomOutAhead) {
   const { setViewport } = useReactFlow();
   const store = useStoreApi();
   const latest = useRef(nodes);
   latest.current = nodes;
+  const ahead = useRef(zoomOutAhead);
+  ahead.current = zoomOutAhead;
   return useCallback(
     (duration = 300) => {
       const { width, height, minZoom } = store.getState();
       if (width === 0 || height === 0 || latest.current.length === 0) return;
-      void setViewport(getViewportForBounds(graphBounds(latest.current), width, height, minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding), { duration });
+      const target = getViewportForBounds(graphBounds(latest.current), width, height, minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+      const done = ahead.current?.(target.zoom);
+      if (!done) return void setViewport(target, { duration });
+      // The canvas is putting its cards away first: move once React Flow holds the frame only
+      // (the render after next), then say the move is made.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          void setViewport(target, { duration: 0 });
+          done();
+        }),
+      );
     },
     [setViewport, store],
   );
 }
+
+/**
+ * Told the zoom a fit is about to jump to. Zooming far out over a large graph would make React
+ * Flow draw every card now in view (thousands, for seconds) before the canvas switches to the
+ * overview; returning a callback means "wait: the cards are being put away; call this once moved".
+ */
+export type ZoomOutAhead = (zoom: number) => (() => void) | undefined;
 
 /**
  * Re-frames the canvas when the canvas itself is resized (a splitter, presentation mode, the
@@ -29,9 +51,9 @@ export function useFitAll(nodes: readonly Node[]) {
  * view, or a status change, leaves the view alone: during playback nothing jumps, and a learner
  * who zoomed in keeps their view.
  */
-export function FitOnChange({ ids, nodes }: { ids: string; nodes: readonly Node[] }) {
+export function FitOnChange({ ids, nodes, zoomOutAhead }: { ids: string; nodes: readonly Node[]; zoomOutAhead?: ZoomOutAhead }) {
   const { getViewport } = useReactFlow();
-  const fitAll = useFitAll(nodes);
+  const fitAll = useFitAll(nodes, zoomOutAhead);
   // The graph's own boxes (React Flow's store may not hold the new nodes yet when this runs).
   const latest = useRef(nodes);
   latest.current = nodes;
@@ -56,7 +78,9 @@ export function FitOnChange({ ids, nodes }: { ids: string; nodes: readonly Node[
         const inside = b.x >= view.x + m && b.y >= view.y + m && b.x + b.width <= view.x + view.w - m && b.y + b.height <= view.y + view.h - m;
         if (inside) return;
       }
-      fitAll();
+      // A large graph jumps: animating the zoom would draw thousands of cards at every in-between
+      // zoom before the overview takes over below OVERVIEW_ZOOM (seconds of main-thread work).
+      fitAll(latest.current.length > JUMP_ABOVE_NODES ? 0 : 300);
     });
     return () => cancelAnimationFrame(raf);
   }, [ids, width, height, fitAll, getViewport]);

@@ -1,6 +1,7 @@
 // What each card shows: the object's kind, name, kubectl status, its colour family and one or
 // two short lines of facts a learner looks for (size, access modes, class, source, provisioner).
 import { ANN_SELECTED_NODE, accessModesString, canonicalQuantity, claimClass, isDefaultClass, LABEL_ZONE, refOf, volumeClass, type ObjectRef, type Stored } from '../../engine/index.ts';
+import { isServiceAccountTokenVolume } from '../../engine/cluster/service-account-admission.ts';
 import { classStatus, claimStatus, kubectlCell, nodeStatus, podStatus, toneOf, volumeStatus, type Tone } from './status.ts';
 
 export type CardKind = 'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'ConfigMap' | 'Secret';
@@ -69,7 +70,8 @@ function podChips(pod: Stored<'Pod'>): Chip[] {
     return { kind: 'container', label: n > 0 ? `${c.name} ↻${n}` : c.name, title: `container ${c.name} (${c.image ?? ''})${n > 0 ? `, restarted ${n}×` : ''}: its own writable layer` };
   });
   const volumes = (pod.spec?.volumes ?? []).flatMap((v): Chip[] => {
-    if (v.persistentVolumeClaim) return [];
+    // Claims are edges; every pod's kube-api-access token volume would only be clutter.
+    if (v.persistentVolumeClaim || isServiceAccountTokenVolume(v)) return [];
     const kind: ChipKind = v.emptyDir ? 'emptyDir' : v.configMap ? 'configMap' : v.secret ? 'secret' : v.hostPath ? 'hostPath' : v.downwardAPI ? 'downwardAPI' : v.projected ? 'projected' : 'other';
     const source = v.configMap?.name ?? v.secret?.secretName ?? v.hostPath?.path;
     return [{ kind, label: v.name, title: `${kind} volume ${v.name}${source ? ` (${source})` : ''}${kind === 'emptyDir' ? ': lives and dies with the pod' : ''}` }];

@@ -77,7 +77,7 @@ export function useChaosMenu(nodes: readonly MenuNode[], enabled: boolean) {
       const [{ runLine }, { firstLine }] = await Promise.all([import('../terminal/run-line.ts'), loadKit()]);
       let toast: Omit<CommandToast, 'id'>;
       try {
-        const r = runLine(appStore, action.command);
+        const r = await runLine(appStore, action.command);
         toast = { command: action.command, line: firstLine(r.chunks, r.exitCode !== 0, action.quietResult), failed: r.exitCode !== 0 };
       } catch (err) {
         // An engine bug must not take the canvas down: say so where the learner is looking.

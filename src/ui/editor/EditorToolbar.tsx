@@ -1,15 +1,34 @@
-import { useMemo } from 'react';
-import { parseManifestText } from '../../engine/index.ts';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { Icon } from '../components/Icon.tsx';
 import { InsertMenu } from './InsertMenu.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** Typing pauses this long before the document count is worked out again. */
+const COUNT_DEBOUNCE_MS = 150;
+
+/** How many documents the text holds, counted by the engine's parser in its worker (never here). */
+function useDocumentCount(text: string): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void import('./document-analysis.ts').then(({ analyzeText }) => analyzeText(text)).then((a) => live && setCount(a ? a.documents.length : null));
+    }, COUNT_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+  return count;
+}
+
 export function EditorToolbar() {
   const text = useAppStore((s) => s.editorText);
   const applyEditor = useAppStore((s) => s.applyEditor);
-  const documents = useMemo(() => parseManifestText(text).length, [text]);
+  const busy = useAppStore((s) => s.busy);
+  const documents = useDocumentCount(text);
   return (
     // A size container: in a narrow pane (1280 px screens) the file icon and the shortcut hint
     // make way, so the file name and both buttons stay readable. The Insert menu opens under it.
@@ -18,16 +37,17 @@ export function EditorToolbar() {
       <div className="min-w-0 flex-1">
         <div className="truncate font-mono text-[13px] font-medium text-slate-800 dark:text-slate-100">manifest.yaml</div>
         <div className="truncate text-[11px] leading-3.5 text-slate-500 dark:text-slate-400">
-          {documents} document{documents === 1 ? '' : 's'}
+          {documents === null ? 'YAML' : `${documents.toLocaleString('en')} document${documents === 1 ? '' : 's'}`}
         </div>
       </div>
       <InsertMenu />
       <button
         type="button"
-        onClick={applyEditor}
+        onClick={() => void applyEditor()}
+        disabled={busy !== null}
         aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
         title={`kubectl apply -f manifest.yaml (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
-        className="inline-flex h-8 items-center gap-2 rounded-lg bg-indigo-600 pr-2 pl-3 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 active:bg-indigo-700"
+        className="inline-flex h-8 items-center gap-2 rounded-lg bg-indigo-600 pr-2 pl-3 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 active:bg-indigo-700 disabled:cursor-progress disabled:opacity-60"
       >
         <Icon name="play" filled className="size-3.5" />
         Apply

@@ -13,6 +13,9 @@ import { MODEL_URI, monaco, THEME_DARK, THEME_LIGHT } from './monaco-setup.ts';
 import { insertSnippetAsLastDocument, installSnippetCompletions } from './snippet-completions.ts';
 
 const MARKER_OWNER = 'kubectl-apply';
+const MAX_MARKERS = 1_000;
+/** Texts longer than this are not wrapped, and have no sticky scroll or folding (see fitWrapping). */
+const WRAP_LIMIT_CHARS = 300_000;
 
 export default function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
@@ -46,8 +49,23 @@ export default function YamlEditor() {
     const snippetCompletions = installSnippetCompletions(monaco, editor);
     registerInsert((snippet) => insertSnippetAsLastDocument(editor, snippet));
 
-    const typed = model.onDidChangeContent(() => appStore.getState().setEditorText(model.getValue()));
-    const showMarkers = () => monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(selectProblems(appStore.getState()), model));
+    // Wrapping a multi-megabyte text is laid out again on every resize and edit, on the page's
+    // thread (about a second for 5 MB), and sticky scroll and folding rebuild a model of every
+    // document's outline from monaco-yaml's symbols (a second for 10,000 documents): a huge text
+    // is shown without them.
+    let wrapped = true;
+    const fitWrapping = () => {
+      const wrap = model.getValueLength() <= WRAP_LIMIT_CHARS;
+      if (wrap !== wrapped) editor.updateOptions({ wordWrap: wrap ? 'on' : 'off', stickyScroll: { enabled: wrap }, folding: wrap });
+      wrapped = wrap;
+    };
+    fitWrapping();
+    const typed = model.onDidChangeContent(() => {
+      fitWrapping();
+      appStore.getState().setEditorText(model.getValue());
+    });
+    // The first MAX_MARKERS problems: Monaco lays out every marker on the page's thread.
+    const showMarkers = () => monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(selectProblems(appStore.getState()).slice(0, MAX_MARKERS), model));
     showMarkers();
     const unsubscribe = appStore.subscribe((s, prev) => {
       if (s.editorText !== prev.editorText && s.editorText !== model.getValue()) {

@@ -3,15 +3,19 @@
 // the store's applyDocument / deleteDocument with the engine's document index (kubectl apply -f
 // or delete -f of that one document); the results land in the usual apply-results area.
 //
-// Monaco re-asks for lenses after every edit, and parseManifestText is what the store will
-// apply, so a lens always points at the document it is drawn above.
-import { parseManifestText } from '../../engine/index.ts';
+// Monaco re-asks for lenses after every edit, and the engine's parser (run in a worker by
+// document-analysis.ts, so a huge paste never blocks typing) is what the store will apply, so a
+// lens always points at the document it is drawn above.
 import { appStore } from '../../store/index.ts';
-import { documentAtLine, documentLenses } from './document-lines.ts';
+import { analyzeText } from './document-analysis.ts';
+import { documentAtLine } from './document-lines.ts';
 import type { monaco as Monaco } from './monaco-setup.ts';
 
 type MonacoApi = typeof Monaco;
 type Editor = Monaco.editor.IStandaloneCodeEditor;
+
+/** More documents than this get no lenses (Apply and the toolbar still work on all of them). */
+export const MAX_LENSES = 500;
 
 const APPLY_COMMAND = 'playground.applyDocument';
 const DELETE_COMMAND = 'playground.deleteDocument';
@@ -31,10 +35,13 @@ export function installDocumentActions(monaco: MonacoApi, editor: Editor): Monac
     monaco.editor.registerCommand(DELETE_COMMAND, (_accessor, index: number) => appStore.getState().deleteDocument(index)),
 
     monaco.languages.registerCodeLensProvider('yaml', {
-      provideCodeLenses(m) {
+      async provideCodeLenses(m) {
         if (!ownModel(m)) return { lenses: [], dispose() {} };
-        const text = m.getValue();
-        const lenses = documentLenses(parseManifestText(text), text.split('\n')).flatMap((lens): Monaco.languages.CodeLens[] => {
+        const analysis = await analyzeText(m.getValue());
+        // Thousands of lenses would cost Monaco more than the learner gains: past MAX_LENSES, none.
+        const documents = analysis && analysis.documents.length <= MAX_LENSES ? analysis.documents : [];
+        const lenses = documents.flatMap((doc): Monaco.languages.CodeLens[] => {
+          const lens = { ...doc, line: doc.lensLine };
           const range = { startLineNumber: lens.line, startColumn: 1, endLineNumber: lens.line, endColumn: 1 };
           if (lens.problem) return [{ range, command: { id: '', title: `⚠ ${lens.problem}`, tooltip: 'Only a document that reads as a Kubernetes object can be applied on its own' } }];
           return [
@@ -67,11 +74,12 @@ export function installDocumentActions(monaco: MonacoApi, editor: Editor): Monac
 }
 
 /** Runs `action` on the document under the cursor; nothing happens in an empty document. */
-function runAtCursor(ed: Monaco.editor.ICodeEditor, action: (index: number) => void): void {
+async function runAtCursor(ed: Monaco.editor.ICodeEditor, action: (index: number) => void): Promise<void> {
   const m = ed.getModel();
   const line = ed.getPosition()?.lineNumber;
   if (!m || line === undefined) return;
   const text = m.getValue();
-  const doc = documentAtLine(parseManifestText(text), text.split('\n'), line);
+  const analysis = await analyzeText(text);
+  const doc = analysis && documentAtLine(analysis.documents, text.split('\n'), line);
   if (doc) action(doc.index);
 }

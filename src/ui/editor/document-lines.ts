@@ -35,12 +35,15 @@ export function documentLenses(docs: readonly ManifestDocument[], lines: readonl
   });
 }
 
+/** Where a document is: what the line lookups below need (a ManifestDocument, or the worker's analysis of one). */
+export type DocumentPlace = Pick<ManifestDocument, 'index' | 'startLine' | 'endLine'>;
+
 /**
  * The document the cursor is in: the last one starting at or above the line, unless a `---`
  * lies between its end and the line (the cursor is then in an empty document). On a `---` line,
  * the document that separator opens.
  */
-export function documentAtLine(docs: readonly ManifestDocument[], lines: readonly string[], line: number): ManifestDocument | undefined {
+export function documentAtLine<D extends DocumentPlace>(docs: readonly D[], lines: readonly string[], line: number): D | undefined {
   const at = isSeparator(lines[line - 1]) && !docs.some((d) => d.startLine === line) ? line + 1 : line;
   const doc = [...docs].reverse().find((d) => d.startLine <= at);
   if (!doc) return undefined;
@@ -52,7 +55,7 @@ export function documentAtLine(docs: readonly ManifestDocument[], lines: readonl
  * Whether a whole manifest inserted in place of `line` needs a `---` before it (its document has
  * content above the line) and after it (content below), so the text stays one object per document.
  */
-export function separatorsAround(docs: readonly ManifestDocument[], lines: readonly string[], line: number): { before: boolean; after: boolean } {
+export function separatorsAround(docs: readonly DocumentPlace[], lines: readonly string[], line: number): { before: boolean; after: boolean } {
   const doc = documentAtLine(docs, lines, line);
   if (!doc || isSeparator(lines[line - 1])) return { before: false, after: false };
   const any = (from: number, to: number) => {

@@ -3,7 +3,10 @@
 // and inserted as a new last document by the toolbar's Insert menu. When the line sits inside a
 // document that already has content, `---` is added around the template so each object stays in
 // its own document.
-import { parseManifestText } from '../../engine/index.ts';
+import { analysisIfCurrent, analyzeText } from './document-analysis.ts';
+
+/** How long completions wait for the document analysis before offering templates without `---`. */
+const ANALYSIS_WAIT_MS = 400;
 import { separatorsAround } from './document-lines.ts';
 import type { monaco as Monaco } from './monaco-setup.ts';
 import { expandSnippet, SNIPPETS, type ManifestSnippet } from './snippets.ts';
@@ -18,12 +21,15 @@ const START_OF_LINE_WORD = /^[a-z]*$/i;
 export function installSnippetCompletions(monaco: MonacoApi, editor: Editor): Monaco.IDisposable {
   const own = editor.getModel()!.uri.toString();
   return monaco.languages.registerCompletionItemProvider('yaml', {
-    provideCompletionItems(model, position) {
+    async provideCompletionItems(model, position) {
       if (model.uri.toString() !== own) return { suggestions: [] };
       const line = model.getLineContent(position.lineNumber);
       if (!START_OF_LINE_WORD.test(line)) return { suggestions: [] };
       const text = model.getValue();
-      const around = separatorsAround(parseManifestText(text), text.split('\n'), position.lineNumber);
+      // The worker's analysis of this very text: it is never parsed here on the main thread, where
+      // a huge paste or a YAML bomb would freeze typing. Completions wait for it a moment at most.
+      const analysis = analysisIfCurrent(text) ?? (await Promise.race([analyzeText(text), new Promise<null>((r) => setTimeout(() => r(null), ANALYSIS_WAIT_MS))]));
+      const around = analysis ? separatorsAround(analysis.documents, text.split('\n'), position.lineNumber) : { before: false, after: false };
       const range = { startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: line.length + 1 };
       return {
         suggestions: SNIPPETS.map((s) => ({

@@ -43,6 +43,10 @@ kubectl exec web -- sh -c 'echo hi > /tmp/note; dd if=/dev/zero of=/cache/big bs
     );
     expect(app!.writable?.paths.some((p) => p.path.startsWith('/cache'))).toBe(false);
     expect(app!.writable?.bytes).toBe(3);
-    expect(app!.mounts).toEqual([{ path: '/cache', volume: 'cache', readOnly: false }]);
+    expect(app!.mounts).toEqual([
+      { path: '/cache', volume: 'cache', readOnly: false },
+      // The ServiceAccount admission plugin's token volume, in every pod.
+      { path: '/var/run/secrets/kubernetes.io/serviceaccount', volume: expect.stringMatching(/^kube-api-access-[a-z0-9]{5}$/), readOnly: true },
+    ]);
   });
 });

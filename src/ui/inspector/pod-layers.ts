@@ -2,7 +2,7 @@
 // top, as `docker image history` lists them) under each container's own writable layer, with
 // what the container changed there, and the volumes mounted over it. Pure: read from the
 // engine's state (catalogue image history, the container's upper tree, the pod spec).
-import { findCatalogImage, layerBytes, type ClusterState, type Stored } from '../../engine/index.ts';
+import { findCatalogImage, layerBytes, treeEntries, type ClusterState, type Stored } from '../../engine/index.ts';
 import { humanSize } from '../../commands/docker/format.ts';
 
 export interface ContainerLayers {
@@ -25,7 +25,7 @@ export function podLayers(state: ClusterState, pod: Stored<'Pod'>): ContainerLay
     const rows = (findCatalogImage(image)?.history ?? []).filter((h) => !h.empty).reverse();
     const record = state.containers[`${pod.metadata.uid}/${c.name}`];
     const upper = record?.upper;
-    const files = upper ? Object.entries(upper).filter(([, e]) => e.type === 'File' || e.type === 'Whiteout').sort(([a], [b]) => a.localeCompare(b)) : [];
+    const files = upper ? treeEntries(upper).filter(([, e]) => e.type === 'File' || e.type === 'Whiteout').sort(([a], [b]) => a.localeCompare(b)) : [];
     return {
       name: c.name,
       image,

@@ -37,6 +37,9 @@ export default function TerminalPane({ active }: { active: boolean }) {
     term.write(GREETING.join('\r\n') + '\r\n\r\n' + PROMPT);
 
     let state: LineState = EMPTY_LINE;
+    // A line running in the engine's worker: keys wait (as a shell's do) except Ctrl+C, which cancels it.
+    let running = false;
+    let typedAhead: string[] = [];
     // A here-document being typed: its lines collect until the terminator, then run as one command.
     let heredoc: { lines: string[]; end: string } | undefined;
     const submit = (line: string) => {
@@ -52,13 +55,27 @@ export default function TerminalPane({ active }: { active: boolean }) {
       }
       if (line.trim() === 'clear') term.clear();
       else if (line.trim()) {
-        // stderr is red only when the command failed: docker's pull progress is not an error.
-        const { chunks, exitCode } = runLine(appStore, line);
-        for (const c of chunks) term.write(c.stream === 'stderr' && exitCode !== 0 ? `\x1b[31m${c.text}\x1b[0m` : c.text);
+        running = true;
+        void runLine(appStore, line).then(({ chunks, exitCode }) => {
+          // stderr is red only when the command failed: docker's pull progress is not an error.
+          for (const c of chunks) term.write(c.stream === 'stderr' && exitCode !== 0 ? `\x1b[31m${c.text}\x1b[0m` : c.text);
+          term.write(PROMPT);
+          running = false;
+          const ahead = typedAhead;
+          typedAhead = [];
+          for (const data of ahead) onInput(data);
+        });
+        return;
       }
       term.write(PROMPT);
     };
-    const onData = term.onData((data) => {
+    const onData = term.onData((data) => onInput(data));
+    function onInput(data: string) {
+      if (running) {
+        if (data === '\x03') appStore.getState().cancelAction();
+        else typedAhead.push(data);
+        return;
+      }
       // Pasted text with newlines runs line by line.
       const pieces = data.length > 1 && /[\r\n]/.test(data) && !data.startsWith('\x1b') ? data.split(/\r\n|\r|\n/) : [data];
       pieces.forEach((piece, i) => {
@@ -96,7 +113,7 @@ export default function TerminalPane({ active }: { active: boolean }) {
           }
         }
       });
-    });
+    }
     // Time travel: say so when the view leaves the present and when it comes back, above the line
     // being typed (a line per frame during playback would drown the learner's own output).
     const unsubscribe = appStore.subscribe((now, before) => {

@@ -16,13 +16,14 @@ const RESOURCES: Record<string, string> = {
   nodes: 'Node',
   configmaps: 'ConfigMap',
   secrets: 'Secret',
+  serviceaccounts: 'ServiceAccount',
   deployments: 'Deployment',
   replicasets: 'ReplicaSet',
   namespaces: 'Namespace',
   events: 'Event',
   volumeattachments: 'VolumeAttachment',
 };
-const ALIASES: Record<string, string> = { pod: 'pods', po: 'pods', persistentvolumeclaims: 'pvc', persistentvolumeclaim: 'pvc', persistentvolumes: 'pv', persistentvolume: 'pv', storageclass: 'sc', storageclasses: 'sc', node: 'nodes', no: 'nodes', cm: 'configmaps', configmap: 'configmaps', secret: 'secrets', deploy: 'deployments', deployment: 'deployments', rs: 'replicasets', ns: 'namespaces' };
+const ALIASES: Record<string, string> = { pod: 'pods', po: 'pods', persistentvolumeclaims: 'pvc', persistentvolumeclaim: 'pvc', persistentvolumes: 'pv', persistentvolume: 'pv', storageclass: 'sc', storageclasses: 'sc', node: 'nodes', no: 'nodes', cm: 'configmaps', configmap: 'configmaps', secret: 'secrets', sa: 'serviceaccounts', serviceaccount: 'serviceaccounts', deploy: 'deployments', deployment: 'deployments', rs: 'replicasets', ns: 'namespaces' };
 const VERBS_WITH_KIND = ['get', 'describe', 'delete', 'label', 'annotate', 'patch'];
 
 export interface Completion {

@@ -1,13 +1,9 @@
 // One terminal line through the same command layer as `kubesim run` (kubectl, docker, kubesim
-// explain, sleep, sudo, here-documents); what it changes goes to the store's timeline. Only the
-// terminal (a lazy chunk), the canvas menu and the test hook load this, so the command layer
-// stays off the first screen.
-import { runCommandAction } from '../../store/command-action.ts';
-import type { ScriptChunk } from '../../commands/script/run-script.ts';
-import type { AppStore } from '../../store/index.ts';
+// explain, sleep, sudo, here-documents), run by the store in the engine's worker; what it changes
+// goes to the store's timeline. Its output always comes back: a cancelled line says "Cancelled",
+// an engine bug says "error: internal error: …".
+import type { AppStore, CommandResult } from '../../store/index.ts';
 
-export function runLine(store: AppStore, line: string): { chunks: ScriptChunk[]; exitCode: number } {
-  const out = runCommandAction(store.getState().cluster, line);
-  store.getState().recordCommand(line, out);
-  return { chunks: out.chunks, exitCode: out.exitCode };
+export function runLine(store: AppStore, line: string): Promise<CommandResult> {
+  return store.getState().runCommand(line);
 }

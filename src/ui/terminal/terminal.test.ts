@@ -102,14 +102,16 @@ describe('terminal completion', () => {
 });
 
 describe('the store runs terminal lines through the command layer', () => {
-  it('a command changes the cluster and adds its steps; output comes back in order', () => {
+  it('a command changes the cluster and adds its steps; output comes back in order', async () => {
     const store = createAppStore({ seed: 1 });
     const before = store.getState().cluster;
-    const r = runLine(store, 'kubectl create namespace lab');
+    const r = await runLine(store, 'kubectl create namespace lab');
     expect(r).toEqual({ chunks: [{ stream: 'stdout', text: 'namespace/lab created\n' }], exitCode: 0 });
     expect(store.getState().cluster).not.toBe(before);
-    expect(runLine(store, 'kubectl get ns lab').chunks[0]!.text).toMatch(/^NAME {3}STATUS {3}AGE\nlab {4}Active {3}0s\n$/);
-    const bad = runLine(store, 'kubectl get pvc nope');
+    const frames = store.getState().timeline.frames.length;
+    expect((await runLine(store, 'kubectl get ns lab')).chunks[0]!.text).toMatch(/^NAME {3}STATUS {3}AGE\nlab {4}Active {3}0s\n$/);
+    expect(store.getState().timeline.frames.length).toBe(frames); // a read-only line adds no frame
+    const bad = await runLine(store, 'kubectl get pvc nope');
     expect(bad).toEqual({ chunks: [{ stream: 'stderr', text: 'Error from server (NotFound): persistentvolumeclaims "nope" not found\n' }], exitCode: 1 });
   });
 });

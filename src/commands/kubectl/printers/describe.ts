@@ -1,12 +1,13 @@
 // `kubectl describe`: dispatches on the object's kind to the ported describer.
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { ConfigMap, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { describeDeployment, describeReplicaSet } from './apps.ts';
 import { describeNamespace, describeNode } from './cluster.ts';
 import { describeConfigMap, describeSecret } from './config.ts';
 import { describeGeneric } from './generic.ts';
 import { describePod } from './pods.ts';
+import { describeServiceAccount } from './service-accounts.ts';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.ts';
 import type { DescribeOptions, PrintableObject } from './types.ts';
 
@@ -37,6 +38,8 @@ export function describeObject(obj: PrintableObject & { kind?: string }, options
       return describeConfigMap(obj as ConfigMap, now, events);
     case 'Secret':
       return describeSecret(obj as Secret);
+    case 'ServiceAccount':
+      return describeServiceAccount(obj as ServiceAccount, now, events);
     case 'Deployment':
       return describeDeployment(obj as Deployment, now, events, options.replicaSets);
     case 'ReplicaSet':

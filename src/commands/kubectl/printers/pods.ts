@@ -517,7 +517,7 @@ function envValueRetriever(pod: Pod): EnvResolver {
     const sub = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/.exec(path);
     if (sub) {
       const map = sub[1] === 'metadata.labels' ? meta.labels : meta.annotations;
-      return map?.[sub[2] ?? ''] ?? '';
+      return (map && Object.prototype.hasOwnProperty.call(map, sub[2] ?? '') ? map[sub[2] ?? ''] : undefined) ?? '';
     }
     switch (path) {
       case 'metadata.annotations':

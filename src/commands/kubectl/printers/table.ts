@@ -9,6 +9,7 @@ import { EVENT_COLUMNS } from './events.ts';
 import { printableCell } from './cells.ts';
 import { formatLabels } from './format.ts';
 import { POD_COLUMNS } from './pods.ts';
+import { SERVICE_ACCOUNT_COLUMNS } from './service-accounts.ts';
 import {
   CSI_DRIVER_COLUMNS,
   PERSISTENT_VOLUME_CLAIM_COLUMNS,
@@ -35,6 +36,7 @@ const COLUMNS: { [K in PrintableKind]: Column<PrintableObjects[K]>[] } = {
   Namespace: NAMESPACE_COLUMNS,
   ConfigMap: CONFIG_MAP_COLUMNS,
   Secret: SECRET_COLUMNS,
+  ServiceAccount: SERVICE_ACCOUNT_COLUMNS,
   Deployment: DEPLOYMENT_COLUMNS,
   ReplicaSet: REPLICA_SET_COLUMNS,
   Event: EVENT_COLUMNS,

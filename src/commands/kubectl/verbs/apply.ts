@@ -4,6 +4,7 @@ import { applyDocuments, KINDS, objectKey, parseManifestText, act, resourcePrefi
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
+import { getOwn } from '../../../lib/own.ts';
 
 export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): CommandOutput {
   const files = ctx.flags.values['filename'] ?? [];
@@ -17,6 +18,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
   const stdout: string[] = [];
   const stderr: string[] = [];
   const steps: Step[] = [];
+  let objects = 0;
   for (const file of files) {
     const text = file === '-' ? ctx.input.stdin ?? '' : ctx.input.files.read(file);
     if (text === undefined) {
@@ -27,14 +29,16 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     const docs = parseManifestText(text);
     // kubectl stops reading a file at its first YAML syntax error, keeping what came before.
     const firstBroken = docs.findIndex((d) => d.syntaxError);
-    const usable = firstBroken >= 0 ? docs.slice(0, firstBroken) : docs;
+    // kubectl's resource builder skips documents that decode to null (`null`, `~`).
+    const usable = (firstBroken >= 0 ? docs.slice(0, firstBroken) : docs).filter((d) => d.value !== null);
+    objects += usable.length;
     const r = act(
       state,
       (results: DocumentResult[]) => summary(mode, results),
       (txn) => {
         const wasLive = usable.map((d) => {
           const v = d.value as { kind?: string; metadata?: { name?: string; namespace?: string } } | undefined;
-          const info = v?.kind ? KINDS[v.kind as keyof typeof KINDS] : undefined;
+          const info = v?.kind ? getOwn(KINDS, v.kind) : undefined;
           return !!(info && v?.metadata?.name && txn.get(info.kind, objectKey(info.kind, v.metadata.namespace ?? ctx.namespace, v.metadata.name)));
         });
         const results = applyDocuments(txn, usable, { mode, ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
@@ -43,13 +47,14 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
       },
     );
     state = r.state;
-    steps.push(...r.steps);
+    for (const step of r.steps) steps.push(step);
     if (firstBroken >= 0) {
       const bad = docs[firstBroken]!;
       const e = bad.syntaxError!;
-      stderr.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${e.position.line}: ${e.message}`));
+      stderr.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: ${e.lineless ? '' : `line ${e.position.line}: `}${e.message}`));
     }
   }
+  if (objects === 0 && stderr.length === 0) stderr.push(clientError(`no objects passed to ${mode}`));
   return output(state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: stderr.some((l) => !l.startsWith('Warning:')) ? 1 : 0, steps });
 }
 

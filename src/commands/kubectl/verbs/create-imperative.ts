@@ -4,6 +4,7 @@ import { act, createObjectFromManifest, resourcePrefix, type AnyStored } from '.
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
 import type { KubectlContext } from '../context.ts';
+import { setOwn } from '../../../lib/own.ts';
 
 export function createImperative(ctx: KubectlContext): CommandOutput | undefined {
   const [what, ...rest] = ctx.flags.args;
@@ -52,7 +53,7 @@ function pairs(literals: readonly string[]): Record<string, string> | string {
   for (const l of literals) {
     const eq = l.indexOf('=');
     if (eq <= 0) return `invalid literal source ${l}, expected key=value`;
-    out[l.slice(0, eq)] = l.slice(eq + 1);
+    setOwn(out, l.slice(0, eq), l.slice(eq + 1));
   }
   return out;
 }

@@ -58,14 +58,13 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
       if (!selectorText && !isSet(ctx.flags, 'all')) {
         return output(ctx.state, { stderr: 'error: resource(s) were provided, but no name was specified\n', exitCode: 1 });
       }
-      let objects: AnyStored[] = listKind(ctx.state, info, ctx.allNamespaces ? undefined : ctx.namespace);
+      let objects: AnyStored[] = listKind(ctx, info, ctx.allNamespaces ? undefined : ctx.namespace);
       if (selectorText) {
         const sel = parseSelector(selectorText);
         if (!sel.ok) return output(ctx.state, { stderr: clientError(sel.error) + '\n', exitCode: 1 });
         objects = objects.filter((o) => selectorMatches({ matchExpressions: sel.requirements }, o.metadata.labels));
       }
       for (const o of objects) targets.push({ kind: o.kind, namespace: o.metadata.namespace ?? '', name: o.metadata.name, plural: info.plural });
-      if (objects.length === 0) stderr.push(info.namespaced && !ctx.allNamespaces ? `No resources found` : 'No resources found');
     }
   }
   const grace = gracePeriod(ctx);
@@ -85,7 +84,9 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
       }
     },
   );
-  const failed = stderr.some((l) => !l.startsWith('No resources') && !l.startsWith('Warning:'));
+  // kubectl prints this on stdout when nothing at all matched (an empty file, a selector matching nothing).
+  if (targets.length === 0 && !stderr.some((l) => !l.startsWith('Warning:'))) stdout.push('No resources found');
+  const failed = stderr.some((l) => !l.startsWith('Warning:'));
   return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: failed ? 1 : 0, steps: r.steps });
 }
 

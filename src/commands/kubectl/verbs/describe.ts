@@ -1,5 +1,5 @@
 // `kubectl describe KIND [NAME]`: one block per object, separated by blank lines.
-import { objectKey, podsUsingClaim, viewOf, type AnyStored } from '../../../engine/index.ts';
+import { getObject, podsUsingClaim, viewOf, type AnyStored } from '../../../engine/index.ts';
 import { DESCRIBE_SEPARATOR, describeObject, type PrintableObject } from '../printers/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
@@ -21,15 +21,15 @@ export function describeVerb(ctx: KubectlContext): CommandOutput {
   for (const { info, names } of parsed.targets) {
     const objects: AnyStored[] = [];
     if (names.length === 0) {
-      objects.push(...listKind(ctx.state, info, ctx.allNamespaces ? undefined : ctx.namespace));
+      objects.push(...listKind(ctx, info, ctx.allNamespaces ? undefined : ctx.namespace));
     } else {
       for (const name of names) {
-        const obj = ctx.state.objects[info.kind]?.[objectKey(info.kind, ctx.namespace, name)];
+        const got = getObject(ctx.api, info.kind, ctx.namespace, name);
         // kubectl describe also finds objects by name prefix when the exact name is missing.
-        const byPrefix = obj ? [] : listKind(ctx.state, info, ctx.namespace).filter((o) => o.metadata.name.startsWith(name));
-        if (obj) objects.push(obj);
+        const byPrefix = got.ok ? [] : listKind(ctx, info, ctx.namespace).filter((o) => o.metadata.name.startsWith(name));
+        if (got.ok) objects.push(got.value);
         else if (byPrefix.length > 0) objects.push(...byPrefix);
-        else stderr.push(formatApiError({ reason: 'NotFound', message: `${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found` }));
+        else stderr.push(formatApiError(got.error));
       }
     }
     for (const obj of objects) blocks.push(describeOne(ctx, obj));

@@ -1,9 +1,10 @@
 // `kubectl exec POD [-c CONTAINER] [-it] -- COMMAND…` and `kubectl logs POD [-c CONTAINER]`.
-import { act, execInPod, isPoweredOff, objectKey, type Stored } from '../../../engine/index.ts';
+import { act, execInPod, getObject, isPoweredOff, listObjects, type Stored } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
 import type { KubectlContext } from '../context.ts';
+import { getOwn } from '../../../lib/own.ts';
 
 /** kubectl's default container: the annotated one, else the first; says so when there are several. */
 function pickContainer(pod: Stored<'Pod'>, wanted: string | undefined): { name: string; note: string } {
@@ -18,11 +19,13 @@ function pickContainer(pod: Stored<'Pod'>, wanted: string | undefined): { name: 
 function targetPod(ctx: KubectlContext, target: string): string {
   const m = /^(deploy|deployment|deployments|deployment\.apps)\/(.+)$/.exec(target);
   if (!m) return target.replace(/^(pod|pods|po)\//, '');
-  const d = ctx.state.objects.Deployment?.[objectKey('Deployment', ctx.namespace, m[2]!)] as Stored<'Deployment'> | undefined;
+  const got = getObject(ctx.api, 'Deployment', ctx.namespace, m[2]!);
+  const d = got.ok ? got.value : undefined;
   const wanted = d?.spec?.selector.matchLabels ?? {};
-  const pods = Object.values(ctx.state.objects.Pod ?? {}) as Stored<'Pod'>[];
+  const listed = listObjects(ctx.api, 'Pod', { namespace: ctx.namespace });
+  const pods = listed.ok ? listed.value : [];
   const first = pods
-    .filter((p) => d && p.metadata.namespace === ctx.namespace && Object.entries(wanted).every(([k, v]) => p.metadata.labels?.[k] === v) && p.status?.phase === 'Running')
+    .filter((p) => d && Object.entries(wanted).every(([k, v]) => getOwn(p.metadata.labels, k) === v) && p.status?.phase === 'Running')
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
   return first?.metadata.name ?? m[2]!;
 }
@@ -34,8 +37,9 @@ export function execVerb(ctx: KubectlContext): CommandOutput {
     return output(ctx.state, { stderr: 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples\n', exitCode: 1 });
   }
   const name = targetPod(ctx, podName);
-  const pod = ctx.state.objects.Pod?.[objectKey('Pod', ctx.namespace, name)] as Stored<'Pod'> | undefined;
-  if (!pod) return output(ctx.state, { stderr: formatApiError({ reason: 'NotFound', message: `pods "${name}" not found` }) + '\n', exitCode: 1 });
+  const got = getObject(ctx.api, 'Pod', ctx.namespace, name);
+  if (!got.ok) return output(ctx.state, { stderr: formatApiError(got.error) + '\n', exitCode: 1 });
+  const pod = got.value;
   const { name: container, note } = pickContainer(pod, flag(ctx.flags, 'container'));
   const unreachable = kubeletUnreachable(ctx, pod);
   if (unreachable) return output(ctx.state, { stderr: note + unreachable, exitCode: 1 });
@@ -64,7 +68,8 @@ export function execVerb(ctx: KubectlContext): CommandOutput {
 function kubeletUnreachable(ctx: KubectlContext, pod: Stored<'Pod'>): string | undefined {
   const nodeName = pod.spec?.nodeName;
   if (!nodeName || !isPoweredOff(ctx.state, nodeName)) return undefined;
-  const node = ctx.state.objects.Node?.[nodeName] as Stored<'Node'> | undefined;
+  const got = getObject(ctx.api, 'Node', undefined, nodeName);
+  const node = got.ok ? got.value : undefined;
   const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
   return `Error from server: error dialing backend: dial tcp ${ip}:10250: i/o timeout\n`;
 }
@@ -73,8 +78,9 @@ export function logsVerb(ctx: KubectlContext): CommandOutput {
   const [podName] = ctx.flags.args;
   if (!podName) return output(ctx.state, { stderr: 'error: expected POD or TYPE/NAME is a required argument for the logs command\nSee \'kubectl logs -h\' for help and examples\n', exitCode: 1 });
   const name = podName.replace(/^(pod|pods|po)\//, '');
-  const pod = ctx.state.objects.Pod?.[objectKey('Pod', ctx.namespace, name)] as Stored<'Pod'> | undefined;
-  if (!pod) return output(ctx.state, { stderr: formatApiError({ reason: 'NotFound', message: `pods "${name}" not found` }) + '\n', exitCode: 1 });
+  const got = getObject(ctx.api, 'Pod', ctx.namespace, name);
+  if (!got.ok) return output(ctx.state, { stderr: formatApiError(got.error) + '\n', exitCode: 1 });
+  const pod = got.value;
   const { name: container, note } = pickContainer(pod, flag(ctx.flags, 'container'));
   if (!pod.spec?.containers.some((c) => c.name === container)) {
     return output(ctx.state, { stderr: formatApiError({ reason: 'BadRequest', message: `container ${container} is not valid for pod ${name}` }) + '\n', exitCode: 1 });

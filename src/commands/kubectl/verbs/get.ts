@@ -1,14 +1,14 @@
 // `kubectl get`: tables, -o wide|yaml|json|name, -l, --show-labels, -A, --field-selector.
-import { objectKey, resourcePrefix, parseSelector, selectorMatches, type AnyStored, type ClusterState, type KindInfo } from '../../../engine/index.ts';
+import { getObject, listObjects, resourcePrefix, type AnyStored, type KindInfo } from '../../../engine/index.ts';
 import { buildTable, noResourcesFound, type PrintableKind, type PrintableObjects, type TableOptions } from '../printers/index.ts';
 import { formatTable } from '../../../lib/text-table.ts';
 import { output, type CommandOutput } from '../../types.ts';
-import { clientError, formatApiError } from '../errors.ts';
+import { clientError, formatApiError, listError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { asList, nameOf, toJson, toYaml } from '../output-formats.ts';
 import { parseResourceArgs } from '../resources.ts';
-import { filterByFieldSelector } from './field-selector.ts';
+import { getOwn } from '../../../lib/own.ts';
 
 const OUTPUTS = ['wide', 'yaml', 'json', 'name'];
 
@@ -29,9 +29,12 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
       exitCode: 1,
     });
   }
-  const selectorText = flag(ctx.flags, 'selector');
-  const selector = selectorText !== undefined ? parseSelector(selectorText) : undefined;
-  if (selector && !selector.ok) return output(ctx.state, { stderr: clientError(selector.error) + '\n', exitCode: 1 });
+  // Selectors go to the server as typed; it parses them and refuses bad ones (BadRequest).
+  const labelSelector = flag(ctx.flags, 'selector')?.trim() ?? '';
+  const fieldSelector = flag(ctx.flags, 'field-selector')?.trim() ?? '';
+  if ((labelSelector || fieldSelector) && parsed.targets.some((t) => t.names.length > 0)) {
+    return output(ctx.state, { stderr: clientError('name cannot be provided when a selector is specified') + '\n', exitCode: 1 });
+  }
 
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -42,19 +45,17 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
     if (names.length > 0) {
       objects = [];
       for (const name of names) {
-        const obj = ctx.state.objects[info.kind]?.[objectKey(info.kind, ctx.namespace, name)];
-        if (obj) objects.push(obj);
-        else stderr.push(formatApiError({ reason: 'NotFound', message: `${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found` }));
+        const got = getObject(ctx.api, info.kind, ctx.namespace, name);
+        if (got.ok) objects.push(got.value);
+        else stderr.push(formatApiError(got.error));
       }
     } else {
-      objects = listKind(ctx.state, info, ctx.allNamespaces ? undefined : ctx.namespace);
-    }
-    if (selector?.ok) objects = objects.filter((o) => selectorMatches({ matchExpressions: selector.requirements }, o.metadata.labels));
-    const fieldSelector = flag(ctx.flags, 'field-selector');
-    if (fieldSelector) {
-      const r = filterByFieldSelector(objects, fieldSelector);
-      if (!r.ok) return output(ctx.state, { stderr: clientError(r.error) + '\n', exitCode: 1 });
-      objects = r.objects;
+      const listed = listObjects(ctx.api, info.kind, { ...(ctx.allNamespaces ? {} : { namespace: ctx.namespace }), labelSelector, fieldSelector });
+      if (!listed.ok) {
+        stderr.push(listError(listed.error, info, labelSelector, fieldSelector));
+        return output(ctx.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: 1 });
+      }
+      objects = listed.value;
     }
     found.push(...objects);
     if (!format || format === 'wide') {
@@ -93,14 +94,6 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
   return output(ctx.state, { stdout: lines(stdout.filter((l, i) => !(l === '' && i === stdout.length - 1))), stderr: lines(stderr), exitCode: failed ? 1 : 0 });
 }
 
-export function listKind(state: ClusterState, info: KindInfo, namespace: string | undefined): AnyStored[] {
-  const table = state.objects[info.kind] ?? {};
-  return Object.keys(table)
-    .sort()
-    .map((k) => table[k]!)
-    .filter((o) => !info.namespaced || namespace === undefined || o.metadata.namespace === namespace);
-}
-
 /** With several kinds in one `get`, kubectl prefixes each name with its resource (`persistentvolume/example-pv`). */
 function renderTable(info: KindInfo, objects: AnyStored[], options: TableOptions, prefixed: boolean, labelColumns: readonly string[]): string {
   if (objects.length === 0) return '';
@@ -113,7 +106,13 @@ function renderTable(info: KindInfo, objects: AnyStored[], options: TableOptions
     const at = options.showLabels ? headers.length - 1 : headers.length;
     const extraHeaders = labelColumns.map((k) => k.slice(k.lastIndexOf('/') + 1).toUpperCase());
     headers = [...headers.slice(0, at), ...extraHeaders, ...headers.slice(at)];
-    rows = rows.map((r, i) => [...r.slice(0, at), ...labelColumns.map((k) => objects[i]!.metadata.labels?.[k] ?? ''), ...r.slice(at)]);
+    rows = rows.map((r, i) => [...r.slice(0, at), ...labelColumns.map((k) => getOwn(objects[i]!.metadata.labels, k) ?? ''), ...r.slice(at)]);
   }
   return formatTable(options.noHeaders ? [] : headers, rows);
+}
+
+/** Every object of a kind in a namespace (or all), through the read door. */
+export function listKind(ctx: Pick<KubectlContext, 'api'>, info: KindInfo, namespace: string | undefined): AnyStored[] {
+  const listed = listObjects(ctx.api, info.kind, namespace === undefined ? {} : { namespace });
+  return listed.ok ? listed.value : [];
 }

@@ -1,10 +1,11 @@
 // `kubectl label` and `kubectl annotate`: `key=value` sets, `key-` removes, `--overwrite` replaces.
-import { act, objectKey, resourcePrefix, updateObject } from '../../../engine/index.ts';
+import { act, getObject, resourcePrefix, updateObject } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { getOwn, setOwn } from '../../../lib/own.ts';
 
 export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations'): CommandOutput {
   const verb = field === 'labels' ? 'label' : 'annotate';
@@ -24,11 +25,12 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
     (txn) => {
       for (const { info, names } of parsed.targets) {
         for (const name of names) {
-          const live = txn.get(info.kind, objectKey(info.kind, ctx.namespace, name));
-          if (!live) {
-            stderr.push(formatApiError({ reason: 'NotFound', message: `${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found` }));
+          const got = getObject(txn, info.kind, ctx.namespace, name);
+          if (!got.ok) {
+            stderr.push(formatApiError(got.error));
             continue;
           }
+          const live = got.value;
           const current: Record<string, string> = { ...(live.metadata[field] ?? {}) };
           let conflict: string | undefined;
           for (const c of changes) {
@@ -38,11 +40,12 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
             }
             const [k, ...rest] = c.split('=');
             const v = rest.join('=');
-            if (current[k!] !== undefined && current[k!] !== v && !isSet(ctx.flags, 'overwrite')) conflict = k;
-            current[k!] = v;
+            const had = getOwn(current, k!);
+            if (had !== undefined && had !== v && !isSet(ctx.flags, 'overwrite')) conflict = k;
+            setOwn(current, k!, v);
           }
           if (conflict) {
-            stderr.push(clientError(`'${conflict}' already has a value (${live.metadata[field]![conflict]}), and --overwrite is false`));
+            stderr.push(clientError(`'${conflict}' already has a value (${getOwn(live.metadata[field], conflict)}), and --overwrite is false`));
             continue;
           }
           const edited = { ...live, metadata: { ...live.metadata, [field]: Object.keys(current).length ? current : undefined } };

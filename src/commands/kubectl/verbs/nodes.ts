@@ -1,5 +1,5 @@
 // `kubectl cordon`, `uncordon` and `drain`.
-import { act, deleteObject, rfc3339, updateObject, type Txn } from '../../../engine/index.ts';
+import { act, deleteObject, getObject, rfc3339, updateObject, type Txn } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
@@ -16,11 +16,12 @@ export function cordonVerb(ctx: KubectlContext, unschedulable: boolean): Command
 }
 
 function setUnschedulable(txn: Txn, name: string, unschedulable: boolean, stdout: string[], stderr: string[]): boolean {
-  const node = txn.get('Node', name);
-  if (!node) {
-    stderr.push(formatApiError({ reason: 'NotFound', message: `nodes "${name}" not found` }));
+  const got = getObject(txn, 'Node', undefined, name);
+  if (!got.ok) {
+    stderr.push(formatApiError(got.error));
     return false;
   }
+  const node = got.value;
   if (!!node.spec?.unschedulable === unschedulable) {
     stdout.push(`node/${name} already ${unschedulable ? 'cordoned' : 'uncordoned'}`);
     return true;

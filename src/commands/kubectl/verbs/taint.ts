@@ -2,7 +2,7 @@
 // The node.kubernetes.io/out-of-service taint is how an administrator says a silent node is
 // really gone (non-graceful node shutdown): its pods are then deleted and their disks detached.
 import type { Taint } from 'kubernetes-types/core/v1';
-import { act, rfc3339, updateObject } from '../../../engine/index.ts';
+import { act, getObject, rfc3339, updateObject } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
@@ -44,8 +44,9 @@ export function taintVerb(ctx: KubectlContext): CommandOutput {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const r = act(ctx.state, `user ran kubectl taint nodes ${nodeName} ${rest.join(' ')}`, (txn) => {
-    const node = txn.get('Node', nodeName);
-    if (!node) return stderr.push(formatApiError({ reason: 'NotFound', message: `nodes "${nodeName}" not found` }));
+    const got = getObject(txn, 'Node', undefined, nodeName);
+    if (!got.ok) return stderr.push(formatApiError(got.error));
+    const node = got.value;
     let taints = [...(node.spec?.taints ?? [])];
     let added = false;
     let removed = false;

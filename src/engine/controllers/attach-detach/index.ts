@@ -17,6 +17,7 @@ import { digestHex } from '../../runtime/ids.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { isPoweredOff } from '../../cluster/power.ts';
 import { isOutOfService } from '../pod-gc/index.ts';
+import { hasOwn, setOwn } from '../../../lib/own.ts';
 
 /** The reconciler's maxWaitForUnmountDuration: how long a still-mounted volume is left before a force detach. */
 export const MAX_WAIT_FOR_UNMOUNT_MS = 6 * 60 * 1000;
@@ -61,6 +62,10 @@ export const attachDetach: Controller = {
     for (const [name, want] of desired) attach(ctx, name, want);
     detachUnwanted(ctx, desired);
   },
+  // maxWaitForUnmountDuration running out for a volume still mounted on a silent node.
+  wakeTimes(view) {
+    return Object.values(view.state.detachRequestedAt ?? {}).map((since) => since + MAX_WAIT_FOR_UNMOUNT_MS + 1);
+  },
 };
 
 /**
@@ -81,7 +86,8 @@ function detachUnwanted(ctx: ControllerContext, desired: ReadonlyMap<string, unk
     let forced = false;
     // The out-of-service taint says the machine is off for sure: no need to wait for an unmount.
     if (isPoweredOff(ctx.txn.state, node) && !isOutOfService(ctx.txn.get('Node', node))) {
-      const since = (requests[name] ??= ctx.now);
+      if (!hasOwn(requests, name)) setOwn(requests, name, ctx.now);
+      const since = requests[name]!;
       const ready = ctx.txn.get('Node', node)?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
       if (ctx.now - since <= MAX_WAIT_FOR_UNMOUNT_MS || ready) continue; // still mounted there: wait
       forced = true;

@@ -1,5 +1,7 @@
 // Image pulls as the kubelet reports them. Sizes come from a small catalogue of real images so
 // the Pulled event reads like a real one; the Docker issue brings the full layer model.
+import { getOwn } from '../../../lib/own.ts';
+
 export const IMAGE_SIZES: Record<string, number> = {
   nginx: 72_195_292,
   busybox: 2_155_523,
@@ -13,7 +15,7 @@ export const IMAGE_SIZES: Record<string, number> = {
 
 export function imagePullMessages(image: string): { reason: string; message: string }[] {
   const base = image.replace(/^docker\.io\/(library\/)?/, '');
-  const size = IMAGE_SIZES[base] ?? IMAGE_SIZES[base.split(':')[0]!] ?? 50_000_000;
+  const size = getOwn(IMAGE_SIZES, base) ?? getOwn(IMAGE_SIZES, base.split(':')[0]!) ?? 50_000_000;
   // A deterministic "download time" proportional to size (~40 MB/s), printed like Go's time.Duration.
   const seconds = (size / 40_000_000 + 0.3).toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
   return [

@@ -17,7 +17,8 @@ import { containerKey, emptyDirKey } from '../../containers/mounts.ts';
 import { isPoweredOff } from '../../cluster/power.ts';
 import { postNodeStatuses } from './node-status.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
-import { sizeOf } from '../../fs/tree.ts';
+import { layerBytes } from '../../fs/tree.ts';
+import { setOwn } from '../../../lib/own.ts';
 
 type Pod = Stored<'Pod'>;
 
@@ -42,6 +43,17 @@ export const kubelet: Controller = {
     }
     cleanUpOrphans(ctx);
   },
+  // Container exits and restarts after their back-off, and the mount timeout of a pod whose volumes are not attached yet.
+  wakeTimes(view) {
+    const times: (number | undefined)[] = [];
+    for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt);
+    for (const pod of view.list('Pod')) {
+      if (!pod.spec?.nodeName || pod.status?.phase !== 'Pending') continue;
+      const scheduledAt = parseTimestamp(pod.status.conditions?.find((c) => c.type === 'PodScheduled')?.lastTransitionTime);
+      if (scheduledAt !== undefined) times.push(scheduledAt + MOUNT_TIMEOUT_MS);
+    }
+    return times;
+  },
 };
 
 function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void {
@@ -62,7 +74,7 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
     // Directories and files that hostPath volumes create appear on the node now.
     const hostPaths = setUpHostPaths(nodeFs(ctx.txn, node.metadata.name), hostPathVolumes(ctx.txn, pod));
     const created = hostPaths.ok ? hostPaths.created : [];
-    if (hostPaths.ok && created.length > 0) ctx.txn.state.nodeFiles[node.metadata.name] = hostPaths.tree;
+    if (hostPaths.ok && created.length > 0) setOwn(ctx.txn.state.nodeFiles, node.metadata.name, hostPaths.tree);
     const mounted = (pod.spec?.volumes ?? []).map((v) => v.name);
     const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
     ctx.step(
@@ -220,7 +232,7 @@ function evictIfOverLimit(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>
     const limit = parseQuantity(v.emptyDir.sizeLimit);
     const data = ctx.txn.state.volumeData[emptyDirKey(pod, v.name)];
     if (!limit.ok || !data) continue;
-    const used = Object.values(data).reduce((sum, e) => sum + (e.type === 'File' ? sizeOf(e) : 0), 0);
+    const used = layerBytes(data);
     if (BigInt(used) <= quantityValue(limit.quantity)) continue;
     const message = `Usage of EmptyDir volume "${v.name}" exceeds the limit "${v.emptyDir.sizeLimit}". `;
     const now = rfc3339(ctx.now);

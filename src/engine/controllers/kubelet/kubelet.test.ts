@@ -5,6 +5,7 @@ import { pvc } from '../../testing/builders.ts';
 import type { TestCluster } from '../../testing/harness.ts';
 import { runCase, type ControllerCase, type Mode } from '../../testing/table.ts';
 import { kubelet } from './index.ts';
+import { entryAt } from '../../fs/tree.ts';
 
 const cm = (name: string, data: Record<string, string> = { mode: 'fast' }) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });
 const secret = (name: string, data: Record<string, string> = { password: 'czNjcjN0' }) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name }, data });
@@ -40,6 +41,11 @@ const startsOrMounts = (tc: TestCluster, mode: Mode) => {
   expect(tc.events('Pod', 'p').filter((e) => e.startsWith('Warning'))).toEqual([]);
 };
 
+/** An entry of node-1's filesystem, where hostPath volumes live. */
+const nodeEntry = (tc: TestCluster, path: string) => {
+  const tree = tc.state.nodeFiles['node-1'];
+  return tree && entryAt(tree, path);
+};
 const hostPath = (path: string, type?: string) => ({ hostPath: { path, ...(type !== undefined ? { type } : {}) } });
 
 const cases: ControllerCase[] = [
@@ -47,13 +53,13 @@ const cases: ControllerCase[] = [
     name: 'hostPath with no type creates a missing directory',
     rule: '§12.2: "" does no check; the runtime creates the path as a directory',
     objects: [podWith('p', hostPath('/mnt/data'))],
-    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/mnt/data']).toMatchObject({ type: 'Directory' }),
+    check: (tc) => expect(nodeEntry(tc, '/mnt/data')).toMatchObject({ type: 'Directory' }),
   },
   {
     name: 'hostPath DirectoryOrCreate creates every missing parent',
     rule: '§12.2: DirectoryOrCreate is mkdir -p with 0755',
     objects: [podWith('p', hostPath('/srv/app/cache', 'DirectoryOrCreate'))],
-    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/srv/app/cache']).toEqual({ type: 'Directory', mode: 0o755 }),
+    check: (tc) => expect(nodeEntry(tc, '/srv/app/cache')).toEqual({ type: 'Directory', mode: 0o755 }),
   },
   {
     name: 'hostPath Directory that does not exist',
@@ -71,7 +77,7 @@ const cases: ControllerCase[] = [
     name: 'hostPath FileOrCreate creates an empty file in an existing directory',
     rule: '§12.2: FileOrCreate creates the file with 0644',
     objects: [podWith('p', hostPath('/var/log/app.log', 'FileOrCreate'))],
-    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/var/log/app.log']).toEqual({ type: 'File', mode: 0o644, content: '' }),
+    check: (tc) => expect(nodeEntry(tc, '/var/log/app.log')).toEqual({ type: 'File', mode: 0o644, content: '' }),
   },
   {
     name: 'hostPath FileOrCreate does not create parent directories',
@@ -96,7 +102,7 @@ const cases: ControllerCase[] = [
     rule: '§12.2 / §4.5: the PV\'s hostPath is set up by the kubelet like a pod\'s',
     given: [{ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'example-pv' }, spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/mnt/data' } } }, pvc('c', { className: '' })],
     objects: [podWith('p', { persistentVolumeClaim: { claimName: 'c' } })],
-    check: (tc) => expect(tc.state.nodeFiles['node-1']?.['/mnt/data']?.type).toBe('Directory'),
+    check: (tc) => expect(nodeEntry(tc, '/mnt/data')?.type).toBe('Directory'),
   },
   { name: 'emptyDir mounts', rule: '§12.1', objects: [podWith('p', { emptyDir: {} })], check: startsOrMounts },
   { name: 'emptyDir in memory mounts', rule: '§12.1 medium: Memory (tmpfs)', objects: [podWith('p', { emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } })], check: startsOrMounts },

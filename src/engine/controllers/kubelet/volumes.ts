@@ -8,12 +8,13 @@ import { nodeRootFs } from '../../fs/node-root.ts';
 import type { FsTree } from '../../fs/tree.ts';
 import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume, attachmentName } from '../attach-detach/index.ts';
+import { getOwn } from '../../../lib/own.ts';
 
 type Pod = Stored<'Pod'>;
 
 /** A node's root filesystem as it is now. */
 export function nodeFs(txn: Pick<Txn, 'state'>, node: string): FsTree {
-  return txn.state.nodeFiles[node] ?? nodeRootFs(node);
+  return getOwn(txn.state.nodeFiles, node) ?? nodeRootFs(node);
 }
 
 /**

@@ -49,6 +49,10 @@ export const nodeLifecycle: Controller = {
       syncTaints(ctx, node, { noExecute: !masterDisruption, mayAddNoExecute });
     }
   },
+  // The only clock it reads: a silent kubelet's grace period running out.
+  wakeTimes(view) {
+    return Object.values(view.state.poweredOff ?? {}).map((since) => since + NODE_MONITOR_GRACE_PERIOD_MS);
+  },
 };
 
 /** A Node deleted from the API takes its machine with it: a node registered later under that name is a new one. */

@@ -3,9 +3,10 @@
 // it Available again.
 import type { Stored } from '../../api/objects.ts';
 import { ANN_BOUND_BY_CONTROLLER, ANN_PROVISIONED_BY, LABEL_HOSTNAME } from '../../api/storage.ts';
-import { removeAll } from '../../fs/tree.ts';
+import { entryAt, removeAll, setEntry, treeOf } from '../../fs/tree.ts';
 import { runningProvisioner } from '../../drivers/registry.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
+import { getOwn, setOwn } from '../../../lib/own.ts';
 
 type PV = Stored<'PersistentVolume'>;
 
@@ -85,19 +86,20 @@ function eraseData(ctx: ControllerContext, pv: PV): void {
   const path = pv.spec?.hostPath?.path ?? pv.spec?.local?.path;
   if (!path) return;
   for (const node of nodesHolding(ctx, pv)) {
-    const tree = ctx.txn.state.nodeFiles[node];
-    if (tree) ctx.txn.state.nodeFiles[node] = removeAll(tree, path);
+    const tree = getOwn(ctx.txn.state.nodeFiles, node);
+    if (tree) setOwn(ctx.txn.state.nodeFiles, node, removeAll(tree, path));
   }
 }
 
 /** Recycle: `rm -rf` of the volume's contents; the volume itself stays. */
 function scrubData(ctx: ControllerContext, pv: PV): void {
-  if (ctx.txn.state.volumeData[`pv/${pv.metadata.name}`]) ctx.txn.state.volumeData[`pv/${pv.metadata.name}`] = { '/': { type: 'Directory', mode: 0o777 } };
+  if (ctx.txn.state.volumeData[`pv/${pv.metadata.name}`]) ctx.txn.state.volumeData[`pv/${pv.metadata.name}`] = treeOf({ '/': { type: 'Directory', mode: 0o777 } });
   const path = pv.spec?.hostPath?.path;
   if (!path) return;
   for (const node of nodesHolding(ctx, pv)) {
-    const tree = ctx.txn.state.nodeFiles[node];
-    if (!tree || !tree[path]) continue;
-    ctx.txn.state.nodeFiles[node] = { ...removeAll(tree, path), [path]: tree[path]! };
+    const tree = getOwn(ctx.txn.state.nodeFiles, node);
+    const top = tree && entryAt(tree, path);
+    if (!top) continue;
+    setOwn(ctx.txn.state.nodeFiles, node, setEntry(removeAll(tree, path), path, top));
   }
 }

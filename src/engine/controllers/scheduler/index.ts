@@ -16,6 +16,7 @@ import { nodeAffinity, nodeName, nodeUnschedulable, taintToleration } from './pl
 import { decideVolumes, isFullyBound, volumeBinding, volumeBindingPreFilter, volumeZone } from './plugins/volume-binding.ts';
 import { failureMessage } from './message.ts';
 import { volumeRestrictions } from './plugins/volume-restrictions.ts';
+import { setOwn } from '../../../lib/own.ts';
 
 /** The default filter order (pkg/scheduler/apis/config/v1/default_plugins.go), restricted to what we model. */
 export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, volumeRestrictions, volumeBinding, volumeZone];
@@ -24,15 +25,17 @@ export const scheduler: Controller = {
   name: 'scheduler',
   source: 'default-scheduler',
   sync(ctx) {
+    // Counted once per sync and kept up to date as pods are bound: counting per pod made placing n pods O(n²).
+    const load = podsPerNode(ctx);
     for (const pod of ctx.txn.list('Pod')) {
       if (pod.spec?.nodeName || pod.metadata.deletionTimestamp) continue;
       if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
-      scheduleOne(ctx, pod);
+      scheduleOne(ctx, pod, load);
     }
   },
 };
 
-function scheduleOne(ctx: ControllerContext, pod: Pod): void {
+function scheduleOne(ctx: ControllerContext, pod: Pod, load: Map<string, number>): void {
   const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const nodes = ctx.txn.list('Node');
   const cycle = volumeBindingPreFilter(ctx.txn, pod);
@@ -45,12 +48,12 @@ function scheduleOne(ctx: ControllerContext, pod: Pod): void {
   const feasible: Node[] = [];
   for (const node of nodes) {
     const failed = runFilters(ctx, pod, node, cycle);
-    record.nodes[node.metadata.name] = failed ? { plugin: failed.plugin, reason: failed.status.reason ?? '' } : null;
+    setOwn(record.nodes, node.metadata.name, failed ? { plugin: failed.plugin, reason: failed.status.reason ?? '' } : null);
     if (failed) statuses.push(failed.status);
     else feasible.push(node);
   }
   if (feasible.length === 0) return reportUnschedulable(ctx, pod, podKey, record, nodes.length, statuses);
-  const node = pickNode(ctx, feasible);
+  const node = pickNode(feasible, load);
   delete ctx.txn.state.scheduling[podKey];
 
   // Reserve + PreBind: get every WaitForFirstConsumer claim a volume on this node first.
@@ -83,6 +86,7 @@ function scheduleOne(ctx: ControllerContext, pod: Pod): void {
       conditions: upsertCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: timestamp(ctx) }),
     },
   });
+  load.set(node.metadata.name, (load.get(node.metadata.name) ?? 0) + 1);
   ctx.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${podKey} to ${node.metadata.name}`);
   ctx.step(`scheduler assigned pod ${podKey} to node ${node.metadata.name}`);
 }
@@ -96,10 +100,14 @@ function runFilters(ctx: ControllerContext, pod: Pod, node: Node, cycle: CycleSt
 }
 
 /** Scoring, simplified: the node running the fewest pods wins; ties go to the first by name. */
-function pickNode(ctx: ControllerContext, feasible: readonly Node[]): Node {
+function pickNode(feasible: readonly Node[], load: ReadonlyMap<string, number>): Node {
+  return [...feasible].sort((a, b) => (load.get(a.metadata.name) ?? 0) - (load.get(b.metadata.name) ?? 0))[0]!;
+}
+
+function podsPerNode(ctx: ControllerContext): Map<string, number> {
   const load = new Map<string, number>();
   for (const p of ctx.txn.list('Pod')) if (p.spec?.nodeName) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
-  return [...feasible].sort((a, b) => (load.get(a.metadata.name) ?? 0) - (load.get(b.metadata.name) ?? 0))[0]!;
+  return load;
 }
 
 function reportUnschedulable(ctx: ControllerContext, pod: Pod, podKey: string, record: SchedulingRecord, nodeCount: number, statuses: Status[]): void {

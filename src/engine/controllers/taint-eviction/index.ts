@@ -29,6 +29,17 @@ export const taintEviction: Controller = {
       if (due !== undefined && ctx.now >= due) evict(ctx, pod, nodeName, taints);
     }
   },
+  // A tolerated taint's tolerationSeconds running out.
+  wakeTimes(view) {
+    const dues: (number | undefined)[] = [];
+    for (const pod of view.list('Pod')) {
+      const nodeName = pod.spec?.nodeName;
+      if (!nodeName || pod.metadata.deletionTimestamp) continue;
+      const taints = (view.get('Node', nodeName)?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute');
+      if (taints.length > 0) dues.push(evictionTime(pod, taints));
+    }
+    return dues;
+  },
 };
 
 /** When the pod must go (ms), or undefined if it tolerates every taint forever. */

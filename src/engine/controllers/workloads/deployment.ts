@@ -57,6 +57,8 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
   }
   const rs = ctx.txn.get('ReplicaSet', `${ns}/${name}`) ?? current;
   const ready = rs.status?.readyReplicas ?? 0;
+  // getReplicaFailures: the new ReplicaSet's ReplicaFailure shows on the Deployment too.
+  const failure = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
   const status = {
     observedGeneration: d.metadata.generation,
     replicas: rs.status?.replicas ?? 0,
@@ -72,6 +74,7 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
         message: ready >= replicas ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
       },
       { type: 'Progressing', status: 'True', reason: ready >= replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', message: `ReplicaSet "${name}" ${ready >= replicas ? 'has successfully progressed.' : 'is progressing.'}` },
+      ...(failure ? [{ type: 'ReplicaFailure', status: failure.status, reason: failure.reason, message: failure.message }] : []),
     ],
   };
   const clean = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined)) as typeof status;

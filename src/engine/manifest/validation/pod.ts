@@ -1,8 +1,10 @@
 // Pod spec validation (pkg/apis/core/validation ValidatePodSpec), the subset a storage
 // playground meets: containers, volumes and their mounts, restart policy, downward API paths.
-import type { Pod, PodSpec, Volume } from 'kubernetes-types/core/v1';
+import type { Container, EnvVar, Pod, PodSpec, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import { duplicate, invalid, notFound, required, unsupported, type FieldError } from './field-errors.ts';
-import { isDns1123Label, LABEL_MESSAGE } from './names.ts';
+import { validateLabels } from './metadata.ts';
+import { validateResources } from './resources.ts';
+import { isDns1123Label, nameMessages } from './names.ts';
 
 const RESTART_POLICIES = ['Always', 'Never', 'OnFailure'] as const;
 
@@ -33,10 +35,11 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   const errors: FieldError[] = [];
   if (!spec) return [required(path)];
   const volumeNames = new Set<string>();
-  (spec.volumes ?? []).forEach((v, i) => {
+  // A null list entry decodes to the zero value on the server, and fails as an empty one would.
+  (spec.volumes ?? []).map((v) => v ?? ({} as Volume)).forEach((v, i) => {
     const vp = `${path}.volumes[${i}]`;
     if (!v.name) errors.push(required(`${vp}.name`));
-    else if (!isDns1123Label(v.name)) errors.push(invalid(`${vp}.name`, v.name, LABEL_MESSAGE));
+    else if (!isDns1123Label(v.name)) errors.push(...nameMessages(v.name, 'label').map((m) => invalid(`${vp}.name`, v.name, m)));
     else if (volumeNames.has(v.name)) errors.push(duplicate(`${vp}.name`, v.name));
     else volumeNames.add(v.name);
     const sources = POD_VOLUME_SOURCES.filter((f) => (v as unknown as Record<string, unknown>)[f] !== undefined);
@@ -57,15 +60,16 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
 
   if (!spec.containers || spec.containers.length === 0) errors.push(required(`${path}.containers`));
   const containerNames = new Set<string>();
-  (spec.containers ?? []).forEach((c, i) => {
+  (spec.containers ?? []).map((c) => c ?? ({} as Container)).forEach((c, i) => {
     const cp = `${path}.containers[${i}]`;
     if (!c.name) errors.push(required(`${cp}.name`));
-    else if (!isDns1123Label(c.name)) errors.push(invalid(`${cp}.name`, c.name, LABEL_MESSAGE));
+    else if (!isDns1123Label(c.name)) errors.push(...nameMessages(c.name, 'label').map((m) => invalid(`${cp}.name`, c.name, m)));
     else if (containerNames.has(c.name)) errors.push(duplicate(`${cp}.name`, c.name));
     else containerNames.add(c.name);
     if (!c.image) errors.push(required(`${cp}.image`));
+    errors.push(...validateResources(c.resources, `${cp}.resources`));
     const mountPaths = new Set<string>();
-    (c.volumeMounts ?? []).forEach((m, j) => {
+    (c.volumeMounts ?? []).map((m) => m ?? ({} as VolumeMount)).forEach((m, j) => {
       const mp = `${cp}.volumeMounts[${j}]`;
       if (!m.name) errors.push(required(`${mp}.name`));
       else if (!volumeNames.has(m.name)) errors.push(notFound(`${mp}.name`, m.name));
@@ -73,7 +77,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
       else if (mountPaths.has(m.mountPath)) errors.push(invalid(`${mp}.mountPath`, m.mountPath, 'must be unique'));
       else mountPaths.add(m.mountPath);
     });
-    (c.env ?? []).forEach((e, j) => {
+    (c.env ?? []).map((e) => e ?? ({} as EnvVar)).forEach((e, j) => {
       const fp = e.valueFrom?.fieldRef?.fieldPath;
       if (fp && !(ENV_FIELD_PATHS as readonly string[]).includes(fp) && !SUBSCRIPTED.test(fp)) {
         errors.push(unsupported(`${cp}.env[${j}].valueFrom.fieldRef.fieldPath`, fp, ENV_FIELD_PATHS));
@@ -81,6 +85,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
       if (!e.name) errors.push(required(`${cp}.env[${j}].name`));
     });
   });
+  errors.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
   if (spec.restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(spec.restartPolicy)) {
     errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
   }

@@ -1,0 +1,63 @@
+// The API server's door for reads: get one object, list a kind with label and field selectors,
+// and the change feed a watch is built on. Commands, explanations, lessons, the UI and a future
+// HTTP face read through here, never through the store's tables, so NotFound and selector errors
+// are made in one place and worded as the API server words them.
+import { KINDS } from '../api/kinds.ts';
+import type { AnyStored, Kind, Stored } from '../api/objects.ts';
+import { parseSelector, selectorMatches } from '../api/labels.ts';
+import { parseFieldSelector, fieldSelectorMatches } from '../api/field-selector.ts';
+import { beginTxn, type Txn } from './store.ts';
+import { notFound, type ApiError } from './errors.ts';
+import { objectKey } from './keys.ts';
+import type { Change, ClusterState } from './state.ts';
+
+/** What reads need from a state: the store's lookups (a transaction, or a view of a frozen state). */
+export type Reader = Pick<Txn, 'get' | 'list'>;
+
+export type Read<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** A read-only view of a state with the store's lookups (get by key, list in key order). */
+export function readerOf(state: ClusterState): Reader & Pick<Txn, 'getRef' | 'count' | 'state'> {
+  return beginTxn(state);
+}
+
+/** GET: one object by namespace and name (namespace ignored for cluster-scoped kinds). */
+export function getObject<K extends Kind>(reader: Reader, kind: K, namespace: string | undefined, name: string): Read<Stored<K>> {
+  const obj = reader.get(kind, objectKey(kind, namespace, name));
+  return obj ? { ok: true, value: obj } : { ok: false, error: notFound(kind, name) };
+}
+
+export interface ListOptions {
+  /** One namespace; absent lists every namespace (`-A`). Ignored for cluster-scoped kinds. */
+  namespace?: string;
+  /** `app=web,tier in (a,b)`, as `-l` takes it. */
+  labelSelector?: string;
+  /** `status.phase=Running,spec.nodeName!=n1`, as `--field-selector` takes it. */
+  fieldSelector?: string;
+}
+
+/** LIST: a kind's objects in key order, filtered as the API server filters them. */
+export function listObjects<K extends Kind>(reader: Reader, kind: K, opts: ListOptions = {}): Read<Stored<K>[]> {
+  const namespace = KINDS[kind].namespaced ? opts.namespace : undefined;
+  let items = reader.list(kind, namespace);
+  if (opts.labelSelector) {
+    const selector = parseSelector(opts.labelSelector);
+    if (!selector.ok) return { ok: false, error: { reason: 'BadRequest', message: selector.error } };
+    items = items.filter((o) => selectorMatches({ matchExpressions: selector.requirements }, o.metadata.labels));
+  }
+  if (opts.fieldSelector) {
+    const fields = parseFieldSelector(kind, opts.fieldSelector);
+    if (!fields.ok) return { ok: false, error: { reason: 'BadRequest', message: fields.error } };
+    items = items.filter((o) => fieldSelectorMatches(o as AnyStored, fields.requirements));
+  }
+  return { ok: true, value: items };
+}
+
+/**
+ * The change feed a watch reads: every accepted write after `resourceVersion`, in order, each
+ * with the object before and after. `changes` is what a transaction (or the timeline's steps)
+ * recorded; Events are left out unless asked for, as a watch on one kind would.
+ */
+export function changesSince(changes: readonly Change[], resourceVersion: number, kind?: Kind): Change[] {
+  return changes.filter((c) => (kind !== undefined ? c.ref.kind === kind : c.ref.kind !== 'Event') && c.resourceVersion > resourceVersion);
+}
