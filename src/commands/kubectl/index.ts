@@ -15,6 +15,7 @@ import { patchVerb } from './verbs/patch.ts';
 import { execVerb, logsVerb } from './verbs/exec.ts';
 import { createImperative } from './verbs/create-imperative.ts';
 import { KUBECTL_HELP } from './help.ts';
+import { KUBECTL_VERB_NAMES, type KubectlVerbName } from './verb-names.ts';
 import { getOwn } from '../../lib/own.ts';
 
 const F = (long: string, short: string | undefined, value: boolean, repeat = false): FlagSpec => ({ long, ...(short ? { short } : {}), value, repeat });
@@ -29,7 +30,7 @@ interface VerbDef {
   run: (ctx: KubectlContext) => CommandOutput;
 }
 
-const VERBS: Record<string, VerbDef> = {
+const VERBS: Record<KubectlVerbName, VerbDef> = {
   apply: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
   create: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('from-literal', undefined, true, true)], run: (c) => createImperative(c) ?? applyVerb(c, 'create') },
   get: {
@@ -57,7 +58,7 @@ const VERBS: Record<string, VerbDef> = {
   version: { flags: [F('client', undefined, false), F('output', 'o', true)], run: versionVerb },
 };
 
-export const KUBECTL_VERBS = Object.keys(VERBS);
+export const KUBECTL_VERBS: readonly string[] = KUBECTL_VERB_NAMES;
 
 /** Every real kubectl command, in the order kubectl registers them: cobra suggests from these. */
 const ALL_KUBECTL_COMMANDS = [

@@ -1,6 +1,7 @@
 // fields.ParseSelector (apimachinery v0.34 pkg/fields/selector.go) and the per-kind field label
 // conversion, as `?fieldSelector=` is read: the requirements, the exact messages, the order.
 import { describe, expect, it } from 'vitest';
+import { strategyOf } from '../registry/index.ts';
 import { fieldSelectorMatches, parseFieldSelector, parseFieldSelectorSyntax } from './field-selector.ts';
 import type { AnyStored } from './objects.ts';
 
@@ -80,15 +81,15 @@ describe('parseFieldSelectorSyntax: the API server messages', () => {
 
 describe('parseFieldSelector: field labels per kind', () => {
   it('accepts the labels a kind converts', () => {
-    expect(parseFieldSelector('Pod', 'spec.nodeName=n1,status.phase!=Running')).toEqual({
+    expect(parseFieldSelector(strategyOf('Pod').fieldLabels, 'spec.nodeName=n1,status.phase!=Running')).toEqual({
       ok: true,
       requirements: [
         { field: 'spec.nodeName', op: '=', value: 'n1' },
         { field: 'status.phase', op: '!=', value: 'Running' },
       ],
     });
-    expect(parseFieldSelector('PersistentVolumeClaim', 'metadata.name=data,metadata.namespace=default').ok).toBe(true);
-    expect(parseFieldSelector('Pod', '').ok).toBe(true);
+    expect(parseFieldSelector(strategyOf('PersistentVolumeClaim').fieldLabels, 'metadata.name=data,metadata.namespace=default').ok).toBe(true);
+    expect(parseFieldSelector(strategyOf('Pod').fieldLabels, '').ok).toBe(true);
   });
 
   it.each([
@@ -103,12 +104,12 @@ describe('parseFieldSelector: field labels per kind', () => {
     // Labels are converted in sorted order, after the whole syntax is read.
     ['Pod', 'zz=1,aa=2', 'field label not supported: aa'],
   ] as const)('%s %j', (kind, text, message) => {
-    expect(parseFieldSelector(kind, text)).toEqual({ ok: false, error: message });
+    expect(parseFieldSelector(strategyOf(kind).fieldLabels, text)).toEqual({ ok: false, error: message });
   });
 
   it('reports a syntax error before an unknown label, wherever it is', () => {
-    expect(parseFieldSelector('Pod', 'aa=1,zz')).toEqual({ ok: false, error: "invalid selector: 'aa=1,zz'; can't understand 'zz'" });
-    expect(parseFieldSelector('Pod', 'aa=1,zz=a=b')).toEqual({ ok: false, error: 'invalid field selector: unescaped character in value: 61' });
+    expect(parseFieldSelector(strategyOf('Pod').fieldLabels, 'aa=1,zz')).toEqual({ ok: false, error: "invalid selector: 'aa=1,zz'; can't understand 'zz'" });
+    expect(parseFieldSelector(strategyOf('Pod').fieldLabels, 'aa=1,zz=a=b')).toEqual({ ok: false, error: 'invalid field selector: unescaped character in value: 61' });
   });
 });
 
@@ -121,7 +122,7 @@ describe('fieldSelectorMatches', () => {
     status: { phase: 'Running' },
   } as unknown as AnyStored;
   const reqs = (text: string) => {
-    const r = parseFieldSelector('Pod', text);
+    const r = parseFieldSelector(strategyOf('Pod').fieldLabels, text);
     if (!r.ok) throw new Error(r.error);
     return r.requirements;
   };

@@ -1,7 +1,7 @@
 // Field selectors (`--field-selector status.phase=Running,spec.nodeName!=n1`) as the API server
 // reads them: each kind supports metadata.name and metadata.namespace, some kinds a few more
 // (their field label conversion functions), and anything else is refused in the server's words.
-import type { AnyStored, Kind } from './objects.ts';
+import type { AnyStored } from './objects.ts';
 import { getOwn } from '../../lib/own.ts';
 import { compareGoStrings } from './go-strings.ts';
 
@@ -14,52 +14,33 @@ export interface FieldRequirement {
 export type FieldSelectorParse = { ok: true; requirements: FieldRequirement[] } | { ok: false; error: string };
 
 /**
- * Which field labels each kind's list accepts (its field label conversion function in
- * pkg/apis/*\/v1/conversion.go) and how it refuses others. Kinds without a function use the
- * default conversion: metadata.name and metadata.namespace only. apps/v1 registers none, so
- * `status.replicas` on ReplicaSets is refused although the registry sets it (KK #135136).
+ * The field labels a kind's list accepts (its field label conversion function in
+ * pkg/apis/*\/v1/conversion.go) and how it refuses the others. Each kind's own lives in the kind
+ * registry; kinds without a conversion function use the default one.
  */
-interface FieldConversion {
+export interface FieldLabels {
   accepts: readonly string[];
   refuse: (label: string) => string;
 }
 
-const DEFAULT_CONVERSION: FieldConversion = {
+/** runtime.DefaultMetaV1FieldSelectorConversion. */
+export const DEFAULT_FIELD_LABELS: FieldLabels = {
   accepts: ['metadata.name', 'metadata.namespace'],
   refuse: (label) => `"${label}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
 };
-const notSupported = (label: string) => `field label not supported: ${label}`;
 
-const CONVERSIONS: Partial<Record<Kind, FieldConversion>> = {
-  Pod: {
-    accepts: [
-      'metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName',
-      'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName',
-    ],
-    refuse: notSupported,
-  },
-  Node: { accepts: ['metadata.name', 'spec.unschedulable'], refuse: notSupported },
-  Namespace: { accepts: ['metadata.name', 'status.phase'], refuse: notSupported },
-  Secret: { accepts: ['metadata.name', 'metadata.namespace', 'type'], refuse: notSupported },
-  Event: {
-    accepts: [
-      'metadata.name', 'metadata.namespace', 'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid',
-      'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type',
-    ],
-    refuse: notSupported,
-  },
-};
+/** How the core/v1 conversion functions refuse a label. */
+export const NOT_SUPPORTED = (label: string): string => `field label not supported: ${label}`;
 
 /**
- * Parses a field selector for a kind as the API server does: first the syntax, all terms
+ * Parses a field selector for a kind (given its field labels) as the API server does: first the syntax, all terms
  * (fields.ParseSelector, a BadRequest when it fails), then each field label through the kind's
  * conversion, in the sorted order of the terms. Nothing is trimmed: kubectl trims the whole
  * string before sending it, and the server keeps spaces around terms as part of them.
  */
-export function parseFieldSelector(kind: Kind, text: string): FieldSelectorParse {
+export function parseFieldSelector(conversion: FieldLabels, text: string): FieldSelectorParse {
   const syntax = parseFieldSelectorSyntax(text);
   if (!syntax.ok) return syntax;
-  const conversion = CONVERSIONS[kind] ?? DEFAULT_CONVERSION;
   for (const r of syntax.requirements) {
     if (!conversion.accepts.includes(r.field)) return { ok: false, error: conversion.refuse(r.field) };
   }

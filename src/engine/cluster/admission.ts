@@ -1,7 +1,7 @@
 // Admission on create: the mutating plugins a storage learner meets (DefaultStorageClass,
 // StorageObjectInUseProtection, ServiceAccount) and the NamespaceLifecycle check.
 import { KINDS } from '../api/kinds.ts';
-import type { AnyStored, Stored } from '../api/objects.ts';
+import type { AnyStored, Kind, Stored } from '../api/objects.ts';
 import { compareQuantities, mustParseQuantity } from '../api/quantity.ts';
 import {
   FINALIZER_PV_PROTECTION,
@@ -15,23 +15,35 @@ import { admitPodServiceAccount } from './service-account-admission.ts';
 import { notFoundError, type ApiError } from './errors.ts';
 import type { Txn } from './store.ts';
 
-export function admitCreate(txn: Txn, obj: AnyStored): { ok: true; object: AnyStored } | { ok: false; error: ApiError } {
-  if (KINDS[obj.kind].namespaced) {
-    const ns = obj.metadata.namespace ?? 'default';
-    if (!txn.get('Namespace', ns)) return { ok: false, error: notFoundError('namespaces', ns) };
-  }
-  switch (obj.kind) {
-    case 'PersistentVolumeClaim':
-      return { ok: true, object: withFinalizer(defaultStorageClass(txn, obj), FINALIZER_PVC_PROTECTION) };
-    case 'PersistentVolume':
-      return { ok: true, object: withFinalizer(obj, FINALIZER_PV_PROTECTION) };
-    case 'Node':
-      return { ok: true, object: completeNode(obj) };
-    case 'Pod':
-      return admitPodServiceAccount(txn, obj);
-    default:
-      return { ok: true, object: obj };
-  }
+export type Admitted<K extends Kind> = { ok: true; object: Stored<K> } | { ok: false; error: ApiError };
+
+/** NamespaceLifecycle: a namespaced object needs its namespace to exist. */
+export function admitNamespaceLifecycle(txn: Txn, obj: AnyStored): ApiError | undefined {
+  if (!KINDS[obj.kind].namespaced) return undefined;
+  const ns = obj.metadata.namespace ?? 'default';
+  return txn.get('Namespace', ns) ? undefined : notFoundError('namespaces', ns);
+}
+
+// One function per kind (the registry maps each kind to its own): the mutating admission plugins
+// that act on a create of that kind.
+
+/** DefaultStorageClass and StorageObjectInUseProtection. */
+export function admitPersistentVolumeClaim(txn: Txn, pvc: Stored<'PersistentVolumeClaim'>): Admitted<'PersistentVolumeClaim'> {
+  return { ok: true, object: withFinalizer(defaultStorageClass(txn, pvc), FINALIZER_PVC_PROTECTION) };
+}
+
+/** StorageObjectInUseProtection. */
+export function admitPersistentVolume(_txn: Txn, pv: Stored<'PersistentVolume'>): Admitted<'PersistentVolume'> {
+  return { ok: true, object: withFinalizer(pv, FINALIZER_PV_PROTECTION) };
+}
+
+/** A Node object registered by hand gets what its kubelet would report. */
+export function admitNode(_txn: Txn, node: Stored<'Node'>): Admitted<'Node'> {
+  return { ok: true, object: completeNode(node) };
+}
+
+export function admitAsIs<K extends Kind>(_txn: Txn, obj: Stored<K>): Admitted<K> {
+  return { ok: true, object: obj };
 }
 
 /** DefaultStorageClass: a claim that names no class (nil, not "") gets the effective default, if any. */

@@ -4,13 +4,12 @@
 import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, Kind } from '../api/objects.ts';
 import { deepEqual, isPlainObject, mergePatch, stableStringify, threeWayMerge } from '../../lib/deep.ts';
-import { applyDefaults } from '../manifest/defaults.ts';
-import { formatFieldError, formatInvalid, validateObject } from '../manifest/validation/index.ts';
+import { formatFieldError, formatInvalid } from '../manifest/validation/index.ts';
+import { admitCreate, applyDefaults, validateObject, validateUpdate } from '../registry/index.ts';
 import { persistentVolumeWarnings } from '../manifest/validation/storage.ts';
-import { admitCreate, admitUpdate } from './admission.ts';
+import { admitUpdate } from './admission.ts';
 import { keepServiceAccountToken } from './service-account-admission.ts';
 import { alreadyExistsError, notFoundError, type ApiError } from './errors.ts';
-import { validateUpdate } from './immutability.ts';
 import { objectKey } from './keys.ts';
 import type { Txn } from './store.ts';
 

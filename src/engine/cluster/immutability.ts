@@ -1,6 +1,6 @@
 // Update validation: which fields may change after creation (ValidateXUpdate in
 // pkg/apis/*/validation), with the API server's messages.
-import type { AnyStored, PersistentVolumeClaim, StorageClass } from '../api/objects.ts';
+import type { PersistentVolumeClaim, StorageClass, Stored } from '../api/objects.ts';
 import { compareQuantities, mustParseQuantity } from '../api/quantity.ts';
 import { PV_SOURCE_FIELDS } from '../api/storage.ts';
 import { forbidden, invalid, type FieldError } from '../manifest/validation/field-errors.ts';
@@ -13,56 +13,53 @@ export const POD_IMMUTABLE =
 
 const same = deepEqual;
 
-export function validateUpdate(old: AnyStored, next: AnyStored): FieldError[] {
-  switch (next.kind) {
-    case 'PersistentVolumeClaim':
-      return pvcUpdate(old as PersistentVolumeClaim, next);
-    case 'PersistentVolume': {
-      const o = old.kind === 'PersistentVolume' ? old.spec ?? {} : {};
-      const n = next.spec ?? {};
-      const errors: FieldError[] = [];
-      const src = (s: object) => PV_SOURCE_FIELDS.map((f) => (s as Record<string, unknown>)[f]);
-      if (!same(src(o), src(n))) errors.push(forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
-      if ((o.volumeMode ?? 'Filesystem') !== (n.volumeMode ?? 'Filesystem')) errors.push(invalid('spec.volumeMode', n.volumeMode, 'field is immutable'));
-      if (o.nodeAffinity && !same(o.nodeAffinity, n.nodeAffinity)) errors.push(invalid('spec.nodeAffinity', '', 'field is immutable'));
-      return errors;
-    }
-    case 'StorageClass': {
-      const o = old as StorageClass;
-      const errors: FieldError[] = [];
-      if (!same(o.parameters, next.parameters)) errors.push(forbidden('parameters', 'updates to parameters are forbidden.'));
-      if (o.provisioner !== next.provisioner) errors.push(forbidden('provisioner', 'updates to provisioner are forbidden.'));
-      if (o.reclaimPolicy !== next.reclaimPolicy) errors.push(forbidden('reclaimPolicy', 'updates to reclaimPolicy are forbidden.'));
-      if (o.volumeBindingMode !== next.volumeBindingMode) errors.push(invalid('volumeBindingMode', next.volumeBindingMode, 'field is immutable'));
-      return errors;
-    }
-    case 'Pod': {
-      const o = old.kind === 'Pod' ? old.spec : undefined;
-      const n = next.spec;
-      const strip = (s: typeof n) =>
-        s && { ...s, containers: s.containers.map((c) => ({ ...c, image: '' })), activeDeadlineSeconds: 0, tolerations: [], nodeName: '' };
-      return same(strip(o), strip(n)) ? [] : [forbidden('spec', POD_IMMUTABLE)];
-    }
-    case 'Deployment':
-    case 'ReplicaSet': {
-      const o = (old as typeof next).spec?.selector;
-      return same(o, next.spec?.selector) ? [] : [invalid('spec.selector', next.spec?.selector, 'field is immutable')];
-    }
-    case 'ConfigMap':
-    case 'Secret': {
-      const o = old as typeof next;
-      if (o.immutable !== true) return [];
-      const errors: FieldError[] = [];
-      if (!same(o.data, next.data)) errors.push(forbidden('data', 'field is immutable when `immutable` is set'));
-      if (next.immutable !== true) errors.push(forbidden('immutable', 'field is immutable when `immutable` is set'));
-      return errors;
-    }
-    default:
-      return [];
-  }
+// One function per kind (the registry maps each kind to its own): the errors for changing `old`
+// into `next`. Kinds not listed here may change freely.
+
+export function persistentVolumeUpdate(old: Stored<'PersistentVolume'>, next: Stored<'PersistentVolume'>): FieldError[] {
+  const o = old.spec ?? {};
+  const n = next.spec ?? {};
+  const errors: FieldError[] = [];
+  const src = (s: object) => PV_SOURCE_FIELDS.map((f) => (s as Record<string, unknown>)[f]);
+  if (!same(src(o), src(n))) errors.push(forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
+  if ((o.volumeMode ?? 'Filesystem') !== (n.volumeMode ?? 'Filesystem')) errors.push(invalid('spec.volumeMode', n.volumeMode, 'field is immutable'));
+  if (o.nodeAffinity && !same(o.nodeAffinity, n.nodeAffinity)) errors.push(invalid('spec.nodeAffinity', '', 'field is immutable'));
+  return errors;
 }
 
-function pvcUpdate(old: PersistentVolumeClaim, next: PersistentVolumeClaim): FieldError[] {
+export function storageClassUpdate(o: StorageClass, next: StorageClass): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!same(o.parameters, next.parameters)) errors.push(forbidden('parameters', 'updates to parameters are forbidden.'));
+  if (o.provisioner !== next.provisioner) errors.push(forbidden('provisioner', 'updates to provisioner are forbidden.'));
+  if (o.reclaimPolicy !== next.reclaimPolicy) errors.push(forbidden('reclaimPolicy', 'updates to reclaimPolicy are forbidden.'));
+  if (o.volumeBindingMode !== next.volumeBindingMode) errors.push(invalid('volumeBindingMode', next.volumeBindingMode, 'field is immutable'));
+  return errors;
+}
+
+export function podUpdate(old: Stored<'Pod'>, next: Stored<'Pod'>): FieldError[] {
+  const strip = (s: Stored<'Pod'>['spec']) =>
+    s && { ...s, containers: s.containers.map((c) => ({ ...c, image: '' })), activeDeadlineSeconds: 0, tolerations: [], nodeName: '' };
+  return same(strip(old.spec), strip(next.spec)) ? [] : [forbidden('spec', POD_IMMUTABLE)];
+}
+
+export function workloadUpdate<T extends Stored<'Deployment'> | Stored<'ReplicaSet'>>(old: T, next: T): FieldError[] {
+  return same(old.spec?.selector, next.spec?.selector) ? [] : [invalid('spec.selector', next.spec?.selector, 'field is immutable')];
+}
+
+export function configDataUpdate<T extends Stored<'ConfigMap'> | Stored<'Secret'>>(o: T, next: T): FieldError[] {
+  if (o.immutable !== true) return [];
+  const errors: FieldError[] = [];
+  if (!same(o.data, next.data)) errors.push(forbidden('data', 'field is immutable when `immutable` is set'));
+  if (next.immutable !== true) errors.push(forbidden('immutable', 'field is immutable when `immutable` is set'));
+  return errors;
+}
+
+/** Kinds whose every field may change after creation (as far as we model them). */
+export function noUpdateRules(): FieldError[] {
+  return [];
+}
+
+export function persistentVolumeClaimUpdate(old: PersistentVolumeClaim, next: PersistentVolumeClaim): FieldError[] {
   const o = old.spec ?? {};
   const n = next.spec ?? {};
   const bound = old.status?.phase === 'Bound';

@@ -6,6 +6,7 @@ import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, Kind, Stored } from '../api/objects.ts';
 import { parseSelector, selectorMatches } from '../api/labels.ts';
 import { parseFieldSelector, fieldSelectorMatches } from '../api/field-selector.ts';
+import { strategyOf } from '../registry/index.ts';
 import { beginTxn, type Txn } from './store.ts';
 import { notFound, type ApiError } from './errors.ts';
 import { objectKey } from './keys.ts';
@@ -46,7 +47,7 @@ export function listObjects<K extends Kind>(reader: Reader, kind: K, opts: ListO
     items = items.filter((o) => selectorMatches({ matchExpressions: selector.requirements }, o.metadata.labels));
   }
   if (opts.fieldSelector) {
-    const fields = parseFieldSelector(kind, opts.fieldSelector);
+    const fields = parseFieldSelector(strategyOf(kind).fieldLabels, opts.fieldSelector);
     if (!fields.ok) return { ok: false, error: { reason: 'BadRequest', message: fields.error } };
     items = items.filter((o) => fieldSelectorMatches(o as AnyStored, fields.requirements));
   }

@@ -8,12 +8,11 @@ import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, Kind, ObjectRef, Stored } from '../api/objects.ts';
 import { rfc3339 } from '../runtime/clock.ts';
 import { newUid } from '../runtime/ids.ts';
+import { tracksGeneration } from '../registry/index.ts';
 import { getOwn, setOwn } from '../../lib/own.ts';
 import { keyOf, objectKey, refOf } from './keys.ts';
 import type { Change, ClusterState, KindTable } from './state.ts';
 
-/** Kinds whose spec changes bump `metadata.generation` (pods too since v1.34's PodObservedGenerationTracking). */
-const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod']);
 
 export interface Txn {
   /** The working state; read it freely, write it only through the methods below. */
@@ -98,7 +97,7 @@ export function beginTxn(base: ClusterState): Txn {
           uid: newUid(state),
           resourceVersion: nextResourceVersion(),
           creationTimestamp: rfc3339(state.now),
-          ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+          ...(tracksGeneration(obj.kind) ? { generation: 1 } : {}),
         },
       } as Stored<K>;
       setOwn<AnyStored>(writable(obj.kind), keyOf(stored), stored);
@@ -114,7 +113,7 @@ export function beginTxn(base: ClusterState): Txn {
         return undefined;
       }
       const specChanged =
-        GENERATION_KINDS.has(obj.kind) && JSON.stringify((old as { spec?: unknown }).spec) !== JSON.stringify((obj as { spec?: unknown }).spec);
+        tracksGeneration(obj.kind) && JSON.stringify((old as { spec?: unknown }).spec) !== JSON.stringify((obj as { spec?: unknown }).spec);
       const stored = {
         ...obj,
         metadata: {

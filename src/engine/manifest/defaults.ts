@@ -1,71 +1,85 @@
 // Defaulting as the API server does it on create (pkg/apis/*/v1/defaults.go), so that what a
 // learner reads back with `kubectl get -o yaml` has the same filled-in fields as a real cluster.
 import type { Container, PodSpec, Volume } from 'kubernetes-types/core/v1';
-import type { AnyStored } from '../api/objects.ts';
+import type { Kind, Stored } from '../api/objects.ts';
 
-export function applyDefaults<T extends AnyStored>(input: T): T {
-  // A shallow copy is enough: every default below replaces a top-level field with a new object.
-  const obj = { ...input } as AnyStored;
-  switch (obj.kind) {
-    case 'PersistentVolume':
-      obj.spec = { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...obj.spec };
-      if (obj.spec.hostPath && obj.spec.hostPath.type === undefined) obj.spec.hostPath = { ...obj.spec.hostPath, type: '' };
-      Object.assign(obj, { status: { phase: 'Pending', ...obj.status } });
-      break;
-    case 'PersistentVolumeClaim':
-      obj.spec = { ...obj.spec, volumeMode: obj.spec?.volumeMode ?? 'Filesystem' };
-      Object.assign(obj, { status: { phase: 'Pending', ...obj.status } });
-      break;
-    case 'StorageClass':
-      obj.reclaimPolicy ??= 'Delete';
-      obj.volumeBindingMode ??= 'Immediate';
-      break;
-    case 'Pod':
-      obj.spec = defaultPodSpec(obj.spec ?? { containers: [] });
-      Object.assign(obj, { status: { phase: 'Pending', qosClass: 'BestEffort', ...obj.status } });
-      break;
-    case 'Deployment':
-      obj.spec = {
-        replicas: 1,
-        revisionHistoryLimit: 10,
-        progressDeadlineSeconds: 600,
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
-        ...obj.spec,
-        selector: obj.spec?.selector ?? {},
-        template: { ...obj.spec?.template, spec: defaultPodSpec(obj.spec?.template?.spec ?? { containers: [] }) },
-      };
-      break;
-    case 'ReplicaSet':
-      obj.spec = {
-        replicas: 1,
-        ...obj.spec,
-        selector: obj.spec?.selector ?? {},
-        template: { ...obj.spec?.template, spec: defaultPodSpec(obj.spec?.template?.spec ?? { containers: [] }) },
-      };
-      break;
-    case 'Secret':
-      obj.type ??= 'Opaque';
-      break;
-    case 'Namespace':
-      obj.spec = { finalizers: ['kubernetes'], ...obj.spec };
-      Object.assign(obj, { status: { phase: 'Active', ...obj.status } });
-      break;
-    case 'CSIDriver':
-      obj.spec = {
-        attachRequired: true,
-        podInfoOnMount: false,
-        requiresRepublish: false,
-        storageCapacity: false,
-        fsGroupPolicy: 'ReadWriteOnceWithFSType',
-        seLinuxMount: false,
-        volumeLifecycleModes: ['Persistent'],
-        ...obj.spec,
-      };
-      break;
-    default:
-      break;
-  }
-  return obj as T;
+type S<K extends Kind> = Stored<K>;
+
+// One function per kind (the registry maps each kind to its own): each returns a copy with the
+// defaults filled in. A shallow copy is enough: every default replaces a top-level field whole.
+
+export function defaultPersistentVolume(input: S<'PersistentVolume'>): S<'PersistentVolume'> {
+  const spec = { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...input.spec };
+  if (spec.hostPath && spec.hostPath.type === undefined) spec.hostPath = { ...spec.hostPath, type: '' };
+  return { ...input, spec, status: { phase: 'Pending', ...input.status } };
+}
+
+export function defaultPersistentVolumeClaim(input: S<'PersistentVolumeClaim'>): S<'PersistentVolumeClaim'> {
+  return { ...input, spec: { ...input.spec, volumeMode: input.spec?.volumeMode ?? 'Filesystem' }, status: { phase: 'Pending', ...input.status } };
+}
+
+export function defaultStorageClass(input: S<'StorageClass'>): S<'StorageClass'> {
+  return { ...input, reclaimPolicy: input.reclaimPolicy ?? 'Delete', volumeBindingMode: input.volumeBindingMode ?? 'Immediate' };
+}
+
+export function defaultPod(input: S<'Pod'>): S<'Pod'> {
+  return { ...input, spec: defaultPodSpec(input.spec ?? { containers: [] }), status: { phase: 'Pending', qosClass: 'BestEffort', ...input.status } };
+}
+
+export function defaultDeployment(input: S<'Deployment'>): S<'Deployment'> {
+  return {
+    ...input,
+    spec: {
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      ...input.spec,
+      selector: input.spec?.selector ?? {},
+      template: { ...input.spec?.template, spec: defaultPodSpec(input.spec?.template?.spec ?? { containers: [] }) },
+    },
+  };
+}
+
+export function defaultReplicaSet(input: S<'ReplicaSet'>): S<'ReplicaSet'> {
+  return {
+    ...input,
+    spec: {
+      replicas: 1,
+      ...input.spec,
+      selector: input.spec?.selector ?? {},
+      template: { ...input.spec?.template, spec: defaultPodSpec(input.spec?.template?.spec ?? { containers: [] }) },
+    },
+  };
+}
+
+export function defaultSecret(input: S<'Secret'>): S<'Secret'> {
+  return { ...input, type: input.type ?? 'Opaque' };
+}
+
+export function defaultNamespace(input: S<'Namespace'>): S<'Namespace'> {
+  return { ...input, spec: { finalizers: ['kubernetes'], ...input.spec }, status: { phase: 'Active', ...input.status } };
+}
+
+export function defaultCSIDriver(input: S<'CSIDriver'>): S<'CSIDriver'> {
+  return {
+    ...input,
+    spec: {
+      attachRequired: true,
+      podInfoOnMount: false,
+      requiresRepublish: false,
+      storageCapacity: false,
+      fsGroupPolicy: 'ReadWriteOnceWithFSType',
+      seLinuxMount: false,
+      volumeLifecycleModes: ['Persistent'],
+      ...input.spec,
+    },
+  };
+}
+
+/** Kinds whose API defaulting adds nothing we model. */
+export function noDefaults<T>(input: T): T {
+  return input;
 }
 
 function defaultPodSpec(spec: PodSpec): PodSpec {

@@ -5,7 +5,7 @@ import type { AnyStored } from '../api/objects.ts';
 import { beginTxn, type Txn } from '../cluster/store.ts';
 import { PRESETS, type ClusterState, type PresetName, type Step } from '../cluster/state.ts';
 import { CONTROLLERS } from '../controllers/registry.ts';
-import { applyDefaults } from '../manifest/defaults.ts';
+import { applyDefaults } from '../registry/index.ts';
 import { presetContents } from '../presets.ts';
 import { EMPTY_DOCKER_HOST } from '../docker/types.ts';
 import { CLUSTER_EPOCH } from './clock.ts';

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { appStore, selectProblems } from '../../store/index.ts';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
 import { installDocumentActions } from './code-lens.ts';
+import { editorMounted } from './document-analysis.ts';
 import { registerInsert, registerReveal } from './editor-bridge.ts';
 import { markersFor } from './markers.ts';
 import { MODEL_URI, monaco, THEME_DARK, THEME_LIGHT } from './monaco-setup.ts';
@@ -45,6 +46,7 @@ export default function YamlEditor() {
       ariaLabel: 'Kubernetes manifest (YAML). Press Control+Enter to apply, Control+Shift+Enter to apply the document under the cursor.',
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => appStore.getState().applyEditor());
+    editorMounted(); // the document analysis may start its worker now
     const documentActions = installDocumentActions(monaco, editor);
     const snippetCompletions = installSnippetCompletions(monaco, editor);
     registerInsert((snippet) => insertSnippetAsLastDocument(editor, snippet));

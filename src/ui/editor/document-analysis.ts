@@ -15,6 +15,20 @@ let running: Promise<void> | null = null;
 // The newest text asked for while a parse ran, with everyone waiting for it; older asks get the newest answer.
 let queued: { text: string; waiters: ((a: Analysis | null) => void)[] } | null = null;
 
+/** Without an editor (it failed to load), analysis starts this long after it was first asked for. */
+const START_WITHOUT_EDITOR_MS = 5_000;
+let markStarted: () => void = () => {};
+const started = new Promise<void>((resolve) => (markStarted = resolve));
+let fallback: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Called once Monaco is on the page. Until then no worker starts: its 120 kB chunk would be
+ * fetched ahead of Monaco's and slow the first screen (`npm run bench:ui`).
+ */
+export function editorMounted(): void {
+  markStarted();
+}
+
 function getRunner(): EngineRunner {
   runner ??= typeof Worker === 'function' ? createWorkerRunner(spawnEngineWorker) : createInlineRunner();
   return runner;
@@ -40,6 +54,8 @@ export function analysisIfCurrent(text: string): Analysis | null {
 }
 
 async function drain(): Promise<void> {
+  fallback ??= setTimeout(markStarted, START_WITHOUT_EDITOR_MS);
+  await started;
   while (queued) {
     const { text, waiters } = queued;
     queued = null;

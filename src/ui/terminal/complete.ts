@@ -1,29 +1,14 @@
 // Tab completion for the terminal: tools, kubectl verbs and resource kinds, docker subcommands,
 // and the names of objects and containers that exist right now in the simulated cluster.
-import type { ClusterState } from '../../engine/index.ts';
+import { ALL_KINDS, KINDS, listObjects, readerOf, resolveResource, type ClusterState, type Kind } from '../../engine/index.ts';
+import { KUBECTL_VERB_NAMES } from '../../commands/kubectl/verb-names.ts';
 
 const TOOLS = ['kubectl', 'docker', 'kubesim', 'sleep', 'echo', 'sudo', 'clear'];
-const KUBECTL_VERBS = ['annotate', 'api-resources', 'apply', 'cordon', 'create', 'delete', 'describe', 'drain', 'exec', 'get', 'label', 'logs', 'patch', 'uncordon', 'version'];
 const DOCKER_COMMANDS = ['build', 'container', 'exec', 'history', 'image', 'images', 'info', 'inspect', 'logs', 'ps', 'pull', 'restart', 'rm', 'rmi', 'run', 'start', 'stop', 'system', 'volume'];
 const DOCKER_CONTAINER_VERBS = ['exec', 'inspect', 'logs', 'restart', 'rm', 'start', 'stop'];
 
-/** Resource names kubectl accepts, and the kind each one lists. */
-const RESOURCES: Record<string, string> = {
-  pods: 'Pod',
-  pvc: 'PersistentVolumeClaim',
-  pv: 'PersistentVolume',
-  sc: 'StorageClass',
-  nodes: 'Node',
-  configmaps: 'ConfigMap',
-  secrets: 'Secret',
-  serviceaccounts: 'ServiceAccount',
-  deployments: 'Deployment',
-  replicasets: 'ReplicaSet',
-  namespaces: 'Namespace',
-  events: 'Event',
-  volumeattachments: 'VolumeAttachment',
-};
-const ALIASES: Record<string, string> = { pod: 'pods', po: 'pods', persistentvolumeclaims: 'pvc', persistentvolumeclaim: 'pvc', persistentvolumes: 'pv', persistentvolume: 'pv', storageclass: 'sc', storageclasses: 'sc', node: 'nodes', no: 'nodes', cm: 'configmaps', configmap: 'configmaps', secret: 'secrets', sa: 'serviceaccounts', serviceaccount: 'serviceaccounts', deploy: 'deployments', deployment: 'deployments', rs: 'replicasets', ns: 'namespaces' };
+/** What `kubectl get <Tab>` offers, as kubectl's completion does: the plural of every kind the cluster serves. */
+const RESOURCE_WORDS = ALL_KINDS.map((k) => KINDS[k].plural).sort();
 const VERBS_WITH_KIND = ['get', 'describe', 'delete', 'label', 'annotate', 'patch'];
 
 export interface Completion {
@@ -33,9 +18,9 @@ export interface Completion {
   common: string;
 }
 
-function names(state: ClusterState, kind: string): string[] {
-  const objects = (state.objects as Record<string, Record<string, { metadata: { name: string; namespace?: string } }> | undefined>)[kind] ?? {};
-  return Object.values(objects).map((o) => o.metadata.name);
+function names(state: ClusterState, kind: Kind): string[] {
+  const listed = listObjects(readerOf(state), kind);
+  return listed.ok ? listed.value.map((o) => o.metadata.name) : [];
 }
 
 function candidatesFor(words: readonly string[], state: ClusterState): string[] {
@@ -43,13 +28,12 @@ function candidatesFor(words: readonly string[], state: ClusterState): string[] 
   if (words.length === 1) return TOOLS;
   if (tool === 'kubectl') {
     const args = rest.filter((w) => !w.startsWith('-'));
-    if (args.length === 1) return KUBECTL_VERBS;
+    if (args.length === 1) return [...KUBECTL_VERB_NAMES];
     const verb = args[0]!;
     if ((verb === 'exec' || verb === 'logs') && args.length === 2) return names(state, 'Pod');
     if (VERBS_WITH_KIND.includes(verb)) {
-      if (args.length === 2) return Object.keys(RESOURCES);
-      const resource = ALIASES[args[1]!] ?? args[1]!;
-      const kind = RESOURCES[resource];
+      if (args.length === 2) return RESOURCE_WORDS;
+      const kind = resolveResource(args[1]!)?.kind;
       return kind && args.length >= 3 ? names(state, kind) : [];
     }
     if (verb === 'cordon' || verb === 'uncordon' || verb === 'drain') return names(state, 'Node');

@@ -88,9 +88,12 @@ describe('terminal completion', () => {
   it.each([
     ['kub', ['kubectl', 'kubesim'], 'kube'],
     ['kubectl d', ['delete', 'describe', 'drain'], 'd'],
-    ['kubectl get p', ['pods', 'pv', 'pvc'], 'p'],
+    ['kubectl get p', ['persistentvolumeclaims', 'persistentvolumes', 'pods'], 'p'],
+    ['kubectl get s', ['secrets', 'serviceaccounts', 'storageclasses'], 's'],
+    ['kubectl describe sa d', ['default'], 'default'],
     ['kubectl describe pvc d', ['data'], 'data'],
     ['kubectl get no', ['nodes'], 'nodes'],
+    ['kubectl t', ['taint'], 'taint'],
     ['docker vo', ['volume'], 'volume'],
     ['docker volume l', ['ls'], 'ls'],
   ])('%s → %j', (text, candidates, common) => {

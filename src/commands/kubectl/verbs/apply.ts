@@ -37,9 +37,12 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
       (results: DocumentResult[]) => summary(mode, results),
       (txn) => {
         const wasLive = usable.map((d) => {
-          const v = d.value as { kind?: string; metadata?: { name?: string; namespace?: string } } | undefined;
-          const info = v?.kind ? getOwn(KINDS, v.kind) : undefined;
-          return !!(info && v?.metadata?.name && txn.get(info.kind, objectKey(info.kind, v.metadata.namespace ?? ctx.namespace, v.metadata.name)));
+          const v = d.value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | undefined;
+          // Only well-typed identities can be looked up; the others fail decoding, reported below.
+          const info = typeof v?.kind === 'string' ? getOwn(KINDS, v.kind) : undefined;
+          const name = v?.metadata?.name;
+          const namespace = v?.metadata?.namespace ?? ctx.namespace;
+          return !!(info && typeof name === 'string' && name && typeof namespace === 'string' && txn.get(info.kind, objectKey(info.kind, namespace, name)));
         });
         const results = applyDocuments(txn, usable, { mode, ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
         results.forEach((res, i) => report(res, source, mode, wasLive[i] ?? false, stdout, stderr));

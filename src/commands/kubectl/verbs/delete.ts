@@ -37,10 +37,13 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
         continue;
       }
       for (const doc of parseManifestText(text)) {
-        const v = doc.value as { kind?: string; metadata?: { name?: string; namespace?: string } } | undefined;
-        const info = v?.kind ? resolveResource(v.kind) : undefined;
-        if (!info || !v?.metadata?.name) continue;
-        targets.push({ kind: info.kind, namespace: v.metadata.namespace ?? ctx.namespace, name: v.metadata.name, plural: info.plural });
+        const v = doc.value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | undefined;
+        // A document without a well-typed kind and name names nothing to delete.
+        const info = typeof v?.kind === 'string' && v.kind ? resolveResource(v.kind) : undefined;
+        const name = v?.metadata?.name;
+        const namespace = v?.metadata?.namespace ?? ctx.namespace;
+        if (!info || typeof name !== 'string' || !name || typeof namespace !== 'string') continue;
+        targets.push({ kind: info.kind, namespace, name, plural: info.plural });
       }
     }
   } else {

@@ -1,18 +1,21 @@
 // garbage-collector: dependents whose controlling owner is gone are deleted (background cascade).
+import { ALL_KINDS } from '../../api/kinds.ts';
 import type { Kind } from '../../api/objects.ts';
+import { GC_DEPENDENT_KINDS } from '../../registry/index.ts';
 import type { Controller } from '../../runtime/controller.ts';
 
-const DEPENDENT_KINDS: readonly Kind[] = ['ReplicaSet', 'Pod'];
 
 export const garbageCollector: Controller = {
   name: 'garbage-collector',
   source: 'garbage-collector-controller',
   sync(ctx) {
-    for (const kind of DEPENDENT_KINDS) {
+    for (const kind of GC_DEPENDENT_KINDS) {
       for (const obj of ctx.txn.list(kind)) {
         const owner = obj.metadata.ownerReferences?.find((r) => r.controller);
         if (!owner || obj.metadata.deletionTimestamp) continue;
-        const ownerKind = owner.kind as Kind;
+        // An owner of a kind the cluster does not serve cannot be looked up: leave the dependent be.
+        const ownerKind = ALL_KINDS.find((k) => k === owner.kind);
+        if (!ownerKind) continue;
         const alive = ctx.txn.list(ownerKind, obj.metadata.namespace).some((o) => o.metadata.uid === owner.uid && !o.metadata.deletionTimestamp);
         if (alive) continue;
         ctx.txn.delete(kind, `${obj.metadata.namespace}/${obj.metadata.name}`);
