@@ -1,7 +1,6 @@
 // `kubectl describe`: dispatches on the object's kind to the ported describer.
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { ConfigMap, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
-import type { StorageClass } from 'kubernetes-types/storage/v1';
+import { ALL_KINDS } from '../../../engine/api/kinds.ts';
+import type { Kind, ObjectsByKind } from '../../../engine/api/objects.ts';
 import { describeDeployment, describeReplicaSet } from './apps.ts';
 import { describeNamespace, describeNode } from './cluster.ts';
 import { describeConfigMap, describeSecret } from './config.ts';
@@ -14,37 +13,35 @@ import type { DescribeOptions, PrintableObject } from './types.ts';
 /** kubectl prints this between objects when one describe command shows several. */
 export const DESCRIBE_SEPARATOR = '\n\n';
 
+type Describer<K extends Kind> = (obj: ObjectsByKind[K], options: DescribeOptions) => string;
+
+/** Kinds without a kubectl describer (CSIDriver, VolumeAttachment, Event) get kubectl's generic field dump. */
+const generic = <K extends Kind>(obj: ObjectsByKind[K], { now, events }: DescribeOptions) => describeGeneric(obj, now, events);
+
+/** One describer per kind: typed by the engine's kinds, so a new kind without one does not compile. */
+const DESCRIBERS: { readonly [K in Kind]: Describer<K> } = {
+  PersistentVolume: (obj, { now, events }) => describePersistentVolume(obj, now, events),
+  PersistentVolumeClaim: (obj, { now, events, usedBy }) => describePersistentVolumeClaim(obj, now, events, usedBy),
+  StorageClass: (obj, { now, events }) => describeStorageClass(obj, now, events),
+  Pod: (obj, { now, events }) => describePod(obj, now, events),
+  Node: (obj, { now, events, pods, lease }) => describeNode(obj, now, events, pods, lease),
+  Namespace: (obj) => describeNamespace(obj),
+  ConfigMap: (obj, { now, events }) => describeConfigMap(obj, now, events),
+  Secret: (obj) => describeSecret(obj),
+  ServiceAccount: (obj, { now, events }) => describeServiceAccount(obj, now, events),
+  Deployment: (obj, { now, events, replicaSets }) => describeDeployment(obj, now, events, replicaSets),
+  ReplicaSet: (obj, { now, events, pods }) => describeReplicaSet(obj, now, events, pods),
+  CSIDriver: generic,
+  VolumeAttachment: generic,
+  Event: generic,
+};
+
 /**
  * The text of `kubectl describe` for one object (ending with `\n`). The object must carry its
- * `kind`, as stored objects do. Kinds without a kubectl describer (CSIDriver, VolumeAttachment)
- * get kubectl's generic field dump.
+ * `kind`, as stored objects do; an object of a kind the engine does not model gets the generic dump.
  */
 export function describeObject(obj: PrintableObject & { kind?: string }, options: DescribeOptions): string {
-  const { now, events } = options;
-  switch (obj.kind) {
-    case 'PersistentVolume':
-      return describePersistentVolume(obj as PersistentVolume, now, events);
-    case 'PersistentVolumeClaim':
-      return describePersistentVolumeClaim(obj as PersistentVolumeClaim, now, events, options.usedBy);
-    case 'StorageClass':
-      return describeStorageClass(obj as StorageClass, now, events);
-    case 'Pod':
-      return describePod(obj as Pod, now, events);
-    case 'Node':
-      return describeNode(obj as Node, now, events, options.pods, options.lease);
-    case 'Namespace':
-      return describeNamespace(obj as Namespace);
-    case 'ConfigMap':
-      return describeConfigMap(obj as ConfigMap, now, events);
-    case 'Secret':
-      return describeSecret(obj as Secret);
-    case 'ServiceAccount':
-      return describeServiceAccount(obj as ServiceAccount, now, events);
-    case 'Deployment':
-      return describeDeployment(obj as Deployment, now, events, options.replicaSets);
-    case 'ReplicaSet':
-      return describeReplicaSet(obj as ReplicaSet, now, events, options.pods);
-    default:
-      return describeGeneric(obj, now, events);
-  }
+  const kind = ALL_KINDS.find((k) => k === obj.kind);
+  if (!kind) return describeGeneric(obj, options.now, options.events);
+  return (DESCRIBERS[kind] as Describer<Kind>)(obj as ObjectsByKind[Kind], options);
 }

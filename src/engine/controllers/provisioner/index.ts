@@ -6,11 +6,11 @@ import {
   ANN_PROVISIONED_BY,
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
-  FINALIZER_PV_PROTECTION,
   claimClass,
   claimRefTo,
 } from '../../api/storage.ts';
 import { randomHex } from '../../runtime/ids.ts';
+import { createObject } from '../../cluster/apply.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { runningProvisioner } from '../../drivers/registry.ts';
 import type { ProvisionerDriver } from '../../drivers/driver.ts';
@@ -60,15 +60,16 @@ function provisionFor(ctx: ControllerContext, driver: ProvisionerDriver, claim: 
     ctx.step(`external-provisioner ${driver.name} failed to provision a volume for claim ${claimName}`);
     return;
   }
-  const finalizers = [FINALIZER_PV_PROTECTION, ...(driver.csi ? ['external-provisioner.volume.kubernetes.io/finalizer'] : [])];
-  ctx.txn.create<'PersistentVolume'>({
+  // The provisioner asks for its own finalizer; the API server's StorageObjectInUseProtection
+  // admission appends kubernetes.io/pv-protection, as it does for any PV create.
+  const created = createObject(ctx.txn, {
     apiVersion: 'v1',
     kind: 'PersistentVolume',
     metadata: {
       name: volumeName,
       annotations: { ...result.annotations, [ANN_PROVISIONED_BY]: driver.name, ...(driver.csi ? { 'volume.kubernetes.io/provisioner-deletion-secret-name': '', 'volume.kubernetes.io/provisioner-deletion-secret-namespace': '' } : {}) },
       ...(result.labels ? { labels: result.labels } : {}),
-      finalizers,
+      ...(driver.csi ? { finalizers: ['external-provisioner.volume.kubernetes.io/finalizer'] } : {}),
     },
     spec: {
       accessModes: claim.spec?.accessModes,
@@ -81,6 +82,11 @@ function provisionFor(ctx: ControllerContext, driver: ProvisionerDriver, claim: 
     },
     status: { phase: 'Pending' },
   });
+  if (!created.ok) {
+    ctx.event(claim, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${className}": ${created.error.message}`, who);
+    ctx.step(`external-provisioner ${driver.name} could not create volume ${volumeName} for claim ${claimName}`);
+    return;
+  }
   ctx.event(claim, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, who);
   ctx.step(`external-provisioner ${driver.name} provisioned volume ${volumeName}${driver.csi ? ' (CreateVolume)' : ''} for claim ${claimName}${selectedNodeName ? ` on node ${selectedNodeName}` : ''}`);
 }

@@ -107,7 +107,7 @@ const cases: ControllerCase[] = [
       const v = volumeOf(tc, 'c')!;
       expect(v.spec?.csi).toMatchObject({ driver: 'ebs.csi.aws.com', fsType: 'ext4' });
       expect(v.spec?.nodeAffinity?.required?.nodeSelectorTerms[0]!.matchExpressions![0]!.values).toEqual(['us-east-1c']);
-      expect(v.metadata.finalizers).toEqual(['kubernetes.io/pv-protection', 'external-provisioner.volume.kubernetes.io/finalizer']);
+      expect(v.metadata.finalizers).toEqual(['external-provisioner.volume.kubernetes.io/finalizer', 'kubernetes.io/pv-protection']);
     },
   },
   {

@@ -4,6 +4,7 @@
 // undone, as the real publisher re-syncs them.
 import type { Stored } from '../../api/objects.ts';
 import type { Controller } from '../../runtime/controller.ts';
+import { createObject } from '../../cluster/apply.ts';
 
 export const ROOT_CA_CONFIG_MAP = 'kube-root-ca.crt';
 export const DESCRIPTION_ANNOTATION = 'kubernetes.io/description';
@@ -43,7 +44,7 @@ export const rootCACertPublisher: Controller = {
       if (ns.metadata.deletionTimestamp || (ns.status?.phase ?? 'Active') !== 'Active') continue;
       const cm = ctx.txn.get('ConfigMap', `${name}/${ROOT_CA_CONFIG_MAP}`);
       if (!cm) {
-        ctx.txn.create<'ConfigMap'>({
+        createObject(ctx.txn, {
           apiVersion: 'v1',
           kind: 'ConfigMap',
           metadata: { name: ROOT_CA_CONFIG_MAP, namespace: name, annotations: { [DESCRIPTION_ANNOTATION]: DESCRIPTION } },

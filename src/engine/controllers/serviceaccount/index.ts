@@ -2,6 +2,7 @@
 // Active namespace has a ServiceAccount named `default`; one that is deleted comes back. A
 // terminating namespace is left alone. The real controller sets nothing but name and namespace.
 import type { Controller } from '../../runtime/controller.ts';
+import { createObject } from '../../cluster/apply.ts';
 
 export const DEFAULT_SERVICE_ACCOUNT = 'default';
 
@@ -13,11 +14,7 @@ export const serviceAccountController: Controller = {
       const name = ns.metadata.name;
       if (ns.metadata.deletionTimestamp || (ns.status?.phase ?? 'Active') !== 'Active') continue;
       if (ctx.txn.get('ServiceAccount', `${name}/${DEFAULT_SERVICE_ACCOUNT}`)) continue;
-      ctx.txn.create<'ServiceAccount'>({
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace: name },
-      });
+      createObject(ctx.txn, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace: name } });
       ctx.step(`serviceaccount-controller created serviceaccount ${name}/${DEFAULT_SERVICE_ACCOUNT}`);
     }
   },

@@ -2,6 +2,7 @@
 // desired replicas and old ones to zero (a simplified rollout), and reports status.
 import type { Stored } from '../../api/objects.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
+import { createObject } from '../../cluster/apply.ts';
 import { POD_TEMPLATE_HASH, isOwnedBy, ownerRef, templateHash } from './pod-template.ts';
 
 type Deployment = Stored<'Deployment'>;
@@ -25,7 +26,7 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
   let current = owned.find((rs) => rs.metadata.labels?.[POD_TEMPLATE_HASH] === hash);
   if (!current) {
     const labels = { ...d.spec?.template?.metadata?.labels, [POD_TEMPLATE_HASH]: hash };
-    current = ctx.txn.create<'ReplicaSet'>({
+    const created = createObject(ctx.txn, {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
@@ -41,6 +42,12 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
         template: { ...d.spec!.template, metadata: { ...d.spec!.template.metadata, labels } },
       },
     });
+    if (!created.ok) {
+      ctx.event(d, 'Warning', 'ReplicaSetCreateError', `Failed to create new replica set "${name}": ${created.error.message}`);
+      ctx.step(`deployment-controller could not create ReplicaSet ${ns}/${name} for deployment ${d.metadata.name}`);
+      return;
+    }
+    current = created.object as Stored<'ReplicaSet'>;
     ctx.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`);
     ctx.step(`deployment-controller created ReplicaSet ${ns}/${name} for deployment ${d.metadata.name}`);
   } else if ((current.spec?.replicas ?? 1) !== replicas) {
