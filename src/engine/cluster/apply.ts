@@ -9,7 +9,7 @@ import { admitCreate, applyDefaults, validateObject, validateUpdate } from '../r
 import { persistentVolumeWarnings } from '../manifest/validation/storage.ts';
 import { admitUpdate } from './admission.ts';
 import { keepServiceAccountToken } from './service-account-admission.ts';
-import { alreadyExistsError, notFoundError, type ApiError } from './errors.ts';
+import { alreadyExists, conflict, notFound, type ApiError } from './errors.ts';
 import { objectKey } from './keys.ts';
 import type { Txn } from './store.ts';
 
@@ -26,10 +26,15 @@ export type DeleteResult = { ok: true; outcome: 'deleted' | 'terminating'; objec
  * The object's namespace must already be resolved by the caller.
  */
 export function writeObject(txn: Txn, input: AnyStored, mode: 'create' | 'apply'): WriteResult {
-  const info = KINDS[input.kind];
   const key = objectKey(input.kind, input.metadata.namespace, input.metadata.name);
   const live = txn.get(input.kind, key);
-  if (live && mode === 'create') return { ok: false, error: alreadyExistsError(info.plural, input.metadata.name) };
+  if (live && mode === 'create') return { ok: false, error: alreadyExists(input.kind, input.metadata.name) };
+  // Optimistic concurrency: a manifest that carries a resourceVersion (pasted from `get -o yaml`)
+  // must name the live one, or the write is refused as the store refuses a stale update.
+  const sentVersion = input.metadata.resourceVersion;
+  if (live && sentVersion !== undefined && sentVersion !== '' && sentVersion !== live.metadata.resourceVersion) {
+    return { ok: false, error: conflict(input.kind, input.metadata.name) };
+  }
   const manifest = mode === 'apply' ? withLastApplied(input) : input;
   if (!live) return createObject(txn, manifest);
   const lastApplied = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED]);
@@ -83,7 +88,7 @@ export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored): Writ
 /** A JSON merge patch (`kubectl patch --type merge -p …`). Status is not patched: it belongs to the controllers (a status subresource). */
 export function patchObject(txn: Txn, kind: Kind, key: string, patch: unknown): WriteResult {
   const live = txn.get(kind, key);
-  if (!live) return { ok: false, error: notFoundError(KINDS[kind].plural, key.split('/').pop()!) };
+  if (!live) return { ok: false, error: notFound(kind, nameOfKey(key)) };
   if (!isPlainObject(patch)) return { ok: false, error: { reason: 'BadRequest', message: 'json: cannot unmarshal into Go value of type map[string]interface {}' } };
   const patched = mergePatch(live, patch) as AnyStored;
   return updateObject(txn, live, patched);
@@ -91,7 +96,7 @@ export function patchObject(txn: Txn, kind: Kind, key: string, patch: unknown): 
 
 export function deleteObject(txn: Txn, kind: Kind, key: string, opts: { gracePeriodSeconds?: number } = {}): DeleteResult {
   const live = txn.get(kind, key);
-  if (!live) return { ok: false, error: notFoundError(KINDS[kind].plural, key.split('/').pop()!) };
+  if (!live) return { ok: false, error: notFound(kind, nameOfKey(key)) };
   // Grace period 0 (`--force --grace-period=0`): the API server removes a pod without waiting for
   // its kubelet to stop it. Finalizers still hold any object.
   if (opts.gracePeriodSeconds === 0 && (live.metadata.finalizers ?? []).length === 0) {
@@ -139,4 +144,9 @@ function parseLastApplied(text: string | undefined): unknown {
 function stripServerFields(live: AnyStored): AnyStored {
   const { status: _status, ...rest } = live as AnyStored & { status?: unknown };
   return rest as AnyStored;
+}
+
+/** The name part of a table key (`namespace/name` or `name`); a key that was never built reads as "". */
+function nameOfKey(key: string | undefined): string {
+  return typeof key === 'string' ? key.slice(key.lastIndexOf('/') + 1) : '';
 }

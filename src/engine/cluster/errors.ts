@@ -34,3 +34,11 @@ export function qualifiedResource(kind: Kind): string {
   const info = KINDS[kind];
   return info.group ? `${info.plural}.${info.group}` : info.plural;
 }
+
+/** Conflict: an update that names a resourceVersion the object no longer has (the store's optimistic lock). */
+export function conflict(kind: Kind, name: string): ApiError {
+  return {
+    reason: 'Conflict',
+    message: `Operation cannot be fulfilled on ${qualifiedResource(kind)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+  };
+}
