@@ -2,7 +2,8 @@
 // the canvas stopped producing it, the benchmark would time out instead of measuring. These check
 // that the scenarios hold what they say and settle into that card.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, parseManifestText } from '../src/engine/index.ts';
+import { createCluster, parseManifestText } from '../src/engine/index.ts';
+import { applyManifest } from '../src/engine/write.ts';
 import { toFlowGraph } from '../src/ui/canvas/graph.ts';
 import { scenario } from './bench-ui-scenarios.ts';
 

@@ -2,7 +2,8 @@
 // A benchmark, not a test: it prints figures. Goals on the project machine (2 cores): 1,000 pairs
 // settle in under 100 ms; 10,000 claims against 10,000 volumes of mixed classes and sizes settle
 // in under 1 s; growth stays near n·log n (the binder indexes volumes, it never scans them all per claim).
-import { applyDocuments, createCluster, parseManifestText } from '../src/engine/index.ts';
+import { createCluster, parseManifestText } from '../src/engine/index.ts';
+import { applyDocuments } from '../src/engine/write.ts';
 import { beginTxn } from '../src/engine/cluster/store.ts';
 import { CONTROLLERS } from '../src/engine/controllers/registry.ts';
 import { runUntilSettled } from '../src/engine/runtime/settle.ts';

@@ -15,37 +15,18 @@ export { deleteObject, patchObject, updateObject, writeObject, LAST_APPLIED } fr
 export { eventsFor } from './cluster/events.ts';
 export { displayName, keyOf, objectKey, refKey, refOf } from './cluster/keys.ts';
 export { parseManifestText, positionOf, type ManifestDocument, type Position } from './manifest/parse.ts';
-export { applyDocuments, type ApplyOptions, type DocumentError, type DocumentResult } from './manifest/apply-documents.ts';
+export type { ApplyOptions, DocumentError, DocumentResult } from './manifest/apply-documents.ts';
 export { act, advanceClock, allObjects, createCluster, RESYNC_SECONDS, type ActResult } from './runtime/simulation.ts';
 export { CLUSTER_EPOCH, rfc3339 } from './runtime/clock.ts';
 export { captureStates, type Captured } from './runtime/state-capture.ts';
 export { KNOWN_DRIVERS, knownDriver, runningProvisioner } from './drivers/registry.ts';
 export { podsUsingClaim } from './controllers/queries.ts';
 
-import { applyDocuments, type ApplyOptions, type DocumentResult } from './manifest/apply-documents.ts';
-import { parseManifestText } from './manifest/parse.ts';
-import { act, type ActResult } from './runtime/simulation.ts';
-import type { ClusterState } from './cluster/state.ts';
-
-/**
- * Applies (or creates) every document of a manifest text, then settles the cluster.
- *
- * @example
- * const { state, result } = applyManifest(createCluster({ preset: 'bare' }), pvYaml, { mode: 'apply' });
- * result[0].outcome; // 'created'
- */
-export function applyManifest(state: ClusterState, text: string, opts: ApplyOptions): ActResult<DocumentResult[]> {
-  return act(
-    state,
-    (results) => {
-      const done = results.filter((r) => r.outcome && r.outcome !== 'unchanged').map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${r.outcome}`);
-      return done.length > 0 ? `user ran kubectl ${opts.mode}: ${done.join(', ')}` : `user ran kubectl ${opts.mode}`;
-    },
-    (txn) => applyDocuments(txn, parseManifestText(text), opts),
-  );
-}
+// The write path that decodes manifests (and loads the schema validator) has its own entry,
+// `./write.ts`, so that what only reads the engine never loads it.
 
 import { beginTxn, type Txn as StoreTxn } from './cluster/store.ts';
+import type { ClusterState } from './cluster/state.ts';
 
 /** A read-only view of a state with the store's lookups (get, list in key order). */
 export type ClusterView = Pick<StoreTxn, 'get' | 'getRef' | 'list' | 'count' | 'state'>;
@@ -65,17 +46,6 @@ export { MAX_WAIT_FOR_UNMOUNT_MS } from './controllers/attach-detach/index.ts';
 export { runArgv, type ShellContext, type ShellFs, type ShellResult } from './shell/interpreter.ts';
 export { COMMANDS as SHELL_COMMANDS } from './shell/commands.ts';
 
-import { decodeObject } from './manifest/decode.ts';
-import { writeObject as writeDecoded, type WriteResult } from './cluster/apply.ts';
-import type { Txn as EngineTxn } from './cluster/store.ts';
-import type { AnyStored as EngineObject } from './api/objects.ts';
-
-/** Creates an object built in code (kubectl's imperative `create`), through the same decode and checks as a manifest. */
-export function createObjectFromManifest(txn: EngineTxn, manifest: EngineObject): WriteResult {
-  const decoded = decodeObject(manifest);
-  if (!decoded.ok) return { ok: false, error: { reason: 'BadRequest', message: decoded.failure.message } };
-  return writeDecoded(txn, decoded.object, 'create');
-}
 export * from './docker/host.ts';
 export { buildImage, parseDockerfile, qualify } from './docker/build.ts';
 export { CATALOG as DOCKER_CATALOG, findCatalogImage, parseImageRef } from './docker/catalog.ts';

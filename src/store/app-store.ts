@@ -33,7 +33,8 @@ import {
   type Timeline,
   type UserAction,
 } from './timeline.ts';
-import { createInlineRunner, type EngineRunner } from './engine-client.ts';
+import type { EngineRunner } from './engine-client.ts';
+import { defaultEngineRunner } from './default-runner.ts';
 import type { CommandOutcome, EditorAction, JobOutcome } from './engine-protocol.ts';
 import type { SessionV1 } from './session.ts';
 import type { ScriptChunk } from '../commands/script/run-script.ts';
@@ -198,7 +199,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   const seed = opts.seed ?? DEFAULT_SEED;
   const first = startTimeline(preset, seed, createCluster({ preset, seed }));
 
-  const engine = opts.engine ?? createInlineRunner();
+  const engine = opts.engine ?? defaultEngineRunner();
 
   const store = createStore<AppState>()((set, get) => {
     // Records an action's outcome on the frame it was taken on (the learner may have moved the
@@ -206,20 +207,31 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     const record = (base: number, action: UserAction, out: Parameters<typeof recordAction>[2]) =>
       fromTimeline(recordAction(seek(get().timeline, base), action, out), out.steps);
 
+    // Which action `busy` describes: a cancelled action's late answer must not clear the busy
+    // state of the action that replaced it (a share link opened while an Apply ran).
+    let owner: symbol | null = null;
+    const claim = () => (owner = Symbol('action'));
+    const release = (mine: symbol) => {
+      if (owner !== mine) return {};
+      owner = null;
+      return { busy: null };
+    };
+
     const runEditorAction = (action: EditorAction): Promise<void> => {
       if (get().busy) return Promise.resolve();
       const { timeline } = get();
       const base = timeline.cursor;
+      const mine = claim();
       set({ busy: { kind: action.type, label: actionLabel(action) } });
       return settle(engine.run({ type: 'manifest', state: viewedState(timeline), action }), (o) => {
         const serial = (get().lastApply?.serial ?? 0) + 1;
         const report = { serial, text: action.text, mode: action.type };
         if (o.ok) {
-          set({ ...record(base, action, o.value), busy: null, playing: false, lastApply: { ...report, results: o.value.result, settled: o.value.settle.settled } });
+          set({ ...record(base, action, o.value), ...release(mine), playing: false, lastApply: { ...report, results: o.value.result, settled: o.value.settle.settled } });
         } else if (o.reason === 'cancelled') {
-          set({ busy: null, lastApply: { ...report, results: [], settled: true, cancelled: true } });
+          set({ ...release(mine), lastApply: { ...report, results: [], settled: true, cancelled: true } });
         } else {
-          set({ busy: null, lastApply: { ...report, results: [], settled: true, crash: `internal error: ${o.message}` } });
+          set({ ...release(mine), lastApply: { ...report, results: [], settled: true, crash: `internal error: ${o.message}` } });
         }
       });
     };
@@ -256,19 +268,20 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         if (get().busy) return { chunks: [{ stream: 'stderr', text: 'error: another action is still running (Escape cancels it)\n' }], exitCode: 1 };
         const { timeline } = get();
         const base = timeline.cursor;
+        const mine = claim();
         set({ busy: { kind: 'command', label: line.split('\n')[0]! } });
         let result: CommandResult = { chunks: [], exitCode: 0 };
         await settle(engine.run({ type: 'command', state: viewedState(timeline), line }), (o: JobOutcome<CommandOutcome>) => {
           if (!o.ok) {
-            set({ busy: null });
+            set(release(mine));
             result = o.reason === 'cancelled' ? { chunks: [{ stream: 'stderr', text: 'Cancelled\n' }], exitCode: 130 } : { chunks: [{ stream: 'stderr', text: `error: internal error: ${o.message}\n` }], exitCode: 1 };
             return;
           }
           const out = o.value;
           result = { chunks: out.chunks, exitCode: out.exitCode };
           // A read-only command (get, describe, logs) changes nothing: no frame for it.
-          if (out.unchanged) set({ busy: null });
-          else set({ ...record(base, { type: 'command', line }, out), busy: null, playing: false });
+          if (out.unchanged) set(release(mine));
+          else set({ ...record(base, { type: 'command', line }, out), ...release(mine), playing: false });
         });
         return result;
       },
@@ -317,20 +330,21 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       loadSession: async (session, { budgetMs = REPLAY_BUDGET_MS } = {}) => {
         engine.cancel(); // opening a link wins over whatever was running
         const total = session.actions.length;
+        const mine = claim();
         set({ busy: { kind: 'replay', label: 'Replaying the shared session', progress: { done: 0, total } } });
         const o = await engine.run(
           { type: 'replay', session },
-          { timeoutMs: budgetMs, onProgress: (done) => get().busy?.kind === 'replay' && set({ busy: { ...get().busy!, progress: { done, total } } }) },
+          { timeoutMs: budgetMs, onProgress: (done) => owner === mine && set({ busy: { ...get().busy!, progress: { done, total } } }) },
         );
         if (!o.ok) {
-          set({ busy: null });
+          set(release(mine));
           // A session that cannot be replayed (a fork at a frame it never reaches) says why in its own words.
           if (o.reason === 'internal') throw new Error(o.message);
           throw new ReplayStopped(replayStoppedMessage(o, session));
         }
         const t = o.value;
         set({
-          busy: null,
+          ...release(mine),
           preset: session.preset,
           seed: session.seed,
           editorText: session.editorText,

@@ -127,6 +127,21 @@ describe('the worker runner', () => {
     expect(store.getState().lastApply?.results).toHaveLength(3);
   });
 
+  it('a share link opened while an Apply runs cancels it, and the Apply\'s late end leaves the replay busy', async () => {
+    const w = fakeWorkers();
+    const store = createAppStore({ engine: createWorkerRunner(w.spawn) });
+    const session = store.getState().exportSession();
+    w.hold();
+    const applying = store.getState().applyEditor();
+    const opening = store.getState().loadSession(session);
+    await applying;
+    expect(store.getState().busy).toMatchObject({ kind: 'replay' });
+    expect(store.getState().lastApply).toMatchObject({ cancelled: true });
+    w.release();
+    await opening;
+    expect(store.getState().busy).toBeNull();
+  });
+
   it('a cancelled terminal line prints "Cancelled" and records nothing', async () => {
     const w = fakeWorkers();
     const store = createAppStore({ engine: createWorkerRunner(w.spawn) });

@@ -5,7 +5,6 @@
 // runner runs in-process (unit tests, and any page where a worker cannot start).
 import type { ClusterState, DocumentResult } from '../engine/index.ts';
 import type { EngineJob, EngineReply, EngineRequest, EngineResults, JobOutcome } from './engine-protocol.ts';
-import { runManifestAction } from './manifest-action.ts';
 import { addPart, splitState, stateEntries, WHOLE_STATE_ENTRIES } from './state-parts.ts';
 
 export type JobType = EngineJob['type'];
@@ -46,7 +45,7 @@ export interface WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-interface Running {
+export interface Running {
   id: number;
   job: EngineJob;
   started: number;
@@ -59,7 +58,7 @@ interface Running {
 }
 
 /** The value of a `done` reply with the fields that came in slices put back. */
-function assembled(reply: Extract<EngineReply, { type: 'done' }>, incoming: Running['incoming']): EngineResults[JobType] {
+export function assembled(reply: Extract<EngineReply, { type: 'done' }>, incoming: Running['incoming']): EngineResults[JobType] {
   if (!reply.parts) return reply.value;
   const v = { ...(reply.value as EngineResults['manifest']) };
   if (reply.parts.state) v.state = incoming!.state!;
@@ -200,43 +199,15 @@ export function createWorkerRunner(spawn: () => WorkerLike, timers: RunnerTimers
 }
 
 /**
- * In-process: editor actions answer synchronously (as the store always did, which its tests rely
- * on); commands, replays and analysis load the host lazily. Cannot be cancelled or timed out.
+ * In-process, loaded on first use: the fallback for a page where a worker cannot start. The
+ * engine's write path (and its schema validator) then loads only if it is needed, never with the
+ * first screen. Unit tests register the synchronous inline runner instead (default-runner.ts).
  */
-export function createInlineRunner(now: () => number = () => 0): EngineRunner {
+export function createLazyInlineRunner(): EngineRunner {
+  let inner: Promise<EngineRunner> | undefined;
+  const load = () => (inner ??= import('./engine-inline.ts').then((m) => m.createInlineRunner()));
   return {
-    run(job, opts = {}) {
-      const started = now();
-      const internal = (err: unknown) => ({ ok: false as const, reason: 'internal' as const, message: err instanceof Error ? err.message : String(err), elapsedMs: now() - started });
-      if (job.type === 'manifest') {
-        const { state, action } = job as JobOf<'manifest'>;
-        try {
-          return { ok: true, value: runManifestAction(state, action) as never };
-        } catch (err) {
-          return internal(err);
-        }
-      }
-      return (async () => {
-        try {
-          const { createEngineHost } = await import('./engine-host.ts');
-          let outcome: JobOutcome<never> | undefined;
-          let incoming: Running['incoming'];
-          const host = createEngineHost((reply) => {
-            if (reply.type === 'progress') opts.onProgress?.(reply.done, reply.total);
-            else if (reply.type === 'state-begin') incoming = { results: incoming?.results ?? [], state: reply.skeleton };
-            else if (reply.type === 'state-part') addPart(incoming!.state!, reply.part);
-            else if (reply.type === 'result-part') incoming = { ...incoming, results: [...(incoming?.results ?? []), ...reply.items] };
-            else if (reply.type === 'done') outcome = { ok: true, value: assembled(reply, incoming) as never };
-            else if (reply.type === 'error') outcome = internal(new Error(reply.message));
-          });
-          const req = job.type === 'command' ? { ...job, id: 1, state: { last: false as const, state: (job as JobOf<'command'>).state } } : { ...job, id: 1 };
-          await host.handle(req as EngineRequest);
-          return outcome ?? internal(new Error('the engine gave no answer'));
-        } catch (err) {
-          return internal(err);
-        }
-      })();
-    },
+    run: ((job: EngineJob, opts?: RunOptions) => load().then((r) => r.run(job, opts))) as EngineRunner['run'],
     cancel: () => false,
   };
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { createAppStore, type AppState } from './app-store.ts';
 import { debouncedStorage } from './debounced-storage.ts';
 import type { KeyValueStorage } from './persistence.ts';
-import { createInlineRunner, createWorkerRunner, type EngineRunner, type WorkerLike } from './engine-client.ts';
+import { createLazyInlineRunner, createWorkerRunner, type EngineRunner, type WorkerLike } from './engine-client.ts';
 
 export * from './app-store.ts';
 export * from './selectors.ts';
@@ -32,7 +32,7 @@ export function spawnEngineWorker(): WorkerLike {
 /** The engine off the main thread where the page can have a worker; in-process elsewhere. */
 function browserEngine(): EngineRunner | undefined {
   if (typeof window === 'undefined') return undefined;
-  return typeof Worker === 'function' ? createWorkerRunner(spawnEngineWorker) : createInlineRunner();
+  return typeof Worker === 'function' ? createWorkerRunner(spawnEngineWorker) : createLazyInlineRunner();
 }
 
 const engine = browserEngine();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captureStates, applyManifest, createCluster, viewOf, type ClusterState } from '../engine/index.ts';
+import { captureStates, createCluster, viewOf, type ClusterState } from '../engine/index.ts';
+import { applyManifest } from '../engine/write.ts';
 import { createAppStore } from './app-store.ts';
 import { FRAMES_PER_ACTION } from './timeline.ts';
 import { parseSession } from './session.ts';

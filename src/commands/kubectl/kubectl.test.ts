@@ -71,7 +71,7 @@ describe('kubectl apply / create', () => {
     const files = { 'two.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n labels: {}\n' };
     const r = sh('kubectl apply -f two.yaml\n', 'bare', files);
     expect(r.stdout).toBe('configmap/a created\n');
-    expect(r.stderr).toMatch(/^error: error parsing two\.yaml: error converting YAML to JSON: yaml: line 10: /);
+    expect(r.stderr).toBe('error: error parsing two.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key\n');
   });
 
   it('prints the Recycle deprecation warning on stderr but succeeds', () => {

@@ -3,7 +3,8 @@
 // container environment and in the bookkeeping tables, and the state stays plain JSON.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfigMap } from 'kubernetes-types/core/v1';
-import { applyManifest, createCluster, viewOf, type AnyStored, type ClusterState } from '../index.ts';
+import { createCluster, viewOf, type AnyStored, type ClusterState } from '../index.ts';
+import { applyManifest } from '../write.ts';
 import { requirementMatches, selectorMatches } from '../api/labels.ts';
 import { isPoweredOff, powerOff, powerOn, poweredOffSince } from './power.ts';
 import { beginTxn } from './store.ts';

@@ -1,7 +1,8 @@
 // The read door: NotFound named as the API server names resources, lists filtered by label and
 // field selectors with the server's refusals, and the change feed in resourceVersion order.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster } from '../index.ts';
+import { createCluster } from '../index.ts';
+import { applyManifest } from '../write.ts';
 import { changesSince, getObject, listObjects, readerOf } from './reads.ts';
 
 const MANIFEST = `apiVersion: v1

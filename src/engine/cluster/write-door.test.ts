@@ -1,7 +1,8 @@
 // The write door's answers that do not depend on a kind: AlreadyExists and NotFound named by the
 // qualified resource, and the optimistic lock on a stale resourceVersion.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster } from '../index.ts';
+import { createCluster, type Stored } from '../index.ts';
+import { applyManifest } from '../write.ts';
 
 const SC = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: x.io/y\n';
 const CM = (rv?: string, value = 'a') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n${rv ? `  resourceVersion: "${rv}"\n` : ''}data:\n  k: ${value}\n`;
@@ -22,7 +23,7 @@ describe('the write door', () => {
       reason: 'Conflict',
       message: 'Operation cannot be fulfilled on configmaps "c": the object has been modified; please apply your changes to the latest version and try again',
     });
-    expect(stale.state.objects.ConfigMap!['default/c']!.data).toEqual({ k: 'a' });
+    expect((stale.state.objects.ConfigMap!['default/c'] as Stored<'ConfigMap'>).data).toEqual({ k: 'a' });
     const current = applyManifest(first.state, CM(live, 'b'), { mode: 'apply' });
     expect(current.result[0]!.outcome).toBe('configured');
   });

@@ -3,7 +3,8 @@
 // node, a ConfigMap's files), in a Docker container and on the Docker host; the state stays
 // plain JSON that round-trips, and earlier states are never changed by later writes.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, execInPod, type ClusterState } from '../index.ts';
+import { createCluster, execInPod, type ClusterState } from '../index.ts';
+import { applyManifest } from '../write.ts';
 import { execInContainer, execOnDockerHost, runContainer } from '../docker/host.ts';
 
 const NAMES = ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf'];

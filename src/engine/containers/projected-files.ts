@@ -4,7 +4,7 @@
 import type { DownwardAPIVolumeFile, KeyToPath, Volume } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/objects.ts';
 import type { Txn } from '../cluster/store.ts';
-import { base64Decode } from '../manifest/decode.ts';
+import { base64Decode } from '../../lib/base64.ts';
 import { serviceAccountToken } from './service-account-token.ts';
 import { treeOf, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { getOwn, hasOwn } from '../../lib/own.ts';

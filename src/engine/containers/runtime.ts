@@ -5,7 +5,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/objects.ts';
 import type { ContainerRecord } from '../cluster/state.ts';
 import { beginTxn, type Txn } from '../cluster/store.ts';
-import { base64Decode } from '../manifest/decode.ts';
+import { base64Decode } from '../../lib/base64.ts';
 import { runArgv, runShell, type MainProcess, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
 import { mainProcessLifetime, mainProcessStopSignals } from './process.ts';

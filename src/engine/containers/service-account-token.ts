@@ -4,7 +4,7 @@
 import type { Stored } from '../api/objects.ts';
 import type { Txn } from '../cluster/store.ts';
 import { digestHex } from '../runtime/ids.ts';
-import { base64Encode } from '../manifest/decode.ts';
+import { base64Encode } from '../../lib/base64.ts';
 
 type Reader = Pick<Txn, 'get'>;
 

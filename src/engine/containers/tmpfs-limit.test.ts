@@ -2,7 +2,8 @@
 // volume's tree keeps, so it must count exactly what `du` counts: files in subdirectories,
 // overwrites replacing their old size, deletes giving space back.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, execInPod, type ClusterState } from '../index.ts';
+import { createCluster, execInPod, type ClusterState } from '../index.ts';
+import { applyManifest } from '../write.ts';
 
 const POD = `apiVersion: v1
 kind: Pod

@@ -1,7 +1,8 @@
 // What a learner sees for a bad manifest: decode errors, validation messages with their field
 // paths, and where in the text they point.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster } from '../index.ts';
+import { createCluster } from '../index.ts';
+import { applyManifest } from '../write.ts';
 
 function applyText(text: string, preset: 'bare' | 'kind' = 'bare') {
   return applyManifest(createCluster({ preset }), text, { mode: 'apply' }).result;
@@ -180,7 +181,8 @@ describe('downward API field paths (§10)', () => {
 
 describe('Secret stringData (§12.3)', () => {
   it('is folded into base64 data on write, and stringData wins a conflict', async () => {
-    const { viewOf, applyManifest, createCluster } = await import('../index.ts');
+    const { viewOf, createCluster } = await import('../index.ts');
+    const { applyManifest } = await import('../write.ts');
     const r = applyManifest(createCluster({ preset: 'bare' }), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  user: YWRtaW4=\n  password: b2xk\nstringData:\n  password: s3cr3t\n', { mode: 'apply' });
     const secret = viewOf(r.state).get('Secret', 'default/s')!;
     expect(secret.data).toEqual({ user: 'YWRtaW4=', password: 'czNjcjN0' });

@@ -43,7 +43,8 @@ describe('parseManifestText', () => {
     expect(docs).toHaveLength(2);
     expect(docs[0]!.syntaxError).toBeUndefined();
     expect(docs[1]!.syntaxError).toMatchObject({ position: { line: 8, column: 2 } });
-    expect(docs[1]!.syntaxError!.message).toContain('bad indentation');
+    // go-yaml's words and line: a parser error's line is printed one less, counted in the document.
+    expect(docs[1]!.syntaxError).toMatchObject({ message: 'did not find expected key', yamlLine: 3, detail: 'error converting YAML to JSON: yaml: line 3: did not find expected key' });
   });
 
   it('reads integers as kubectl does (octal modes) and keeps quoted quantities as strings', () => {
@@ -60,8 +61,39 @@ describe('parseManifestText', () => {
     expect(parseManifestText('---\n# nothing\n---\n\n')).toEqual([]);
   });
 
-  it('reports duplicate keys', () => {
+  it('words YAML errors as kubectl does, with the line counted in the document and the marker in the text', () => {
+    const docs = parseManifestText('kind: ConfigMap\nmetadata:\n  name: a\n---\nkind: ConfigMap\nmetadata:\n  name: @b\n');
+    expect(docs[1]!.syntaxError).toEqual({
+      message: 'found character that cannot start any token',
+      position: { line: 7, column: 9 },
+      yamlLine: 3,
+      detail: 'error converting YAML to JSON: yaml: line 3: found character that cannot start any token',
+    });
+  });
+
+  it('counts go-yaml lines from a `---` that opens the text, as kubectl hands it over', () => {
+    const [doc] = parseManifestText('---\nkind: ConfigMap\nmetadata:\n\tname: a\n');
+    expect(doc!.syntaxError).toMatchObject({ yamlLine: 4, position: { line: 4, column: 1 } });
+  });
+
+  it('refuses a separator followed by content, dropping the document being read, as kubectl does', () => {
+    const docs = parseManifestText('a: 1\n---\nb: 2\n--- c: 3\nd: 4\n');
+    expect(docs.map((d) => d.value ?? d.syntaxError?.detail)).toEqual([{ a: 1 }, 'invalid Yaml document separator: c: 3']);
+  });
+
+  it('refuses infinities and NaN when converting to JSON, as sigs.k8s.io/yaml does', () => {
+    const [doc] = parseManifestText('spec:\n  replicas: .inf\n');
+    expect(doc!.syntaxError).toMatchObject({ lineless: true, detail: 'error converting YAML to JSON: json: unsupported value: +Inf' });
+  });
+
+  it('reads YAML 1.1 booleans as go-yaml v2 does', () => {
+    const [doc] = parseManifestText('metadata:\n  labels:\n    public: yes\n    quoted: "yes"\n');
+    expect(doc!.value).toEqual({ metadata: { labels: { public: true, quoted: 'yes' } } });
+  });
+
+  it('keeps the last of duplicate keys, as go-yaml v2 does', () => {
     const [doc] = parseManifestText('a: 1\na: 2\n');
-    expect(doc!.syntaxError).toMatchObject({ message: 'duplicated mapping key', position: { line: 2, column: 1 } });
+    expect(doc!.syntaxError).toBeUndefined();
+    expect(doc!.value).toEqual({ a: 2 });
   });
 });

@@ -1,7 +1,8 @@
 // Typed decoding: whatever type a field is given, the learner gets the API server's own answer
 // (a Go decode error, or the validation errors of the zero value Go leaves), never a crash.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster } from '../index.ts';
+import { createCluster } from '../index.ts';
+import { applyManifest } from '../write.ts';
 
 function firstError(yaml: string): string | undefined {
   const r = applyManifest(createCluster({ preset: 'bare' }), yaml, { mode: 'apply' });

@@ -1,7 +1,8 @@
 // Same inputs and seed, same outcome, byte for byte; and the state stays plain JSON.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { act, allObjects, applyManifest, createCluster, deleteObject } from '../index.ts';
+import { act, allObjects, createCluster, deleteObject } from '../index.ts';
+import { applyManifest } from '../write.ts';
 import { pod, pv, pvc, yaml } from '../testing/builders.ts';
 
 describe('determinism', () => {

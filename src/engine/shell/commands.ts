@@ -1,6 +1,6 @@
 // The commands of the container shell, a busybox-like subset with busybox's messages.
 import type { FsEntry } from '../fs/tree.ts';
-import { base64Decode, base64Encode } from '../manifest/decode.ts';
+import { base64Decode, base64Encode } from '../../lib/base64.ts';
 import { parentOf } from '../fs/tree.ts';
 import type { ShellContext, ShellResult } from './interpreter.ts';
 import { fsMessage } from './messages.ts';

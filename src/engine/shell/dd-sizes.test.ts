@@ -1,7 +1,8 @@
 // dd and fallocate with sizes no file can have: busybox refuses the number, and nothing that is
 // not JSON (Infinity, NaN) reaches the file tree the state keeps.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, execInPod } from '../index.ts';
+import { createCluster, execInPod } from '../index.ts';
+import { applyManifest } from '../write.ts';
 
 const POD = `apiVersion: v1
 kind: Pod

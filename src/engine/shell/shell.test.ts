@@ -1,6 +1,7 @@
 // The container shell: what `kubectl exec … -- sh -c '…'` prints, with busybox's messages.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, execInPod, type ClusterState } from '../index.ts';
+import { createCluster, execInPod, type ClusterState } from '../index.ts';
+import { applyManifest } from '../write.ts';
 import { entryAt } from '../fs/tree.ts';
 
 const POD = `apiVersion: v1

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, parseManifestText } from '../../engine/index.ts';
+import { createCluster, parseManifestText } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { parseDemoScript, scenarioCatalog, scenarioIdOf, scenarioText } from './scenarios.ts';
 
 // The real examples, read as Vite's import.meta.glob would hand them over.

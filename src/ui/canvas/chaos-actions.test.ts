@@ -1,7 +1,8 @@
 // The canvas menu's items and their exact commands, read from engine states; and that each
 // command runs through the command layer as written.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, type ClusterState } from '../../engine/index.ts';
+import { createCluster, type ClusterState } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { runScript } from '../../commands/script/run-script.ts';
 import { chaosMenuFor, firstLine, type ChaosMenu } from './chaos-actions.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, type ClusterState, type PresetName } from '../../engine/index.ts';
+import { createCluster, type ClusterState, type PresetName } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { STARTER_MANIFEST } from '../../store/starter.ts';
 import { CLASS_EDGES_MAX, WAITING_ANIMATED_MAX, toFlowGraph, type FlowGraph, type FlowNode } from './graph.ts';
 import { facingSides, grid, gridHeight, gridWidth, ROWS_PER_COLUMN, rowsFor } from './layout.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster } from '../../engine/index.ts';
+import { createCluster } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { toFlowGraph } from './graph.ts';
 import { changesOf, MOTION_MAX_OBJECTS, withMotion } from './motion.ts';
 

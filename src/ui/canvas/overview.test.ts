@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, type ClusterState } from '../../engine/index.ts';
+import { createCluster, type ClusterState } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { toFlowGraph } from './graph.ts';
 import { withMotion } from './motion.ts';
 import { TILE_NAME_MAX, toOverview } from './overview.ts';

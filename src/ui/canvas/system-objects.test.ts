@@ -1,7 +1,8 @@
 // The canvas leaves out what every namespace and every pod gets from the system: the default
 // ServiceAccount, the kube-root-ca.crt ConfigMap and each pod's kube-api-access-* token volume.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, viewOf } from '../../engine/index.ts';
+import { createCluster, viewOf } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { toFlowGraph } from './graph.ts';
 
 describe('system objects on the canvas', () => {

@@ -2,7 +2,7 @@
 // document under the cursor" and the templates' `---`), worked out by the engine's own parser in a
 // worker of its own: a 5 MB paste or a YAML bomb costs the page nothing, and a parse that takes
 // too long is abandoned (the lenses then wait for the next edit) instead of freezing the editor.
-import { createInlineRunner, createWorkerRunner, type EngineRunner } from '../../store/engine-client.ts';
+import { createLazyInlineRunner, createWorkerRunner, type EngineRunner } from '../../store/engine-client.ts';
 import type { Analysis } from '../../store/engine-protocol.ts';
 import { spawnEngineWorker } from '../../store/index.ts';
 
@@ -30,7 +30,7 @@ export function editorMounted(): void {
 }
 
 function getRunner(): EngineRunner {
-  runner ??= typeof Worker === 'function' ? createWorkerRunner(spawnEngineWorker) : createInlineRunner();
+  runner ??= typeof Worker === 'function' ? createWorkerRunner(spawnEngineWorker) : createLazyInlineRunner();
   return runner;
 }
 

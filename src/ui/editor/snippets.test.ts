@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster, parseManifestText, viewOf } from '../../engine/index.ts';
+import { createCluster, parseManifestText, viewOf } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { expandSnippet, SNIPPETS } from './snippets.ts';
 
 describe('expandSnippet', () => {

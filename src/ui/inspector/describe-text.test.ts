@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster } from '../../engine/index.ts';
+import { createCluster } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { runScript } from '../../commands/script/run-script.ts';
 import { describeArgv, describeText } from './describe-text.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyManifest, createCluster } from '../../engine/index.ts';
+import { createCluster } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { countPending, explainPending } from './pending.ts';
 
 const apply = (text: string, preset: 'bare' | 'kind' = 'bare') => applyManifest(createCluster({ preset, seed: 1 }), text, { mode: 'apply' }).state;

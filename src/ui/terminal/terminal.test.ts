@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, applyManifest } from '../../engine/index.ts';
+import { createCluster } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
 import { createAppStore } from '../../store/app-store.ts';
 import { runLine } from './run-line.ts';
 import { complete } from './complete.ts';

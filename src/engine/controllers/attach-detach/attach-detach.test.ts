@@ -1,7 +1,8 @@
 // The CSI lifecycle as steps (CreateVolume → ControllerPublish → NodeStage/NodePublish and back)
 // and read-write-once enforcement at attach time (semantics reference §6).
 import { describe, expect, it } from 'vitest';
-import { act, advanceClock, applyManifest, deleteObject, viewOf } from '../../index.ts';
+import { act, advanceClock, deleteObject, viewOf } from '../../index.ts';
+import { applyManifest } from '../../write.ts';
 import { pod, pvc, yaml } from '../../testing/builders.ts';
 import { TestCluster } from '../../testing/harness.ts';
 

@@ -45,10 +45,10 @@ describe(`at most ${MAX_PODS} pods`, () => {
     const r = runScript('kubectl apply -f d.yaml\nkubectl get deploy web\nkubectl get events --field-selector reason=FailedCreate\nkubectl get rs -o yaml\nkubectl get deploy web -o yaml\n', { state: withPods(MAX_PODS - 1), files, quiet: true });
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('web    1/4     1            1           0s');
-    expect(r.stdout).toMatch(/Warning {3}FailedCreate {3}replicaset\/web-\w+ {3}Error creating: pods "web-\w+-" is forbidden: the playground simulates at most 5000 pods\n/);
+    expect(r.stdout).toMatch(/Warning {3}FailedCreate {3}replicaset\/web-\w+ {3}Error creating: pods "web-\w+-" is forbidden: the playground simulates at most 1000 pods\n/);
     // On the ReplicaSet (calculateStatus) and copied to the Deployment (getReplicaFailures).
-    expect(r.stdout).toMatch(/ {4}conditions:\n {4}- lastTransitionTime: "2026-01-01T00:00:00Z"\n {6}message: "pods \\"web-\w+-\\" is forbidden: the playground simulates at most 5000 pods"\n {6}reason: FailedCreate\n {6}status: "True"\n {6}type: ReplicaFailure\n/);
-    expect(r.stdout).toMatch(/\n {2}- message: "pods \\"web-\w+-\\" is forbidden: the playground simulates at most 5000 pods"\n {4}reason: FailedCreate\n {4}status: "True"\n {4}type: ReplicaFailure\n/);
+    expect(r.stdout).toMatch(/ {4}conditions:\n {4}- lastTransitionTime: "2026-01-01T00:00:00Z"\n {6}message: "pods \\"web-\w+-\\" is forbidden: the playground simulates at most 1000 pods"\n {6}reason: FailedCreate\n {6}status: "True"\n {6}type: ReplicaFailure\n/);
+    expect(r.stdout).toMatch(/\n {2}- message: "pods \\"web-\w+-\\" is forbidden: the playground simulates at most 1000 pods"\n {4}reason: FailedCreate\n {4}status: "True"\n {4}type: ReplicaFailure\n/);
     expect(Object.keys(r.state.objects.Pod!)).toHaveLength(MAX_PODS);
   });
 
@@ -59,17 +59,17 @@ describe(`at most ${MAX_PODS} pods`, () => {
     expect(r.stdout).not.toContain('ReplicaFailure');
   });
 
-  it('placing pods stays linear: 1,600 pods take well under 16 times what 400 take', () => {
+  it(`placing pods stays linear: ${MAX_PODS} pods take well under 16 times what ${MAX_PODS / 4} take`, () => {
     const time = (n: number) => {
       const t0 = performance.now();
       const r = runScript('kubectl apply -f d.yaml\n', { preset: 'kind', files: { read: () => deployment(n) }, quiet: true });
       expect(r.exitCode).toBe(0);
       return { ms: performance.now() - t0, pods: Object.keys(r.state.objects.Pod ?? {}).length };
     };
-    time(200); // warm up
-    const small = time(400);
-    const large = time(1600);
-    expect(large.pods).toBe(1600);
+    time(MAX_PODS / 8); // warm up
+    const small = time(MAX_PODS / 4);
+    const large = time(MAX_PODS);
+    expect(large.pods).toBe(MAX_PODS);
     expect(large.ms / small.ms).toBeLessThan(8);
   }, 60_000);
 });
