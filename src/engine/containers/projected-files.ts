@@ -105,7 +105,9 @@ export function atomicLayout(files: readonly ProjectedFile[], stamp: string): Fs
     '/..data': { type: 'Symlink', mode: 0o777, target: dataDir },
   };
   for (const f of files) {
-    const parts = f.path.split('/').filter(Boolean);
+    // Validation refuses items without a path; a state from before that rule still must not crash.
+    const parts = typeof f.path === 'string' ? f.path.split('/').filter((p) => p !== '' && p !== '.' && p !== '..') : [];
+    if (parts.length === 0) continue;
     for (let i = 1; i < parts.length; i++) tree[`/${dataDir}/${parts.slice(0, i).join('/')}`] = { type: 'Directory', mode: 0o755 };
     tree[`/${dataDir}/${parts.join('/')}`] = { type: 'File', mode: f.mode, content: f.content };
     const top = parts[0]!;

@@ -1,6 +1,6 @@
 // Pod spec validation (pkg/apis/core/validation ValidatePodSpec), the subset a storage
 // playground meets: containers, volumes and their mounts, restart policy, downward API paths.
-import type { Container, EnvVar, Pod, PodSpec, Volume, VolumeMount } from 'kubernetes-types/core/v1';
+import type { Container, DownwardAPIVolumeFile, EnvVar, Pod, PodSpec, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import { duplicate, invalid, notFound, required, unsupported, type FieldError } from './field-errors.ts';
 import { validateLabels } from './metadata.ts';
 import { validateResources } from './resources.ts';
@@ -50,10 +50,17 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
     if (v.hostPath?.path?.split('/').includes('..')) errors.push(invalid(`${vp}.hostPath.path`, v.hostPath.path, "must not contain '..'"));
     if (v.configMap && !v.configMap.name) errors.push(required(`${vp}.configMap.name`));
     if (v.secret && !v.secret.secretName) errors.push(required(`${vp}.secret.secretName`));
-    (v.downwardAPI?.items ?? []).forEach((item, j) => {
-      const fp = item.fieldRef?.fieldPath;
-      if (fp && !(VOLUME_FIELD_PATHS as readonly string[]).includes(fp) && !SUBSCRIPTED.test(fp)) {
-        errors.push(unsupported(`${vp}.downwardAPI.items[${j}].fieldRef.fieldPath`, fp, VOLUME_FIELD_PATHS));
+    (v.configMap?.items ?? []).forEach((item, j) => errors.push(...keyToPathErrors(item, `${vp}.configMap.items[${j}]`)));
+    (v.secret?.items ?? []).forEach((item, j) => errors.push(...keyToPathErrors(item, `${vp}.secret.items[${j}]`)));
+    (v.downwardAPI?.items ?? []).forEach((item, j) => errors.push(...downwardFileErrors(item, `${vp}.downwardAPI.items[${j}]`)));
+    (v.projected?.sources ?? []).forEach((source, j) => {
+      const sp = `${vp}.projected.sources[${j}]`;
+      (source?.configMap?.items ?? []).forEach((item, k) => errors.push(...keyToPathErrors(item, `${sp}.configMap.items[${k}]`)));
+      (source?.secret?.items ?? []).forEach((item, k) => errors.push(...keyToPathErrors(item, `${sp}.secret.items[${k}]`)));
+      (source?.downwardAPI?.items ?? []).forEach((item, k) => errors.push(...downwardFileErrors(item, `${sp}.downwardAPI.items[${k}]`)));
+      if (source?.serviceAccountToken) {
+        if (!source.serviceAccountToken.path) errors.push(required(`${sp}.serviceAccountToken.path`));
+        else errors.push(...localPathErrors(source.serviceAccountToken.path, `${sp}.serviceAccountToken.path`));
       }
     });
   });
@@ -89,5 +96,36 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   if (spec.restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(spec.restartPolicy)) {
     errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
   }
+  return errors;
+}
+
+/** validateKeyToPath: a ConfigMap or Secret item names its key and a relative file path. */
+function keyToPathErrors(item: { key?: string; path?: string } | null, at: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!item?.key) errors.push(required(`${at}.key`));
+  if (!item?.path) errors.push(required(`${at}.path`));
+  else errors.push(...localPathErrors(item.path, `${at}.path`));
+  return errors;
+}
+
+/** validateDownwardAPIVolumeFile: a path, and a fieldRef (of the fields a volume may show) or a resourceFieldRef. */
+function downwardFileErrors(item: DownwardAPIVolumeFile | null, at: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!item?.path) errors.push(required(`${at}.path`));
+  else errors.push(...localPathErrors(item.path, `${at}.path`));
+  const fp = item?.fieldRef?.fieldPath;
+  if (fp && !(VOLUME_FIELD_PATHS as readonly string[]).includes(fp) && !SUBSCRIPTED.test(fp)) {
+    errors.push(unsupported(`${at}.fieldRef.fieldPath`, fp, VOLUME_FIELD_PATHS));
+  }
+  if (!item?.fieldRef && !item?.resourceFieldRef) errors.push(required(at, 'one of fieldRef and resourceFieldRef is required'));
+  return errors;
+}
+
+/** ValidateLocalNonReservedPath: a file inside the volume, never outside it. */
+function localPathErrors(path: string, at: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (path.startsWith('/')) errors.push(invalid(at, path, 'must be a relative path'));
+  if (path.split('/').includes('..')) errors.push(invalid(at, path, "must not contain '..'"));
+  if (path.startsWith('..')) errors.push(invalid(at, path, "must not start with '..'"));
   return errors;
 }
