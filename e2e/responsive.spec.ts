@@ -237,9 +237,12 @@ test('a share link whose replay would take minutes stops at its budget with a me
   await expect(page.getByRole('status').filter({ hasText: 'Opening shared session' })).toBeVisible();
   await expect(busy(page)).toContainText('Replaying the shared session…');
   await expect(busy(page)).toContainText(/of 100 actions/);
-  // From here on the page is loaded (its own first-screen tasks are the first-screen bench's
-  // business): what counts is the replay.
+  // From here on the page is loaded, Monaco included (the first screen's own tasks are the
+  // first-screen bench's business): what counts is the replay.
+  await waitForMonaco(page);
+  await page.waitForTimeout(500);
   const replayFrom = await mark(page);
+  await expect(busy(page)).toBeVisible();
   await shot(page, testInfo, 'responsive-replay-busy-1280x720-light.png');
   const alert = page.getByRole('alert').filter({ hasText: "This link's replay" });
   await expect(alert).toContainText("This link's replay stopped after 10 s: it was still running at action", { timeout: 20_000 });

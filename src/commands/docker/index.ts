@@ -3,6 +3,7 @@
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { exec, lifecycle, logs, ps, run } from './containers.ts';
 import { fail } from './errors.ts';
+import { arityError } from './arity.ts';
 import { parseDockerFlags, type DockerFlagSpec, type ParsedDockerFlags } from './flags.ts';
 import { build, history, images, info, inspectImages, pull, rmi } from './images.ts';
 import { systemDf, volume } from './volumes.ts';
@@ -89,6 +90,8 @@ function dispatch(input: CommandInput, name: string, args: readonly string[], di
   if (!sub) return fail(input.state, `docker: '${name}' is not a docker command.\nSee 'docker --help'`, 1);
   const p = parseDockerFlags(args, sub.flags);
   if (!p.ok) return fail(input.state, `${p.error}\nSee '${display} --help'.`, 125);
+  const arity = arityError(display.slice('docker '.length), p.positional.length);
+  if (arity) return fail(input.state, arity, 1);
   return sub.run(input, p);
 }
 
@@ -107,6 +110,8 @@ export function docker(input: CommandInput): CommandOutput {
     const [verb, ...args] = rest;
     const p = parseDockerFlags(args, { bool: ['f', 'force', 'a', 'all', 'q', 'quiet'], value: ['d', 'driver', 'label', 'filter', 'format', 'o', 'opt'] });
     if (!p.ok) return fail(input.state, `${p.error}\nSee 'docker volume ${verb} --help'.`, 125);
+    const arity = arityError(`volume ${verb}`, p.positional.length);
+    if (arity) return fail(input.state, arity, 1);
     return volume(input, verb, p);
   }
   if (first === 'system') {

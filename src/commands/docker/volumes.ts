@@ -1,6 +1,6 @@
 // `docker volume …` and `docker system df [-v]`: where the bytes are. Image layers are counted
 // once however many images and containers share them; each container adds only its writable layer.
-import { containerSize, imageSize, isAnonymousVolume, parseImageRef, sharedSize, volumeKey, volumeSize, volumeUsers, treeOf, type ClusterState } from '../../engine/index.ts';
+import { anonymousVolumeName, containerSize, imageSize, isAnonymousVolume, parseImageRef, sharedSize, volumeKey, volumeSize, volumeUsers, treeOf, type ClusterState } from '../../engine/index.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { daemonError, fail } from './errors.ts';
 import { hasFlag, type ParsedDockerFlags } from './flags.ts';
@@ -17,8 +17,9 @@ export function volume(input: CommandInput, sub: string | undefined, p: Parsed):
   const names = p.positional;
   switch (sub) {
     case 'create': {
-      const name = names[0];
-      if (!name) return fail(state, '"docker volume create" requires at most 1 argument.', 1);
+      // Without a name the daemon makes one up: 64 hex digits, like an anonymous volume's.
+      let name = names[0];
+      for (let seq = Object.keys(state.docker.volumes).length; !name || (names.length === 0 && hasOwn(state.docker.volumes, name)); seq++) name = anonymousVolumeName('volume create', seq);
       const refused = volumeNameError(name);
       if (refused) return daemonError(state, refused);
       const volumes = hasOwn(state.docker.volumes, name) ? state.docker.volumes : withOwn(state.docker.volumes, name, { name, created: state.now });

@@ -36,3 +36,8 @@ export const clientError = (message: string): string => `error: ${message}`;
 export function usageError(verb: string, message: string): string {
   return `Error: ${message}\nSee 'kubectl ${verb} --help' for usage.`;
 }
+
+/** cmdutil.UsageErrorf: a client-side error about the command line, with where to find help. */
+export function usageErrorf(verb: string, message: string): string {
+  return `error: ${message}\nSee 'kubectl ${verb} -h' for help and examples`;
+}

@@ -19,6 +19,11 @@ import { KUBECTL_VERB_NAMES, type KubectlVerbName } from './verb-names.ts';
 import { getOwn } from '../../lib/own.ts';
 
 const F = (long: string, short: string | undefined, value: boolean, repeat = false): FlagSpec => ({ long, ...(short ? { short } : {}), value, repeat });
+/** `--validate` alone means strict, `--dry-run` alone means unchanged (cmdutil's NoOptDefVal). */
+const VALIDATE: FlagSpec = { long: 'validate', value: true, bare: 'strict' };
+const DRY_RUN: FlagSpec = { long: 'dry-run', value: true, bare: 'unchanged' };
+/** A value flag pflag parses as a number (IntVar, Int64Var): a bad value fails before the command runs. */
+const N = (long: string, type: 'int' | 'int64'): FlagSpec => ({ long, value: true, type });
 
 const COMMON: FlagSpec[] = [F('namespace', 'n', true), F('help', 'h', false), F('kubeconfig', undefined, true), F('context', undefined, true)];
 const FILES = F('filename', 'f', true, true);
@@ -31,15 +36,16 @@ interface VerbDef {
 }
 
 const VERBS: Record<KubectlVerbName, VerbDef> = {
-  apply: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
-  create: { flags: [FILES, F('validate', undefined, true), F('dry-run', undefined, true), F('from-literal', undefined, true, true)], run: (c) => createImperative(c) ?? applyVerb(c, 'create') },
+  apply: { flags: [FILES, VALIDATE, DRY_RUN, F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
+  create: { flags: [FILES, VALIDATE, DRY_RUN, F('from-literal', undefined, true, true)], run: (c) => createImperative(c) ?? applyVerb(c, 'create') },
   get: {
-    flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false)],
+    flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false),
+      F('watch-only', undefined, false), F('output-watch-events', undefined, false), F('ignore-not-found', undefined, false), N('chunk-size', 'int64'), F('server-print', undefined, false)],
     run: getVerb,
   },
   describe: { flags: [SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },
   delete: {
-    flags: [FILES, SELECTOR, ALL_NS, F('all', undefined, false), F('force', undefined, false), F('grace-period', undefined, true), F('now', undefined, false), F('wait', undefined, true), F('ignore-not-found', undefined, false)],
+    flags: [FILES, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false)],
     run: deleteVerb,
   },
   label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false)], run: (c) => metadataVerb(c, 'labels') },
@@ -49,12 +55,15 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
   cordon: { flags: [], run: (c) => cordonVerb(c, true) },
   uncordon: { flags: [], run: (c) => cordonVerb(c, false) },
   drain: {
-    flags: [F('ignore-daemonsets', undefined, false), F('delete-emptydir-data', undefined, false), F('force', undefined, false), F('grace-period', undefined, true), F('timeout', undefined, true)],
+    flags: [F('ignore-daemonsets', undefined, false), F('delete-emptydir-data', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('timeout', undefined, true)],
     run: drainVerb,
   },
   exec: { flags: [F('container', 'c', true), F('stdin', 'i', false), F('tty', 't', false), F('quiet', 'q', false)], run: execVerb },
-  logs: { flags: [F('container', 'c', true), F('follow', 'f', false), F('previous', 'p', false), F('tail', undefined, true), F('timestamps', undefined, false)], run: logsVerb },
-  'api-resources': { flags: [], run: apiResourcesVerb },
+  logs: { flags: [F('container', 'c', true), F('follow', 'f', false), F('previous', 'p', false), N('tail', 'int64'), F('timestamps', undefined, false), N('limit-bytes', 'int64')], run: logsVerb },
+  'api-resources': {
+    flags: [F('api-group', undefined, true), F('namespaced', undefined, false), F('sort-by', undefined, true), F('no-headers', undefined, false), F('cached', undefined, false)],
+    run: apiResourcesVerb,
+  },
   version: { flags: [F('client', undefined, false), F('output', 'o', true)], run: versionVerb },
 };
 

@@ -6,6 +6,7 @@ import { runCommand } from '../run.ts';
 import type { FileSource } from '../types.ts';
 import { splitWords } from '../shell/words.ts';
 import { parseScript, type ScriptCommand } from './parse-script.ts';
+import { parseSleepArgs } from './sleep-args.ts';
 
 export interface ScriptOptions {
   preset?: PresetName;
@@ -117,8 +118,9 @@ function builtin(argv: readonly string[], state: ClusterState, files: FileSource
   });
   switch (cmd) {
     case 'sleep': {
-      const seconds = parseDuration(args[0] ?? '');
-      if (seconds === undefined) return done({ stderr: `sleep: invalid time interval '${args[0] ?? ''}'\n`, exitCode: 1 });
+      const parsed = parseSleepArgs(args);
+      if (!parsed.ok) return done({ stderr: parsed.stderr, exitCode: 1 });
+      const seconds = parsed.seconds;
       // Timestamps are RFC 3339, which ends with the year 9999.
       if (state.now + seconds * 1000 > LAST_INSTANT) return done({ stderr: `kubesim: sleep: the simulated clock cannot go past ${LAST_TIMESTAMP}\n`, exitCode: 1 });
       const r = advanceClock(state, seconds);
@@ -147,14 +149,6 @@ function builtin(argv: readonly string[], state: ClusterState, files: FileSource
 
 const LAST_TIMESTAMP = '9999-12-31T23:59:59Z';
 const LAST_INSTANT = Date.parse(LAST_TIMESTAMP);
-
-/** `sleep 30`, `sleep 2m`, `sleep 1h`, `sleep 0.5`. */
-function parseDuration(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text);
-  if (!m) return undefined;
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
-}
 
 function normalise(path: string): string {
   return path.replace(/^\.\//, '');

@@ -81,3 +81,12 @@ export function claimRefTo(claim: PersistentVolumeClaim): ObjectReference {
     resourceVersion: claim.metadata?.resourceVersion,
   };
 }
+
+/**
+ * The claim a pod volume uses: the one it names (`persistentVolumeClaim.claimName`), or for a
+ * generic ephemeral volume the one its controller makes for the pod, `<pod>-<volume>`.
+ */
+export function podVolumeClaimName(pod: { metadata?: { name?: string } }, volume: { name: string; persistentVolumeClaim?: { claimName: string }; ephemeral?: unknown }): string | undefined {
+  if (volume.persistentVolumeClaim?.claimName) return volume.persistentVolumeClaim.claimName;
+  return volume.ephemeral ? `${pod.metadata?.name ?? ''}-${volume.name}` : undefined;
+}

@@ -113,7 +113,10 @@ export function beginTxn(base: ClusterState): Txn {
         return undefined;
       }
       const specChanged =
-        tracksGeneration(obj.kind) && JSON.stringify((old as { spec?: unknown }).spec) !== JSON.stringify((obj as { spec?: unknown }).spec);
+        tracksGeneration(obj.kind) &&
+        // Status writes keep the spec object itself: skip serialising it then (thousands of pods per settle).
+        (old as { spec?: unknown }).spec !== (obj as { spec?: unknown }).spec &&
+        JSON.stringify((old as { spec?: unknown }).spec) !== JSON.stringify((obj as { spec?: unknown }).spec);
       const stored = {
         ...obj,
         metadata: {

@@ -7,6 +7,7 @@ import { parseQuantity, quantityValue } from '../api/quantity.ts';
 import { rfc3339 } from '../runtime/clock.ts';
 import { normalizePath, type FsTree } from '../fs/tree.ts';
 import { atomicLayout, projectedFiles } from './projected-files.ts';
+import { podVolumeClaimName } from '../api/storage.ts';
 
 type Pod = Stored<'Pod'>;
 type Reader = Pick<Txn, 'get' | 'state'>;
@@ -98,7 +99,7 @@ function sourceOf(view: Reader, pod: Pod, volume: Volume): Source | undefined {
       ...(memory ? { size: limit?.ok ? Number(quantityValue(limit.quantity)) : TMPFS_BYTES } : {}),
     };
   }
-  const claimName = volume.persistentVolumeClaim?.claimName;
+  const claimName = podVolumeClaimName(pod, volume);
   if (claimName) {
     const claim = view.get('PersistentVolumeClaim', `${pod.metadata.namespace}/${claimName}`);
     const pv = claim?.spec?.volumeName ? view.get('PersistentVolume', claim.spec.volumeName) : undefined;

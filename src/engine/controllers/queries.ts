@@ -1,6 +1,6 @@
 // Read-only questions controllers ask of the store.
 import type { Stored } from '../api/objects.ts';
-import { pickDefaultClass } from '../api/storage.ts';
+import { pickDefaultClass, podVolumeClaimName } from '../api/storage.ts';
 import type { Txn } from '../cluster/store.ts';
 
 type Reader = Pick<Txn, 'list' | 'get'>;
@@ -9,7 +9,7 @@ type Reader = Pick<Txn, 'list' | 'get'>;
 export function podsUsingClaim(txn: Reader, claim: Stored<'PersistentVolumeClaim'>): Stored<'Pod'>[] {
   return txn
     .list('Pod', claim.metadata.namespace)
-    .filter((pod) => (pod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim.metadata.name));
+    .filter((pod) => (pod.spec?.volumes ?? []).some((v) => podVolumeClaimName(pod, v) === claim.metadata.name));
 }
 
 export function isPodTerminated(pod: Stored<'Pod'>): boolean {

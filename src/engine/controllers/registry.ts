@@ -17,6 +17,7 @@ import { expander } from './expander/index.ts';
 import { replicaSetController } from './workloads/replicaset.ts';
 import { rootCACertPublisher } from './root-ca-cert-publisher/index.ts';
 import { serviceAccountController } from './serviceaccount/index.ts';
+import { ephemeralVolumeController } from './ephemeral-volume/index.ts';
 
 export const CONTROLLERS: readonly Controller[] = [
   // First: what every namespace must hold before pods are admitted into it.
@@ -27,6 +28,7 @@ export const CONTROLLERS: readonly Controller[] = [
   podGarbageCollector,
   deploymentController,
   replicaSetController,
+  ephemeralVolumeController,
   garbageCollector,
   pvBinder,
   externalProvisioner,

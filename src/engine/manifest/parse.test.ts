@@ -86,6 +86,15 @@ describe('parseManifestText', () => {
     expect(doc!.syntaxError).toMatchObject({ lineless: true, detail: 'error converting YAML to JSON: json: unsupported value: +Inf' });
   });
 
+  it('reads nothing after `...`, as go-yaml reads one document (kubectl)', () => {
+    expect(parseManifestText('a: 1\n...\nb: @\n')[0]!.value).toEqual({ a: 1 });
+  });
+
+  it('decodes !!binary to its text, and refuses bad base64 as go-yaml does (kubectl)', () => {
+    expect(parseManifestText('a: !!binary aGVsbG8=\n')[0]!.value).toEqual({ a: 'hello' });
+    expect(parseManifestText('a: !!binary "@@"\n')[0]!.syntaxError?.detail).toBe('error converting YAML to JSON: yaml: !!binary value contains invalid base64 data');
+  });
+
   it('reads YAML 1.1 booleans as go-yaml v2 does', () => {
     const [doc] = parseManifestText('metadata:\n  labels:\n    public: yes\n    quoted: "yes"\n');
     expect(doc!.value).toEqual({ metadata: { labels: { public: true, quoted: 'yes' } } });

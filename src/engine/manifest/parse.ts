@@ -3,20 +3,24 @@
 //
 // Documents are split on lines starting with `---`, exactly like kubectl's YAML reader, so one
 // broken document does not hide the others.
+//
+// kubectl reads YAML with go-yaml v2, whose errors and scalar rules differ from js-yaml's: each
+// document is first checked with a go-yaml-like scanner and parser (go-yaml/), which words the
+// error as kubectl prints it; js-yaml then builds the value and the positions, with go-yaml's
+// YAML 1.1 scalar resolution (yaml11-schema.ts). Input starting with `{` is a JSON stream for
+// kubectl (json-stream.ts).
 import {
-  CORE_SCHEMA,
   EVENT_ID,
   YAMLException,
   constructFromEvents,
   getScalarValue,
-  intYaml11Tag,
   parseEvents,
   type Event as YamlEvent,
 } from 'js-yaml';
 import { checkAliases } from './aliases.ts';
-
-/** YAML 1.2 core, except integers read as YAML 1.1 does (`defaultMode: 0644` is octal 420), like kubectl's go-yaml. */
-const KUBECTL_SCHEMA = CORE_SCHEMA.withTags(intYaml11Tag);
+import { goYamlCheck } from './go-yaml/check.ts';
+import { GoDecodeError, KUBECTL_SCHEMA, unsupportedJsonValue } from './yaml11-schema.ts';
+import { isJsonStream, parseJsonStream } from './json-stream.ts';
 
 export interface Position {
   /** 1-based line in the whole text. */
@@ -34,23 +38,82 @@ export interface ManifestDocument {
   /** The parsed value; undefined when the YAML is broken. */
   value?: unknown;
   /**
-   * A YAML syntax error, with its position in the whole text. `lineless`: go-yaml reports it
-   * from its decoder, without a line (excessive aliasing, a self-referencing anchor).
+   * Why kubectl cannot read the document (a YAML or JSON syntax error, a bad separator, a value
+   * JSON cannot hold), with kubectl's words and its position in the whole text.
    */
-  syntaxError?: { message: string; position: Position; lineless?: boolean };
+  syntaxError?: SyntaxProblem;
   /** Where each field's key starts (`spec.accessModes`, `spec.containers[0].name`). Built on first use. */
   readonly keyPositions: Record<string, Position>;
   /** Where each field's value starts. Built on first use. */
   readonly valuePositions: Record<string, Position>;
 }
 
+export interface SyntaxProblem {
+  /** The problem alone (`found character that cannot start any token`), for the editor. */
+  message: string;
+  /** Where it is in the whole text, for the editor's marker. */
+  position: Position;
+  /**
+   * go-yaml reports it without a line (excessive aliasing, a self-referencing or unknown
+   * anchor), or it is not a YAML error at all.
+   */
+  lineless?: boolean;
+  /** The line go-yaml prints (`yaml: line N:`): counted within the document, and one less than the real line for parser errors. */
+  yamlLine?: number;
+  /**
+   * What kubectl prints after `error parsing FILE: `, e.g. `error converting YAML to JSON: yaml:
+   * line 4: did not find expected key`, `json: offset 69: invalid character …`, `unexpected EOF`.
+   */
+  detail: string;
+}
+
 export function parseManifestText(text: string): ManifestDocument[] {
+  if (isJsonStream(text)) return parseJsonStream(text, parseYamlDocuments);
+  return parseYamlDocuments(text, 1, 0);
+}
+
+/** The YAML documents of `text`, whose first line is line `firstLine` of the whole input, indexed from `firstIndex`. */
+export function parseYamlDocuments(text: string, firstLine: number, firstIndex: number): ManifestDocument[] {
   const docs: ManifestDocument[] = [];
   for (const chunk of splitDocuments(text)) {
+    const startLine = chunk.startLine + firstLine - 1;
+    if (chunk.separatorError) {
+      docs.push(brokenDocument(startLine, startLine, firstIndex + docs.length, { message: chunk.separatorError, position: { line: startLine, column: 1 }, lineless: true, detail: chunk.separatorError }));
+      break;
+    }
     if (isBlank(chunk.text)) continue;
-    docs.push(parseDocument(chunk.text, chunk.startLine, docs.length));
+    docs.push(parseDocument(chunk.text, startLine, firstIndex + docs.length, chunk.goText, chunk.goPrefix));
   }
   return docs;
+}
+
+/** A document's fields, for callers building one from another source (JSON). */
+export function documentFromValue(text: string, startLine: number, index: number, value: unknown): ManifestDocument {
+  const lines = text.split('\n');
+  let endLine = startLine + lines.length - 1;
+  while (endLine > startLine && isBlank(lines[endLine - startLine] ?? '')) endLine--;
+  const doc = { index, startLine, endLine, value } as ManifestDocument;
+  let index_: Pick<ManifestDocument, 'keyPositions' | 'valuePositions'> | undefined;
+  const built = () => {
+    if (index_) return index_;
+    try {
+      index_ = indexPositions(text, parseEvents(text, {}), offsetToPosition(text, startLine));
+    } catch {
+      index_ = { keyPositions: {}, valuePositions: {} };
+    }
+    return index_;
+  };
+  Object.defineProperty(doc, 'keyPositions', { get: () => built().keyPositions, enumerable: true, configurable: true });
+  Object.defineProperty(doc, 'valuePositions', { get: () => built().valuePositions, enumerable: true, configurable: true });
+  return doc;
+}
+
+/** A document that could not be read, with the error kubectl prints for it. */
+export function brokenDocument(startLine: number, endLine: number, index: number, problem: SyntaxProblem): ManifestDocument {
+  const doc = { index, startLine, endLine, syntaxError: problem } as ManifestDocument;
+  Object.defineProperty(doc, 'keyPositions', { value: {}, enumerable: true, configurable: true });
+  Object.defineProperty(doc, 'valuePositions', { value: {}, enumerable: true, configurable: true });
+  return doc;
 }
 
 /** The best position for a field path: its key, else its value, else the nearest parent's key, else the document start. */
@@ -72,29 +135,53 @@ function parentPath(path: string): string {
 interface Chunk {
   text: string;
   startLine: number;
+  /**
+   * The text kubectl hands go-yaml for this document: its lines, each with its line break, after
+   * the `---` line that opened it when that line came first (kubectl's YAMLReader keeps a
+   * separator that starts a document, so go-yaml counts lines from it).
+   */
+  goText: string;
+  /** Length of that leading `---` line in goText. */
+  goPrefix: number;
+  /** kubectl refused the separator that ended this document, and read no further. */
+  separatorError?: string;
 }
 
+/** Splits on lines starting with `---`, as kubectl's YAMLReader does. */
 function splitDocuments(text: string): Chunk[] {
   const lines = text.split('\n');
   const chunks: Chunk[] = [];
   let current: string[] = [];
+  let prefix = '';
   let start = 1;
-  lines.forEach((line, i) => {
-    if (line.startsWith('---')) {
-      chunks.push({ text: current.join('\n'), startLine: start });
-      current = [];
-      start = i + 2;
-      // `--- a: 1`: content after the marker belongs to the YAML that follows it.
-      const rest = line.slice(3);
-      if (rest.trim() && !rest.trim().startsWith('#')) {
-        current.push(' '.repeat(3) + rest);
-        start = i + 1;
-      }
-      return;
-    }
-    current.push(line);
+  const chunk = (last: boolean): Chunk => ({
+    text: current.join('\n'),
+    startLine: start,
+    goText: prefix + (last ? current.join('\n') : current.map((l) => `${l}\n`).join('')),
+    goPrefix: prefix.length,
   });
-  chunks.push({ text: current.join('\n'), startLine: start });
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.startsWith('---')) {
+      current.push(line);
+      continue;
+    }
+    const rest = line.slice(3).trim();
+    if (rest && !rest.startsWith('#')) {
+      // `--- a: 1`: kubectl drops the document it was reading and stops there.
+      chunks.push({ ...chunk(false), startLine: i + 1, separatorError: `invalid Yaml document separator: ${rest}` });
+      return chunks;
+    }
+    if (current.length === 0 && !prefix) {
+      prefix = `${line}\n`;
+    } else {
+      chunks.push(chunk(false));
+      current = [];
+      prefix = '';
+    }
+    start = i + 2;
+  }
+  chunks.push(chunk(true));
   return chunks;
 }
 
@@ -102,10 +189,22 @@ function isBlank(text: string): boolean {
   return text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#') || l.trim() === '...');
 }
 
-function parseDocument(text: string, startLine: number, index: number): ManifestDocument {
+function parseDocument(text: string, startLine: number, index: number, goText: string, goPrefix: number): ManifestDocument {
   const lines = text.split('\n');
   let endLine = startLine + lines.length - 1;
   while (endLine > startLine && isBlank(lines[endLine - startLine] ?? '')) endLine--;
+  const { problem: go, end } = goYamlCheck(goText);
+  // go-yaml reads nothing after a `...` that ends the document; neither does js-yaml then.
+  if (end !== undefined) text = text.slice(0, Math.max(0, end - goPrefix));
+  if (go) {
+    const at = offsetToPosition(text, 0)(Math.min(Math.max(0, go.offset - goPrefix), text.length));
+    return brokenDocument(startLine, endLine, index, {
+      message: go.problem,
+      position: clampToContent(lines, startLine, { line: at.line, column: at.column - 1 }),
+      ...(go.line === undefined ? { lineless: true } : { yamlLine: go.line }),
+      detail: `error converting YAML to JSON: ${go.message}`,
+    });
+  }
   const doc = { index, startLine, endLine } as ManifestDocument;
   try {
     const events = parseEvents(text, {});
@@ -114,7 +213,7 @@ function parseDocument(text: string, startLine: number, index: number): Manifest
       Object.defineProperty(doc, 'keyPositions', { value: {}, enumerable: true, configurable: true });
       Object.defineProperty(doc, 'valuePositions', { value: {}, enumerable: true, configurable: true });
       const position = aliasProblem.offset >= 0 ? offsetToPosition(text, startLine)(aliasProblem.offset) : { line: startLine, column: 1 };
-      doc.syntaxError = { message: aliasProblem.message, position, lineless: true };
+      doc.syntaxError = { message: aliasProblem.message, position, lineless: true, detail: `error converting YAML to JSON: yaml: ${aliasProblem.message}` };
       return doc;
     }
     // Positions are only needed to report an error, so the index is built lazily: parsing stays
@@ -123,16 +222,27 @@ function parseDocument(text: string, startLine: number, index: number): Manifest
     const built = () => (index ??= indexPositions(text, events, offsetToPosition(text, startLine)));
     Object.defineProperty(doc, 'keyPositions', { get: () => built().keyPositions, enumerable: true, configurable: true });
     Object.defineProperty(doc, 'valuePositions', { get: () => built().valuePositions, enumerable: true, configurable: true });
-    const values = constructFromEvents(events, { source: text, schema: KUBECTL_SCHEMA });
+    // go-yaml v2 keeps the last of duplicate keys silently; js-yaml does so in its JSON mode.
+    const values = constructFromEvents(events, { source: text, schema: KUBECTL_SCHEMA, json: true });
+    const unsupported = unsupportedJsonValue(values[0]);
+    if (unsupported) {
+      doc.syntaxError = { message: `json: unsupported value: ${unsupported}`, position: { line: startLine, column: 1 }, lineless: true, detail: `error converting YAML to JSON: json: unsupported value: ${unsupported}` };
+      return doc;
+    }
     doc.value = values[0];
   } catch (err) {
     Object.defineProperty(doc, 'keyPositions', { value: {}, enumerable: true, configurable: true });
     Object.defineProperty(doc, 'valuePositions', { value: {}, enumerable: true, configurable: true });
-    if (err instanceof YAMLException) {
+    if (err instanceof GoDecodeError) {
+      doc.syntaxError = { message: err.message, position: { line: startLine, column: 1 }, lineless: true, detail: `error converting YAML to JSON: yaml: ${err.message}` };
+    } else if (err instanceof YAMLException) {
+      // go-yaml accepted what js-yaml refuses (rare): report js-yaml's words in kubectl's frame.
       const mark = err.mark;
-      doc.syntaxError = { message: err.reason, position: mark ? clampToContent(lines, startLine, mark) : { line: startLine, column: 1 } };
+      const position = mark ? clampToContent(lines, startLine, mark) : { line: startLine, column: 1 };
+      const yamlLine = position.line - startLine + 1;
+      doc.syntaxError = { message: err.reason, position, yamlLine, detail: `error converting YAML to JSON: yaml: line ${yamlLine}: ${err.reason}` };
     } else {
-      doc.syntaxError = { message: String(err), position: { line: startLine, column: 1 } };
+      doc.syntaxError = { message: String(err), position: { line: startLine, column: 1 }, lineless: true, detail: `error converting YAML to JSON: ${String(err)}` };
     }
   }
   return doc;

@@ -97,6 +97,8 @@ export const REGISTRY: Registry = {
     validateUpdate: persistentVolumeUpdate,
   }),
   PersistentVolumeClaim: plain<'PersistentVolumeClaim'>({
+    // A generic ephemeral volume's claim is owned by its pod.
+    collectedWithOwner: true,
     defaults: defaultPersistentVolumeClaim,
     admit: admitPersistentVolumeClaim,
     validate: validatePersistentVolumeClaim,

@@ -9,8 +9,15 @@ export const STEP_MS = 0;
 
 /** RFC 3339 with second resolution, as `metadata.creationTimestamp` is written. */
 export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Controllers stamp thousands of writes at one simulated instant: format each instant once.
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastText = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastText;
 }
+let lastMs = NaN;
+let lastText = '';
 
 /** RFC 3339 with microseconds, as `Event.eventTime` / `deletionTimestamp` use. */
 export function parseTimestamp(ts: string | undefined): number | undefined {

@@ -1,5 +1,6 @@
 // A small harness over the engine for tests: apply YAML, read objects and events back.
-import { applyManifest, createCluster, viewOf, type ClusterState, type Kind, type PresetName, type Stored } from '../index.ts';
+import { createCluster, viewOf, type ClusterState, type Kind, type PresetName, type Stored } from '../index.ts';
+import { applyManifest } from '../write.ts';
 import type { DocumentResult } from '../manifest/apply-documents.ts';
 import { yaml } from './builders.ts';
 

@@ -1,10 +1,13 @@
 // `kubectl apply -f FILE` and `kubectl create -f FILE`: every document of every file, results
 // printed as they happen, errors collected and printed after, like kubectl.
-import { applyDocuments, KINDS, objectKey, parseManifestText, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
+import { KINDS, objectKey, parseManifestText, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
+import { applyDocuments } from '../../../engine/write.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
+import { flag } from '../flags.ts';
 import { getOwn } from '../../../lib/own.ts';
+import { applyPatchError, infoString, LAST_APPLIED_ANNOTATION, modifiedConfiguration, threeWayPatch } from './apply-patch.ts';
 
 export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): CommandOutput {
   const files = ctx.flags.values['filename'] ?? [];
@@ -30,31 +33,59 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     // kubectl stops reading a file at its first YAML syntax error, keeping what came before.
     const firstBroken = docs.findIndex((d) => d.syntaxError);
     // kubectl's resource builder skips documents that decode to null (`null`, `~`).
-    const usable = (firstBroken >= 0 ? docs.slice(0, firstBroken) : docs).filter((d) => d.value !== null);
+    let usable = (firstBroken >= 0 ? docs.slice(0, firstBroken) : docs).filter((d) => d.value !== null);
+    // --validate=false skips the schema check, so a document that is not an object reaches the
+    // decoder, which refuses it; the file's stream stops there.
+    const undecodable = validationOff(ctx) ? usable.findIndex((d) => typeof d.value !== 'object' || Array.isArray(d.value)) : -1;
+    const decodeError = undecodable >= 0 ? clientError(`unable to decode "${source}": json: cannot unmarshal ${goTypeOf(usable[undecodable]!.value)} into Go value of type unstructured.detector`) : undefined;
+    if (undecodable >= 0) usable = usable.slice(0, undecodable);
     objects += usable.length;
     const r = act(
       state,
       (results: DocumentResult[]) => summary(mode, results),
       (txn) => {
-        const wasLive = usable.map((d) => {
+        const targets = usable.map((d) => {
           const v = d.value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | undefined;
           // Only well-typed identities can be looked up; the others fail decoding, reported below.
           const info = typeof v?.kind === 'string' ? getOwn(KINDS, v.kind) : undefined;
           const name = v?.metadata?.name;
           const namespace = v?.metadata?.namespace ?? ctx.namespace;
-          return !!(info && typeof name === 'string' && name && typeof namespace === 'string' && txn.get(info.kind, objectKey(info.kind, namespace, name)));
+          const live = info && typeof name === 'string' && name && typeof namespace === 'string' ? txn.get(info.kind, objectKey(info.kind, namespace, name)) : undefined;
+          // apply GETs the object first; with no name the client refuses that request itself.
+          const nameless = mode === 'apply' && !!info && (name === undefined || name === '') && typeof namespace === 'string';
+          return { info, namespace: info?.namespaced && typeof namespace === 'string' ? namespace : '', live, nameless };
         });
-        const results = applyDocuments(txn, usable, { mode, ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
-        results.forEach((res, i) => report(res, source, mode, wasLive[i] ?? false, stdout, stderr));
+        const sent = usable.filter((_, i) => !targets[i]!.nameless);
+        const results = applyDocuments(txn, sent, { mode, ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
+        let next = 0;
+        usable.forEach((d, i) => {
+          const t = targets[i]!;
+          if (t.nameless) {
+            stderr.push(clientError(`error when retrieving current configuration of:\n${infoString(t.info!.kind, '', t.namespace)}\nfrom server for: "${source}": resource name may not be empty`));
+            return;
+          }
+          const res = results[next++]!;
+          if (mode === 'apply' && t.live && res.error?.kind === 'api' && res.error.api && res.error.api.reason !== 'Invalid') {
+            // The server refused the patch kubectl built: kubectl prints the patch and the object it was for.
+            const manifest = { ...(d.value as Record<string, unknown>) };
+            if (t.info!.namespaced) manifest['metadata'] = { ...(manifest['metadata'] as object), namespace: t.namespace };
+            const original = parseJson(t.live.metadata.annotations?.[LAST_APPLIED_ANNOTATION]);
+            const patch = threeWayPatch(original, modifiedConfiguration(manifest), t.live);
+            stderr.push(`Error from server (${res.error.api.reason}): ${applyPatchError(patch, t.info!.kind, t.live.metadata.name, t.namespace, source, res.error.api.message)}`);
+            return;
+          }
+          report(res, source, mode, !!t.live, stdout, stderr);
+        });
         return results;
       },
     );
     state = r.state;
     for (const step of r.steps) steps.push(step);
+    if (decodeError) stderr.push(decodeError);
     if (firstBroken >= 0) {
       const bad = docs[firstBroken]!;
       const e = bad.syntaxError!;
-      stderr.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: ${e.lineless ? '' : `line ${e.position.line}: `}${e.message}`));
+      stderr.push(clientError(`error parsing ${source}: ${e.detail}`));
     }
   }
   if (objects === 0 && stderr.length === 0) stderr.push(clientError(`no objects passed to ${mode}`));
@@ -96,4 +127,25 @@ function report(res: DocumentResult, source: string, mode: 'apply' | 'create', w
 function summary(mode: string, results: readonly DocumentResult[]): string {
   const done = results.filter((r) => r.outcome && r.outcome !== 'unchanged').map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${r.outcome}`);
   return done.length ? `user ran kubectl ${mode}: ${done.join(', ')}` : `user ran kubectl ${mode}`;
+}
+
+/** The live object's last applied configuration; kubectl reads a missing or broken one as nothing. */
+function parseJson(text: string | undefined): unknown {
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** `--validate=false` (or `ignore`) turns kubectl's client-side schema validation off. */
+function validationOff(ctx: KubectlContext): boolean {
+  const v = flag(ctx.flags, 'validate');
+  return v === 'false' || v === 'ignore';
+}
+
+/** How encoding/json names a JSON value's type in an UnmarshalTypeError. */
+function goTypeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? 'number' : typeof value === 'string' ? 'string' : 'object';
 }

@@ -1,10 +1,14 @@
 // `kubectl create namespace NAME`, `kubectl create configmap NAME --from-literal=k=v …`,
-// `kubectl create secret generic NAME --from-literal=k=v …`: objects without a manifest.
-import { act, createObjectFromManifest, resourcePrefix, type AnyStored } from '../../../engine/index.ts';
+// `kubectl create secret generic NAME --from-literal=k=v …`, `kubectl create serviceaccount NAME`:
+// objects without a manifest.
+import { act, resourcePrefix, type AnyStored } from '../../../engine/index.ts';
+import { createObjectFromManifest } from '../../../engine/write.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
 import type { KubectlContext } from '../context.ts';
-import { setOwn } from '../../../lib/own.ts';
+import { getOwn, setOwn } from '../../../lib/own.ts';
+
+const CANONICAL: Record<string, string> = { ns: 'namespace', cm: 'configmap', sa: 'serviceaccount', secret: 'secret generic' };
 
 export function createImperative(ctx: KubectlContext): CommandOutput | undefined {
   const [what, ...rest] = ctx.flags.args;
@@ -34,10 +38,20 @@ export function createImperative(ctx: KubectlContext): CommandOutput | undefined
       manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name: name ?? '', namespace: ctx.namespace }, type: 'Opaque', stringData: data } as AnyStored;
       break;
     }
+    case 'serviceaccount':
+    case 'sa':
+      name = rest[0];
+      manifest = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: name ?? '', namespace: ctx.namespace } };
+      break;
     default:
       return undefined;
   }
-  if (!name) return output(ctx.state, { stderr: `error: exactly one NAME is required, got 0\nSee 'kubectl create ${what} -h' for help and examples\n`, exitCode: 1 });
+  // NameFromCommandArgs; cobra names the command by its name, not the alias typed.
+  const given = what === 'secret' ? rest.length - 1 : rest.length;
+  if (given !== 1 || !name) {
+    const command = getOwn(CANONICAL, what) ?? what;
+    return output(ctx.state, { stderr: `error: exactly one NAME is required, got ${given}\nSee 'kubectl create ${command} -h' for help and examples\n`, exitCode: 1 });
+  }
   let line = '';
   let err = '';
   const r = act(ctx.state, `user ran kubectl create ${what} ${name}`, (txn) => {

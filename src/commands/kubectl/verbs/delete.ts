@@ -4,19 +4,18 @@ import {
   deleteObject,
   objectKey,
   parseManifestText,
-  parseSelector,
-  selectorMatches,
+  listObjects,
   resolveResource,
   resourcePrefix,
   type AnyStored,
   type Kind,
 } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
-import { clientError, formatApiError } from '../errors.ts';
+import { clientError, formatApiError, listError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
+import { parseGoInt } from '../flag-values.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
-import { listKind } from './get.ts';
 
 interface Target {
   kind: Kind;
@@ -58,20 +57,19 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
         for (const name of names) targets.push({ kind: info.kind, namespace: ctx.namespace, name, plural: info.plural });
         continue;
       }
-      if (!selectorText && !isSet(ctx.flags, 'all')) {
+      if (!selectorText && !flag(ctx.flags, 'field-selector') && !isSet(ctx.flags, 'all')) {
         return output(ctx.state, { stderr: 'error: resource(s) were provided, but no name was specified\n', exitCode: 1 });
       }
-      let objects: AnyStored[] = listKind(ctx, info, ctx.allNamespaces ? undefined : ctx.namespace);
-      if (selectorText) {
-        const sel = parseSelector(selectorText);
-        if (!sel.ok) return output(ctx.state, { stderr: clientError(sel.error) + '\n', exitCode: 1 });
-        objects = objects.filter((o) => selectorMatches({ matchExpressions: sel.requirements }, o.metadata.labels));
-      }
+      // Selectors go to the server as typed, as for get: it parses them and refuses bad ones.
+      const labelSelector = selectorText?.trim() ?? '';
+      const fieldSelector = flag(ctx.flags, 'field-selector')?.trim() ?? '';
+      const listed = listObjects(ctx.api, info.kind, { ...(ctx.allNamespaces ? {} : { namespace: ctx.namespace }), labelSelector, fieldSelector });
+      if (!listed.ok) return output(ctx.state, { stderr: listError(listed.error, info, labelSelector, fieldSelector) + '\n', exitCode: 1 });
+      const objects: AnyStored[] = listed.value;
       for (const o of objects) targets.push({ kind: o.kind, namespace: o.metadata.namespace ?? '', name: o.metadata.name, plural: info.plural });
     }
   }
   const grace = gracePeriod(ctx);
-  if (typeof grace === 'string') return output(ctx.state, { stderr: grace, exitCode: 1 });
   // kubectl: --grace-period=0 alone becomes 1 (a safety net); --force alone means 0.
   const immediate = grace === 0;
   if (immediate) stderr.unshift('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
@@ -93,13 +91,13 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: failed ? 1 : 0, steps: r.steps });
 }
 
-/** The grace period kubectl sends: -1 (the object's own), 0 (immediate) or N seconds; an error text for a bad value. */
-function gracePeriod(ctx: KubectlContext): number | string {
+/** The grace period kubectl sends: -1 (the object's own), 0 (immediate) or N seconds. */
+function gracePeriod(ctx: KubectlContext): number {
   const text = flag(ctx.flags, 'grace-period');
   let grace = -1;
   if (text !== undefined) {
-    if (!/^-?\d+$/.test(text)) return `error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax\n`;
-    grace = Number(text);
+    // pflag has already refused a value that is not an int (flag-values.ts).
+    grace = Number(parseGoInt(text));
   }
   const force = isSet(ctx.flags, 'force');
   if (isSet(ctx.flags, 'now')) grace = 1;

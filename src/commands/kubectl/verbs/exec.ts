@@ -3,6 +3,7 @@ import { act, execInPod, getObject, isPoweredOff, listObjects, type Stored } fro
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
+import { parseGoInt } from '../flag-values.ts';
 import type { KubectlContext } from '../context.ts';
 import { getOwn } from '../../../lib/own.ts';
 
@@ -31,11 +32,15 @@ function targetPod(ctx: KubectlContext, target: string): string {
 }
 
 export function execVerb(ctx: KubectlContext): CommandOutput {
-  const [podName, ...extra] = ctx.flags.args;
-  if (!podName) return output(ctx.state, { stderr: "error: pod, type/name or --filename must be specified\n", exitCode: 1 });
-  if (extra.length > 0 || ctx.flags.rest.length === 0) {
+  // ExecOptions.Complete then Validate: the pod is the first word unless `--` comes first, the
+  // command is what follows `--`, and words before `--` after the pod are ignored.
+  const { args, argsAtDash } = ctx.flags;
+  const podName = args.length > 0 && argsAtDash !== 0 ? args[0] : undefined;
+  if (argsAtDash === undefined && args.length > 1) {
     return output(ctx.state, { stderr: 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples\n', exitCode: 1 });
   }
+  if (!podName) return output(ctx.state, { stderr: "error: pod, type/name or --filename must be specified\n", exitCode: 1 });
+  if (ctx.flags.rest.length === 0) return output(ctx.state, { stderr: 'error: you must specify at least one command for the container\n', exitCode: 1 });
   const name = targetPod(ctx, podName);
   const got = getObject(ctx.api, 'Pod', ctx.namespace, name);
   if (!got.ok) return output(ctx.state, { stderr: formatApiError(got.error) + '\n', exitCode: 1 });
@@ -96,7 +101,17 @@ export function logsVerb(ctx: KubectlContext): CommandOutput {
     if (record.previousLogs === undefined) {
       return output(ctx.state, { stderr: `${note}${formatApiError({ reason: 'BadRequest', message: `previous terminated container "${container}" in pod "${name}" not found` })}\n`, exitCode: 1 });
     }
-    return output(ctx.state, { stdout: record.previousLogs, stderr: note });
+    return output(ctx.state, { stdout: tailLines(record.previousLogs, flag(ctx.flags, 'tail')), stderr: note });
   }
-  return output(ctx.state, { stdout: record.logs, stderr: note });
+  return output(ctx.state, { stdout: tailLines(record.logs, flag(ctx.flags, 'tail')), stderr: note });
+}
+
+/** `--tail=N`: the kubelet's last N lines; negative (kubectl's default -1) means all of them. */
+export function tailLines(logs: string, tail: string | undefined): string {
+  const n = tail === undefined ? -1 : Number(parseGoInt(tail) ?? -1n);
+  if (n < 0) return logs;
+  if (n === 0) return '';
+  const all = logs.endsWith('\n') ? logs.slice(0, -1).split('\n') : logs.split('\n');
+  if (logs === '') return '';
+  return all.slice(-n).join('\n') + (logs.endsWith('\n') ? '\n' : '');
 }

@@ -35,6 +35,9 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
   if ((labelSelector || fieldSelector) && parsed.targets.some((t) => t.names.length > 0)) {
     return output(ctx.state, { stderr: clientError('name cannot be provided when a selector is specified') + '\n', exitCode: 1 });
   }
+  // --watch-only prints only changes made after it starts; a script's next line never runs
+  // while it waits, so what it shows is nothing.
+  if (isSet(ctx.flags, 'watch-only')) return output(ctx.state, {});
 
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -47,7 +50,7 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
       for (const name of names) {
         const got = getObject(ctx.api, info.kind, ctx.namespace, name);
         if (got.ok) objects.push(got.value);
-        else stderr.push(formatApiError(got.error));
+        else if (!(got.error.reason === 'NotFound' && isSet(ctx.flags, 'ignore-not-found'))) stderr.push(formatApiError(got.error));
       }
     } else {
       const listed = listObjects(ctx.api, info.kind, { ...(ctx.allNamespaces ? {} : { namespace: ctx.namespace }), labelSelector, fieldSelector });

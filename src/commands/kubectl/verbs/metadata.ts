@@ -6,17 +6,28 @@ import { isSet } from '../flags.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { getOwn, setOwn } from '../../../lib/own.ts';
+import { annotationConflictError, annotationPairsError, labelPairsError, resourcesAndPairs } from './metadata-pairs.ts';
 
 export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations'): CommandOutput {
   const verb = field === 'labels' ? 'label' : 'annotate';
-  const changes = ctx.flags.args.filter((a) => /=|-$/.test(a) && !a.includes('/') || /^[^=]+=/.test(a));
-  const resources = ctx.flags.args.filter((a) => !changes.includes(a));
+  // kubectl checks the command line before it asks the server anything: the pairs, then that
+  // there are resources and updates, and only then resolves the resources.
+  const split = resourcesAndPairs(ctx.flags.args, field === 'labels' ? 'label' : 'annotation');
+  if (!split.ok) return output(ctx.state, { stderr: clientError(split.error) + '\n', exitCode: 1 });
+  const { resources, pairs: changes } = split;
+  const pairError = field === 'labels' ? labelPairsError(changes) : annotationPairsError(changes);
+  if (pairError) return output(ctx.state, { stderr: clientError(pairError) + '\n', exitCode: 1 });
+  if (resources.length === 0) {
+    return output(ctx.state, { stderr: clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>') + '\n', exitCode: 1 });
+  }
+  if (changes.length === 0) return output(ctx.state, { stderr: clientError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`) + '\n', exitCode: 1 });
+  const conflict = field === 'annotations' ? annotationConflictError(changes) : undefined;
+  if (conflict) return output(ctx.state, { stderr: clientError(conflict) + '\n', exitCode: 1 });
   const parsed = parseResourceArgs(resources);
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
   if (parsed.targets.length === 0 || parsed.targets.every((t) => t.names.length === 0)) {
     return output(ctx.state, { stderr: clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>') + '\n', exitCode: 1 });
   }
-  if (changes.length === 0) return output(ctx.state, { stderr: clientError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`) + '\n', exitCode: 1 });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const r = act(

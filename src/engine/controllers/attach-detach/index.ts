@@ -18,6 +18,7 @@ import type { Controller, ControllerContext } from '../../runtime/controller.ts'
 import { isPoweredOff } from '../../cluster/power.ts';
 import { isOutOfService } from '../pod-gc/index.ts';
 import { hasOwn, setOwn } from '../../../lib/own.ts';
+import { podVolumeClaimName } from '../../api/storage.ts';
 
 /** The reconciler's maxWaitForUnmountDuration: how long a still-mounted volume is left before a force detach. */
 export const MAX_WAIT_FOR_UNMOUNT_MS = 6 * 60 * 1000;
@@ -51,7 +52,7 @@ export const attachDetach: Controller = {
       const node = pod.spec?.nodeName;
       if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
       for (const v of pod.spec?.volumes ?? []) {
-        const pv = attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName);
+        const pv = attachableVolume(ctx.txn, pod.metadata.namespace!, podVolumeClaimName(pod, v));
         if (!pv) continue;
         const name = attachmentName(pv, node);
         const entry = desired.get(name) ?? { pv, node, pods: [] };
@@ -117,7 +118,7 @@ function attach(ctx: ControllerContext, name: string, want: { pv: PV; node: stri
   if (single && elsewhere.length > 0) {
     const holders = ctx.txn
       .list('Pod')
-      .filter((p) => elsewhere.some((va) => va.spec.nodeName === p.spec?.nodeName) && (p.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, p.metadata.namespace!, v.persistentVolumeClaim?.claimName)?.metadata.name === want.pv.metadata.name));
+      .filter((p) => elsewhere.some((va) => va.spec.nodeName === p.spec?.nodeName) && (p.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, p.metadata.namespace!, podVolumeClaimName(p, v))?.metadata.name === want.pv.metadata.name));
     const sameNamespace = holders.every((p) => p.metadata.namespace === want.pods[0]!.metadata.namespace);
     const used = sameNamespace ? `Volume is already used by pod(s) ${holders.map((p) => p.metadata.name).join(', ')}` : `Volume is already used by ${holders.length} pod(s) in different namespaces`;
     for (const pod of want.pods) ctx.event(pod, 'Warning', 'FailedAttachVolume', `Multi-Attach error for volume "${want.pv.metadata.name}" ${used}`);
@@ -156,7 +157,7 @@ export const csiAttacher: Controller = {
         status: { attached: true, attachmentMetadata: { devicePath: '/dev/nvme1n1' } },
       });
       for (const pod of ctx.txn.list('Pod').filter((p) => p.spec?.nodeName === va.spec.nodeName)) {
-        const uses = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName)?.metadata.name === pvName);
+        const uses = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, podVolumeClaimName(pod, v))?.metadata.name === pvName);
         if (uses) ctx.event(pod, 'Normal', 'SuccessfulAttachVolume', `AttachVolume.Attach succeeded for volume "${pvName}" `, 'attachdetach-controller');
       }
       ctx.step(`external-attacher ${driver.name} attached volume ${pvName} to node ${va.spec.nodeName} (ControllerPublishVolume)`);

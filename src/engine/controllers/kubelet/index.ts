@@ -19,6 +19,7 @@ import { postNodeStatuses } from './node-status.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
 import { layerBytes } from '../../fs/tree.ts';
 import { setOwn } from '../../../lib/own.ts';
+import { podVolumeClaimName } from '../../api/storage.ts';
 
 type Pod = Stored<'Pod'>;
 
@@ -76,7 +77,7 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
     const created = hostPaths.ok ? hostPaths.created : [];
     if (hostPaths.ok && created.length > 0) setOwn(ctx.txn.state.nodeFiles, node.metadata.name, hostPaths.tree);
     const mounted = (pod.spec?.volumes ?? []).map((v) => v.name);
-    const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
+    const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, podVolumeClaimName(pod, v)));
     ctx.step(
       mounted.length > 0
         ? `kubelet on ${node.metadata.name} mounted volume${mounted.length > 1 ? 's' : ''} ${mounted.join(', ')} for pod ${podKey}${csi ? ' (NodeStageVolume, NodePublishVolume)' : ''}${created.length ? `, creating ${created.join(', ')} on the node` : ''}`
@@ -166,7 +167,7 @@ function terminate(ctx: ControllerContext, pod: Pod): void {
   // Only live processes are stopped: after a power cut there is nothing left to kill.
   const running = pod.status?.containerStatuses?.filter((s) => s.state?.running && isProcessAlive(ctx, pod, s.name)) ?? [];
   for (const s of running) ctx.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`);
-  const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, v.persistentVolumeClaim?.claimName));
+  const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, podVolumeClaimName(pod, v)));
   forgetPod(ctx.txn, pod);
   ctx.txn.remove('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
   ctx.step(`kubelet on ${pod.spec?.nodeName} stopped pod ${pod.metadata.namespace}/${pod.metadata.name}${csi ? ', unmounted its volumes (NodeUnpublishVolume, NodeUnstageVolume)' : ''} and removed it`);

@@ -9,6 +9,7 @@ import type { FsTree } from '../../fs/tree.ts';
 import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume, attachmentName } from '../attach-detach/index.ts';
 import { getOwn } from '../../../lib/own.ts';
+import { podVolumeClaimName } from '../../api/storage.ts';
 
 type Pod = Stored<'Pod'>;
 
@@ -24,7 +25,7 @@ export function nodeFs(txn: Pick<Txn, 'state'>, node: string): FsTree {
 export function hostPathVolumes(txn: Pick<Txn, 'get'>, pod: Pod): Volume[] {
   return (pod.spec?.volumes ?? []).flatMap((v): Volume[] => {
     if (v.hostPath) return [v];
-    const claimName = v.persistentVolumeClaim?.claimName;
+    const claimName = podVolumeClaimName(pod, v);
     const claim = claimName ? txn.get('PersistentVolumeClaim', `${pod.metadata.namespace}/${claimName}`) : undefined;
     const pv = claim?.spec?.volumeName ? txn.get('PersistentVolume', claim.spec.volumeName) : undefined;
     return pv?.spec?.hostPath ? [{ name: v.name, hostPath: pv.spec.hostPath }] : [];
@@ -43,7 +44,7 @@ export function checkPodVolumes(txn: Pick<Txn, 'get' | 'state'>, pod: Pod): Volu
   const ns = pod.metadata.namespace!;
   const unprocessed: { volume: string; error: string }[] = [];
   for (const v of pod.spec?.volumes ?? []) {
-    const pvcError = claimError(txn, ns, v);
+    const pvcError = claimError(txn, pod, v);
     if (pvcError) unprocessed.push({ volume: v.name, error: pvcError });
   }
   if (unprocessed.length > 0) {
@@ -54,7 +55,7 @@ export function checkPodVolumes(txn: Pick<Txn, 'get' | 'state'>, pod: Pod): Volu
     };
   }
   const unattached = (pod.spec?.volumes ?? []).filter((v) => {
-    const pv = attachableVolume(txn, ns, v.persistentVolumeClaim?.claimName);
+    const pv = attachableVolume(txn, ns, podVolumeClaimName(pod, v));
     return pv && !txn.get('VolumeAttachment', attachmentName(pv, pod.spec!.nodeName!))?.status?.attached;
   });
   if (unattached.length > 0) {
@@ -75,8 +76,9 @@ export function checkPodVolumes(txn: Pick<Txn, 'get' | 'state'>, pod: Pod): Volu
 }
 
 /** The volume manager's populator: a claim must exist and be bound before anything is mounted. */
-function claimError(txn: Pick<Txn, 'get'>, ns: string, v: Volume): string | undefined {
-  const name = v.persistentVolumeClaim?.claimName;
+function claimError(txn: Pick<Txn, 'get'>, pod: Pod, v: Volume): string | undefined {
+  const ns = pod.metadata.namespace!;
+  const name = podVolumeClaimName(pod, v);
   if (!name) return undefined;
   const claim = txn.get('PersistentVolumeClaim', `${ns}/${name}`);
   if (!claim) return `error processing PVC ${ns}/${name}: failed to fetch PVC from API server: persistentvolumeclaims "${name}" not found`;

@@ -5,7 +5,7 @@
 import type { Stored } from '../../../api/objects.ts';
 import { nodeSelectorMatches } from '../../../api/node-affinity.ts';
 import { compareQuantities } from '../../../api/quantity.ts';
-import { ANN_BIND_COMPLETED, ANN_SELECTED_NODE, LABEL_ZONE, claimClass } from '../../../api/storage.ts';
+import { ANN_BIND_COMPLETED, ANN_SELECTED_NODE, LABEL_ZONE, claimClass, podVolumeClaimName } from '../../../api/storage.ts';
 import { capacityOf, checkBinding, requestOf } from '../../../api/volume-binding.ts';
 import { isDelayBinding } from '../../queries.ts';
 import {
@@ -27,10 +27,16 @@ type PV = Stored<'PersistentVolume'>;
 export function volumeBindingPreFilter(view: Reader, pod: Pod): CycleState {
   const claims: PVC[] = [];
   for (const v of pod.spec?.volumes ?? []) {
-    const name = v.persistentVolumeClaim?.claimName;
+    const name = podVolumeClaimName(pod, v);
     if (!name) continue;
     const claim = view.get('PersistentVolumeClaim', `${pod.metadata.namespace}/${name}`);
-    if (!claim) return { claims, preFilterReason: `persistentvolumeclaim "${name}" not found` };
+    if (!claim) {
+      const reason = v.ephemeral ? `waiting for ephemeral volume controller to create the persistentvolumeclaim "${name}"` : `persistentvolumeclaim "${name}" not found`;
+      return { claims, preFilterReason: reason };
+    }
+    if (v.ephemeral && !claim.metadata.ownerReferences?.some((r) => r.controller && r.uid === pod.metadata.uid)) {
+      return { claims, preFilterReason: `PVC ${pod.metadata.namespace}/${name} was not created for pod ${pod.metadata.namespace}/${pod.metadata.name} (pod is not owner)` };
+    }
     if (claim.metadata.deletionTimestamp) return { claims, preFilterReason: `persistentvolumeclaim "${name}" is being deleted` };
     if (claim.status?.phase === 'Lost') {
       return { claims, preFilterReason: `persistentvolumeclaim "${name}" bound to non-existent persistentvolume "${claim.spec?.volumeName ?? ''}"` };

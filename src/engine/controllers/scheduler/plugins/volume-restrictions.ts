@@ -2,6 +2,7 @@
 // claim may be used by one scheduled pod only. The rejection is Unschedulable (not
 // Unresolvable): preemption is tried, in case the other pod could be evicted.
 import { SUCCESS, unschedulable, type FilterPlugin } from '../framework.ts';
+import { podVolumeClaimName } from '../../../api/storage.ts';
 
 export const REASON_RWOP_CONFLICT = 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode';
 
@@ -18,7 +19,7 @@ export const volumeRestrictions: FilterPlugin = {
             !!other.spec?.nodeName &&
             other.status?.phase !== 'Succeeded' &&
             other.status?.phase !== 'Failed' &&
-            (other.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim.metadata.name),
+            (other.spec.volumes ?? []).some((v) => podVolumeClaimName(other, v) === claim.metadata.name),
         );
       if (inUse) return unschedulable(REASON_RWOP_CONFLICT);
     }

@@ -1,0 +1,1 @@
+kubectl get pods --chunk-size=99999999999999999999

@@ -1,0 +1,1 @@
+kubectl create configmap settings --from-literal=novalue

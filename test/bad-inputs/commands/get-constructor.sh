@@ -1,0 +1,2 @@
+# A resource type named like an Object.prototype property.
+kubectl get constructor

@@ -1,0 +1,1 @@
+kubectl get pods -n __proto__

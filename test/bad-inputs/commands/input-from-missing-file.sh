@@ -1,0 +1,2 @@
+# The file to read stdin from does not exist.
+kubectl apply -f - < missing.yaml

@@ -1,0 +1,1 @@
+kubectl label pods web tier=a=b

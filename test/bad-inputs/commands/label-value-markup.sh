@@ -1,0 +1,1 @@
+kubectl label pods web 'app=<b>web</b>'

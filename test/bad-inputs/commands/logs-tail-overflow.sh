@@ -1,0 +1,1 @@
+kubectl logs web --tail=99999999999999999999

@@ -1,0 +1,1 @@
+kubectl patch pvc data --type=bogus -p '{}'

@@ -1,0 +1,2 @@
+# The quote is never closed.
+kubectl get pods "web

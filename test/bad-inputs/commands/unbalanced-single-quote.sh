@@ -1,0 +1,2 @@
+kubectl get nodes
+kubectl label nodes kind-control-plane 'tier=gold

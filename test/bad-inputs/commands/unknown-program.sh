@@ -1,0 +1,1 @@
+helm install db bitnami/postgresql
