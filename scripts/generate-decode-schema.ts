@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { elementType, mapValueType } from '../src/engine/manifest/go-type-names.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };
@@ -113,22 +114,6 @@ function annotateLeaves(s: Schema, go: string): void {
     s.type = 'string';
     s.base64 = true;
   }
-}
-
-/** `[]v1.Container` → `v1.Container`; not a slice → undefined (`[]uint8` is a base64 string, not a list). */
-export function elementType(go: string): string | undefined {
-  return go.startsWith('[]') && go !== '[]uint8' ? go.slice(2) : undefined;
-}
-
-function mapValueType(go: string): string | undefined {
-  if (go === 'v1.ResourceList') return 'resource.Quantity';
-  if (!go.startsWith('map[')) return undefined;
-  let depth = 0;
-  for (let i = 3; i < go.length; i++) {
-    if (go[i] === '[') depth++;
-    else if (go[i] === ']' && --depth === 0) return go.slice(i + 1);
-  }
-  return undefined;
 }
 
 function inferGoType(s: Schema): string {

@@ -2,6 +2,7 @@
 // how to walk it: which definition, field and Go type a path inside a manifest lands on. Both
 // the null rules and the error wording read it, so a field's Go type has one home.
 import decodeSchema from './schema/decode.schema.json' with { type: 'json' };
+import { elementType, mapValueType } from './go-type-names.ts';
 
 export interface SchemaNode {
   type?: string | string[];
@@ -63,7 +64,7 @@ export function locate(kind: string, path: readonly (string | number)[]): GoLoca
       goType = prop.go ?? goType;
       node = prop;
     } else if (typeof token === 'number' && node.items) {
-      goType = goType.startsWith('[]') ? goType.slice(2) : goType;
+      goType = elementType(goType) ?? goType;
       node = node.items;
     } else if (typeof token === 'string' && typeof node.additionalProperties === 'object') {
       goType = mapValueType(goType) ?? goType;
@@ -75,15 +76,4 @@ export function locate(kind: string, path: readonly (string | number)[]): GoLoca
   const last = deref(node);
   if (last.def === 'Quantity') goType = 'resource.Quantity';
   return { struct, field: fields.join('.'), goType, node: last.node };
-}
-
-function mapValueType(go: string): string | undefined {
-  if (go === 'v1.ResourceList') return 'resource.Quantity';
-  if (!go.startsWith('map[')) return undefined;
-  let depth = 0;
-  for (let i = 3; i < go.length; i++) {
-    if (go[i] === '[') depth++;
-    else if (go[i] === ']' && --depth === 0) return go.slice(i + 1);
-  }
-  return undefined;
 }
