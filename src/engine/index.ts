@@ -25,14 +25,15 @@ export { podsUsingClaim } from './controllers/queries.ts';
 // The write path that decodes manifests (and loads the schema validator) has its own entry,
 // `./write.ts`, so that what only reads the engine never loads it.
 
-import { beginTxn, type Txn as StoreTxn } from './cluster/store.ts';
+import type { Txn as StoreTxn } from './cluster/store.ts';
+import { readerOf } from './cluster/reads.ts';
 import type { ClusterState } from './cluster/state.ts';
 
 /** A read-only view of a state with the store's lookups (get, list in key order). */
 export type ClusterView = Pick<StoreTxn, 'get' | 'getRef' | 'list' | 'count' | 'state'>;
 
 export function viewOf(state: ClusterState): ClusterView {
-  return beginTxn(state);
+  return readerOf(state);
 }
 
 // Explanations (`./explain/index.ts`) are imported from there directly: only lazily loaded parts

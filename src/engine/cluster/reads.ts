@@ -3,11 +3,12 @@
 // HTTP face read through here, never through the store's tables, so NotFound and selector errors
 // are made in one place and worded as the API server words them.
 import { KINDS } from '../api/kinds.ts';
-import type { AnyStored, Kind, Stored } from '../api/objects.ts';
+import type { AnyStored, Kind, ObjectRef, Stored } from '../api/objects.ts';
+import { getOwn } from '../../lib/own.ts';
 import { parseSelector, selectorMatches } from '../api/labels.ts';
 import { parseFieldSelector, fieldSelectorMatches } from '../api/field-selector.ts';
 import { strategyOf } from '../registry/index.ts';
-import { beginTxn, type Txn } from './store.ts';
+import type { Txn } from './store.ts';
 import { notFound, type ApiError } from './errors.ts';
 import { objectKey } from './keys.ts';
 import type { Change, ClusterState } from './state.ts';
@@ -17,9 +18,30 @@ export type Reader = Pick<Txn, 'get' | 'list'>;
 
 export type Read<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** A read-only view of a state with the store's lookups (get by key, list in key order). */
+/**
+ * A read-only view of a state with the store's lookups (get by key, list in key order). Unlike a
+ * transaction it copies nothing: every command reads through one, so it must cost nothing to make.
+ */
 export function readerOf(state: ClusterState): Reader & Pick<Txn, 'getRef' | 'count' | 'state'> {
-  return beginTxn(state);
+  const sorted = new Map<Kind, AnyStored[]>();
+  const table = (kind: Kind) => state.objects[kind] ?? {};
+  const view = {
+    state,
+    get: <K extends Kind>(kind: K, key: string) => getOwn(table(kind), key) as Stored<K> | undefined,
+    getRef: (ref: ObjectRef) => getOwn(table(ref.kind), objectKey(ref.kind, ref.namespace, ref.name)),
+    list<K extends Kind>(kind: K, namespace?: string): Stored<K>[] {
+      let all = sorted.get(kind);
+      if (!all) {
+        const t = table(kind);
+        all = Object.keys(t).sort().map((k) => t[k]!);
+        sorted.set(kind, all);
+      }
+      const list = all as Stored<K>[];
+      return namespace === undefined ? list : list.filter((o) => o.metadata.namespace === namespace);
+    },
+    count: (kind: Kind) => Object.keys(table(kind)).length,
+  };
+  return view as Reader & Pick<Txn, 'getRef' | 'count' | 'state'>;
 }
 
 /** GET: one object by namespace and name (namespace ignored for cluster-scoped kinds). */

@@ -127,22 +127,22 @@ export function resolve(ctx: ShellContext, path: string): string {
 /** A word after variable expansion and, when unquoted, pathname expansion. */
 function expandWord(word: Word, ctx: ShellContext): string[] {
   let text = '';
-  let pattern = '';
   let globbable = false;
   for (const part of word.parts) {
-    if ('variable' in part) {
-      const value = part.variable === '?' ? String(ctx.lastCode) : getOwn(ctx.env, part.variable) ?? '';
-      text += value;
-      pattern += escapeRegex(value);
-    } else {
+    if ('variable' in part) text += part.variable === '?' ? String(ctx.lastCode) : getOwn(ctx.env, part.variable) ?? '';
+    else {
       text += part.text;
-      if (!part.quoted && /[*?]/.test(part.text)) {
-        globbable = true;
-        pattern += part.text.split('').map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : escapeRegex(ch))).join('');
-      } else pattern += escapeRegex(part.text);
+      if (!part.quoted && /[*?]/.test(part.text)) globbable = true;
     }
   }
   if (!globbable) return [text];
+  // Only unquoted literal `*` and `?` are wildcards; variable values and quoted text match as written.
+  let pattern = '';
+  for (const part of word.parts) {
+    if ('variable' in part) pattern += escapeRegex(part.variable === '?' ? String(ctx.lastCode) : getOwn(ctx.env, part.variable) ?? '');
+    else if (!part.quoted) pattern += part.text.split('').map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : escapeRegex(ch))).join('');
+    else pattern += escapeRegex(part.text);
+  }
   const matches = glob(ctx, text, new RegExp(`^${pattern}$`));
   return matches.length > 0 ? matches : [text];
 }
