@@ -37,6 +37,7 @@ import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 import { build, copyDist, staleReason, startPreview, type DistCopy, type PreviewServer } from './bench-ui-server.ts';
 import { scenario } from './bench-ui-scenarios.ts';
 import { createAppStore } from '../src/store/app-store.ts';
+import { createInlineRunner } from '../src/store/engine-inline.ts';
 import { encodeSession } from '../src/store/share-link.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -246,7 +247,8 @@ function sizesOf(path: string): { raw: number; gzip: number } {
 
 /** A share link of the starter manifest applied on the default cluster, made by the app's own store code. */
 async function starterShareFragment(): Promise<string> {
-  const store = createAppStore();
+  // The in-process runner answers Apply synchronously, so the session holds the starter's apply.
+  const store = createAppStore({ engine: createInlineRunner() });
   store.getState().applyEditor();
   return encodeSession(store.getState().exportSession());
 }
