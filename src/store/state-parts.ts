@@ -41,7 +41,11 @@ export function stateEntries(state: ClusterState): number {
   return n;
 }
 
-/** The state as a skeleton (tables emptied) and the slices that refill it. */
+/**
+ * The state as a skeleton (tables emptied) and the slices that refill it. This moves the whole
+ * plain-JSON state between the worker and the page byte for byte; it reads no object's meaning,
+ * which is why it walks the tables instead of going through the API layer's reads.
+ */
 export function splitState(state: ClusterState, perPart = ENTRIES_PER_PART): { skeleton: ClusterState; parts: StatePart[] } {
   const skeleton: Record_ = { ...state, objects: { ...state.objects } };
   const parts: StatePart[] = [];

@@ -2,7 +2,7 @@
 // pod, provisioned like any claim, and removed with the pod; the pod waits for it meanwhile.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../../commands/script/run-script.ts';
+import { runScript } from './run-script.ts';
 
 const POD = `kubectl apply -f - <<YAML
 apiVersion: v1

@@ -1,9 +1,9 @@
 // The stated pod limit: a ReplicaSet stops at it with a FailedCreate event and a ReplicaFailure
 // condition that kubectl shows, and the engine stays linear in the number of pods.
 import { describe, expect, it } from 'vitest';
-import { createCluster, type ClusterState } from '../../index.ts';
-import { runScript } from '../../../commands/script/run-script.ts';
-import { MAX_PODS } from './pod-limit.ts';
+import { createCluster, type ClusterState } from '../../engine/index.ts';
+import { runScript } from './run-script.ts';
+import { MAX_PODS } from '../../engine/controllers/workloads/pod-limit.ts';
 
 const deployment = (replicas: number) => `apiVersion: apps/v1
 kind: Deployment
