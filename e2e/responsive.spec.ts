@@ -105,7 +105,7 @@ test('a billion-laughs document: the page answers, and the apply ends with a mes
     busy(page).waitFor({ timeout: 60_000 }).then(() => 'busy' as const),
   ]);
   if (outcome === 'busy') {
-    await expect(busy(page)).toContainText('Applying: kubectl apply -f the editor…');
+    await expect(busy(page)).toContainText('Applying: kubectl apply -f manifest.yaml…');
     await shot(page, testInfo, 'responsive-bomb-busy-1280x720-light.png');
     await page.keyboard.press('Escape');
     await expect(results(page)).toContainText('Cancelled');
@@ -171,7 +171,7 @@ test('10,000 documents: progress with a Cancel while it works, then the result; 
   const applyFrom = await mark(page);
   await applyButton(page).click();
   await expect(busy(page)).toBeVisible();
-  await expect(busy(page)).toContainText('Applying: kubectl apply -f the editor…');
+  await expect(busy(page)).toContainText('Applying: kubectl apply -f manifest.yaml…');
   await expect(busy(page).getByRole('button', { name: /Cancel/ })).toBeVisible();
   await shot(page, testInfo, 'responsive-busy-1280x720-light.png');
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -68,7 +68,7 @@ export interface ApplyReport {
 /** Engine work in progress (one at a time). */
 export interface BusyState {
   kind: 'apply' | 'delete' | 'command' | 'replay';
-  /** What runs, as the learner would type it: "kubectl apply -f the editor", a terminal line. */
+  /** What runs, as the learner would type it: "kubectl apply -f manifest.yaml", a terminal line. */
   label: string;
   /** For a replay: actions replayed so far of all. */
   progress?: { done: number; total: number };

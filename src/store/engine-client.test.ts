@@ -69,7 +69,7 @@ describe('the worker runner', () => {
     const w = fakeWorkers();
     const store = createAppStore({ engine: createWorkerRunner(w.spawn) });
     const applying = store.getState().applyEditor();
-    expect(store.getState().busy).toEqual({ kind: 'apply', label: 'kubectl apply -f the editor' });
+    expect(store.getState().busy).toEqual({ kind: 'apply', label: 'kubectl apply -f manifest.yaml' });
     await applying;
     expect(store.getState().busy).toBeNull();
     expect(store.getState().lastApply?.results.map((r) => r.outcome)).toEqual(['created', 'created', 'created']);

@@ -120,6 +120,7 @@ export function timelineSteps(t: Timeline): Step[] {
 /** A short label for an action, as the terminal would show it. */
 export function actionLabel(a: UserAction): string {
   if (a.type === 'command') return a.line.split('\n')[0]!;
-  const what = a.only ? `document ${a.only.map((i) => i + 1).join(', ')}` : 'the editor';
-  return `kubectl ${a.type} -f ${what}`;
+  // The editor's file is manifest.yaml, as its tab and the Apply button say.
+  const which = a.only ? ` (document ${a.only.map((i) => i + 1).join(', ')})` : '';
+  return `kubectl ${a.type} -f manifest.yaml${which}`;
 }

@@ -6,11 +6,19 @@ import type { ClusterState } from '../cluster/state.ts';
 import type { Txn } from '../cluster/store.ts';
 import { nodeRootFs } from '../fs/node-root.ts';
 import { imageRootFs } from '../fs/images.ts';
-import { bytesUnder, childrenOf, entryAt, holdsPath, lookup, normalizePath, parentOf, removeAll, resolveEntry, resolvePath, setEntry, sizeOf, treeOf, utf8Length, type FsEntry, type FsTree } from '../fs/tree.ts';
+import { bytesUnder, childrenOf, entryAt, holdsPath, lookup, normalizePath, parentOf, removeAll, resolveEntry, resolvePath, setEntry, sizeOf, treeOf, utf8Length, whiteoutAbove, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { NODE_DISK_BYTES, containerKey, mountsOf, type Mount } from './mounts.ts';
 import { getOwn, setOwn } from '../../lib/own.ts';
 
-export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC' | 'EBUSY';
+export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC' | 'EBUSY' | 'ENAMETOOLONG';
+
+/** Linux's PATH_MAX (with its NUL) and NAME_MAX: longer paths and names are refused, not stored. */
+const PATH_MAX = 4096;
+const NAME_MAX = 255;
+
+function nameTooLong(path: string): boolean {
+  return path.length >= PATH_MAX || path.split('/').some((part) => part.length > NAME_MAX);
+}
 export type FsResult<T> = { ok: true; value: T } | { ok: false; code: FsErrorCode };
 
 const DIR: FsEntry = { type: 'Directory', mode: 0o755 };
@@ -139,6 +147,7 @@ export class ContainerFs {
   }
 
   write(path: string, content: string, append: boolean): FsResult<void> {
+    if (nameTooLong(path)) return err('ENAMETOOLONG');
     const p = this.place(path);
     if (!p) return err('ENOENT');
     if (p.readOnly) return err('EROFS');
@@ -170,14 +179,25 @@ export class ContainerFs {
 
   mkdir(path: string, parents: boolean): FsResult<void> {
     const norm = normalizePath(path);
+    if (nameTooLong(norm)) return err('ENAMETOOLONG');
     if (this.stat(norm)) return parents && this.stat(norm)!.type === 'Directory' ? ok(undefined) : err('EEXIST');
     const parent = parentOf(norm);
     if (!this.stat(parent)) {
       if (!parents) return err('ENOENT');
-      const made = this.mkdir(parent, true);
-      if (!made.ok) return made;
+      // `mkdir -p`: the missing ancestors, nearest the root first. A loop, not recursion: a path of
+      // thousands of components (or a root that is missing) must not exhaust the stack.
+      const missing: string[] = [];
+      for (let dir = parent; !this.stat(dir); dir = parentOf(dir)) {
+        if (dir === '/') return err('ENOENT');
+        missing.push(dir);
+      }
+      for (const dir of missing.reverse()) {
+        const made = this.mkdir(dir, false);
+        if (!made.ok) return made;
+      }
     }
-    const p = this.place(norm)!;
+    const p = this.place(norm);
+    if (!p) return err('ENOENT');
     if (p.readOnly) return err('EROFS');
     p.save!(setEntry(p.tree, resolvePath(p.tree, p.path), DIR));
     return ok(undefined);
@@ -198,6 +218,7 @@ export class ContainerFs {
   }
 
   symlink(target: string, path: string): FsResult<void> {
+    if (nameTooLong(path)) return err('ENAMETOOLONG');
     const p = this.place(path);
     if (!p) return err('ENOENT');
     if (p.readOnly) return err('EROFS');
@@ -212,7 +233,7 @@ export class ContainerFs {
     if (upper) return upper.type === 'Symlink' ? undefined : upper;
     if (p.overlay) {
       // A whiteout on a parent hides everything under it.
-      for (let dir = parentOf(path); dir !== '/'; dir = parentOf(dir)) if (entryAt(p.tree, dir)?.type === 'Whiteout') return undefined;
+      if (whiteoutAbove(p.tree, path)) return undefined;
       return lookup(p.overlay.lower, path);
     }
     return undefined;

@@ -93,6 +93,17 @@ export function entryAt(tree: FsTree, path: string): FsEntry | undefined {
   return nodeAt(tree, partsOf(path))?.entry;
 }
 
+/** Whether a strict ancestor of the path is a whiteout in this (writable) layer: one walk down, O(depth). */
+export function whiteoutAbove(tree: FsTree, path: string): boolean {
+  const parts = partsOf(path);
+  let node: FsNode | undefined = tree;
+  for (let i = 0; node && i < parts.length - 1; i++) {
+    node = tableGet(node.children, parts[i]!);
+    if (node?.entry?.type === 'Whiteout') return true;
+  }
+  return false;
+}
+
 /** Whether the tree holds an entry at this path or anywhere below it. */
 export function holdsPath(tree: FsTree, path: string): boolean {
   const node = nodeAt(tree, partsOf(path));

@@ -19,5 +19,7 @@ export function fsMessage(code: FsErrorCode): string {
       return 'No space left on device';
     case 'EBUSY':
       return 'Resource busy';
+    case 'ENAMETOOLONG':
+      return 'File name too long';
   }
 }

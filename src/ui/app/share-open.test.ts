@@ -86,7 +86,7 @@ describe('openShareLink', () => {
     timers.advance(10_000);
     expect(await opening).toEqual({
       status: 'failed',
-      error: "This link's replay stopped after 10 s: it was still running at action 2 of 3 (kubectl apply -f the editor), and a link gets 10 s at most.",
+      error: "This link's replay stopped after 10 s: it was still running at action 2 of 3 (kubectl apply -f manifest.yaml), and a link gets 10 s at most.",
     });
     expect(terminated).toBe(1);
     expect(unchanged(b.getState(), before)).toBe(true);
@@ -103,7 +103,7 @@ describe('openShareLink', () => {
     const opening = openShareLink(await encodeSession(session), b, own);
     await new Promise((r) => setTimeout(r, 10));
     expect(b.getState().cancelAction()).toBe(true);
-    expect(await opening).toEqual({ status: 'failed', error: "This link's replay stopped after 0.0 s: you cancelled it at action 1 of 1 (kubectl apply -f the editor)." });
+    expect(await opening).toEqual({ status: 'failed', error: "This link's replay stopped after 0.0 s: you cancelled it at action 1 of 1 (kubectl apply -f manifest.yaml)." });
     expect(unchanged(b.getState(), before)).toBe(true);
   });
 });

@@ -172,7 +172,7 @@ function CanvasBody() {
       {model && kit && <kit.OverviewLayer model={model} selectedId={selectedId} onSelect={selectTile} onOpen={openTile} onMenu={tileMenu} />}
       {model && (
         <Panel position="bottom-left" className="pointer-events-none rounded-md bg-white/90 px-2 py-1 text-[11px] font-medium text-slate-600 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900/90 dark:text-slate-300 dark:ring-slate-700">
-          Overview · {cards} objects · zoom in or double-click a tile to read its card
+          Overview · {cards.toLocaleString('en-US')} objects · zoom in or double-click a tile to read its card
         </Panel>
       )}
       {chaos.overlay}
