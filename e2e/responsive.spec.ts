@@ -10,6 +10,11 @@ import { keep, open } from './helpers.ts';
 
 /** The budget the issue sets for one main-thread task, on an unloaded machine. */
 const TASK_BUDGET_MS = 100;
+/**
+ * The bound the tests hold every measured task to: the budget with room for a shared machine's
+ * noise (250 ms unloaded). The figures against the 100 ms goal itself are `npm run bench:ui`'s.
+ */
+const NOISE_FACTOR = 2.5;
 /** What the reference loop below takes on an unloaded 2-core CI machine's page thread. */
 const REFERENCE_LOOP_MS = 40;
 /**
@@ -67,7 +72,7 @@ async function pasteClipboard(page: Page) {
   await page.keyboard.press('ControlOrMeta+V');
 }
 
-const editorTextLength = (page: Page) => page.evaluate(() => (window.__playground!.getState() as { editorText: string }).editorText.length);
+const editorTextLength = (page: Page) => page.evaluate(() => window.__playground!.editorTextLength());
 
 async function shot(page: Page, testInfo: { outputPath: (n: string) => string }, name: string) {
   const path = testInfo.outputPath(name);
@@ -145,9 +150,13 @@ test('a 5 MB document pasted and applied: the page answers and the API server\'s
   await shot(page, testInfo, 'responsive-5mb-1280x720-light.png');
   const applied = await longestSince(page, applyFrom);
   console.log(`5 MB document: longest task pasting ${pasted} ms, applying ${applied} ms`);
-  expect(applied).toBeLessThan(LONGEST_TASK_MS);
-  // Monaco takes the 5 MB paste on the page's thread (its own edit and layout): measured, reported.
-  expect(pasted).toBeLessThan(2_000);
+  expect(applied).toBeLessThan(NOISE_FACTOR * LONGEST_TASK_MS);
+  // The paste goes to Monaco in slices (src/ui/editor/large-paste.ts), a task each.
+  expect(pasted).toBeLessThan(NOISE_FACTOR * LONGEST_TASK_MS);
+  // Still one paste: one undo step takes it all back.
+  await page.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editorTextLength(page), { timeout: 30_000 }).toBeLessThan(5_000);
   expect(errors).toEqual([]);
 });
 
@@ -179,7 +188,8 @@ test('10,000 documents: progress with a Cancel while it works, then the result; 
   await page.emulateMedia({ colorScheme: 'light' });
   await busy(page).getByRole('button', { name: /Cancel/ }).click();
   await expect(results(page)).toContainText('Cancelled');
-  expect(await page.evaluate(() => Object.keys((window.__playground!.getState() as { cluster: { objects: { ConfigMap?: object } } }).cluster.objects.ConfigMap ?? {}).length)).toBeLessThan(5);
+  // (Counted in the page: getState() would copy the whole state and text, a long task of the test's own.)
+  expect(await page.evaluate(() => window.__playground!.countObjects('ConfigMap'))).toBeLessThan(5);
 
   // Then the whole apply. (No getState() from here on: it would serialize 10,000 objects in the page.)
   const wholeFrom = await mark(page);
@@ -198,14 +208,23 @@ test('10,000 documents: progress with a Cancel while it works, then the result; 
   const drawing = tasks.filter((x) => x.start + x.duration > ended);
   const max = (xs: { duration: number }[]) => Math.max(0, ...xs.map((x) => x.duration));
   console.log(`10,000 documents: longest task pasting ${pasted} ms; while the engine worked ${max(working)} ms; drawing the result ${max(drawing)} ms (${JSON.stringify(drawing.map((x) => x.duration))}); whole apply from ${Math.round(wholeFrom)} to ${Math.round(ended)}`);
-  // Monaco takes in its workers' answers about the 10,000-document text (tokens, links, schema
-  // checks) on the page's thread meanwhile: measured, reported, bounded loosely.
-  expect(max(working)).toBeLessThan(5 * LONGEST_TASK_MS);
-  // Taking in the result and drawing 10,000 objects (React's render of the store update, the
-  // overview's SVG of 10,000 tiles) runs on the page's thread: measured and reported, about
-  // 1.5 s on a 2-core machine, not within 100 ms yet. This bound catches it getting worse (it
-  // was 14 s + 20 s before the canvas declared its cards' handles).
-  expect(max(drawing)).toBeLessThan(5_000);
+  expect(pasted).toBeLessThan(NOISE_FACTOR * LONGEST_TASK_MS);
+  expect(max(working)).toBeLessThan(NOISE_FACTOR * LONGEST_TASK_MS);
+  // Taking in the result and drawing 10,000 objects: the store takes the result in a task of its
+  // own, the canvas builds its graph in a deferred render, and the overview paints its tiles on a
+  // canvas (overview-paint.ts) instead of 10,000 SVG tiles (a second of style and layout).
+  expect(max(drawing)).toBeLessThan(NOISE_FACTOR * LONGEST_TASK_MS);
+  // The whole cluster is framed, every tile on the canvas; a click on one selects its object.
+  const canvas = page.locator('canvas.overview-canvas');
+  await expect(canvas).toHaveAttribute('aria-label', /^Cluster overview, 10,000 objects/);
+  const box = (await canvas.boundingBox())!;
+  const clickFrom = await mark(page);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => page.evaluate(() => (window.__playground!.selected?.() ?? null)?.kind ?? null)).toBe('ConfigMap');
+  expect(await longestSince(page, clickFrom)).toBeLessThan(NOISE_FACTOR * LONGEST_TASK_MS);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, testInfo, 'responsive-10000-1280x720-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
   expect(errors).toEqual([]);
 });
 
@@ -269,6 +288,29 @@ test('a share link whose replay would take minutes stops at its budget with a me
   await expect.poll(() => page.evaluate(() => (window.__playground!.getState() as { editorText: string }).editorText)).toBe(mine);
   expect(await page.evaluate(() => localStorage.getItem('k8s-storage-playground'))).toBe(saved);
   expect(longest).toBeLessThan(LONGEST_TASK_MS);
+  expect(errors).toEqual([]);
+});
+
+test('a share link that replays into 7,500 objects: the result is taken in and drawn without a long task', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const errors = await open(page);
+  await waitForMonaco(page);
+  await calibrate(page);
+  // Three applies of 2,500 ConfigMaps each (a link's text holds 200,000 characters at most).
+  const apply = (from: number) => ({ action: { type: 'apply' as const, text: Array.from({ length: 2_500 }, (_, i) => `{apiVersion: v1, kind: ConfigMap, metadata: {name: c${from + i}}}\n`).join('---\n') } });
+  const session: SessionV1 = { v: 1, preset: 'kind', seed: 1, editorText: '# shared\n', actions: [apply(0), apply(2_500), apply(5_000)], cursor: 3, view: 'cluster' };
+  const fragment = await encodeSession(session);
+  // Opened in the same tab (a hash change): the page, Monaco included, is loaded; what counts is the replay.
+  const from = await mark(page);
+  await page.goto(`/${fragment}`);
+  // 7,500 ConfigMaps and the kind preset's StorageClass.
+  await expect(page.getByText('Overview · 7,501 objects')).toBeVisible({ timeout: 60_000 });
+  await expect(busy(page)).toBeHidden();
+  await page.waitForTimeout(2_000); // let the canvas draw what came back
+  await shot(page, testInfo, 'responsive-replay-7500-1280x720-light.png');
+  const longest = await longestSince(page, from);
+  console.log(`share link replaying into 7,500 objects: longest main-thread task ${longest} ms`);
+  expect(longest).toBeLessThan(NOISE_FACTOR * LONGEST_TASK_MS);
   expect(errors).toEqual([]);
 });
 

@@ -26,6 +26,8 @@ const KINDS = {
   PersistentVolumeClaim: 'core/v1',
   Deployment: 'apps/v1',
   ReplicaSet: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  Job: 'batch/v1',
   StorageClass: 'storage/v1',
   CSIDriver: 'storage/v1',
 } as const;
@@ -137,7 +139,8 @@ function topLevel(defs: { [name: string]: Schema }): Schema {
     type: 'object',
     properties: {
       apiVersion: { type: 'string', enum: [...apiVersions].sort(), description: 'API group/version of the kind.' },
-      kind: { type: 'string', enum: [...KIND_NAMES], description: 'Kind of object this document describes.' },
+      // `List` (v1, with `items`) is kubectl's: it applies each item as a document of its own.
+      kind: { type: 'string', enum: [...KIND_NAMES, 'List'], description: 'Kind of object this document describes.' },
     },
     required: ['apiVersion', 'kind'],
     // `required` in the `if` so that a document without `kind` does not match every branch.

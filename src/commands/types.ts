@@ -4,6 +4,8 @@ import type { ClusterState, Step } from '../engine/index.ts';
 /** The files a command can read (`-f pv.yaml`), relative to the script's folder or the session. */
 export interface FileSource {
   read(path: string): string | undefined;
+  /** The entries of a directory (`kubectl create configmap --from-file=DIR`), or undefined when it is not one. */
+  list?(path: string): readonly string[] | undefined;
 }
 
 export interface CommandInput {

@@ -15,6 +15,7 @@ export { deleteObject, patchObject, updateObject, writeObject, LAST_APPLIED } fr
 export { eventsFor } from './cluster/events.ts';
 export { displayName, keyOf, objectKey, refKey, refOf } from './cluster/keys.ts';
 export { parseManifestText, positionOf, type ManifestDocument, type Position } from './manifest/parse.ts';
+export { flattenLists } from './manifest/list-items.ts';
 export type { ApplyOptions, DocumentError, DocumentResult } from './manifest/apply-documents.ts';
 export { act, advanceClock, allObjects, createCluster, RESYNC_SECONDS, type ActResult } from './runtime/simulation.ts';
 export { CLUSTER_EPOCH, rfc3339 } from './runtime/clock.ts';

@@ -246,4 +246,26 @@ describe('the engine host', () => {
     ]);
     expect(replies.at(-1)!.type).toBe('done');
   });
+
+  it('a result that came in slices is handed to the store in a task of its own, not in the one that read the last message', async () => {
+    const timers: (() => void)[] = [];
+    let worker: WorkerLike | null = null;
+    const runner = createWorkerRunner(
+      () => (worker = { onmessage: null, onerror: null, postMessage: () => {}, terminate: () => {} }),
+      { now: () => 0, setTimeout: (fn) => timers.push(fn), clearTimeout: () => {} },
+    );
+    const state = createAppStore().getState().cluster;
+    let outcome: unknown = null;
+    void Promise.resolve(runner.run({ type: 'manifest', state, action: { type: 'apply', text: '' } })).then((o) => (outcome = o));
+    await Promise.resolve();
+    const reply = (data: EngineReply) => worker!.onmessage!({ data } as MessageEvent<EngineReply>);
+    reply({ id: 1, type: 'state-begin', skeleton: state });
+    reply({ id: 1, type: 'done', value: { state: null, steps: [], states: new Map(), result: [], settle: { settled: true } } as never, parts: { state: true } });
+    await Promise.resolve();
+    expect(outcome).toBeNull();
+    expect(timers).toHaveLength(1);
+    timers[0]!();
+    await Promise.resolve();
+    expect(outcome).toMatchObject({ ok: true, value: { state } });
+  });
 });

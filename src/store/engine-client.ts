@@ -126,7 +126,11 @@ export function createWorkerRunner(spawn: () => WorkerLike, timers: RunnerTimers
           if (!out.unchanged) last = out.state;
         }
         else if (c.job.type === 'replay') last = (v as EngineResults['replay']).frames.at(-1)!.state;
-        return finish({ ok: true, value: v });
+        if (!reply.parts && c.job.type !== 'replay') return finish({ ok: true, value: v });
+        // A large result: the store takes it in (and React draws it) in a task of its own, not in
+        // the one that just deserialized the message, so neither adds to the other's length.
+        timers.setTimeout(() => current === c && finish({ ok: true, value: v }), 0);
+        return;
       }
     }
   };

@@ -47,11 +47,13 @@ export function loadInputs(storage: KeyValueStorage | undefined): Partial<Persis
 }
 
 /** Saves the inputs; returns false when the storage refused (nothing else happens). */
-export function saveInputs(storage: KeyValueStorage | undefined, inputs: PersistedInputs): boolean {
+export function saveInputs(storage: (KeyValueStorage & { setItemLazy?: (key: string, make: () => string) => void }) | undefined, inputs: PersistedInputs): boolean {
   if (!storage) return false;
   const value: StoredV1 = { v: VERSION, ...inputs };
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(value));
+    // A debounced storage serializes only what it writes (debounced-storage.ts).
+    if (storage.setItemLazy) storage.setItemLazy(STORAGE_KEY, () => JSON.stringify(value));
+    else storage.setItem(STORAGE_KEY, JSON.stringify(value));
     return true;
   } catch {
     return false;

@@ -29,7 +29,7 @@ describe('kubectl command lines', () => {
 
   it('delete -l with a good selector deletes what matches', () => {
     const r = run(`${POD}kubectl delete pods -l app=web --grace-period=0 --force\nkubectl get pods\n`);
-    expect(r.stdout).toContain('pod "web" force deleted\n');
+    expect(r.stdout).toContain('pod "web" force deleted from default namespace\n');
     expect(r.stderr).toContain('No resources found in default namespace.\n');
   });
 
@@ -37,7 +37,8 @@ describe('kubectl command lines', () => {
     const r = run('kubectl create serviceaccount builder\nkubectl create sa builder\nkubectl create sa\n');
     expect(r.stdout).toBe('serviceaccount/builder created\n');
     expect(r.stderr).toBe(
-      'Error from server (AlreadyExists): serviceaccounts "builder" already exists\nerror: exactly one NAME is required, got 0\nSee \'kubectl create serviceaccount -h\' for help and examples\n',
+      // create_serviceaccount.go wraps the server's refusal in its own error.
+      'error: failed to create serviceaccount: serviceaccounts "builder" already exists\nerror: exactly one NAME is required, got 0\nSee \'kubectl create serviceaccount -h\' for help and examples\n',
     );
   });
 

@@ -1,5 +1,6 @@
 // kubectl's way of printing errors (cmdutil.CheckErr / StandardErrorMessage).
-import type { ApiError } from '../../engine/index.ts';
+import { KINDS, type ApiError } from '../../engine/index.ts';
+import { getOwn } from '../../lib/own.ts';
 
 /**
  * `Error from server (NotFound): …` for API errors; `The PersistentVolumeClaim "x" is invalid: …`
@@ -27,6 +28,19 @@ export function listError(err: ApiError, info: { apiVersion: string; group: stri
       ? `Unable to list "${gvr}": ${err.message}`
       : `Unable to find "${gvr}" that match label selector "${labelSelector}", field selector "${fieldSelector}": ${err.message}`;
   return `Error from server (${err.reason}): ${message}`;
+}
+
+/**
+ * The server's own message (StatusError.Error()), for commands that wrap it in theirs
+ * (`failed to create configmap: …`): an Invalid one names the kind with its group
+ * (`Deployment.apps "Web" is invalid: …`, several causes as `[a, b]`), not as CheckErr's "The … is invalid".
+ */
+export function serverMessage(err: ApiError): string {
+  if (err.reason !== 'Invalid' || !err.details) return err.message;
+  const info = getOwn(KINDS, err.details.kind);
+  const kind = info?.group ? `${err.details.kind}.${info.group}` : err.details.kind;
+  const causes = [...new Set(err.details.causes)];
+  return `${kind} "${err.details.name}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`;
 }
 
 /** kubectl's own (client-side) errors. */

@@ -4,8 +4,12 @@ export const KUBECTL_HELP = `kubectl controls the simulated Kubernetes cluster o
 
 Basic Commands:
   create          Create a resource from a file or from stdin
+  run             Run a particular image on the cluster
   get             Display one or many resources
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Deploy Commands:
+  scale           Set a new size for a deployment, replica set, or replication controller
 
 Cluster Management Commands:
   cordon          Mark node as unschedulable

@@ -14,6 +14,8 @@ import { taintVerb } from './verbs/taint.ts';
 import { patchVerb } from './verbs/patch.ts';
 import { execVerb, logsVerb } from './verbs/exec.ts';
 import { createImperative } from './verbs/create-imperative.ts';
+import { runVerb } from './verbs/run.ts';
+import { scaleVerb } from './verbs/scale.ts';
 import { KUBECTL_HELP } from './help.ts';
 import { KUBECTL_VERB_NAMES, type KubectlVerbName } from './verb-names.ts';
 import { getOwn } from '../../lib/own.ts';
@@ -29,6 +31,21 @@ const COMMON: FlagSpec[] = [F('namespace', 'n', true), F('help', 'h', false), F(
 const FILES = F('filename', 'f', true, true);
 const SELECTOR = F('selector', 'l', true);
 const ALL_NS = F('all-namespaces', 'A', false);
+const OUTPUT = F('output', 'o', true);
+/** A value flag pflag parses as an int32 (Int32Var). */
+const N32 = (long: string, short?: string): FlagSpec => ({ long, ...(short ? { short } : {}), value: true, type: 'int32' });
+/** `kubectl create SUBCOMMAND`'s flags, all subcommands together (the data sources, deployment's image, replicas and port, a secret's type). */
+const CREATE_FLAGS: FlagSpec[] = [
+  OUTPUT, F('from-literal', undefined, true, true), F('from-file', undefined, true, true), F('from-env-file', undefined, true, true),
+  F('image', undefined, true, true), N32('replicas', 'r'), N32('port'), F('type', undefined, true), F('save-config', undefined, false),
+  F('docker-username', undefined, true), F('docker-password', undefined, true), F('docker-email', undefined, true), F('docker-server', undefined, true),
+];
+const RUN_FLAGS: FlagSpec[] = [
+  OUTPUT, DRY_RUN, F('image', undefined, true), F('restart', undefined, true), F('labels', 'l', true), F('env', undefined, true, true), F('annotations', undefined, true, true),
+  F('port', undefined, true), F('command', undefined, false), F('stdin', 'i', false), F('tty', 't', false), F('attach', undefined, false), F('rm', undefined, false),
+  F('quiet', 'q', false), F('overrides', undefined, true), F('image-pull-policy', undefined, true), F('privileged', undefined, false), F('leave-stdin-open', undefined, false),
+  F('pod-running-timeout', undefined, true),
+];
 
 interface VerbDef {
   flags: FlagSpec[];
@@ -36,22 +53,28 @@ interface VerbDef {
 }
 
 const VERBS: Record<KubectlVerbName, VerbDef> = {
-  apply: { flags: [FILES, VALIDATE, DRY_RUN, F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
-  create: { flags: [FILES, VALIDATE, DRY_RUN, F('from-literal', undefined, true, true)], run: (c) => createImperative(c) ?? applyVerb(c, 'create') },
+  apply: { flags: [FILES, VALIDATE, DRY_RUN, OUTPUT, F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
+  create: { flags: [FILES, VALIDATE, DRY_RUN, ...CREATE_FLAGS], run: (c) => createImperative(c) ?? applyVerb(c, 'create') },
   get: {
     flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false),
-      F('watch-only', undefined, false), F('output-watch-events', undefined, false), F('ignore-not-found', undefined, false), N('chunk-size', 'int64'), F('server-print', undefined, false)],
+      F('watch-only', undefined, false), F('output-watch-events', undefined, false), F('ignore-not-found', undefined, false), N('chunk-size', 'int64'), F('server-print', undefined, false),
+      F('sort-by', undefined, true), F('template', undefined, true), F('allow-missing-template-keys', undefined, false)],
     run: getVerb,
   },
   describe: { flags: [SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },
   delete: {
-    flags: [FILES, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false)],
+    flags: [FILES, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false), DRY_RUN, OUTPUT],
     run: deleteVerb,
   },
-  label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false)], run: (c) => metadataVerb(c, 'labels') },
-  annotate: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false)], run: (c) => metadataVerb(c, 'annotations') },
-  patch: { flags: [F('patch', 'p', true), F('type', undefined, true)], run: patchVerb },
+  label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'labels') },
+  annotate: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'annotations') },
+  patch: { flags: [F('patch', 'p', true), F('type', undefined, true), DRY_RUN, OUTPUT], run: patchVerb },
   taint: { flags: [F('overwrite', undefined, false)], run: taintVerb },
+  run: { flags: RUN_FLAGS, run: runVerb },
+  scale: {
+    flags: [FILES, SELECTOR, DRY_RUN, OUTPUT, F('all', undefined, false), N('replicas', 'int'), N('current-replicas', 'int'), F('resource-version', undefined, true), F('timeout', undefined, true)],
+    run: scaleVerb,
+  },
   cordon: { flags: [], run: (c) => cordonVerb(c, true) },
   uncordon: { flags: [], run: (c) => cordonVerb(c, false) },
   drain: {
@@ -82,7 +105,8 @@ export function kubectl(input: CommandInput): CommandOutput {
   if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return output(input.state, { stdout: KUBECTL_HELP });
   const def = getOwn(VERBS, verb);
   if (!def) {
-    const suggestions = ALL_KUBECTL_COMMANDS.filter((v) => closeEnough(verb, v));
+    // A real command the simulator lacks (`run`) is not suggested as a fix for itself.
+    const suggestions = ALL_KUBECTL_COMMANDS.filter((v) => v !== verb && closeEnough(verb, v));
     const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n` : '';
     return output(input.state, { stderr: `Error: unknown command "${verb}" for "kubectl"${hint}\n`, exitCode: 1 });
   }

@@ -127,7 +127,7 @@ describe('kubectl get', () => {
   });
 
   it('rejects an unknown output format', () => {
-    expect(sh('kubectl get pods -o foo\n').stderr).toBe('error: unable to match a printer suitable for the output format "foo", allowed formats are: json,name,wide,yaml\n');
+    expect(sh('kubectl get pods -o foo\n').stderr).toBe('error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n');
   });
 });
 
@@ -149,7 +149,7 @@ describe('changing and deleting', () => {
       'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n    volumeMounts:\n    - {name: d, mountPath: /d}\n  volumes:\n  - name: d\n    persistentVolumeClaim: {claimName: example-pvc}\nEOF\n';
     const r = sh(PV_AND_PVC + pod + 'kubectl delete pvc example-pvc\nkubectl get pvc\nkubectl delete pod web\nkubectl get pvc\nkubectl get pv\n');
     expect(r.stdout).toContain(
-      'persistentvolumeclaim "example-pvc" deleted\nNAME          STATUS        VOLUME       CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE\nexample-pvc   Terminating   example-pv   5Gi        RWO                           <unset>                 0s\npod "web" deleted\n',
+      'persistentvolumeclaim "example-pvc" deleted from default namespace\nNAME          STATUS        VOLUME       CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE\nexample-pvc   Terminating   example-pv   5Gi        RWO                           <unset>                 0s\npod "web" deleted from default namespace\n',
     );
     expect(r.stdout).toMatch(/example-pv {3}5Gi {8}RWO {12}Retain {11}Released {3}default\/example-pvc/);
     expect(r.stderr).toBe('No resources found in default namespace.\n');
@@ -206,7 +206,7 @@ describe('kubectl create, imperatively', () => {
     );
     expect(r.stdout).toContain('configmap/frontend-cm created\nNAME          DATA   AGE\nfrontend-cm   2      0s\nsecret/db created\n');
     expect(r.stdout).toContain('namespace/team-a created\n');
-    expect(r.stderr).toContain('Error from server (AlreadyExists): configmaps "frontend-cm" already exists\n');
+    expect(r.stderr).toContain('error: failed to create configmap: configmaps "frontend-cm" already exists\n');
     expect(r.stderr).toContain("error: exactly one NAME is required, got 0\nSee 'kubectl create configmap -h' for help and examples\n");
     const secret = r.state.objects.Secret?.['default/db'];
     expect(secret && 'data' in secret ? secret.data : undefined).toEqual({ password: 'czNjcjN0' });

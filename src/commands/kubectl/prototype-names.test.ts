@@ -108,9 +108,9 @@ kubectl delete storageclass constructor
     expect(r.stdout).toContain('persistentvolume/constructor labeled\npersistentvolumeclaim/constructor annotated\nstorageclass.storage.k8s.io/constructor patched\n');
     expect(r.stdout).toContain('persistentvolume/constructor\nstorageclass.storage.k8s.io/constructor\nstorageclass.storage.k8s.io/standard\n');
     expect(r.stdout).toMatch(/^Annotations: +hasOwnProperty: yes$/m);
-    expect(r.stdout).toContain('pod "constructor" force deleted\npersistentvolumeclaim "constructor" deleted\npersistentvolume "constructor" deleted\nstorageclass.storage.k8s.io "constructor" deleted\n');
+    expect(r.stdout).toContain('pod "constructor" force deleted from default namespace\npersistentvolumeclaim "constructor" deleted from default namespace\npersistentvolume "constructor" deleted\nstorageclass.storage.k8s.io "constructor" deleted\n');
     expect(r.stderr).toBe(
-      'error: unable to match a printer suitable for the output format "jsonpath", allowed formats are: json,name,wide,yaml\n' +
+      'error: template format specified but no template given\n' +
         'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
     );
   });

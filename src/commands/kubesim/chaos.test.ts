@@ -99,7 +99,7 @@ describe('a pod on a node that is off', () => {
   it('stays Terminating after eviction until it is force deleted', () => {
     const r = run(`${nginxOn('worker-b1')}kubesim node fail worker-b1\nsleep 6m\nkubectl get pod web --no-headers\nkubectl delete pod web --force --grace-period=0\nkubectl get pods\n`);
     expect(r.stdout).toContain('web   1/1   Terminating   0     6m\n');
-    expect(r.stdout).toContain('pod "web" force deleted\n');
+    expect(r.stdout).toContain('pod "web" force deleted from default namespace\n');
     expect(r.stderr).toContain('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\nNo resources found in default namespace.\n');
     expect(r.exitCode).toBe(0);
   });
@@ -114,7 +114,7 @@ describe('a pod on a node that is off', () => {
 
   it('kubectl delete --grace-period=N sets the grace the pod is given', () => {
     const r = run(`${nginxOn('worker-b1')}kubesim node fail worker-b1\nkubectl delete pod web --grace-period=10\nkubectl describe pod web\n`);
-    expect(r.stdout).toContain('pod "web" deleted\n');
+    expect(r.stdout).toContain('pod "web" deleted from default namespace\n');
     expect(r.stdout).toMatch(/\nTermination Grace Period:\s+10s\n/);
   });
 });

@@ -1,15 +1,23 @@
-// A kubesim script is what a learner would type, line by line: commands, `# comments`, blank
-// lines, `\` continuations and heredocs (`<<EOF`, `<<'EOF'`, `<<-EOF`).
+// A kubesim script is what a learner would type, command by command: each command is as many
+// lines as the shell needs to complete it (`\` continuations, heredocs, a `for … done` loop, an
+// open quote), found by asking the shell's parser whether the text so far is complete. Blank
+// lines and `# comments` between commands are skipped. A text that is not a program at all is
+// refused before anything runs, in bash's words.
+import type { Program, SyntaxError } from '../../engine/shell/ast.ts';
+import { parseShell } from '../../engine/shell/parse.ts';
 
 export interface ScriptCommand {
   /** 1-based line where the command starts. */
   line: number;
-  /** The command line, continuations joined, without the heredoc body. */
+  /** The command line, continuations joined, without the heredoc body (how an internal error names it). */
   text: string;
-  /** The heredoc body, if the command has one (what `-f -` reads). */
+  /** The first heredoc's body, if the command has one (what `-f -` reads). */
   stdin?: string;
   /** How the command is echoed: exactly as written, heredoc included. */
   echo: string;
+  /** What the shell runs: the command's lines as written, and as parsed (lines numbered in the script). */
+  source: string;
+  program: Program;
 }
 
 export type ParseScriptResult = { ok: true; commands: ScriptCommand[] } | { ok: false; error: string; line: number };
@@ -21,35 +29,72 @@ export function parseScript(text: string): ParseScriptResult {
   const commands: ScriptCommand[] = [];
   for (let i = 0; i < lines.length; i++) {
     const start = i;
-    let current = lines[i]!;
-    if (current.trim() === '' || current.trim().startsWith('#')) continue;
-    const echo: string[] = [current];
-    while (current.endsWith('\\') && i + 1 < lines.length) {
-      i++;
-      echo.push(lines[i]!);
-      current = current.slice(0, -1) + ' ' + lines[i]!.trimStart();
-    }
-    const m = HEREDOC.exec(current);
-    let stdin: string | undefined;
-    if (m) {
-      const [whole, dash, , delimiter] = m;
-      const body: string[] = [];
-      let closed = false;
-      while (i + 1 < lines.length) {
-        i++;
-        echo.push(lines[i]!);
-        const candidate = dash ? lines[i]!.replace(/^\t+/, '') : lines[i]!;
-        if (candidate === delimiter) {
-          closed = true;
-          break;
-        }
-        body.push(candidate);
+    const first = lines[i]!;
+    if (first.trim() === '' || first.trim().startsWith('#')) continue;
+    let end = i;
+    let program: Program | undefined;
+    for (;;) {
+      // A line that ends with `\` goes on on the next one.
+      if (/(^|[^\\])(\\\\)*\\$/.test(lines[end]!) && end + 1 < lines.length) {
+        end++;
+        continue;
       }
-      if (!closed) return { ok: false, error: `here-document at line ${start + 1} delimited by end-of-file (wanted \`${delimiter}')`, line: start + 1 };
-      stdin = body.join('\n') + '\n';
-      current = current.replace(whole, '').trimEnd();
+      const source = lines.slice(start, end + 1).join('\n') + '\n';
+      const parsed = parseShell(source, { bashisms: true, firstLine: start + 1 });
+      if (parsed.ok) {
+        program = parsed.program;
+        break;
+      }
+      const e = parsed.error;
+      if (!e.incomplete || end + 1 >= lines.length) {
+        const line = e.problem.k === 'heredoc' ? e.problem.line : e.line;
+        return { ok: false, error: scriptSyntaxMessage(e), line: Math.min(line, lines.length) };
+      }
+      // A heredoc reads up to its delimiter: jump there instead of parsing again line by line.
+      if (e.problem.k === 'heredoc') {
+        const { delimiter } = e.problem;
+        let j = end + 1;
+        while (j + 1 < lines.length && lines[j]!.replace(/^\t+/, '') !== delimiter) j++;
+        end = j;
+      } else end++;
     }
-    commands.push({ line: start + 1, text: current.trim(), ...(stdin !== undefined ? { stdin } : {}), echo: echo.join('\n') });
+    i = end;
+    const written = lines.slice(start, end + 1);
+    commands.push({ line: start + 1, ...legacyText(written), echo: written.join('\n'), source: written.join('\n') + '\n', program: program! });
   }
   return { ok: true, commands };
+}
+
+/** bash's words for a script it cannot read, after `kubesim: line N: `. */
+function scriptSyntaxMessage(e: SyntaxError): string {
+  const p = e.problem;
+  switch (p.k) {
+    case 'heredoc':
+      return `here-document at line ${p.line} delimited by end-of-file (wanted \`${p.delimiter}')`;
+    case 'unexpected':
+      return p.kind === 'eof' ? 'syntax error: unexpected end of file' : `syntax error near unexpected token \`${p.kind === 'newline' ? 'newline' : p.token}'`;
+    case 'unterminated':
+      return p.quote === '}' ? 'syntax error: unexpected end of file' : `unexpected EOF while looking for matching \`${p.quote === '))' ? ')' : p.quote}'`;
+    case 'bad-for-variable':
+      return `\`${p.name}': not a valid identifier`;
+    case 'bad-substitution':
+      return `${p.text}: bad substitution`;
+  }
+}
+
+/** The command's first line with continuations joined and its heredoc taken out, as it was before the shell ran scripts. */
+function legacyText(written: string[]): { text: string; stdin?: string } {
+  let i = 0;
+  let current = written[0]!;
+  while (current.endsWith('\\') && i + 1 < written.length) current = current.slice(0, -1) + ' ' + written[++i]!.trimStart();
+  const m = HEREDOC.exec(current);
+  if (!m) return { text: written.length > i + 1 ? written.join('\n').trim() : current.trim() };
+  const [whole, dash, , delimiter] = m;
+  const body: string[] = [];
+  for (let j = i + 1; j < written.length; j++) {
+    const candidate = dash ? written[j]!.replace(/^\t+/, '') : written[j]!;
+    if (candidate === delimiter) break;
+    body.push(candidate);
+  }
+  return { text: current.replace(whole, '').trim(), stdin: body.join('\n') + '\n' };
 }

@@ -2,54 +2,11 @@
 // twice, once sleeping in one call and once one resync (15 s) at a time as the engine used to,
 // and require the same output after every command and the same final state (only the number of
 // timeline steps may differ: the jump keeps one copy of the repeated resync's steps).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advanceClock, RESYNC_SECONDS, type ClusterState, type PresetName } from '../../engine/index.ts';
+import { advanceClock, type ClusterState, type PresetName } from '../../engine/index.ts';
 import { pod, pvc, yaml } from '../../engine/testing/builders.ts';
 import { runScript } from './run-script.ts';
-
-const files = { read: (p: string) => (p === 'web.yaml' ? readFileSync('examples/node-failure/web.yaml', 'utf8') : undefined) };
-
-type Sleeper = (state: ClusterState, seconds: number) => ClusterState;
-
-const jump: Sleeper = (state, seconds) => advanceClock(state, seconds).state;
-const resyncByResync: Sleeper = (state, seconds) => {
-  for (let left = seconds; left > 0; left -= RESYNC_SECONDS) state = advanceClock(state, Math.min(left, RESYNC_SECONDS)).state;
-  return state;
-};
-
-/** Runs the script's commands, handing each top-level `sleep N[s|m|h]` line to `sleep`. */
-function play(script: string, preset: PresetName, sleep: Sleeper): { outputs: string[]; state: ClusterState } {
-  let state = runScript('', { preset, files, quiet: true }).state;
-  const outputs: string[] = [];
-  let pending: string[] = [];
-  const flush = () => {
-    if (pending.length === 0) return;
-    const r = runScript(pending.join('\n') + '\n', { state, files });
-    outputs.push(r.stdout + r.stderr);
-    state = r.state;
-    pending = [];
-  };
-  for (const line of script.split('\n')) {
-    const m = /^sleep (\d+)([smhd]?)$/.exec(line);
-    if (!m) {
-      pending.push(line);
-      continue;
-    }
-    flush();
-    state = sleep(state, Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd']);
-  }
-  flush();
-  return { outputs, state };
-}
-
-/** A busybox pod running `sh -c SCRIPT`. */
-function running(name: string, script: string) {
-  const p = pod(name, { image: 'busybox' });
-  return { ...p, spec: { ...p.spec, containers: p.spec.containers.map((c) => ({ ...c, command: ['sh', '-c', script] })) } };
-}
-
-const withoutStepCount = (s: ClusterState) => JSON.stringify({ ...s, stepCount: 0 });
+import { files, jump, play, resyncByResync, running, withoutStepCount } from './sleep-harness.ts';
 
 function expectSame(script: string, preset: PresetName): { outputs: string[]; state: ClusterState } {
   const fast = play(script, preset, jump);
@@ -59,7 +16,7 @@ function expectSame(script: string, preset: PresetName): { outputs: string[]; st
   return fast;
 }
 
-describe('sleep skips idle resyncs without changing what is observed', () => {
+describe('sleep skips idle resyncs without changing what is observed', { timeout: 60_000 }, () => {
   it('a WaitForFirstConsumer claim over an hour: the same event count and last timestamp', () => {
     const r = expectSame(
       `kubectl apply -f - <<EOF

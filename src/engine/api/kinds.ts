@@ -30,6 +30,8 @@ export const KINDS: Readonly<Record<Kind, KindInfo>> = {
   Event: { ...info('Event', 'v1', 'events', ['ev'], true), userCreatable: false },
   Deployment: info('Deployment', 'apps/v1', 'deployments', ['deploy'], true),
   ReplicaSet: info('ReplicaSet', 'apps/v1', 'replicasets', ['rs'], true),
+  StatefulSet: info('StatefulSet', 'apps/v1', 'statefulsets', ['sts'], true),
+  Job: info('Job', 'batch/v1', 'jobs', [], true),
   StorageClass: info('StorageClass', 'storage.k8s.io/v1', 'storageclasses', ['sc'], false),
   CSIDriver: info('CSIDriver', 'storage.k8s.io/v1', 'csidrivers', [], false),
   VolumeAttachment: { ...info('VolumeAttachment', 'storage.k8s.io/v1', 'volumeattachments', [], false), userCreatable: false },

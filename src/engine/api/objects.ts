@@ -11,7 +11,8 @@ import type {
   Secret,
   ServiceAccount,
 } from 'kubernetes-types/core/v1';
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Job } from 'kubernetes-types/batch/v1';
 import type { CSIDriver, StorageClass, VolumeAttachment } from 'kubernetes-types/storage/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
@@ -20,6 +21,7 @@ export type {
   CSIDriver,
   Deployment,
   Event,
+  Job,
   Namespace,
   Node,
   ObjectMeta,
@@ -29,6 +31,7 @@ export type {
   ReplicaSet,
   Secret,
   ServiceAccount,
+  StatefulSet,
   StorageClass,
   VolumeAttachment,
 };
@@ -48,6 +51,8 @@ export interface ObjectsByKind {
   ServiceAccount: ServiceAccount;
   Deployment: Deployment;
   ReplicaSet: ReplicaSet;
+  StatefulSet: StatefulSet;
+  Job: Job;
   Event: Event;
 }
 

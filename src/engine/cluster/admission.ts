@@ -68,7 +68,7 @@ export function admitUpdate(txn: Txn, old: AnyStored, next: AnyStored): ApiError
   if (old.kind !== 'PersistentVolumeClaim' || next.kind !== 'PersistentVolumeClaim') return undefined;
   const before = old.spec?.resources?.requests?.['storage'];
   const after = next.spec?.resources?.requests?.['storage'];
-  if (!before || !after || compareQuantities(mustParseQuantity(after), mustParseQuantity(before)) <= 0) return undefined;
+  if (!before || !after || before === after || compareQuantities(mustParseQuantity(after), mustParseQuantity(before)) <= 0) return undefined;
   const cls = claimClass(next);
   const sc = cls ? txn.get('StorageClass', cls) : undefined;
   if (cls && sc && claimClass(old) === cls && sc.allowVolumeExpansion === true) return undefined;

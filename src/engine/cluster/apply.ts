@@ -8,6 +8,7 @@ import { formatFieldError, formatInvalid } from '../manifest/validation/index.ts
 import { admitCreate, applyDefaults, validateObject, validateUpdate } from '../registry/index.ts';
 import { persistentVolumeWarnings } from '../manifest/validation/storage.ts';
 import { admitUpdate } from './admission.ts';
+import { commitUpdate, withGeneration } from './commit-update.ts';
 import { keepServiceAccountToken } from './service-account-admission.ts';
 import { alreadyExists, conflict, notFound, type ApiError } from './errors.ts';
 import { objectKey } from './keys.ts';
@@ -45,7 +46,9 @@ export function writeObject(txn: Txn, input: AnyStored, mode: 'create' | 'apply'
 
 /** Creates a new object from a manifest (defaults, admission, validation). */
 export function createObject(txn: Txn, manifest: AnyStored): WriteResult {
-  const defaulted = applyDefaults(manifest);
+  // The server assigns the uid (FillObjectMetaSystemFields): one sent in a manifest is dropped.
+  const { uid: _sent, ...metadata } = manifest.metadata;
+  const defaulted = applyDefaults({ ...manifest, metadata } as AnyStored);
   if (defaulted.metadata.name !== undefined && defaulted.metadata.name !== '' && !KINDS[defaulted.kind].namespaced) {
     delete defaulted.metadata.namespace;
   }
@@ -57,8 +60,12 @@ export function createObject(txn: Txn, manifest: AnyStored): WriteResult {
   return { ok: true, outcome: 'created', object, warnings: warningsFor(object) };
 }
 
-/** Replaces a live object with an edited copy (apply, patch, label, annotate), if the edit is allowed. */
-export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored): WriteResult {
+/**
+ * Replaces a live object with an edited copy (apply, patch, label, annotate, a controller's update),
+ * if the edit is allowed. `same` tells an edit that changes nothing: key order does not matter in a
+ * learner's merged manifest; a controller's copy keeps the stored order, so plain JSON is enough.
+ */
+export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored, same: (a: unknown, b: unknown) => boolean = deepEqual): WriteResult {
   const next = {
     ...edited,
     metadata: {
@@ -74,14 +81,14 @@ export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored): Writ
     },
     ...('status' in live && live.status !== undefined ? { status: live.status } : {}),
   } as AnyStored;
-  if (deepEqual(next, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
+  if (same(next, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
   const defaulted = applyDefaults(next);
   const errors = [...validateObject(defaulted), ...validateUpdate(live, defaulted)];
   if (errors.length > 0) return invalid(defaulted, errors);
-  if (deepEqual(defaulted, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
+  if (same(defaulted, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
   const refused = admitUpdate(txn, live, defaulted);
   if (refused) return { ok: false, error: refused };
-  const object = txn.update(defaulted) ?? defaulted;
+  const object = commitUpdate(txn, live, withGeneration(live, defaulted)) ?? defaulted;
   return { ok: true, outcome: 'configured', object, warnings: [] };
 }
 
@@ -107,7 +114,8 @@ export function deleteObject(txn: Txn, kind: Kind, key: string, opts: { gracePer
   return { ok: true, outcome: r === 'terminating' ? 'terminating' : 'deleted', object: live };
 }
 
-function invalid(obj: AnyStored, errors: Parameters<typeof formatInvalid>[2]): WriteResult {
+/** The API server's Invalid error for field errors on `obj` (kubectl lists the causes one per line). */
+export function invalid(obj: AnyStored, errors: Parameters<typeof formatInvalid>[2]): { ok: false; error: ApiError } {
   return {
     ok: false,
     error: {

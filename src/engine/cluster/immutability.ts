@@ -4,14 +4,15 @@ import type { PersistentVolumeClaim, StorageClass, Stored } from '../api/objects
 import { compareQuantities, mustParseQuantity } from '../api/quantity.ts';
 import { PV_SOURCE_FIELDS } from '../api/storage.ts';
 import { forbidden, invalid, type FieldError } from '../manifest/validation/field-errors.ts';
-import { deepEqual } from '../../lib/deep.ts';
+import { jsonEqual } from './json-equal.ts';
 
 export const PVC_IMMUTABLE =
   'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims';
 export const POD_IMMUTABLE =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
-const same = deepEqual;
+// Every update is checked, a controller's too: compare without serialising (undefined and null alike, as deepEqual has it).
+const same = (a: unknown, b: unknown): boolean => jsonEqual(a ?? null, b ?? null);
 
 // One function per kind (the registry maps each kind to its own): the errors for changing `old`
 // into `next`. Kinds not listed here may change freely.
@@ -81,7 +82,7 @@ export function persistentVolumeClaimUpdate(old: PersistentVolumeClaim, next: Pe
   const capacity = old.status?.capacity?.['storage'];
   // RecoverVolumeExpansionFailure (GA): a request may shrink, but not to or below the capacity the
   // claim already has. Growing is admission's business (PersistentVolumeClaimResize), not validation's.
-  const shrunk = newSize !== undefined && oldSize !== undefined && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(oldSize)) < 0;
+  const shrunk = newSize !== undefined && oldSize !== undefined && newSize !== oldSize && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(oldSize)) < 0;
   if (bound && shrunk && capacity && compareQuantities(mustParseQuantity(newSize), mustParseQuantity(capacity)) <= 0) {
     return [forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity')];
   }

@@ -20,28 +20,42 @@ export type Read<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /**
  * A read-only view of a state with the store's lookups (get by key, list in key order). Unlike a
- * transaction it copies nothing: every command reads through one, so it must cost nothing to make.
+ * transaction it copies nothing: every command reads through one, so it must cost nothing to make
+ * (a class: its methods are shared, not closures made per view).
  */
 export function readerOf(state: ClusterState): Reader & Pick<Txn, 'getRef' | 'count' | 'state'> {
-  const sorted = new Map<Kind, AnyStored[]>();
-  const table = (kind: Kind) => state.objects[kind] ?? {};
-  const view = {
-    state,
-    get: <K extends Kind>(kind: K, key: string) => getOwn(table(kind), key) as Stored<K> | undefined,
-    getRef: (ref: ObjectRef) => getOwn(table(ref.kind), objectKey(ref.kind, ref.namespace, ref.name)),
-    list<K extends Kind>(kind: K, namespace?: string): Stored<K>[] {
-      let all = sorted.get(kind);
-      if (!all) {
-        const t = table(kind);
-        all = Object.keys(t).sort().map((k) => t[k]!);
-        sorted.set(kind, all);
-      }
-      const list = all as Stored<K>[];
-      return namespace === undefined ? list : list.filter((o) => o.metadata.namespace === namespace);
-    },
-    count: (kind: Kind) => Object.keys(table(kind)).length,
-  };
-  return view as Reader & Pick<Txn, 'getRef' | 'count' | 'state'>;
+  return new StateView(state);
+}
+
+class StateView implements Reader, Pick<Txn, 'getRef' | 'count' | 'state'> {
+  /** Each kind's objects in key order, sorted when first listed. */
+  private sorted: Map<Kind, AnyStored[]> | undefined;
+
+  constructor(readonly state: ClusterState) {}
+
+  get<K extends Kind>(kind: K, key: string): Stored<K> | undefined {
+    return getOwn(this.state.objects[kind], key) as Stored<K> | undefined;
+  }
+
+  getRef(ref: ObjectRef): AnyStored | undefined {
+    return getOwn(this.state.objects[ref.kind], objectKey(ref.kind, ref.namespace, ref.name));
+  }
+
+  list<K extends Kind>(kind: K, namespace?: string): Stored<K>[] {
+    this.sorted ??= new Map();
+    let all = this.sorted.get(kind);
+    if (!all) {
+      const t = this.state.objects[kind];
+      all = t ? Object.keys(t).sort().map((k) => t[k]!) : [];
+      this.sorted.set(kind, all);
+    }
+    const list = all as Stored<K>[];
+    return namespace === undefined ? list : list.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  count(kind: Kind): number {
+    return Object.keys(this.state.objects[kind] ?? {}).length;
+  }
 }
 
 /** GET: one object by namespace and name (namespace ignored for cluster-scoped kinds). */

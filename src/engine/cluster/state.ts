@@ -41,6 +41,12 @@ export interface ClusterState {
   /** The scheduler's last verdict per pending pod (`namespace/name`): node → plugin → reason. Kept for explanations. */
   scheduling: Record<string, SchedulingRecord>;
   /**
+   * The PV binder's last decision per claim it has not bound (`namespace/name`): every volume with
+   * the first binding condition it fails, and what the claim waits for. Kept for explanations.
+   * Absent in states made before it existed; every transaction starts it.
+   */
+  binding?: Record<string, BindingRecord>;
+  /**
    * Machines that are switched off (`kubesim node fail`): node name → when it went off (ms). Their
    * kubelet does nothing and posts no status. Absent when none ever failed. Replaced whole, never
    * edited in place, so earlier snapshots keep their own.
@@ -88,6 +94,34 @@ export interface SchedulingRecord {
   preFilter?: { plugin: string; reason: string };
   nodes: Record<string, { plugin: string; reason: string } | null>;
   message: string;
+}
+
+/** What the PV binder decided for a claim it did not bind, on its last pass. */
+export type BindingDecision =
+  /** spec.volumeName names a volume that does not exist (yet). */
+  | 'named-volume-missing'
+  /** spec.volumeName names a volume that does not satisfy the claim, or is bound to another one. */
+  | 'named-volume'
+  /** The class binds WaitForFirstConsumer and no node was selected yet. */
+  | 'wait-for-first-consumer'
+  /** The claim named no class and got the default one (it is looked at again). */
+  | 'default-class'
+  /** No volume fits and no class can provision one (storageClassName "" or no default). */
+  | 'no-class'
+  | 'class-not-found'
+  /** The class names a kubernetes.io/ provisioner, none of which remain in-tree. */
+  | 'no-plugin'
+  /** Handed to the class's external provisioner. */
+  | 'provisioning';
+
+export interface BindingRecord {
+  decision: BindingDecision;
+  /** Every volume, in name order, with the first binding condition it fails (checkBinding's reason); null when it would bind. */
+  volumes: { name: string; failed: string | null }[];
+  /** What `volumes` was worked out from: the claim's resourceVersion and the volumes' count and newest resourceVersion. Unchanged, the binder reuses it. */
+  claimVersion: string;
+  volumeCount: number;
+  volumeVersion: number;
 }
 
 /**

@@ -26,7 +26,11 @@ export interface Txn {
   count(kind: Kind): number;
   /** Stores a new object, filling uid, resourceVersion, creationTimestamp and generation. */
   create<K extends Kind>(obj: Stored<K>): Stored<K>;
-  /** Replaces an object (bumping resourceVersion). An object being deleted whose last finalizer goes is removed. */
+  /**
+   * Stores a new version of an object, bumping resourceVersion and nothing else: what a write may
+   * change, its generation and whether it deletes instead (the last finalizer of an object being
+   * deleted) are decided by the API's doors (apply.ts, controller-writes.ts), never here.
+   */
   update<K extends Kind>(obj: Stored<K>): Stored<K> | undefined;
   /**
    * Deletes like the API server: an object with finalizers only gets a deletionTimestamp; one without
@@ -51,6 +55,7 @@ export function beginTxn(base: ClusterState): Txn {
     objects: { ...base.objects },
     eventIndex: { ...base.eventIndex },
     scheduling: { ...base.scheduling },
+    binding: { ...base.binding },
     nodeFiles: { ...base.nodeFiles },
     volumeData: { ...base.volumeData },
     containers: { ...base.containers },
@@ -94,7 +99,8 @@ export function beginTxn(base: ClusterState): Txn {
         metadata: {
           ...obj.metadata,
           ...(KINDS[obj.kind].namespaced ? { namespace: obj.metadata.namespace ?? 'default' } : {}),
-          uid: newUid(state),
+          // A strategy that needs the uid before storage (a Job's generated selector) draws it itself.
+          uid: obj.metadata.uid ?? newUid(state),
           resourceVersion: nextResourceVersion(),
           creationTimestamp: rfc3339(state.now),
           ...(tracksGeneration(obj.kind) ? { generation: 1 } : {}),
@@ -108,23 +114,7 @@ export function beginTxn(base: ClusterState): Txn {
       const key = keyOf(obj);
       const old = getOwn(table(obj.kind), key);
       if (!old) return undefined;
-      if (old.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0) {
-        txn.remove(obj.kind, key);
-        return undefined;
-      }
-      const specChanged =
-        tracksGeneration(obj.kind) &&
-        // Status writes keep the spec object itself: skip serialising it then (thousands of pods per settle).
-        (old as { spec?: unknown }).spec !== (obj as { spec?: unknown }).spec &&
-        JSON.stringify((old as { spec?: unknown }).spec) !== JSON.stringify((obj as { spec?: unknown }).spec);
-      const stored = {
-        ...obj,
-        metadata: {
-          ...obj.metadata,
-          resourceVersion: nextResourceVersion(),
-          ...(specChanged ? { generation: (old.metadata.generation ?? 1) + 1 } : {}),
-        },
-      } as Stored<K>;
+      const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: nextResourceVersion() } } as Stored<K>;
       setOwn<AnyStored>(writable(obj.kind), key, stored);
       changes.push({ type: 'updated', ref: refOf(stored), object: stored, before: old, resourceVersion: state.resourceVersion });
       return stored;
@@ -165,6 +155,7 @@ export function beginTxn(base: ClusterState): Txn {
         objects: { ...state.objects },
         eventIndex: { ...state.eventIndex },
         scheduling: { ...state.scheduling },
+        binding: { ...state.binding },
         nodeFiles: { ...state.nodeFiles },
         volumeData: { ...state.volumeData },
         containers: { ...state.containers },

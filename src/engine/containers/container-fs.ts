@@ -17,7 +17,16 @@ const PATH_MAX = 4096;
 const NAME_MAX = 255;
 
 function nameTooLong(path: string): boolean {
-  return path.length >= PATH_MAX || path.split('/').some((part) => part.length > NAME_MAX);
+  // No name can be longer than the whole path: most paths need no scan.
+  if (path.length <= NAME_MAX) return false;
+  if (path.length >= PATH_MAX) return true;
+  for (let start = 0; start <= path.length; ) {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = path.length;
+    if (end - start > NAME_MAX) return true;
+    start = end + 1;
+  }
+  return false;
 }
 export type FsResult<T> = { ok: true; value: T } | { ok: false; code: FsErrorCode };
 
@@ -27,15 +36,24 @@ const EMPTY_VOLUME = treeOf({ '/': { type: 'Directory', mode: 0o777 } });
 const ok = <T>(value: T): FsResult<T> => ({ ok: true, value });
 const err = <T>(code: FsErrorCode): FsResult<T> => ({ ok: false, code });
 
-/** One layer of storage a path can live in, with how to read and replace its tree. */
+/**
+ * Where a place's tree is kept, so a write can replace it: the container's writable layer, a
+ * node's files, or a volume's data. Data, not a closure: a place is made for every path a
+ * command touches.
+ */
+type Home = { kind: 'upper' } | { kind: 'node'; node: string } | { kind: 'store'; key: string };
+
+/** One layer of storage a path can live in, with where its tree is kept (none when read-only). */
 interface Place {
   tree: FsTree;
   path: string;
   readOnly: boolean;
-  save?: (tree: FsTree) => void;
+  home?: Home;
   /** The overlay root: reads fall through to the image, deletes leave whiteouts. */
   overlay?: { lower: FsTree };
 }
+
+const UPPER: Home = { kind: 'upper' };
 
 /** What a container's filesystem is made of: the image below, its own writable layer, its mounts. */
 export interface ContainerRoot {
@@ -44,29 +62,34 @@ export interface ContainerRoot {
   lower: FsTree;
   upper(): FsTree | undefined;
   setUpper(tree: FsTree): void;
+  /**
+   * For a state whose file tables are still shared with the state it was made from: makes one
+   * its own before its first write. Without it, the tables are the caller's to write.
+   */
+  own?(table: FileTable): void;
 }
+
+/** The tables of a state that hold files, which a container's commands write into. */
+export type FileTable = 'containers' | 'volumeData' | 'nodeFiles';
 
 export class ContainerFs {
   readonly mounts: Mount[];
 
   private readonly state: ClusterState;
+  private readonly overlay: { lower: FsTree };
 
   constructor(private readonly root: ContainerRoot) {
     this.state = root.state;
     this.mounts = root.mounts;
+    this.overlay = { lower: root.lower };
   }
 
-  /** A pod's container; `view` is the transaction the exec runs in, so writes land in its state. */
-  static ofPod(view: Pick<Txn, 'get' | 'state'>, pod: Stored<'Pod'>, container: string): ContainerFs {
-    const key = containerKey(pod, container);
-    const state = view.state;
-    return new ContainerFs({
-      state,
-      mounts: mountsOf(view, pod, container),
-      lower: imageRootFs(state.containers[key]?.image ?? ''),
-      upper: () => state.containers[key]?.upper,
-      setUpper: (tree) => (state.containers[key] = { ...state.containers[key]!, upper: tree }),
-    });
+  /**
+   * A pod's container; `view` is the transaction the exec runs in, so writes land in its state.
+   * `mounts`, when given, are what mountsOf gives for this view (worked out once for many execs).
+   */
+  static ofPod(view: Pick<Txn, 'get' | 'state'> & Pick<ContainerRoot, 'own'>, pod: Stored<'Pod'>, container: string, mounts = mountsOf(view, pod, container)): ContainerFs {
+    return new ContainerFs(new PodContainerRoot(view, containerKey(pod, container), mounts));
   }
 
   /** The simulated time, for timestamps `ls -l` prints. */
@@ -104,7 +127,7 @@ export class ContainerFs {
     if (!written.ok) return written;
     const p = this.place(path)!;
     const target = resolvePath(p.tree, p.path);
-    p.save!(setEntry(p.tree, target, { ...entryAt(p.tree, target)!, size: bytes }));
+    this.save(p, setEntry(p.tree, target, { ...entryAt(p.tree, target)!, size: bytes }));
     return ok(undefined);
   }
 
@@ -151,23 +174,22 @@ export class ContainerFs {
     const p = this.place(path);
     if (!p) return err('ENOENT');
     if (p.readOnly) return err('EROFS');
-    const existing = this.entryAt(p);
+    // One walk gives both the entry and the path a symlink leads to (where the file is written).
+    const resolved = resolveEntry(p.tree, p.path);
+    const existing = this.entryOf(p, resolved);
     if (existing?.type === 'Directory') return err('EISDIR');
     const parent = this.place(parentOf(normalizePath(path)));
     if (!parent || this.entryAt(parent)?.type !== 'Directory') return err('ENOENT');
-    const target = resolvePath(p.tree, p.path);
     const before = append ? existing?.content ?? '' : '';
     const text = before + content;
     if (!this.fits(path, existing ? sizeOf(existing) : 0, utf8Length(text))) return err('ENOSPC');
-    p.save!(setEntry(p.tree, target, { type: 'File', mode: existing?.mode ?? 0o644, content: text }));
+    this.save(p, setEntry(p.tree, resolved.path, { type: 'File', mode: existing?.mode ?? 0o644, content: text }));
     return ok(undefined);
   }
 
   /** A memory-backed emptyDir is a tmpfs of its sizeLimit: writes past it fail (SizeMemoryBackedVolumes). */
   private fits(path: string, oldBytes: number, newBytes: number): boolean {
-    const norm = normalizePath(path);
-    // A mount at `/` (the Docker host's own disk) covers every path not under a deeper mount.
-    const mount = this.mounts.find((m) => m.mountPath === '/' || norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
+    const mount = this.mountOf(normalizePath(path));
     if (!mount || mount.fsType !== 'tmpfs' || mount.source.kind !== 'store') return true;
     // The volume's tree keeps its byte total, so the check need not walk its files; with another
     // mount inside it, `du` of the mount point is what counts.
@@ -199,7 +221,7 @@ export class ContainerFs {
     const p = this.place(norm);
     if (!p) return err('ENOENT');
     if (p.readOnly) return err('EROFS');
-    p.save!(setEntry(p.tree, resolvePath(p.tree, p.path), DIR));
+    this.save(p, setEntry(p.tree, resolvePath(p.tree, p.path), DIR));
     return ok(undefined);
   }
 
@@ -213,7 +235,7 @@ export class ContainerFs {
     if (e.type === 'Directory' && !recursive) return err('EISDIR');
     let tree = removeAll(p.tree, p.path);
     if (p.overlay && holdsPath(p.overlay.lower, p.path)) tree = setEntry(tree, p.path, { type: 'Whiteout', mode: 0 });
-    p.save!(tree);
+    this.save(p, tree);
     return ok(undefined);
   }
 
@@ -223,12 +245,16 @@ export class ContainerFs {
     if (!p) return err('ENOENT');
     if (p.readOnly) return err('EROFS');
     if (this.lstat(path)) return err('EEXIST');
-    p.save!(setEntry(p.tree, p.path, { type: 'Symlink', mode: 0o777, target }));
+    this.save(p, setEntry(p.tree, p.path, { type: 'Symlink', mode: 0o777, target }));
     return ok(undefined);
   }
 
   private entryAt(p: Place): FsEntry | undefined {
-    const { path, entry: upper } = resolveEntry(p.tree, p.path);
+    return this.entryOf(p, resolveEntry(p.tree, p.path));
+  }
+
+  /** The entry a place shows, given its walk down the place's own tree. */
+  private entryOf(p: Place, { path, entry: upper }: { path: string; entry: FsEntry | undefined }): FsEntry | undefined {
     if (upper?.type === 'Whiteout') return undefined;
     if (upper) return upper.type === 'Symlink' ? undefined : upper;
     if (p.overlay) {
@@ -239,15 +265,24 @@ export class ContainerFs {
     return undefined;
   }
 
+  /** The mount a normalized path is under: the first that covers it (mounts come longest path first). */
+  private mountOf(norm: string): Mount | undefined {
+    for (const m of this.mounts) {
+      const at = m.mountPath;
+      // A mount at `/` (the Docker host's own disk) covers every path not under a deeper mount.
+      if (at === '/' || (norm.startsWith(at) && (norm.length === at.length || norm.charCodeAt(at.length) === 47))) return m;
+    }
+    return undefined;
+  }
+
   /** Which layer a path lives in, and its path inside that layer. */
   private place(path: string): Place | undefined {
     const norm = normalizePath(path);
-    // A mount at `/` (the Docker host's own disk) covers every path not under a deeper mount.
-    const mount = this.mounts.find((m) => m.mountPath === '/' || norm === m.mountPath || norm.startsWith(`${m.mountPath}/`));
+    const mount = this.mountOf(norm);
     if (!mount) {
       const upper = this.root.upper();
       if (!upper) return undefined;
-      return { tree: upper, path: norm, readOnly: false, overlay: { lower: this.root.lower }, save: (tree) => this.root.setUpper(tree) };
+      return { tree: upper, path: norm, readOnly: false, overlay: this.overlay, home: UPPER };
     }
     const rel = mount.mountPath === '/' ? norm : norm.slice(mount.mountPath.length) || '/';
     const src = mount.source;
@@ -255,25 +290,54 @@ export class ContainerFs {
       case 'file':
         return rel === '/' ? { tree: treeOf({ '/f': { type: 'File', mode: 0o644, content: src.content } }), path: '/f', readOnly: true } : undefined;
       case 'generated':
-        return { tree: src.tree(), path: normalizePath(`${src.root}${rel}`), readOnly: true };
-      case 'node': {
-        const node = src.node;
-        return {
-          tree: getOwn(this.state.nodeFiles, node) ?? nodeRootFs(node),
-          path: normalizePath(`${src.root}${rel}`),
-          readOnly: mount.readOnly,
-          save: (tree) => setOwn(this.state.nodeFiles, node, tree),
-        };
-      }
-      case 'store': {
-        const key = src.key;
-        return {
-          tree: this.state.volumeData[key] ?? EMPTY_VOLUME,
-          path: normalizePath(`${src.root}${rel}`),
-          readOnly: mount.readOnly,
-          save: (tree) => (this.state.volumeData[key] = tree),
-        };
-      }
+        return { tree: src.tree(), path: below(src.root, rel), readOnly: true };
+      case 'node':
+        return { tree: getOwn(this.state.nodeFiles, src.node) ?? nodeRootFs(src.node), path: below(src.root, rel), readOnly: mount.readOnly, home: src };
+      case 'store':
+        return { tree: this.state.volumeData[src.key] ?? EMPTY_VOLUME, path: below(src.root, rel), readOnly: mount.readOnly, home: src };
     }
+  }
+
+  /** Replaces a writable place's tree where it is kept. */
+  private save(p: Place, tree: FsTree): void {
+    const home = p.home!;
+    if (home.kind === 'upper') return this.root.setUpper(tree);
+    this.root.own?.(home.kind === 'node' ? 'nodeFiles' : 'volumeData');
+    if (home.kind === 'node') setOwn(this.state.nodeFiles, home.node, tree);
+    else this.state.volumeData[home.key] = tree;
+  }
+}
+
+/** A normalized path inside a volume's root: `/` + `/a` is `/a`, `/r` + `/` is `/r`. */
+function below(root: string, rel: string): string {
+  if (root === '/') return rel;
+  return rel === '/' ? root : normalizePath(`${root}${rel}`);
+}
+
+/** A pod container's writable layer, kept in its record in the state the exec runs in. */
+class PodContainerRoot implements ContainerRoot {
+  readonly state: ClusterState;
+  readonly lower: FsTree;
+
+  constructor(
+    private readonly view: Pick<Txn, 'state'> & Pick<ContainerRoot, 'own'>,
+    private readonly key: string,
+    readonly mounts: Mount[],
+  ) {
+    this.state = view.state;
+    this.lower = imageRootFs(this.state.containers[key]?.image ?? '');
+  }
+
+  upper(): FsTree | undefined {
+    return this.state.containers[this.key]?.upper;
+  }
+
+  setUpper(tree: FsTree): void {
+    this.own('containers');
+    this.state.containers[this.key] = { ...this.state.containers[this.key]!, upper: tree };
+  }
+
+  own(table: FileTable): void {
+    this.view.own?.(table);
   }
 }

@@ -2,16 +2,17 @@
 // of subPath files; its command's output for `kubectl logs`), exec into it, and cleaning up
 // what dies with a pod.
 import type { Container } from 'kubernetes-types/core/v1';
-import type { Stored } from '../api/objects.ts';
+import type { Kind, Stored } from '../api/objects.ts';
 import type { ContainerRecord } from '../cluster/state.ts';
-import { beginTxn, type Txn } from '../cluster/store.ts';
+import type { Txn } from '../cluster/store.ts';
 import { base64Decode } from '../../lib/base64.ts';
 import { runArgv, runShell, type MainProcess, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
+import { imageFamily } from '../shell/dialect.ts';
 import { mainProcessLifetime, mainProcessStopSignals } from './process.ts';
-import { ContainerFs } from './container-fs.ts';
+import { ContainerFs, type FileTable } from './container-fs.ts';
 import { EMPTY_TREE } from '../fs/tree.ts';
-import { containerKey, subPathSnapshot } from './mounts.ts';
+import { containerKey, mountsOf, subPathSnapshot, type Mount } from './mounts.ts';
 import { fieldValue } from './projected-files.ts';
 import { getOwn, hasOwn, setOwn } from '../../lib/own.ts';
 
@@ -95,12 +96,12 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
  * Runs a command in a running container (`kubectl exec`). Files it writes stay written.
  * `mainEnded` says that a signal it sent (`kill 1`) ended the container's main process.
  */
-export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly string[], stdin: string): ShellResult & { notFound?: boolean; mainEnded?: { signal: string } } {
+export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly string[], stdin: string, mounts?: Mount[]): ShellResult & { notFound?: boolean; mainEnded?: { signal: string } } {
   const record = txn.state.containers[containerKey(pod, container)];
-  const fs = ContainerFs.ofPod(txn, pod, container);
+  const fs = ContainerFs.ofPod(txn, pod, container, mounts);
   const spec = pod.spec?.containers.find((c) => c.name === container);
-  const main: MainProcess = { stopsOn: mainProcessStopSignals(spec?.command, spec?.image ?? '') };
-  const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0, main };
+  const main: MainProcess = { stopsOn: mainProcessStopSignals(spec?.command, spec?.image ?? ''), command: [...(spec?.command ?? []), ...(spec?.args ?? [])] };
+  const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0, main, family: imageFamily(spec?.image ?? '') };
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   if (!['sh', 'bash', 'ash'].includes(base) && !hasOwn(COMMANDS, base)) return { stdout: '', stderr: '', code: 127, notFound: true };
   const r = argv.length === 1 && ['sh', 'bash', 'ash'].includes(base) && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
@@ -117,7 +118,7 @@ export function stopsOnSigterm(pod: Pod, container: string): boolean {
  * Ends a container's main process now with `exitCode` (the kubelet then restarts it per the pod's
  * restartPolicy). Returns false when the container has no running process.
  */
-export function endMainProcess(txn: Txn, pod: Pod, container: string, exitCode: number): boolean {
+export function endMainProcess(txn: Pick<Txn, 'state'>, pod: Pod, container: string, exitCode: number): boolean {
   const key = containerKey(pod, container);
   const record = txn.state.containers[key];
   const status = pod.status?.containerStatuses?.find((s) => s.name === container);
@@ -146,18 +147,68 @@ export function execInPod(
   argv: readonly string[],
   stdin: string,
 ): ExecOutcome {
-  const txn = beginTxn(state);
-  const pod = txn.get('Pod', `${namespace}/${podName}`);
+  // An exec writes files, never API objects: a view of the state with its file tables copied is
+  // all it needs (a transaction would copy every bookkeeping table for nothing, per command).
+  const view = new ExecView(state);
+  const pod = view.get('Pod', `${namespace}/${podName}`);
   if (!pod) return { ok: false, reason: 'pod-not-found', detail: podName };
   if (!pod.spec?.containers.some((c) => c.name === container)) return { ok: false, reason: 'container-not-found', detail: container };
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return { ok: false, reason: 'completed', detail: pod.status.phase };
-  if (!txn.state.containers[containerKey(pod, container)]) return { ok: false, reason: 'not-running', detail: container };
+  if (!view.state.containers[containerKey(pod, container)]) return { ok: false, reason: 'not-running', detail: container };
   // Between an exit and its restart (CrashLoopBackOff) there is no process to exec into.
   const status = pod.status?.containerStatuses?.find((s) => s.name === container);
   if (status && !status.state?.running) return { ok: false, reason: 'not-running', detail: container };
-  const r = execIn(txn, pod, container, argv, stdin);
+  const r = execIn(view, pod, container, argv, stdin, committedMounts(view, pod, container));
   if (r.notFound) return { ok: false, reason: 'executable-not-found', detail: argv[0]! };
   // A server stopped by a signal it handles exits cleanly (nginx, postgres: 0); the kubelet does the rest.
-  if (r.mainEnded) endMainProcess(txn, pod, container, 0);
-  return { ok: true, state: txn.state, stdout: r.stdout, stderr: r.stderr, code: r.code, ...(r.mainEnded ? { mainEnded: r.mainEnded } : {}) };
+  if (r.mainEnded) {
+    view.own('containers');
+    endMainProcess(view, pod, container, 0);
+  }
+  return { ok: true, state: view.state, stdout: r.stdout, stderr: r.stderr, code: r.code, ...(r.mainEnded ? { mainEnded: r.mainEnded } : {}) };
+}
+
+/**
+ * What an exec reads and writes: the objects as they are (read by key, never written), and a
+ * state whose file tables (containers' layers, volumes' data, nodes' files) it copies before it
+ * first writes one, so the caller's state is never touched and an exec into one pod of a thousand
+ * does not copy every pod's entries. Methods, not closures: one is made per command.
+ */
+class ExecView implements Reader {
+  readonly state: import('../cluster/state.ts').ClusterState;
+  private readonly owned = new Set<FileTable>();
+
+  constructor(base: import('../cluster/state.ts').ClusterState) {
+    this.state = { ...base };
+  }
+
+  get<K extends Kind>(kind: K, key: string): Stored<K> | undefined {
+    return getOwn(this.state.objects[kind], key) as Stored<K> | undefined;
+  }
+
+  own(table: FileTable): void {
+    if (this.owned.has(table)) return;
+    this.owned.add(table);
+    // Spreading keeps `__proto__` as an ordinary key (own.ts).
+    (this.state as Record<FileTable, object>)[table] = { ...this.state[table] };
+  }
+}
+
+/**
+ * The mounts of the container the last exec ran in, per table of objects. Execs one after another
+ * share their objects (an exec writes none), so the mounts (and a ConfigMap or token volume's
+ * files, made when first read) are worked out once, not per command. Sound because an exec's
+ * state is committed: its objects never change; what else the mounts depend on is compared.
+ */
+const mountsMemo = new WeakMap<object, { pod: Pod; container: string; now: number; subPathFiles: unknown; mounts: Mount[] }>();
+
+function committedMounts(view: ExecView, pod: Pod, container: string): Mount[] {
+  const objects = view.state.objects;
+  const now = view.state.now;
+  const subPathFiles = view.state.containers[containerKey(pod, container)]?.subPathFiles;
+  const hit = mountsMemo.get(objects);
+  if (hit && hit.pod === pod && hit.container === container && hit.now === now && hit.subPathFiles === subPathFiles) return hit.mounts;
+  const mounts = mountsOf(view, pod, container);
+  mountsMemo.set(objects, { pod, container, now, subPathFiles, mounts });
+  return mounts;
 }

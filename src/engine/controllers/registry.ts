@@ -15,6 +15,9 @@ import { scheduler } from './scheduler/index.ts';
 import { deploymentController } from './workloads/deployment.ts';
 import { expander } from './expander/index.ts';
 import { replicaSetController } from './workloads/replicaset.ts';
+import { statefulSetController } from './workloads/statefulset.ts';
+import { jobController } from './workloads/job.ts';
+import { ttlAfterFinishedController } from './workloads/ttl-after-finished.ts';
 import { rootCACertPublisher } from './root-ca-cert-publisher/index.ts';
 import { serviceAccountController } from './serviceaccount/index.ts';
 import { ephemeralVolumeController } from './ephemeral-volume/index.ts';
@@ -28,6 +31,9 @@ export const CONTROLLERS: readonly Controller[] = [
   podGarbageCollector,
   deploymentController,
   replicaSetController,
+  statefulSetController,
+  jobController,
+  ttlAfterFinishedController,
   ephemeralVolumeController,
   garbageCollector,
   pvBinder,

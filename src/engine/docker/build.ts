@@ -7,6 +7,7 @@ import { ContainerFs } from '../containers/container-fs.ts';
 import { EMPTY_TREE, applyLayer, entryAt, layerBytes, mkdirAll, normalizePath, treeEntries, treeOf, writeFile, type FsTree } from '../fs/tree.ts';
 import { digestHex } from '../runtime/ids.ts';
 import { runShell } from '../shell/interpreter.ts';
+import { imageFamily } from '../shell/dialect.ts';
 import { findCatalogImage, parseImageRef, type HistoryRow } from './catalog.ts';
 import { BUILD_COMMANDS } from './packages.ts';
 import type { DockerHost, DockerImage } from './types.ts';
@@ -144,7 +145,7 @@ export function buildImage(state: ClusterState, host: DockerHost, req: BuildRequ
         let upper: FsTree = EMPTY_TREE;
         const container = new ContainerFs({ state, mounts: [], lower: fs, upper: () => upper, setUpper: (t) => (upper = t) });
         const envMap = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-        const r = runShell(step.args, { fs: container, env: envMap, cwd: workdir, hostname: 'buildkitsandbox', lastCode: 0, extraCommands: BUILD_COMMANDS });
+        const r = runShell(step.args, { fs: container, env: envMap, cwd: workdir, hostname: 'buildkitsandbox', lastCode: 0, extraCommands: BUILD_COMMANDS, family: imageFamily(baseRef, base?.history), argv0: '/bin/sh' });
         if (r.code !== 0) {
           progress.push('', `#${n} ${label}`, ...outputLines(n, r.stdout + r.stderr));
           progress.push(`#${n} ERROR: process "/bin/sh -c ${step.args}" did not complete successfully: exit code: ${r.code}`);

@@ -10,6 +10,7 @@ import { EMPTY_TREE, entryAt, layerBytes, mkdirAll, normalizePath, removeAll, se
 import { digestHex } from '../runtime/ids.ts';
 import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
+import { imageFamily } from '../shell/dialect.ts';
 import { mainProcessLifetime } from '../containers/process.ts';
 import { chainDigests, qualify } from './build.ts';
 import { findCatalogImage } from './catalog.ts';
@@ -213,7 +214,7 @@ export function runInContainer(state: ClusterState, id: string, argv: readonly s
   const c = state.docker.containers[id]!;
   const fs = dockerContainerFs(state, id);
   const env = Object.fromEntries(c.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  const ctx = { fs, env: { HOSTNAME: c.id.slice(0, 12), HOME: '/root', ...env }, cwd: c.workdir || '/', hostname: c.id.slice(0, 12), lastCode: 0 };
+  const ctx = { fs, env: { HOSTNAME: c.id.slice(0, 12), HOME: '/root', ...env }, cwd: c.workdir || '/', hostname: c.id.slice(0, 12), lastCode: 0, family: imageFamily(c.image, state.docker.images[c.imageId]?.history) };
   const base = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
   // Long-running servers (nginx, python app.py) have nothing to print in the simulation.
   if (!['sh', 'bash', 'ash'].includes(base) && !hasOwn(COMMANDS, base)) return { stdout: '', stderr: '', code: 0 };

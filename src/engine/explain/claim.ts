@@ -1,10 +1,12 @@
 // Why is this claim Pending? Every candidate volume with the first binding condition it fails,
-// and what the claim is waiting for (a consumer, a provisioner, a class), with the fix.
+// and what the claim is waiting for (a consumer, a provisioner, a class), with the fix. Both come
+// from the decision the PV binder recorded on its last pass (state.binding), never from asking the
+// binding rule again, so the explanation is what the controller saw, at any point of the timeline.
 import type { Stored } from '../api/objects.ts';
 import { compareQuantities, formatQuantity, parseQuantity } from '../api/quantity.ts';
-import { ANN_SELECTED_NODE, accessModesString, claimClass, claimHasNoClass } from '../api/storage.ts';
+import { accessModesString, claimClass, claimHasNoClass } from '../api/storage.ts';
 import type { ClusterView } from '../index.ts';
-import { checkBinding, requestOf } from '../api/volume-binding.ts';
+import { requestOf } from '../api/volume-binding.ts';
 import { defaultClass, isPodTerminated, podsUsingClaim } from '../controllers/queries.ts';
 import { knownDriver, runningProvisioner } from '../drivers/registry.ts';
 import type { Explanation, ExplanationSection } from './types.ts';
@@ -46,22 +48,20 @@ export function explainClaim(view: ClusterView, claim: PVC): Explanation {
 }
 
 function explainPending(view: ClusterView, claim: PVC, subject: string): Explanation {
+  const record = view.state.binding?.[`${claim.metadata.namespace}/${claim.metadata.name}`];
+  if (!record) {
+    return { subject, status: 'Pending', headline: 'It was just created: the PersistentVolume controller has not looked at it yet, and does on its next pass.', sections: [], fixes: [] };
+  }
   const className = claimClass(claim);
   const sc = className ? view.get('StorageClass', className) : undefined;
-  const volumes = view.list('PersistentVolume');
-  const section: ExplanationSection = { title: 'Volumes', rows: [] };
-  let bindable = false;
-  for (const pv of volumes) {
-    const verdict = checkBinding(pv, claim);
-    if (verdict.ok) bindable = true;
-    section.rows.push({ name: pv.metadata.name, verdict: verdict.ok ? 'would bind' : `no: ${verdict.reason}` });
-  }
-  if (volumes.length === 0) section.rows.push({ name: '(none)', verdict: 'there are no PersistentVolumes in the cluster' });
+  const section: ExplanationSection = { title: 'Volumes', rows: record.volumes.map((v) => ({ name: v.name, verdict: v.failed === null ? 'would bind' : `no: ${v.failed}` })) };
+  const bindable = record.volumes.some((v) => v.failed === null);
+  if (record.volumes.length === 0) section.rows.push({ name: '(none)', verdict: 'there are no PersistentVolumes in the cluster' });
   const sections = [section];
   const want = `${formatQuantity(requestOf(claim))} or more, ${accessModesString(claim.spec?.accessModes)}, ${claim.spec?.volumeMode ?? 'Filesystem'}, class ${className ? `"${className}"` : '""'}`;
 
-  if (claim.spec?.volumeName) {
-    const named = view.get('PersistentVolume', claim.spec.volumeName);
+  if ((record.decision === 'named-volume' || record.decision === 'named-volume-missing') && claim.spec?.volumeName) {
+    const named = record.decision === 'named-volume';
     return {
       subject,
       status: 'Pending',
@@ -72,7 +72,7 @@ function explainPending(view: ClusterView, claim: PVC, subject: string): Explana
       fixes: named ? ['make the named volume satisfy the claim (size, class, access modes, volume mode), or recreate the claim without volumeName'] : [`create PersistentVolume ${claim.spec.volumeName}`],
     };
   }
-  if (sc?.volumeBindingMode === 'WaitForFirstConsumer' && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
+  if (record.decision === 'wait-for-first-consumer') {
     const pods = podsUsingClaim(view, claim).filter((p) => !isPodTerminated(p));
     const waiting = pods.filter((p) => !p.spec?.nodeName);
     return {
@@ -115,7 +115,7 @@ function explainPending(view: ClusterView, claim: PVC, subject: string): Explana
       fixes: [`create a PersistentVolume with ${want}`, 'or recreate the claim with a storageClassName whose provisioner runs in this cluster'],
     };
   }
-  if (!sc) {
+  if (record.decision === 'class-not-found' || !sc) {
     return {
       subject,
       status: 'Pending',
@@ -124,9 +124,10 @@ function explainPending(view: ClusterView, claim: PVC, subject: string): Explana
       fixes: [`create StorageClass "${className}"`, `or create a PersistentVolume with ${want}`],
     };
   }
-  const driver = runningProvisioner(view, sc.provisioner);
+  // The binder knows whether the class names an in-tree plugin; whether an external provisioner runs is the driver's side.
+  const driver = record.decision === 'provisioning' ? runningProvisioner(view, sc.provisioner) : undefined;
   if (!driver) {
-    const builtIn = sc.provisioner.startsWith('kubernetes.io/');
+    const builtIn = record.decision === 'no-plugin';
     return {
       subject,
       status: 'Pending',

@@ -1,10 +1,11 @@
 // Explanations: what a learner gets from `kubesim explain` for a Pending claim or pod.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { act, deleteObject, viewOf } from '../index.ts';
+import { act, captureStates, deleteObject, viewOf } from '../index.ts';
+import { applyManifest } from '../write.ts';
 import { explainObject, formatExplanation, type Explanation } from './index.ts';
 import { checkBinding } from '../api/volume-binding.ts';
-import { pod, pv, pvc, storageClass } from '../testing/builders.ts';
+import { pod, pv, pvc, storageClass, yaml } from '../testing/builders.ts';
 import { TestCluster } from '../testing/harness.ts';
 
 function explain(tc: TestCluster, target: string): Explanation {
@@ -191,5 +192,28 @@ describe('explanations agree with the binder (fast-check)', () => {
       }),
       { numRuns: 80, seed: 7 },
     );
+  });
+});
+
+describe('explanations read what the binder recorded', () => {
+  it('at a step before the binder ran, a claim is explained as the binder last saw it (time travel)', () => {
+    const tc = TestCluster.of('bare');
+    tc.apply(pvc('c', { className: '', request: '2Gi' }));
+    const captured = captureStates(() => applyManifest(tc.state, yaml(pv('big', { capacity: '5Gi', className: '' })), { mode: 'apply' }));
+    const [userStep, ...controllerSteps] = captured.result.steps;
+    expect(userStep!.actor).toBe('user');
+    // The learner's step: the volume exists, the binder has not looked at it yet.
+    const atUserStep = explainObject(viewOf(captured.states.get(userStep!)!), 'pvc/c');
+    expect(atUserStep.ok && atUserStep.explanation.sections[0]!.rows).toEqual([{ name: '(none)', verdict: 'there are no PersistentVolumes in the cluster' }]);
+    expect(controllerSteps.length).toBeGreaterThan(0);
+    expect(explain(new TestCluster(captured.result.state), 'pvc/c').status).toBe('Bound');
+  });
+
+  it('a claim the binder has not looked at yet says so', () => {
+    const tc = TestCluster.of('bare');
+    const captured = captureStates(() => applyManifest(tc.state, yaml(pvc('c', { className: '' })), { mode: 'apply' }));
+    const first = captured.result.steps[0]!;
+    const r = explainObject(viewOf(captured.states.get(first)!), 'pvc/c');
+    expect(r.ok && r.explanation).toMatchObject({ status: 'Pending', headline: expect.stringContaining('has not looked at it yet'), sections: [] });
   });
 });

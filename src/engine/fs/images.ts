@@ -55,8 +55,19 @@ const EXTRA: Record<string, Record<string, FsEntry>> = {
 const BASE_TREE = treeOf(BASE);
 const TREES = new Map(Object.entries(EXTRA).map(([repo, extra]) => [repo, applyLayer(BASE_TREE, treeOf(extra))]));
 
+/** Trees by image reference as written: every exec asks again for its container's image. */
+const BY_REFERENCE = new Map<string, FsTree>();
+/** References are user text: the memo forgets them all rather than grow without end. */
+const MAX_REFERENCES = 1024;
+
 /** The read-only image filesystem for an image reference (`nginx:1.27`, `docker.io/library/busybox`). */
 export function imageRootFs(image: string): FsTree {
-  const repo = image.replace(/^docker\.io\/(library\/)?/, '').split('@')[0]!.replace(/:[^/]*$/, '');
-  return TREES.get(repo) ?? BASE_TREE;
+  let tree = BY_REFERENCE.get(image);
+  if (!tree) {
+    const repo = image.replace(/^docker\.io\/(library\/)?/, '').split('@')[0]!.replace(/:[^/]*$/, '');
+    tree = TREES.get(repo) ?? BASE_TREE;
+    if (BY_REFERENCE.size >= MAX_REFERENCES) BY_REFERENCE.clear();
+    BY_REFERENCE.set(image, tree);
+  }
+  return tree;
 }

@@ -45,18 +45,21 @@ const digit = (hash: number, depth: number) => (hash >>> (depth * BITS)) & 31;
 
 const isLeaf = <T>(t: NameTable<T>): t is readonly NamePair<T>[] => Array.isArray(t);
 
-/** Where a name is in a sorted leaf, or where it would go (`found` false). */
-function search<T>(leaf: readonly NamePair<T>[], name: string): { index: number; found: boolean } {
+/**
+ * Where a name is in a sorted leaf (its index), or where it would go (`-1 - index`): a number, not
+ * an object, because every step of every path lookup searches a leaf.
+ */
+function search<T>(leaf: readonly NamePair<T>[], name: string): number {
   let lo = 0;
   let hi = leaf.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const at = leaf[mid]![0];
-    if (at === name) return { index: mid, found: true };
+    if (at === name) return mid;
     if (at < name) lo = mid + 1;
     else hi = mid;
   }
-  return { index: lo, found: false };
+  return -1 - lo;
 }
 
 export function tableSize<T>(t: NameTable<T> | undefined): number {
@@ -78,7 +81,7 @@ export function tableGet<T>(t: NameTable<T> | undefined, name: string): T | unde
   for (let depth = 0; ; depth++) {
     if (isLeaf(t)) {
       const at = search(t, name);
-      return at.found ? t[at.index]![1] : undefined;
+      return at >= 0 ? t[at]![1] : undefined;
     }
     const slot: NameTable<T> | undefined = t.slots[digit(hash, depth)];
     if (!slot) return undefined;
@@ -94,10 +97,10 @@ export function tableSet<T>(t: NameTable<T> | undefined, name: string, value: T,
 function setAt<T>(t: NameTable<T>, pair: NamePair<T>, hash: number, depth: number): NameTable<T> {
   if (isLeaf(t)) {
     const at = search(t, pair[0]);
-    const old = at.found ? t[at.index]! : undefined;
+    const old = at >= 0 ? t[at]! : undefined;
     if (old && old[1] === pair[1] && old[2] === pair[2]) return t;
     const leaf = t.slice();
-    leaf.splice(at.index, old ? 1 : 0, pair);
+    leaf.splice(at >= 0 ? at : -1 - at, old ? 1 : 0, pair);
     return leaf.length > LEAF_SIZE && depth < MAX_DEPTH ? build(leaf, depth) : leaf;
   }
   const d = digit(hash, depth);
@@ -117,9 +120,9 @@ export function tableDelete<T>(t: NameTable<T> | undefined, name: string): NameT
 function deleteAt<T>(t: NameTable<T>, name: string, hash: number, depth: number): NameTable<T> {
   if (isLeaf(t)) {
     const at = search(t, name);
-    if (!at.found) return t;
+    if (at < 0) return t;
     const leaf = t.slice();
-    leaf.splice(at.index, 1);
+    leaf.splice(at, 1);
     return leaf;
   }
   const d = digit(hash, depth);

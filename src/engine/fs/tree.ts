@@ -110,28 +110,42 @@ export function holdsPath(tree: FsTree, path: string): boolean {
   return !!node && (!!node.entry || !!node.children);
 }
 
-/** The tree with the node at `parts` replaced by what `change` makes of it, copying only that path. */
-function update(node: FsNode | undefined, parts: readonly string[], i: number, change: (node: FsNode | undefined) => FsNode | undefined): FsNode | undefined {
-  if (i === parts.length) return change(node);
+/**
+ * The tree with the node at `parts` replaced by what `change` makes of it and `arg`, copying only
+ * that path. `change` takes its argument instead of closing over it: every write comes through
+ * here, and a module function costs nothing to make.
+ */
+function update<A>(node: FsNode | undefined, parts: readonly string[], i: number, change: (node: FsNode | undefined, arg: A) => FsNode | undefined, arg: A): FsNode | undefined {
+  if (i === parts.length) return change(node, arg);
   const name = parts[i]!;
   const child = tableGet(node?.children, name);
-  const next = update(child, parts, i + 1, change);
+  const next = update(child, parts, i + 1, change, arg);
   if (next === child) return node;
   return makeNode(node?.entry, next ? tableSet(node?.children, name, next, nodeBytes(next)) : tableDelete(node?.children, name));
 }
 
-function updateTree(tree: FsTree, path: string, change: (node: FsNode | undefined) => FsNode | undefined): FsTree {
-  return update(tree, partsOf(path), 0, change) ?? EMPTY_TREE;
+function updateTree<A>(tree: FsTree, path: string, change: (node: FsNode | undefined, arg: A) => FsNode | undefined, arg: A): FsTree {
+  return update(tree, partsOf(path), 0, change, arg) ?? EMPTY_TREE;
+}
+
+/** What setEntry leaves at its path: the entry, over whatever was below it. */
+function withEntry(node: FsNode | undefined, entry: FsEntry): FsNode | undefined {
+  return node?.entry === entry ? node : makeNode(entry, node?.children);
 }
 
 /** The tree with `entry` at this path (what is below it stays). */
 export function setEntry(tree: FsTree, path: string, entry: FsEntry): FsTree {
-  return updateTree(tree, path, (node) => (node?.entry === entry ? node : makeNode(entry, node?.children)));
+  return updateTree(tree, path, withEntry, entry);
+}
+
+/** What removeAll leaves at its path: nothing, or at `/` what is below it without its own entry. */
+function without(node: FsNode | undefined, isRoot: boolean): FsNode | undefined {
+  return isRoot ? makeNode(undefined, node?.children) : undefined;
 }
 
 /** Removes a path and everything under it. (`/` itself loses only its own entry, as it always did.) */
 export function removeAll(tree: FsTree, path: string): FsTree {
-  return updateTree(tree, path, (node) => (partsOf(path).length === 0 ? makeNode(undefined, node?.children) : undefined));
+  return updateTree(tree, path, without, partsOf(path).length === 0);
 }
 
 /** The entry at a path, following symlinks on the way (`/var/run/x` through `/var/run` → `/run`). */

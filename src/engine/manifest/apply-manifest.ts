@@ -9,6 +9,7 @@ import { act, type ActResult } from '../runtime/simulation.ts';
 import { applyDocuments, type ApplyOptions, type DocumentResult } from './apply-documents.ts';
 import { decodeObject } from './decode.ts';
 import { parseManifestText } from './parse.ts';
+import { flattenLists } from './list-items.ts';
 
 /**
  * Applies (or creates) every document of a manifest text, then settles the cluster.
@@ -24,7 +25,7 @@ export function applyManifest(state: ClusterState, text: string, opts: ApplyOpti
       const done = results.filter((r) => r.outcome && r.outcome !== 'unchanged').map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${r.outcome}`);
       return done.length > 0 ? `user ran kubectl ${opts.mode}: ${done.join(', ')}` : `user ran kubectl ${opts.mode}`;
     },
-    (txn) => applyDocuments(txn, parseManifestText(text), opts),
+    (txn) => applyDocuments(txn, flattenLists(parseManifestText(text)), opts),
   );
 }
 

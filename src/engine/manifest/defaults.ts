@@ -53,6 +53,61 @@ export function defaultReplicaSet(input: S<'ReplicaSet'>): S<'ReplicaSet'> {
   };
 }
 
+/** SetDefaults_StatefulSet (apps/v1); each claim template is defaulted as a claim is. */
+export function defaultStatefulSet(input: S<'StatefulSet'>): S<'StatefulSet'> {
+  const spec = input.spec;
+  return {
+    ...input,
+    spec: {
+      replicas: 1,
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+      revisionHistoryLimit: 10,
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+      ...spec,
+      ...(spec?.persistentVolumeClaimRetentionPolicy
+        ? { persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain', ...spec.persistentVolumeClaimRetentionPolicy } }
+        : {}),
+      selector: spec?.selector as NonNullable<typeof spec>['selector'],
+      template: { ...spec?.template, spec: defaultPodSpec(spec?.template?.spec ?? { containers: [] }) },
+      ...(spec?.volumeClaimTemplates
+        ? {
+            volumeClaimTemplates: spec.volumeClaimTemplates.map((t) => ({
+              apiVersion: 'v1',
+              kind: 'PersistentVolumeClaim',
+              ...t,
+              spec: { ...t.spec, volumeMode: t.spec?.volumeMode ?? 'Filesystem' },
+              status: { phase: 'Pending', ...t.status },
+            })),
+          }
+        : {}),
+      // kubernetes-types still marks serviceName required; since v1.30 the API does not.
+    } as NonNullable<S<'StatefulSet'>['spec']>,
+  };
+}
+
+/**
+ * SetDefaults_Job (batch/v1): one completion at a time unless told otherwise. The selector and
+ * its labels are generated at create (registry/job-selector.ts), from the uid.
+ */
+export function defaultJob(input: S<'Job'>): S<'Job'> {
+  const spec = input.spec;
+  const bothUnset = spec?.completions === undefined && spec?.parallelism === undefined;
+  return {
+    ...input,
+    spec: {
+      ...(bothUnset ? { completions: 1, parallelism: 1 } : {}),
+      ...(spec?.parallelism === undefined && !bothUnset ? { parallelism: 1 } : {}),
+      backoffLimit: spec?.backoffLimit ?? (spec?.backoffLimitPerIndex !== undefined ? 2147483647 : 6),
+      completionMode: 'NonIndexed',
+      suspend: false,
+      ...(spec?.podFailurePolicy === undefined ? { podReplacementPolicy: 'TerminatingOrFailed' } : {}),
+      ...spec,
+      template: { ...spec?.template, spec: defaultPodSpec(spec?.template?.spec ?? { containers: [] }) },
+    },
+  };
+}
+
 export function defaultSecret(input: S<'Secret'>): S<'Secret'> {
   return { ...input, type: input.type ?? 'Opaque' };
 }

@@ -28,12 +28,14 @@ import type { Txn } from '../cluster/store.ts';
 import {
   defaultCSIDriver,
   defaultDeployment,
+  defaultJob,
   defaultNamespace,
   defaultPersistentVolume,
   defaultPersistentVolumeClaim,
   defaultPod,
   defaultReplicaSet,
   defaultSecret,
+  defaultStatefulSet,
   defaultStorageClass,
   noDefaults,
 } from '../manifest/defaults.ts';
@@ -44,6 +46,9 @@ import type { NameRule } from '../manifest/validation/names.ts';
 import { validatePod } from '../manifest/validation/pod.ts';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validateStorageClass } from '../manifest/validation/storage.ts';
 import { validateWorkload } from '../manifest/validation/workloads.ts';
+import { jobUpdate, validateJob } from '../manifest/validation/job.ts';
+import { statefulSetUpdate, validateStatefulSet } from '../manifest/validation/statefulset.ts';
+import { admitJob } from './job-selector.ts';
 
 export interface KindStrategy<K extends Kind> {
   /** Each kind's ValidateXName: a Namespace is a DNS-1123 label, the kinds we model otherwise subdomains. */
@@ -140,6 +145,9 @@ export const REGISTRY: Registry = {
     tracksGeneration: true,
     collectedWithOwner: true,
   }),
+  // `kubectl scale` changes spec.replicas like any other field; a set's pods are its own.
+  StatefulSet: plain<'StatefulSet'>({ defaults: defaultStatefulSet, validate: validateStatefulSet, validateUpdate: statefulSetUpdate, tracksGeneration: true }),
+  Job: plain<'Job'>({ defaults: defaultJob, admit: admitJob, validate: validateJob, validateUpdate: jobUpdate, tracksGeneration: true }),
   Event: plain<'Event'>({
     fieldLabels: {
       accepts: [

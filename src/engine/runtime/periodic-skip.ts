@@ -13,7 +13,7 @@
 // out) bounds n: those times do not move with the cycle, so the extrapolated state still shows them.
 import type { ClusterState } from '../cluster/state.ts';
 import { beginTxn } from '../cluster/store.ts';
-import { rfc3339 } from './clock.ts';
+import { equal, extrapolate, FAIL } from './affine.ts';
 import type { Controller } from './controller.ts';
 
 /** The state right after a resync that changed something, at that resync's instant. */
@@ -29,74 +29,6 @@ export interface ActingResync {
 export const MAX_CYCLE = 32;
 /** A jump that ends at another wake is only worth losing the history for when it skips this many cycles. */
 const MIN_CUT_CYCLES = 3 * MAX_CYCLE + 1;
-const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-
-const FAIL = Symbol('not affine');
-
-/**
- * `c` moved on by n more cycles, given three states a, b, c one cycle apart; FAIL when the change
- * from a to b to c is not the same affine step.
- */
-function extrapolate(a: unknown, b: unknown, c: unknown, n: number): unknown {
-  if (a === b && b === c) return c;
-  if (typeof a === 'number' && typeof b === 'number' && typeof c === 'number') {
-    const d = c - b;
-    return b - a === d && Number.isSafeInteger(c + n * d) ? c + n * d : FAIL;
-  }
-  if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string') {
-    if (/^\d+$/.test(a) && /^\d+$/.test(b) && /^\d+$/.test(c)) {
-      const r = extrapolate(Number(a), Number(b), Number(c), n);
-      return r === FAIL ? FAIL : String(r);
-    }
-    if (TIMESTAMP.test(a) && TIMESTAMP.test(b) && TIMESTAMP.test(c)) {
-      const r = extrapolate(Date.parse(a), Date.parse(b), Date.parse(c), n);
-      return r === FAIL ? FAIL : rfc3339(r as number);
-    }
-    return FAIL;
-  }
-  if (Array.isArray(a) && Array.isArray(b) && Array.isArray(c)) {
-    if (a.length !== b.length || b.length !== c.length) return FAIL;
-    const out: unknown[] = [];
-    for (let i = 0; i < c.length; i++) {
-      const r = extrapolate(a[i], b[i], c[i], n);
-      if (r === FAIL) return FAIL;
-      out.push(r);
-    }
-    return out;
-  }
-  if (isObject(a) && isObject(b) && isObject(c)) {
-    const keys = Object.keys(c);
-    if (!sameKeys(keys, Object.keys(a)) || !sameKeys(keys, Object.keys(b))) return FAIL;
-    // Null-prototype tables stay null-prototype: user-chosen names may be `__proto__`.
-    const out: Record<string, unknown> = Object.getPrototypeOf(c) === null ? Object.create(null) : {};
-    for (const k of keys) {
-      const r = extrapolate(a[k], b[k], c[k], n);
-      if (r === FAIL) return FAIL;
-      out[k] = r;
-    }
-    return out;
-  }
-  return FAIL;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function sameKeys(x: readonly string[], y: readonly string[]): boolean {
-  return x.length === y.length && x.every((k, i) => k === y[i]);
-}
-
-/** Deep equality that stops at shared references: tables no resync wrote are the same object. */
-function equal(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-  if (Array.isArray(x) !== Array.isArray(y)) return false;
-  const kx = Object.keys(x);
-  const ky = Object.keys(y);
-  if (!sameKeys(kx, ky)) return false;
-  return kx.every((k) => equal((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
-}
 
 /**
  * If the last acting resyncs repeat with a period, the state `cycles` periods after the last one,
@@ -133,7 +65,8 @@ export function skipCycles(history: readonly ActingResync[], latest: number, int
   return undefined;
 }
 
-function wakeLists(state: ClusterState, controllers: readonly Controller[]): (number | undefined)[][] {
+/** Each controller's clock-driven instants in `state`, in the order it lists them. */
+export function wakeLists(state: ClusterState, controllers: readonly Controller[]): (number | undefined)[][] {
   const view = beginTxn(state);
   return controllers.map((c) => c.wakeTimes?.(view) ?? []);
 }

@@ -14,6 +14,8 @@ import { seedRandom } from './random.ts';
 import { runUntilSettled, type SettleResult } from './settle.ts';
 import { nextWake, repeatedEventsOnly, skipIdleResyncs } from './idle-resyncs.ts';
 import { MAX_CYCLE, skipCycles, type ActingResync } from './periodic-skip.ts';
+import { ActorLog } from './actor-log.ts';
+import { planActorSkip, type Landing } from './actor-skip.ts';
 
 /** Acting resyncs remembered to find a cycle: four of the longest cycle looked for. */
 const CYCLE_HISTORY = 3 * MAX_CYCLE + 1;
@@ -91,8 +93,9 @@ export const RESYNC_SECONDS = 15;
  *
  * A resync that only repeats events is followed by identical ones until some controller's
  * clock-driven wake (`wakeTimes`) or the end of the sleep, so those are skipped in one jump
- * (`skipIdleResyncs`); and when the resyncs that act repeat themselves with a period (restarting
- * containers), whole cycles are skipped (`skipCycles`). Both give what resyncing one by one gives.
+ * (`skipIdleResyncs`). When actors repeat themselves (restarting containers), each is moved by
+ * whole cycles of its own (`planActorSkip`), or the cluster by whole cycles of its own
+ * (`skipCycles`). All give what resyncing one by one gives.
  */
 export function advanceClock(state: ClusterState, seconds: number): ActResult<undefined> {
   let txn = beginTxn(state);
@@ -105,30 +108,61 @@ export function advanceClock(state: ClusterState, seconds: number): ActResult<un
   const resyncAt = (k: number) => start + Math.min(k * interval, total);
   const last = Math.ceil(total / interval);
   let acting: ActingResync[] = [];
+  const log = new ActorLog(state, start, interval);
+  // After an actor skip: the resyncs run unseen until every moved object is written again, and where to go back if one is not.
+  let unseen: { until: number; landing: Landing; from: ClusterState; k: number } | undefined;
+  let actorSkips = true;
   for (let k = 1; k <= last; k++) {
+    if (unseen && k > unseen.until) {
+      const current = txn;
+      if (!unseen.landing.interim.every((o) => current.get(o.kind, o.key) !== o.object)) {
+        // An object was not written again: its resourceVersion would be wrong. Resync one by one from before the jump instead.
+        txn = beginTxn(unseen.from);
+        k = unseen.k + 1;
+        log.reset(unseen.from);
+        actorSkips = false;
+      }
+      unseen = undefined;
+    }
+    const out = unseen ? [] : steps;
     txn.state.now = resyncAt(k);
     const mark = txn.changes.length;
-    const firstStep = steps.length;
-    settle = runUntilSettled(txn, CONTROLLERS, steps);
+    const firstStep = out.length;
+    settle = runUntilSettled(txn, CONTROLLERS, out);
     const repeats = repeatedEventsOnly(txn, mark);
     if (k === last) continue;
     if (!repeats) {
       // Something happened: remember the state, and jump over whole cycles if it repeats itself.
-      acting = [...acting.slice(-CYCLE_HISTORY + 1), { at: txn.state.now, state: txn.snapshot() }];
+      const snapshot = txn.snapshot();
+      log.observe(snapshot, txn.changes, mark);
+      if (unseen) continue;
+      const landing = actorSkips ? planActorSkip(log, snapshot, { k, start, interval, last }, CONTROLLERS) : undefined;
+      if (landing) {
+        unseen = { until: landing.k + landing.stretch, landing, from: snapshot, k };
+        txn = beginTxn(landing.state);
+        log.landed(landing.state, landing.actors);
+        k = landing.k;
+        acting = [];
+        continue;
+      }
+      acting = [...acting.slice(-CYCLE_HISTORY + 1), { at: txn.state.now, state: snapshot }];
       const jump = skipCycles(acting, resyncAt(last - 1), interval, CONTROLLERS);
       if (jump) {
         txn = beginTxn(jump.state);
         k += (jump.at - acting[acting.length - 1]!.at) / interval;
         acting = [];
+        log.reset(jump.state);
       }
       continue;
     }
+    log.noteRepeats(repeats);
     const wake = nextWake(txn, CONTROLLERS);
     // The resync at or after the wake acts; those before it would only repeat these events.
-    const next = wake === undefined ? last : Math.min(last, Math.ceil((wake - start) / interval));
+    let next = wake === undefined ? last : Math.min(last, Math.ceil((wake - start) / interval));
+    if (unseen) next = Math.min(next, unseen.until + 1);
     const idle = next - 1 - k;
     if (idle <= 0) continue;
-    skipIdleResyncs(txn, repeats, idle, resyncAt(k + idle), steps.slice(firstStep), steps);
+    skipIdleResyncs(txn, repeats, idle, resyncAt(k + idle), out.slice(firstStep), out);
     k += idle;
   }
   return { state: txn.state, result: undefined, steps, settle };

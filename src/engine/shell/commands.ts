@@ -2,7 +2,8 @@
 import type { FsEntry } from '../fs/tree.ts';
 import { base64Decode, base64Encode } from '../../lib/base64.ts';
 import { parentOf } from '../fs/tree.ts';
-import type { ShellContext, ShellResult } from './interpreter.ts';
+import { runArgv, type ShellContext, type ShellResult } from './interpreter.ts';
+import { grep } from './grep.ts';
 import { fsMessage } from './messages.ts';
 import { hasOwn } from '../../lib/own.ts';
 
@@ -118,11 +119,11 @@ function killSignal(args: string[]): { name: string; pids: string[] } | { error:
 }
 
 export const COMMANDS: Record<string, Command> = {
-  echo(args) {
-    const noNewline = args[0] === '-n';
-    const text = (noNewline ? args.slice(1) : args).join(' ');
-    return out(noNewline ? text : `${text}\n`);
-  },
+  // The shell's own echo, printf and test: as programs (/bin/echo) they behave the same.
+  echo: (args, io) => runArgv(['echo', ...args], io.ctx, io.stdin),
+  printf: (args, io) => runArgv(['printf', ...args], io.ctx, io.stdin),
+  test: (args, io) => runArgv(['test', ...args], io.ctx, io.stdin),
+  '[': (args, io) => runArgv(['[', ...args], io.ctx, io.stdin),
   cat(args, io) {
     const { rest } = flags(args);
     const r = readInputs('cat', rest, io);
@@ -230,26 +231,14 @@ export const COMMANDS: Record<string, Command> = {
     const found = args.filter((a) => hasOwn(io.ctx.env, a));
     return { stdout: found.map((a) => `${io.ctx.env[a]}\n`).join(''), stderr: '', code: found.length === args.length ? 0 : 1 };
   },
-  grep(args, io) {
-    const { on, rest } = flags(args, ['e']);
-    const [pattern, ...files] = rest;
-    if (pattern === undefined) return fail('Usage: grep [-iv] PATTERN [FILE]...\n', 2);
-    let re: RegExp;
-    try {
-      re = new RegExp(on.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\\|/g, '|'), on.has('i') ? 'i' : '');
-    } catch {
-      return fail(`grep: bad regex '${pattern}'\n`, 2);
-    }
-    const input = readInputs('grep', files, io);
-    const matched = lines(input.text).filter((l) => re.test(l) !== on.has('v'));
-    const text = on.has('c') ? `${matched.length}\n` : matched.map((l) => `${l}\n`).join('');
-    return { stdout: text, stderr: input.errors, code: input.errors ? 2 : matched.length ? 0 : 1 };
-  },
+  grep: grep,
   head(args, io) {
-    const { values, rest } = flags(args, ['n']);
+    const { values, rest } = flags(args, ['n', 'c']);
     const n = Number(values['n'] ?? 10);
     const input = readInputs('head', rest, io);
-    return { stdout: lines(input.text).slice(0, n).map((l) => `${l}\n`).join(''), stderr: input.errors, code: input.errors ? 1 : 0 };
+    // -c N: the first N bytes (of text, characters here).
+    const text = values['c'] !== undefined ? input.text.slice(0, Number(values['c']) || 0) : lines(input.text).slice(0, n).map((l) => `${l}\n`).join('');
+    return { stdout: text, stderr: input.errors, code: input.errors ? 1 : 0 };
   },
   tail(args, io) {
     const { values, rest } = flags(args, ['n']);
@@ -267,10 +256,81 @@ export const COMMANDS: Record<string, Command> = {
     return { stdout: `${picked.map((k) => String(counts[k]).padStart(on.size === 1 ? 0 : 7)).join(' ')}${name}\n`, stderr: input.errors, code: input.errors ? 1 : 0 };
   },
   base64(args, io) {
+    const decode = args.includes('-d') || args.includes('--decode');
+    const wrapArg = args.find((a) => a.startsWith('--wrap=') || /^-w\d*$/.test(a));
+    const wrapAt = wrapArg === undefined ? 76 : Number(wrapArg.startsWith('--wrap=') ? wrapArg.slice(7) : wrapArg.slice(2) || args[args.indexOf(wrapArg) + 1]);
+    const files = args.filter((a, i) => !a.startsWith('-') && !(args[i - 1] === '-w' && wrapArg === '-w'));
+    const input = readInputs('base64', files, io);
+    if (decode) return out(base64Decode(input.text.replace(/\s/g, '')));
+    const encoded = base64Encode(input.text);
+    // Lines of 76 characters, as GNU and busybox base64 print them; -w 0 does not wrap.
+    const lines = wrapAt > 0 ? encoded.match(new RegExp(`.{1,${wrapAt}}`, 'g')) ?? [''] : [encoded];
+    // -w 0 prints no newline at all, as GNU base64 does.
+    return { stdout: encoded === '' ? '' : wrapAt > 0 ? `${lines.join('\n')}\n` : encoded, stderr: input.errors, code: input.errors ? 1 : 0 };
+  },
+  sort(args, io) {
     const { on, rest } = flags(args);
-    const input = readInputs('base64', rest, io);
-    if (on.has('d')) return out(base64Decode(input.text.replace(/\s/g, '')));
-    return out(`${base64Encode(input.text)}\n`);
+    const input = readInputs('sort', rest, io);
+    let l = lines(input.text);
+    l = on.has('n') ? l.sort((a, b) => parseFloat(a) - parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0)) : l.sort();
+    if (on.has('r')) l.reverse();
+    if (on.has('u')) l = l.filter((x, i) => i === 0 || x !== l[i - 1]);
+    return { stdout: l.map((x) => `${x}\n`).join(''), stderr: input.errors, code: input.errors ? 2 : 0 };
+  },
+  uniq(args, io) {
+    const { on, rest } = flags(args);
+    const input = readInputs('uniq', rest, io);
+    const groups: { line: string; n: number }[] = [];
+    for (const x of lines(input.text)) {
+      const last = groups[groups.length - 1];
+      if (last && last.line === x) last.n++;
+      else groups.push({ line: x, n: 1 });
+    }
+    return out(groups.map((g) => (on.has('c') ? `${String(g.n).padStart(7)} ${g.line}\n` : `${g.line}\n`)).join(''));
+  },
+  cut(args, io) {
+    const { values, rest } = flags(args, ['d', 'f', 'c']);
+    const input = readInputs('cut', rest, io);
+    const ranges = (values['f'] ?? values['c'] ?? '').split(',').map((r) => {
+      const [a, b] = r.includes('-') ? r.split('-') : [r, r];
+      return [Number(a || 1), b === '' || b === undefined ? Infinity : Number(b)] as const;
+    });
+    const pick = (n: number) => ranges.some(([a, b]) => n >= a && n <= b);
+    if (values['f'] === undefined && values['c'] === undefined) return fail('cut: you must specify a list of bytes, characters, or fields\n');
+    const delim = values['d'] ?? '\t';
+    const text = lines(input.text)
+      .map((l) => (values['c'] !== undefined ? [...l].filter((_, i) => pick(i + 1)).join('') : l.includes(delim) ? l.split(delim).filter((_, i) => pick(i + 1)).join(delim) : l))
+      .map((l) => `${l}\n`)
+      .join('');
+    return { stdout: text, stderr: input.errors, code: input.errors ? 1 : 0 };
+  },
+  tr(args, io) {
+    const { on, rest } = flags(args);
+    const expand = (set: string) => set.replace(/(.)-(.)/g, (_m, a: string, b: string) => Array.from({ length: Math.max(0, b.charCodeAt(0) - a.charCodeAt(0) + 1) }, (_, i) => String.fromCharCode(a.charCodeAt(0) + i)).join('')).replace(/\\n/g, '\n');
+    const from = expand(rest[0] ?? '');
+    const to = expand(rest[1] ?? '');
+    let text = '';
+    for (const ch of io.stdin) {
+      const i = from.indexOf(ch);
+      if (on.has('d')) text += i >= 0 ? '' : ch;
+      else text += i >= 0 ? (to[Math.min(i, to.length - 1)] ?? ch) : ch;
+    }
+    return out(text);
+  },
+  seq(args) {
+    const n = args.map(Number);
+    const [first, step, last] = n.length === 1 ? [1, 1, n[0]!] : n.length === 2 ? [n[0]!, 1, n[1]!] : [n[0]!, n[1]!, n[2]!];
+    if (n.length === 0 || n.some((x) => !Number.isFinite(x)) || step === 0) return fail(`seq: invalid argument\n`);
+    let text = '';
+    // At most a million numbers: enough for any loop a learner writes.
+    for (let i = first, k = 0; (step > 0 ? i <= last : i >= last) && k < 1_000_000; i += step, k++) text += `${i}\n`;
+    return out(text);
+  },
+  ps(_args, io) {
+    // busybox ps (pid,user,time,args): PID 1 is the container's command, then ps itself.
+    const main = io.ctx.main?.command?.length ? io.ctx.main.command.join(' ') : 'sh';
+    const rows = [`    1 root      0:00 ${main}`, `   13 root      0:00 ps`];
+    return out(`PID   USER     TIME  COMMAND\n${rows.join('\n')}\n`);
   },
   sleep() {
     return out('');

@@ -1,27 +1,55 @@
-// Running the parsed shell: expansion (variables, globs), redirections, pipes and lists, with
-// busybox's messages. Each command reads stdin and returns what it wrote and its exit code.
+// Running a parsed program: lists, pipelines, compound commands, functions, redirections and
+// expansion, in one of three dialects (dialect.ts) and with a table of commands (the container's
+// tools by default; the script host passes kubectl, docker and its own files). Everything is
+// bounded: a step budget ends `while true; do :; done`, nesting limits end runaway recursion, a
+// size limit ends `x=$x$x` doubling, each with a message saying so.
 import { normalizePath } from '../fs/tree.ts';
 import type { ContainerFs } from '../containers/container-fs.ts';
-import { COMMANDS } from './commands.ts';
+import type { AndOr, Command, List, Pipeline, Program, Redirect, Word, WordPart } from './ast.ts';
+import { ArithError, evaluateArith } from './arith.ts';
+import { BUILTINS, PROGRAM_BUILTINS, type BuiltinIO } from './builtins.ts';
+import { COMMANDS, type CommandIO } from './commands.ts';
+import { coreutilsWording } from './coreutils.ts';
+import { ASH, dialectFor, type Dialect, type ImageFamily } from './dialect.ts';
+import { expandPattern, expandRegex, expandString, expandWord, type Expander } from './expand.ts';
 import { fsMessage } from './messages.ts';
-import { parseShell, type SimpleCommand, type Word } from './parse.ts';
-import { getOwn } from '../../lib/own.ts';
+import { parseShell } from './parse.ts';
+import { evalCond, TestError, type CondOperand, type TestEnv } from './test-expr.ts';
+import { getOwn, hasOwn } from '../../lib/own.ts';
 
 /** The file operations the shell needs; a container's filesystem provides them. */
 export type ShellFs = Pick<ContainerFs, 'now' | 'stat' | 'lstat' | 'read' | 'list' | 'write' | 'writeSized' | 'mkdir' | 'remove' | 'symlink' | 'usage' | 'diskUsage'>;
 
+export type CommandFn = (args: string[], io: CommandIO) => ShellResult;
+
 export interface ShellContext {
   fs: ShellFs;
+  /** Exported variables: what `env` prints and what commands see. */
   env: Record<string, string>;
   cwd: string;
   hostname: string;
   /** Set by `exit`: stop running the rest. */
   exited?: number;
-  /** Commands besides the shell's own (a Docker build has pip and apt-get). */
-  extraCommands?: Record<string, (args: string[], io: import('./commands.ts').CommandIO) => ShellResult>;
+  /**
+   * Commands besides the shell's own: a Docker build's pip and apt-get, and the hook for what
+   * comes later (curl, wget, package managers). Looked up before `commands`.
+   */
+  extraCommands?: Record<string, CommandFn>;
   lastCode: number;
   /** The container's main process (PID 1), which `kill 1` signals; absent where there is none to signal. */
   main?: MainProcess;
+  /** The language's dialect; busybox ash when absent. */
+  dialect?: Dialect;
+  /** Which shells the image has (`sh` is dash and `bash` exists on Debian); busybox when absent. */
+  family?: ImageFamily;
+  /** `$0`, and the name errors start with (`sh`, `bash`, `kubesim`). */
+  argv0?: string;
+  /** The command table in place of the container's (the script host's kubectl, docker, grep…). */
+  commands?: Record<string, CommandFn>;
+  /** What an unknown command prints, where the caller words it its own way. */
+  notFound?: (name: string) => ShellResult;
+  /** The shell's own state: unexported variables, functions, positional parameters, limits. */
+  shell?: ShellState;
 }
 
 export interface MainProcess {
@@ -29,6 +57,8 @@ export interface MainProcess {
   stopsOn: readonly string[];
   /** Set by `kill` when one of those signals reached it. */
   ended?: { signal: string };
+  /** Its command line, for `ps`. */
+  command?: readonly string[];
 }
 
 export interface ShellResult {
@@ -37,129 +67,789 @@ export interface ShellResult {
   code: number;
 }
 
+export interface ShellState {
+  vars: Record<string, string>;
+  functions: Record<string, Command>;
+  positional: string[];
+  errexit: boolean;
+  /** Inside an `if`/`while` condition or before `&&`/`||`, where `set -e` does not apply. */
+  condition: number;
+  loops: number;
+  /** `while`/`until` loops in progress: a container's `sleep` inside one waits forever, as far as one run can see. */
+  polling: number;
+  /** Function calls and nested shells in progress. */
+  depth: number;
+  line: number;
+  /** Saved values to restore when the function that declared `local` returns. */
+  localFrames: Map<string, string | undefined>[];
+  budget: Budget;
+  /** The status of the last command substitution, for a command that is only assignments. */
+  substStatus?: number;
+}
+
+interface Budget {
+  steps: number;
+}
+
+/** At most this many commands and loop turns per shell invocation (a few hundred ms). */
+export const STEP_LIMIT = 100_000;
+/** Function calls, nested shells and `eval`s inside each other. */
+export const NESTING_LIMIT = 200;
+/** The longest value or output the shell keeps (busybox would run out of memory long before a real disk). */
+export const SIZE_LIMIT = 16 * 1024 * 1024;
+
+/** Where a command's output goes: fd 1, fd 2 or others, as redirections arranged. */
+export interface Out {
+  write(fd: number, text: string): void;
+}
+
+/** Standard input being read: `read` takes a line, a command that reads takes the rest. */
+export interface Input {
+  text: string;
+  pos: number;
+}
+
+export interface Io {
+  input: Input;
+  out: Out;
+}
+
+// ---- control flow, as exceptions caught where they end ----
+
+class BreakSignal {
+  constructor(
+    public levels: number,
+    readonly isContinue: boolean,
+  ) {}
+}
+class ReturnSignal {
+  constructor(readonly code: number) {}
+}
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+/**
+ * `while true; do date >> log; sleep 5; done`: the process sleeps in a polling loop, and goes on
+ * doing so long after this run. The run stops there, the process still alive (status 0): what it
+ * did so far is what it printed and wrote.
+ */
+class BlockedSignal {}
+/** A limit was reached: the whole invocation stops with this message. */
+class LimitSignal {
+  constructor(readonly message: string) {}
+}
+
+function newState(budget: Budget, positional: string[] = []): ShellState {
+  return { vars: Object.create(null) as Record<string, string>, functions: Object.create(null) as Record<string, Command>, positional, errexit: false, condition: 0, loops: 0, polling: 0, depth: 0, line: 1, localFrames: [], budget };
+}
+
+function stateOf(ctx: ShellContext): ShellState {
+  ctx.shell ??= newState({ steps: 0 });
+  return ctx.shell;
+}
+
+const dialectOf = (ctx: ShellContext) => ctx.dialect ?? ASH;
+const argv0Of = (ctx: ShellContext) => ctx.argv0 ?? 'sh';
+
+/** `sh: `, `sh: 1: `, `bash: line 1: `: how this shell starts an error message. */
+export function where(ctx: ShellContext): string {
+  return dialectOf(ctx).where(argv0Of(ctx), stateOf(ctx).line);
+}
+
+export interface RunOptions {
+  stdin?: string;
+  /** Each piece of output as it is produced, in order. */
+  onOutput?: (fd: 1 | 2, text: string) => void;
+  /** The line the source starts at (a script's command after others). */
+  firstLine?: number;
+}
+
+/** Parses and runs a program (or runs one already parsed); returns its exit status (output went to `onOutput`). */
+export function runProgram(source: string | Program, ctx: ShellContext, opts: RunOptions = {}): number {
+  const dialect = dialectOf(ctx);
+  const out: Out = { write: (fd, text) => (fd === 1 || fd === 2) && text && opts.onOutput?.(fd, text) };
+  let program: Program;
+  if (typeof source === 'string') {
+    const parsed = parseShell(source, { bashisms: dialect.bashisms, firstLine: opts.firstLine ?? 1 });
+    if (!parsed.ok) {
+      out.write(2, dialect.syntax(argv0Of(ctx), parsed.error, '\n'.repeat((opts.firstLine ?? 1) - 1) + source));
+      ctx.lastCode = 2;
+      return 2;
+    }
+    program = parsed.program;
+  } else program = source;
+  // Each run has its own budget: a session's next command starts afresh.
+  stateOf(ctx).budget = { steps: 0 };
+  return runParsed(program, ctx, { input: { text: opts.stdin ?? '', pos: 0 }, out });
+}
+
+function runParsed(program: Program, ctx: ShellContext, io: Io): number {
+  try {
+    return execList(program.list, ctx, io);
+  } catch (e) {
+    if (e instanceof ExitSignal) {
+      ctx.exited = e.code;
+      ctx.lastCode = e.code;
+      return e.code;
+    }
+    if (e instanceof LimitSignal) {
+      io.out.write(2, `${argv0Of(ctx)}: ${e.message}\n`);
+      ctx.lastCode = 2;
+      return 2;
+    }
+    if (e instanceof BlockedSignal) {
+      ctx.exited = 0;
+      return 0;
+    }
+    if (e instanceof ReturnSignal || e instanceof BreakSignal) return e instanceof ReturnSignal ? e.code : ctx.lastCode;
+    throw e;
+  }
+}
+
+/** The former interface: runs a program and returns what it printed. */
 export function runShell(source: string, ctx: ShellContext, stdin = ''): ShellResult {
-  const parsed = parseShell(source);
-  if (!parsed.ok) return { stdout: '', stderr: `sh: ${parsed.error}\n`, code: 2 };
   let stdout = '';
   let stderr = '';
-  let run = true;
-  for (const item of parsed.list) {
-    if (run) {
-      const r = runPipeline(item.pipeline.commands, ctx, stdin);
-      stdout += r.stdout;
-      stderr += r.stderr;
-      ctx.lastCode = r.code;
-      if (ctx.exited !== undefined) break;
-    }
-    run = item.then === ';' || (item.then === '&&' ? ctx.lastCode === 0 : ctx.lastCode !== 0);
-  }
-  return { stdout, stderr, code: ctx.exited ?? ctx.lastCode };
+  const code = runProgram(source, ctx, {
+    stdin,
+    onOutput: (fd, text) => {
+      if (fd === 1) stdout += text;
+      else stderr += text;
+    },
+  });
+  return { stdout, stderr, code: ctx.exited ?? code };
 }
 
 /** Runs argv directly (`kubectl exec pod -- cat /data/x`): no shell parsing, like exec(). */
 export function runArgv(argv: readonly string[], ctx: ShellContext, stdin = ''): ShellResult {
   if (argv.length === 0) return { stdout: '', stderr: '', code: 0 };
-  return runCommand(argv, ctx, stdin);
-}
-
-function runPipeline(commands: readonly SimpleCommand[], ctx: ShellContext, stdin: string): ShellResult {
-  let input = stdin;
+  let stdout = '';
   let stderr = '';
-  let last: ShellResult = { stdout: '', stderr: '', code: 0 };
-  for (const cmd of commands) {
-    last = runSimple(cmd, ctx, input);
-    stderr += last.stderr;
-    input = last.stdout;
+  const io: Io = {
+    input: { text: stdin, pos: 0 },
+    out: {
+      write: (fd, text) => {
+        if (fd === 1) stdout += text;
+        else if (fd === 2) stderr += text;
+      },
+    },
+  };
+  let code: number;
+  try {
+    code = execArgv([...argv], ctx, io, true);
+  } catch (e) {
+    if (e instanceof ExitSignal) code = e.code;
+    else if (e instanceof LimitSignal) {
+      stderr += `${argv0Of(ctx)}: ${e.message}\n`;
+      code = 2;
+    } else if (e instanceof ReturnSignal) code = e.code;
+    else if (e instanceof BreakSignal || e instanceof BlockedSignal) code = 0;
+    else throw e;
   }
-  return { stdout: last.stdout, stderr, code: last.code };
+  return { stdout, stderr, code };
 }
 
-function runSimple(cmd: SimpleCommand, ctx: ShellContext, stdin: string): ShellResult {
-  const argv = cmd.words.flatMap((w) => expandWord(w, ctx));
-  let input = stdin;
-  for (const r of cmd.redirects) {
-    if (r.op !== '<') continue;
-    const path = resolve(ctx, expandWord(r.target, ctx)[0] ?? '');
-    const read = ctx.fs.read(path);
-    if (!read.ok) return { stdout: '', stderr: `sh: can't open '${expandWord(r.target, ctx)[0]}': ${fsMessage(read.code)}\n`, code: 1 };
-    input = read.value;
-  }
-  const result = argv.length === 0 ? { stdout: '', stderr: '', code: 0 } : runCommand(argv, ctx, input);
-  let { stdout, stderr } = result;
-  for (const r of cmd.redirects) {
-    if (r.op === '<') continue;
-    const target = expandWord(r.target, ctx)[0] ?? '';
-    if (r.op === '>&') {
-      if (r.fd === 2 && target === '1') {
-        stdout += stderr;
-        stderr = '';
+// ---- lists, pipelines, commands ----
+
+function tick(ctx: ShellContext): void {
+  const st = stateOf(ctx);
+  if (++st.budget.steps > STEP_LIMIT) throw new LimitSignal(`stopped after ${STEP_LIMIT} steps: the simulated shell runs at most ${STEP_LIMIT} commands and loop turns at a time`);
+}
+
+function execList(list: List, ctx: ShellContext, io: Io): number {
+  let code = 0;
+  for (const item of list) code = execAndOr(item, ctx, io);
+  return code;
+}
+
+function execAndOr(item: AndOr, ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  const guarded = item.rest.length > 0;
+  if (guarded) st.condition++;
+  let code: number;
+  // `set -e` applies only to the status of the list's last pipeline (`false && x` goes on).
+  let fromLast = item.rest.length === 0;
+  try {
+    code = execPipeline(item.first, ctx, io);
+    ctx.lastCode = code;
+    for (let i = 0; i < item.rest.length; i++) {
+      const { op, pipeline } = item.rest[i]!;
+      if ((op === '&&') !== (code === 0)) continue;
+      fromLast = i === item.rest.length - 1;
+      if (i === item.rest.length - 1) st.condition--;
+      try {
+        code = execPipeline(pipeline, ctx, io);
+        ctx.lastCode = code;
+      } finally {
+        if (i === item.rest.length - 1) st.condition++;
       }
+    }
+  } finally {
+    if (guarded) st.condition--;
+  }
+  ctx.lastCode = code;
+  if (code !== 0 && st.errexit && st.condition === 0 && fromLast && !(item.rest.length === 0 && item.first.negate)) throw new ExitSignal(code);
+  return code;
+}
+
+function execPipeline(p: Pipeline, ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  let code: number;
+  if (p.negate) st.condition++;
+  try {
+    if (p.commands.length === 1) code = execCommand(p.commands[0]!, ctx, io);
+    else {
+      let input = io.input;
+      code = 0;
+      p.commands.forEach((cmd, i) => {
+        const last = i === p.commands.length - 1;
+        let buffer = '';
+        const out: Out = last
+          ? io.out
+          : {
+              write: (fd, text) => {
+                if (fd === 1) {
+                  buffer += text;
+                  if (buffer.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
+                } else io.out.write(fd, text);
+              },
+            };
+        // Each stage runs in a subshell: `echo x | read v` leaves v as it was, as in sh.
+        code = inSubshell(ctx, (sub) => execCommand(cmd, sub, { input, out }));
+        input = { text: buffer, pos: 0 };
+      });
+    }
+  } finally {
+    if (p.negate) st.condition--;
+  }
+  return p.negate ? (code === 0 ? 1 : 0) : code;
+}
+
+const sizeMessage = () => `out of memory: the simulated shell keeps at most ${SIZE_LIMIT} bytes in one value`;
+
+/** Runs `fn` in a copy of the shell: variables, functions, cwd and `exit` stay inside. */
+function inSubshell(ctx: ShellContext, fn: (sub: ShellContext) => number): number {
+  const st = stateOf(ctx);
+  const sub: ShellContext = {
+    ...ctx,
+    env: { ...ctx.env },
+    shell: { ...st, vars: { ...st.vars }, functions: { ...st.functions }, positional: [...st.positional], localFrames: [] },
+  };
+  delete sub.exited;
+  try {
+    return fn(sub);
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.code;
+    if (e instanceof BreakSignal) return 0;
+    if (e instanceof ReturnSignal) return e.code;
+    throw e;
+  } finally {
+    st.budget.steps = sub.shell!.budget.steps;
+  }
+}
+
+function execCommand(cmd: Command, ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  switch (cmd.k) {
+    case 'simple':
+      return execSimple(cmd, ctx, io);
+    case 'func':
+      st.functions[cmd.name] = cmd.body;
+      return 0;
+    case 'if':
+      return withRedirects(cmd.redirects, ctx, io, (io2) => {
+        for (const clause of cmd.clauses) {
+          if (condition(clause.cond, ctx, io2) === 0) return execList(clause.body, ctx, io2);
+        }
+        return cmd.otherwise ? execList(cmd.otherwise, ctx, io2) : 0;
+      });
+    case 'loop':
+      return withRedirects(cmd.redirects, ctx, io, (io2) => {
+        let code = 0;
+        st.polling++;
+        try {
+          return loop(ctx, () => {
+            tick(ctx);
+            const c = condition(cmd.cond, ctx, io2);
+            if ((c === 0) === cmd.until) return { done: true, code };
+            code = execList(cmd.body, ctx, io2);
+            return { done: false, code };
+          });
+        } finally {
+          st.polling--;
+        }
+      });
+    case 'for':
+      return withRedirects(cmd.redirects, ctx, io, (io2) => {
+        st.line = cmd.line;
+        const items = cmd.items ? cmd.items.flatMap((w) => expandWord(w, expander(ctx, io2))) : [...st.positional];
+        let i = 0;
+        let code = 0;
+        return loop(ctx, () => {
+          if (i >= items.length) return { done: true, code };
+          tick(ctx);
+          assign(ctx, cmd.name, items[i++]!);
+          code = execList(cmd.body, ctx, io2);
+          return { done: false, code };
+        });
+      });
+    case 'case':
+      return withRedirects(cmd.redirects, ctx, io, (io2) => {
+        const ex = expander(ctx, io2);
+        const value = expandString(cmd.word, ex);
+        for (const item of cmd.items) {
+          if (item.patterns.some((p) => new RegExp(`^(?:${expandPattern(p, ex)})$`, 's').test(value))) return execList(item.body, ctx, io2);
+        }
+        return 0;
+      });
+    case 'group':
+      return withRedirects(cmd.redirects, ctx, io, (io2) => (cmd.subshell ? inSubshell(ctx, (sub) => execList(cmd.body, sub, io2)) : execList(cmd.body, ctx, io2)));
+    case 'cond':
+      return withRedirects(cmd.redirects, ctx, io, (io2) => {
+        st.line = cmd.line;
+        tick(ctx);
+        const ex = expander(ctx, io2);
+        const operands: CondOperand[] = cmd.words.map((w) => {
+          const lit = w.parts.length === 1 && w.parts[0]!.k === 'lit' && !w.parts[0]!.quoted ? w.parts[0]!.text : undefined;
+          return { text: expandString(w, ex), pattern: expandPattern(w, ex), regex: expandRegex(w, ex), op: lit !== undefined };
+        });
+        try {
+          return evalCond(operands, testEnv(ctx)) ? 0 : 1;
+        } catch (e) {
+          if (e instanceof TestError) {
+            io2.out.write(2, `${where(ctx)}${e.message}\n`);
+            return 2;
+          }
+          throw e;
+        }
+      });
+    case 'arith':
+      return withRedirects(cmd.redirects, ctx, io, (io2) => {
+        st.line = cmd.line;
+        tick(ctx);
+        const ex = expander(ctx, io2);
+        const text = expandString(cmd.expr, ex);
+        try {
+          return evaluateArith(text, { get: (n) => lookup(ctx, n), set: (n, v) => assign(ctx, n, v) }) !== 0n ? 0 : 1;
+        } catch (e) {
+          if (e instanceof ArithError) {
+            io2.out.write(2, `${where(ctx)}${dialectOf(ctx).arithError(e.kind, text.trim(), e.token)}\n`);
+            return 1;
+          }
+          throw e;
+        }
+      });
+  }
+}
+
+/** A condition (`if`, `while`): `set -e` does not apply inside it. */
+function condition(list: List, ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  st.condition++;
+  try {
+    return execList(list, ctx, io);
+  } finally {
+    st.condition--;
+  }
+}
+
+/** Runs loop turns until `turn` says done, handling `break N` and `continue N`. */
+function loop(ctx: ShellContext, turn: () => { done: boolean; code: number }): number {
+  const st = stateOf(ctx);
+  st.loops++;
+  let code = 0;
+  try {
+    for (;;) {
+      try {
+        const r = turn();
+        code = r.code;
+        if (r.done) return code;
+      } catch (e) {
+        if (!(e instanceof BreakSignal)) throw e;
+        if (e.levels > 1) {
+          e.levels--;
+          throw e;
+        }
+        if (!e.isContinue) return 0;
+      }
+    }
+  } finally {
+    st.loops--;
+  }
+}
+
+// ---- simple commands ----
+
+function execSimple(cmd: Command & { k: 'simple' }, ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  st.line = cmd.line;
+  tick(ctx);
+  st.substStatus = undefined;
+  const ex = expander(ctx, io);
+  const argv = cmd.words.flatMap((w) => expandWord(w, ex));
+  const assigns = cmd.assigns.map((a) => [a.name, expandString(a.value, ex)] as const);
+  for (const [, v] of assigns) if (v.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
+  if (argv.length === 0) {
+    for (const [name, value] of assigns) assign(ctx, name, value);
+    const status = st.substStatus ?? 0;
+    return withRedirects(cmd.redirects, ctx, io, () => status);
+  }
+  return withRedirects(cmd.redirects, ctx, io, (io2) => {
+    if (assigns.length === 0) return execArgv(argv, ctx, io2, false);
+    // `X=1 cmd`: X is in cmd's environment only (for a function or builtin, while it runs).
+    const saved = assigns.map(([name]) => [name, getOwn(ctx.env, name)] as const);
+    for (const [name, value] of assigns) ctx.env[name] = value;
+    try {
+      return execArgv(argv, ctx, io2, false);
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) delete ctx.env[name];
+        else ctx.env[name] = value;
+      }
+    }
+  });
+}
+
+const SHELL_NAMES = ['sh', 'ash', 'bash', 'dash'];
+/** Tools busybox has and a slim Debian image does not (procps is not installed there). */
+const BUSYBOX_ONLY = new Set(['ps']);
+
+/** Whether the image has this shell: busybox's has sh and ash (and, leniently, bash); Debian's has sh, dash and bash. */
+function hasShell(ctx: ShellContext, base: string): boolean {
+  if (ctx.family === 'debian') return base === 'sh' || base === 'dash' || base === 'bash';
+  return base === 'sh' || base === 'ash' || base === 'bash';
+}
+
+/** Runs a command by name: a function, a builtin, a shell, then the command table. */
+function execArgv(argv: string[], ctx: ShellContext, io: Io, direct: boolean): number {
+  const [name, ...args] = argv as [string, ...string[]];
+  const st = stateOf(ctx);
+  const fn = direct ? undefined : getOwn(st.functions, name);
+  if (fn) return callFunction(name, fn, args, ctx, io);
+  const builtin = direct ? undefined : getOwn(BUILTINS, name);
+  if (builtin) return builtin(args, builtinIo(ctx, io, name));
+  const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  if (SHELL_NAMES.includes(base) && hasShell(ctx, base) && !ctx.commands) return runNestedShell(name, base, args, ctx, io);
+  // echo, printf, test and friends are programs too (/bin/echo): run directly, they behave as the builtin.
+  if (direct && PROGRAM_BUILTINS.has(base) && !ctx.commands) return getOwn(BUILTINS, base)!(args, builtinIo(ctx, io, base));
+  if (ctx.family === 'debian' && BUSYBOX_ONLY.has(base)) {
+    io.out.write(2, `${where(ctx)}${dialectOf(ctx).notFound(name)}\n`);
+    return 127;
+  }
+  const command = getOwn(ctx.extraCommands, base) ?? getOwn(ctx.commands ?? COMMANDS, base);
+  if (!command) {
+    if (ctx.notFound) return emit(io, ctx.notFound(name));
+    io.out.write(2, `${where(ctx)}${dialectOf(ctx).notFound(name)}\n`);
+    return 127;
+  }
+  const input = io.input;
+  const cio: CommandIO = {
+    ctx,
+    // Reading stdin takes all of it: a `while read` loop goes on only if the body's commands did not read.
+    get stdin() {
+      const rest = input.text.slice(input.pos);
+      input.pos = input.text.length;
+      return rest;
+    },
+    resolve: (p) => resolve(ctx, p),
+  };
+  const r = command(args, cio);
+  if (base === 'sleep' && st.polling > 0 && !ctx.commands && r.code === 0) throw new BlockedSignal();
+  const code = emit(io, ctx.family === 'debian' && r.stderr ? { ...r, stderr: coreutilsWording(r.stderr) } : r);
+  if (ctx.exited !== undefined) {
+    const c = ctx.exited;
+    delete ctx.exited;
+    throw new ExitSignal(c);
+  }
+  return code;
+}
+
+function emit(io: Io, r: ShellResult): number {
+  if (r.stdout) io.out.write(1, r.stdout);
+  if (r.stderr) io.out.write(2, r.stderr);
+  return r.code;
+}
+
+function callFunction(name: string, body: Command, args: string[], ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`${name}: maximum function nesting level exceeded (${NESTING_LIMIT})`);
+  const saved = st.positional;
+  st.positional = args;
+  st.depth++;
+  st.localFrames.push(new Map());
+  const loops = st.loops;
+  st.loops = 0;
+  try {
+    return execCommand(body, ctx, io);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.code;
+    throw e;
+  } finally {
+    st.loops = loops;
+    const frame = st.localFrames.pop()!;
+    for (const [n, v] of frame) {
+      if (v === undefined) {
+        delete st.vars[n];
+        delete ctx.env[n];
+      } else assign(ctx, n, v);
+    }
+    st.depth--;
+    st.positional = saved;
+  }
+}
+
+/** `sh -c 'script' [name [args…]]`, `sh FILE`, `sh` reading its program from stdin. */
+function runNestedShell(name: string, base: string, args: string[], ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`${base}: too many nested shells (${NESTING_LIMIT})`);
+  const dialect = dialectFor(ctx.family, base);
+  let source: string;
+  let argv0 = name;
+  let positional: string[] = [];
+  let input = io.input;
+  const opts = args.filter((a) => /^-[eux]+$/.test(a));
+  const rest = args.filter((a) => !/^-[eux]+$/.test(a));
+  if (rest[0] === '-c') {
+    if (rest[1] === undefined) {
+      io.out.write(2, `${name}: -c: option requires an argument\n`);
+      return 2;
+    }
+    source = rest[1];
+    if (rest[2] !== undefined) argv0 = rest[2];
+    positional = rest.slice(3);
+  } else if (rest.length === 0) {
+    source = input.text.slice(input.pos);
+    input = { text: '', pos: 0 };
+  } else {
+    const script = ctx.fs.read(resolve(ctx, rest[0]!));
+    if (!script.ok) {
+      io.out.write(2, `${name}: ${dialect.name === 'ash' ? `can't open '${rest[0]}'` : dialect.name === 'dash' ? `0: cannot open ${rest[0]}` : `${rest[0]}`}: ${fsMessage(script.code)}\n`);
+      return dialect.name === 'bash' ? 127 : 2;
+    }
+    source = script.value;
+    argv0 = rest[0]!;
+    positional = rest.slice(1);
+  }
+  const exported: Record<string, string> = { ...ctx.env };
+  const child: ShellContext = { ...ctx, env: exported, dialect, argv0, shell: { ...newState(st.budget, positional), depth: st.depth + 1, errexit: opts.some((o) => o.includes('e')) } };
+  delete child.exited;
+  delete child.commands;
+  const parsed = parseShell(source, { bashisms: dialect.bashisms });
+  if (!parsed.ok) {
+    io.out.write(2, dialect.syntax(argv0, parsed.error, source));
+    return 2;
+  }
+  const code = runParsed(parsed.program, child, { input, out: io.out });
+  if (child.exited !== undefined && child.exited !== code) return child.exited;
+  return code;
+}
+
+// ---- redirections ----
+
+type Target = { kind: 'out'; fd: number } | { kind: 'file'; path: string; shown: string; append: boolean; buf: string } | { kind: 'null' };
+
+function withRedirects(redirects: readonly Redirect[], ctx: ShellContext, io: Io, run: (io: Io) => number): number {
+  if (redirects.length === 0) return run(io);
+  const dialect = dialectOf(ctx);
+  const ex = expander(ctx, io);
+  const fds = new Map<number, Target>([
+    [1, { kind: 'out', fd: 1 }],
+    [2, { kind: 'out', fd: 2 }],
+  ]);
+  let input = io.input;
+  for (const r of redirects) {
+    if (r.op === '<<' || r.op === '<<-') {
+      if (r.fd === 0) input = { text: r.body ? expandString(r.body, ex) : '', pos: 0 };
       continue;
     }
-    const text = r.fd === 2 ? stderr : stdout;
-    if (r.fd === 2) stderr = '';
-    else stdout = '';
-    if (target === '/dev/null') continue;
-    const written = ctx.fs.write(resolve(ctx, target), text, r.op === '>>');
-    if (!written.ok) return { stdout, stderr: stderr + `sh: can't create ${target}: ${fsMessage(written.code)}\n`, code: 1 };
+    const target = expandString(r.target, ex);
+    if (r.op === '<' || r.op === '<>') {
+      const read = ctx.fs.read(resolve(ctx, target));
+      if (!read.ok) {
+        const e = dialect.cannotOpen(target, read.code);
+        io.out.write(2, `${where(ctx)}${e.message}\n`);
+        return e.status;
+      }
+      if (r.fd === 0) input = { text: read.value, pos: 0 };
+      continue;
+    }
+    if (r.op === '>&' || r.op === '<&') {
+      if (target === '-') fds.set(r.fd, { kind: 'null' });
+      else if (/^\d+$/.test(target)) {
+        const from = Number(target);
+        if (r.fd === 0) continue;
+        fds.set(r.fd, fds.get(from) ?? { kind: 'out', fd: from });
+      } else fds.set(r.fd, { kind: 'file', path: resolve(ctx, target), shown: target, append: false, buf: '' });
+      continue;
+    }
+    if (target === '/dev/null') fds.set(r.fd, { kind: 'null' });
+    else if (target === '/dev/stdout' || target === '/dev/stderr') fds.set(r.fd, fds.get(target === '/dev/stdout' ? 1 : 2)!);
+    else fds.set(r.fd, { kind: 'file', path: resolve(ctx, target), shown: target, append: r.op === '>>', buf: '' });
   }
-  return { stdout, stderr, code: result.code };
+  const out: Out = {
+    write(fd, text) {
+      const t = fds.get(fd) ?? (fd > 2 ? { kind: 'null' as const } : { kind: 'out' as const, fd });
+      if (t.kind === 'out') io.out.write(t.fd, text);
+      else if (t.kind === 'file') {
+        t.buf += text;
+        if (t.buf.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
+      }
+    },
+  };
+  let code = run({ input, out });
+  // Files are written once the command is done: one write per file, whatever it printed.
+  const written = new Set<Target>();
+  for (const t of fds.values()) {
+    if (t.kind !== 'file' || written.has(t)) continue;
+    written.add(t);
+    const w = ctx.fs.write(t.path, t.buf, t.append);
+    if (!w.ok) {
+      const e = dialect.cannotCreate(t.shown, w.code);
+      io.out.write(2, `${where(ctx)}${e.message}\n`);
+      code = e.status;
+    }
+  }
+  return code;
 }
 
-function runCommand(argv: readonly string[], ctx: ShellContext, stdin: string): ShellResult {
-  const [name, ...args] = argv as [string, ...string[]];
-  const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
-  if (base === 'sh' || base === 'bash' || base === 'ash') {
-    if (args[0] === '-c' && args[1] !== undefined) return runShell(args[1], { ...ctx, env: { ...ctx.env } }, stdin);
-    if (args.length === 0) return runShell(stdin, ctx);
-    const script = ctx.fs.read(resolve(ctx, args[0]!));
-    return script.ok ? runShell(script.value, ctx) : { stdout: '', stderr: `sh: can't open '${args[0]}': ${fsMessage(script.code)}\n`, code: 2 };
-  }
-  const command = getOwn(ctx.extraCommands, base) ?? getOwn(COMMANDS, base);
-  if (!command) return { stdout: '', stderr: `sh: ${name}: not found\n`, code: 127 };
-  return command(args, { ctx, stdin, resolve: (p) => resolve(ctx, p) });
+// ---- variables and expansion ----
+
+export function lookup(ctx: ShellContext, name: string): string | undefined {
+  return getOwn(ctx.env, name) ?? getOwn(stateOf(ctx).vars, name);
+}
+
+export function assign(ctx: ShellContext, name: string, value: string): void {
+  if (value.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
+  const st = stateOf(ctx);
+  if (hasOwn(ctx.env, name)) ctx.env[name] = value;
+  else st.vars[name] = value;
 }
 
 export function resolve(ctx: ShellContext, path: string): string {
   return normalizePath(path.startsWith('/') ? path : `${ctx.cwd}/${path}`);
 }
 
-/** A word after variable expansion and, when unquoted, pathname expansion. */
-function expandWord(word: Word, ctx: ShellContext): string[] {
-  let text = '';
-  let globbable = false;
-  for (const part of word.parts) {
-    if ('variable' in part) text += part.variable === '?' ? String(ctx.lastCode) : getOwn(ctx.env, part.variable) ?? '';
-    else {
-      text += part.text;
-      if (!part.quoted && /[*?]/.test(part.text)) globbable = true;
-    }
-  }
-  if (!globbable) return [text];
-  // Only unquoted literal `*` and `?` are wildcards; variable values and quoted text match as written.
-  let pattern = '';
-  for (const part of word.parts) {
-    if ('variable' in part) pattern += escapeRegex(part.variable === '?' ? String(ctx.lastCode) : getOwn(ctx.env, part.variable) ?? '');
-    else if (!part.quoted) pattern += part.text.split('').map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : escapeRegex(ch))).join('');
-    else pattern += escapeRegex(part.text);
-  }
-  const matches = glob(ctx, text, new RegExp(`^${pattern}$`));
-  return matches.length > 0 ? matches : [text];
+function expander(ctx: ShellContext, io: Io): Expander {
+  const st = stateOf(ctx);
+  const dialect = dialectOf(ctx);
+  return {
+    lookup: (name) => lookup(ctx, name),
+    assign: (name, value) => assign(ctx, name, value),
+    positional: () => st.positional,
+    special(name) {
+      switch (name) {
+        case '?':
+          return String(ctx.lastCode);
+        case '#':
+          return String(st.positional.length);
+        case '$':
+          return '1';
+        case '0':
+          return argv0Of(ctx);
+        case '!':
+        case '-':
+          return '';
+        default:
+          return undefined;
+      }
+    },
+    substitute(part: WordPart & { k: 'cmd' }) {
+      let text = '';
+      const out: Out = {
+        write(fd, t) {
+          if (fd === 1) {
+            text += t;
+            if (text.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
+          } else io.out.write(fd, t);
+        },
+      };
+      if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`command substitutions nested too deep (${NESTING_LIMIT})`);
+      st.depth++;
+      try {
+        const code = inSubshell(ctx, (sub) => execList(part.program.list, sub, { input: io.input, out }));
+        st.substStatus = code;
+        ctx.lastCode = code;
+      } finally {
+        st.depth--;
+      }
+      return text;
+    },
+    home: () => lookup(ctx, 'HOME') ?? '/',
+    posixArith: dialect.name === 'dash',
+    list(dir) {
+      const r = ctx.fs.list(resolve(ctx, dir));
+      return r.ok ? r.value.map((e) => e.name) : undefined;
+    },
+    fatal(message) {
+      io.out.write(2, `${where(ctx)}${message}\n`);
+      throw new ExitSignal(dialect.unsetStatus);
+    },
+    arithFailure(err, expr) {
+      io.out.write(2, `${where(ctx)}${dialect.arithError(err.kind, expr, err.token)}\n`);
+      throw new ExitSignal(dialect.fatalStatus);
+    },
+  };
 }
 
-/** Globs in the last path component only (`/etc/podinfo/*`, `*.txt`), hidden files excluded. */
-function glob(ctx: ShellContext, text: string, re: RegExp): string[] {
-  const slash = text.lastIndexOf('/');
-  const dir = slash >= 0 ? text.slice(0, slash) || '/' : '.';
-  const listing = ctx.fs.list(resolve(ctx, dir));
-  if (!listing.ok) return [];
-  const prefix = slash >= 0 ? text.slice(0, slash + 1) : '';
-  return listing.value
-    .map((e) => `${prefix}${e.name}`)
-    .filter((p) => !p.slice(prefix.length).startsWith('.') && re.test(p))
-    .sort();
+export function testEnv(ctx: ShellContext): TestEnv {
+  const dialect = dialectOf(ctx);
+  return {
+    stat: (p) => ctx.fs.stat(resolve(ctx, p)),
+    lstat: (p) => ctx.fs.lstat(resolve(ctx, p)),
+    number(text) {
+      if (/^[+-]?\d+$/.test(text)) return BigInt.asIntN(64, BigInt(text));
+      return { error: dialect.badNumber(dialect.name === 'bash' ? '[' : '[', text) };
+    },
+  };
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// ---- what builtins see ----
+
+function builtinIo(ctx: ShellContext, io: Io, name: string): BuiltinIO {
+  const st = stateOf(ctx);
+  return {
+    ctx,
+    name,
+    io,
+    dialect: dialectOf(ctx),
+    state: st,
+    where: () => where(ctx),
+    err(message: string, code: number) {
+      io.out.write(2, `${where(ctx)}${message}\n`);
+      return code;
+    },
+    assign: (n, v) => assign(ctx, n, v),
+    lookup: (n) => lookup(ctx, n),
+    resolve: (p) => resolve(ctx, p),
+    testEnv: () => testEnv(ctx),
+    exit(code) {
+      throw new ExitSignal(code);
+    },
+    ret(code) {
+      if (st.localFrames.length === 0) return undefined;
+      throw new ReturnSignal(code);
+    },
+    loopControl(levels, isContinue) {
+      if (st.loops === 0) return false;
+      throw new BreakSignal(Math.min(levels, st.loops), isContinue);
+    },
+    evaluate(source) {
+      const parsed = parseShell(source, { bashisms: dialectOf(ctx).bashisms });
+      if (!parsed.ok) {
+        io.out.write(2, dialectOf(ctx).syntax(argv0Of(ctx), parsed.error, source));
+        return 2;
+      }
+      if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`eval: nested too deep (${NESTING_LIMIT})`);
+      st.depth++;
+      try {
+        return execList(parsed.program.list, ctx, io);
+      } finally {
+        st.depth--;
+      }
+    },
+    run: (argv) => execArgv(argv, ctx, io, false),
+    isCommand: (n) => hasOwn(st.functions, n) || hasOwn(BUILTINS, n) || hasOwn(ctx.commands ?? COMMANDS, n) || hasOwn(ctx.extraCommands ?? {}, n) || (SHELL_NAMES.includes(n) && hasShell(ctx, n)),
+  };
 }
+
+export type { Word };

@@ -56,7 +56,7 @@ describe('container shell', () => {
     ['false || echo fallback', 'fallback\n', '', 0],
     ['true && echo yes; false && echo never', 'yes\n', '', 1],
     ['echo a b c | wc -w', '3\n', '', 0],
-    ['printf x', '', 'sh: printf: not found\n', 127],
+    ['printf x', 'x', '', 0],
     ['mkdir /scratch/d && touch /scratch/d/f && ls /scratch/d', 'f\n', '', 0],
     ['mkdir /scratch/x/y', '', "mkdir: can't create directory '/scratch/x/y': No such file or directory\n", 1],
     ['rm -r /scratch', '', "rm: can't remove '/scratch': Resource busy\n", 1],

@@ -43,6 +43,8 @@ const TITLES: [id: string, title: string][] = [
   ['secret', 'Secret'],
   ['downward-api', 'Downward API'],
   ['node-failure', 'Node failure'],
+  ['statefulset-zones', 'StatefulSet across zones'],
+  ['job', 'Jobs'],
 ];
 
 const DEFAULT_PRESET: PresetName = 'kind'; // what `kubesim run` uses without --cluster

@@ -7,6 +7,12 @@ export interface PlaygroundHook {
   /** Applies the editor text; resolves once the engine's result is in the store. */
   apply(): Promise<void>;
   getState(): unknown;
+  /** The editor text's length, without getState()'s copy of everything (50 ms for a 5 MB text: a long task of the test's own). */
+  editorTextLength(): number;
+  /** How many objects of a kind the shown cluster holds, without getState()'s copy of the cluster. */
+  countObjects(kind: string): number;
+  /** The selected object (what a click on the canvas chose), without getState()'s copy of the cluster. */
+  selected(): { kind: string; name: string; namespace?: string } | null;
   /** Runs one terminal line (kubectl, docker, …) without typing it. */
   run(line: string): Promise<void>;
   /** Time travel without the mouse: the frames and cursor, and the store's playback actions. */
@@ -38,6 +44,9 @@ export function installTestHook(): void {
     setEditorText: (text) => appStore.getState().setEditorText(text),
     apply: () => appStore.getState().applyEditor(),
     run: async (line) => void (await (await import('../terminal/run-line.ts')).runLine(appStore, line)),
+    editorTextLength: () => appStore.getState().editorText.length,
+    selected: () => appStore.getState().selected,
+    countObjects: (kind) => Object.keys((appStore.getState().cluster.objects as Record<string, object | undefined>)[kind] ?? {}).length,
     getState: () => {
       const { preset, seed, cluster, editorText, lastApply, steps, selected, theme } = appStore.getState();
       return JSON.parse(JSON.stringify({ preset, seed, cluster, editorText, lastApply, steps, selected, theme }));

@@ -1,8 +1,8 @@
 // The cluster as a graph: engine state → graph.ts → React Flow. Selecting a card selects the
 // object in the store (mouse or keyboard); the inspector shows it. Zoomed out on a large cluster,
 // the cards become tiles (overview.ts) and React Flow draws only the frame around them.
-import { useCallback, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
-import { Background, BackgroundVariant, ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type NodeChange } from '@xyflow/react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { Background, BackgroundVariant, ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type NodeChange } from '@xyflow/react';
 import { useAppStore, appStore } from '../../store/index.ts';
 import type { ObjectRef } from '../../engine/index.ts';
 import { nodeIdOf, toFlowGraph, type FlowEdge, type FlowNode } from './graph.ts';
@@ -10,14 +10,15 @@ import type { DockerFlowNode } from './docker-graph.ts';
 import { useDockerKit } from './useDockerKit.ts';
 import { nodeTypes } from './node-types.ts';
 import { withDeclaredHandles } from './declared-handles.ts';
-import { FitOnChange, FIT_OPTIONS, useFitAll, type ZoomOutAhead } from './FitOnChange.tsx';
-import { countCards, OVERVIEW_MIN_CARDS, OVERVIEW_ZOOM, wantsOverview } from './overview-mode.ts';
+import { FitOnChange, FIT_OPTIONS, fitZoomOf, graphInView, useFitAll, type ZoomOutAhead } from './FitOnChange.tsx';
+import { countCards, OVERVIEW_MIN_CARDS, OVERVIEW_MIN_ZOOM, OVERVIEW_ZOOM, wantsOverview } from './overview-mode.ts';
 import { useOverviewKit } from './useOverviewKit.ts';
 import { useResolvedTheme } from '../app/useResolvedTheme.ts';
 import { edgeTypes } from './DrawnEdge.tsx';
 import { useMotionGraph } from './useMotionGraph.ts';
 import { useDraggedPositions } from './useDraggedPositions.ts';
 import { useChaosMenu } from './useChaosMenu.tsx';
+import { useStagedGraph } from './useStagedGraph.ts';
 
 function refOfNode(n: FlowNode | DockerFlowNode): ObjectRef | undefined {
   return n.type === 'object' || n.type === 'k8sNode' ? n.data.ref : undefined;
@@ -44,18 +45,23 @@ export function ClusterCanvas() {
 }
 
 function CanvasBody() {
-  const cluster = useAppStore((s) => s.cluster);
+  // Deferred: a large cluster's graph is built in a render of its own, which React may yield in,
+  // after the rest of the page has taken the store's update (the Apply's results, the timeline).
+  const cluster = useDeferredValue(useAppStore((s) => s.cluster));
   const selected = useAppStore((s) => s.selected);
   const theme = useResolvedTheme();
   const view = useAppStore((s) => s.canvasView);
-  const steps = useAppStore((s) => s.latestSteps);
+  const steps = useDeferredValue(useAppStore((s) => s.latestSteps));
   const [podLayers, setPodLayers] = useState(false);
   const docker = useDockerKit(view === 'docker');
-  const plain: { nodes: (FlowNode | DockerFlowNode)[]; edges: FlowEdge[] } = useMemo(
-    () => (view === 'docker' ? (docker ? docker.toDockerGraph(cluster, { podContainers: podLayers }) : EMPTY_GRAPH) : toFlowGraph(cluster)),
-    [cluster, view, podLayers, docker],
+  const make = useCallback(
+    (c: typeof cluster): { nodes: (FlowNode | DockerFlowNode)[]; edges: FlowEdge[] } => (view === 'docker' ? (docker ? docker.toDockerGraph(c, { podContainers: podLayers }) : EMPTY_GRAPH) : toFlowGraph(c)),
+    [view, podLayers, docker],
   );
-  const graph = useMotionGraph(plain, steps);
+  // A large cluster's graph is built in a task of its own (useStagedGraph.ts).
+  const staged = useStagedGraph(cluster, steps, make, make);
+  const plain = staged.graph;
+  const graph = useMotionGraph(plain, staged.steps);
   const selectedId = selected ? nodeIdOf(selected) : null;
   const withSelection = useMemo(() => graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [graph, selectedId]);
   // Dragged cards keep their place until the cluster is reset (a new first frame).
@@ -86,12 +92,30 @@ function CanvasBody() {
   const cards = useMemo(() => countCards(plain.nodes), [plain]);
   // A fit about to jump below OVERVIEW_ZOOM switches to the overview first (FitOnChange.tsx).
   const [goingOut, setGoingOut] = useState(false);
-  const zoomedOut = zoomedOutNow || goingOut;
+  // A graph that has just grown off-screen will be re-framed (FitOnChange); when that frame is
+  // below OVERVIEW_ZOOM the overview starts in this very render, so React Flow is never handed
+  // thousands of cards for the one frame before the fit (it adopts and measures each: 50 ms and more).
+  const fitIds = useMemo(() => `${view}|${plain.nodes.map((n) => n.id).join('|')}`, [view, plain]);
+  const flow = useStoreApi();
+  const seenIds = useRef(fitIds);
+  const aheadFor = useRef<string | null>(null);
+  if (seenIds.current !== fitIds) {
+    seenIds.current = fitIds;
+    const { width, height, transform, minZoom } = flow.getState();
+    const vp = { x: transform[0], y: transform[1], zoom: transform[2] };
+    const fitsFarOut = view === 'cluster' && cards >= OVERVIEW_MIN_CARDS && width > 0 && height > 0 && !graphInView(plain.nodes, vp, width, height) && fitZoomOf(plain.nodes, width, height, minZoom) < OVERVIEW_ZOOM;
+    aheadFor.current = fitsFarOut ? fitIds : null;
+  }
+  if (zoomedOutNow) aheadFor.current = null;
+  const zoomedOut = zoomedOutNow || goingOut || aheadFor.current === fitIds;
   const zoomOutAhead = useCallback<ZoomOutAhead>(
     (zoom) => {
       if (zoomedOutNow || view !== 'cluster' || !wantsOverview(zoom, cards)) return undefined;
       setGoingOut(true);
-      return () => setGoingOut(false);
+      return () => {
+        aheadFor.current = null;
+        setGoingOut(false);
+      };
     },
     [zoomedOutNow, view, cards],
   );
@@ -143,7 +167,8 @@ function CanvasBody() {
       fitViewOptions={FIT_OPTIONS}
       // Large scenarios draw only what is on screen (stack-notes: 60 fps at 1,000 nodes zoomed in).
       onlyRenderVisibleElements={nodes.length > 400}
-      minZoom={0.1}
+      // A cluster of thousands fits the screen only far out: its overview is a mosaic of tiles.
+      minZoom={view === 'cluster' && cards >= OVERVIEW_MIN_CARDS ? OVERVIEW_MIN_ZOOM : 0.1}
       maxZoom={2}
       nodesDraggable
       // A click on a card that the view is still re-framing must select it, not start a drag.
@@ -176,7 +201,7 @@ function CanvasBody() {
         </Panel>
       )}
       {chaos.overlay}
-      <FitOnChange ids={`${view}|${plain.nodes.map((n) => n.id).join('|')}`} nodes={plain.nodes} zoomOutAhead={zoomOutAhead} />
+      <FitOnChange ids={fitIds} nodes={plain.nodes} zoomOutAhead={zoomOutAhead} />
     </ReactFlow>
   );
 }

@@ -38,6 +38,19 @@ export function useFitAll(nodes: readonly Node[], zoomOutAhead?: ZoomOutAhead) {
   );
 }
 
+/** Whether the whole graph is on screen under viewport `vp` (with a margin: a card touching the edge is cut off). */
+export function graphInView(nodes: readonly Node[], vp: { x: number; y: number; zoom: number }, width: number, height: number): boolean {
+  const b = graphBounds(nodes);
+  const view = { x: -vp.x / vp.zoom, y: -vp.y / vp.zoom, w: width / vp.zoom, h: height / vp.zoom };
+  const m = 24 / vp.zoom;
+  return b.x >= view.x + m && b.y >= view.y + m && b.x + b.width <= view.x + view.w - m && b.y + b.height <= view.y + view.h - m;
+}
+
+/** The zoom a fit of the whole graph would jump to. */
+export function fitZoomOf(nodes: readonly Node[], width: number, height: number, minZoom: number): number {
+  return getViewportForBounds(graphBounds(nodes), width, height, minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding).zoom;
+}
+
 /**
  * Told the zoom a fit is about to jump to. Zooming far out over a large graph would make React
  * Flow draw every card now in view (thousands, for seconds) before the canvas switches to the
@@ -69,15 +82,7 @@ export function FitOnChange({ ids, nodes, zoomOutAhead }: { ids: string; nodes: 
     const resized = size.current.width !== width || size.current.height !== height;
     size.current = { width, height };
     const raf = requestAnimationFrame(() => {
-      if (!resized && width > 0 && height > 0) {
-        const b = graphBounds(latest.current);
-        const vp = getViewport();
-        const view = { x: -vp.x / vp.zoom, y: -vp.y / vp.zoom, w: width / vp.zoom, h: height / vp.zoom };
-        // Inside with a margin: a card touching the edge counts as cut off.
-        const m = 24 / vp.zoom;
-        const inside = b.x >= view.x + m && b.y >= view.y + m && b.x + b.width <= view.x + view.w - m && b.y + b.height <= view.y + view.h - m;
-        if (inside) return;
-      }
+      if (!resized && width > 0 && height > 0 && graphInView(latest.current, getViewport(), width, height)) return;
       // A large graph jumps: animating the zoom would draw thousands of cards at every in-between
       // zoom before the overview takes over below OVERVIEW_ZOOM (seconds of main-thread work).
       fitAll(latest.current.length > JUMP_ABOVE_NODES ? 0 : 300);

@@ -17,6 +17,7 @@ const LINES: [string, string, string, string][] = [
   ['provisioned', 'class of', 'class', '2 4'],
   ['waiting', 'waits on class', 'waits', '6 4'],
   ['config', 'config for', 'config', '1 4'],
+  ['owns', 'owned by', 'owns', '4 2 1 2'],
 ];
 
 export function Legend() {

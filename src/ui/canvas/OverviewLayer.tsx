@@ -1,10 +1,13 @@
 // Draws overview.ts's tiles and edges in the canvas's own coordinates (React Flow's viewport
 // portal), so they pan and zoom with the frame React Flow still draws. One SVG: a path per edge
-// relation, a tile per card. The rings that mark this step's changes are separate HTML boxes, so
-// the compositor animates them without repainting the SVG.
+// relation, a tile per card (past CANVAS_TILES_ABOVE tiles, a canvas instead: OverviewCanvas.tsx).
+// The rings that mark this step's changes are separate HTML boxes, so the compositor animates
+// them without repainting the SVG.
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore, ViewportPortal } from '@xyflow/react';
 import type { OverviewCaption, OverviewEdge, OverviewModel, OverviewTile as Tile } from './overview.ts';
+import { CANVAS_TILES_ABOVE } from './overview-paint.ts';
+import { OverviewCanvas } from './OverviewCanvas.tsx';
 
 interface Props {
   model: OverviewModel;
@@ -38,24 +41,35 @@ export function OverviewLayer({ model, selectedId, onSelect, onOpen, onMenu }: P
       onSelect(id);
     }
   };
+  // The largest clusters paint their tiles and edges on a canvas; the captions, rings and flyers stay here.
+  const painted = model.tiles.length > CANVAS_TILES_ABOVE;
   return (
-    <ViewportPortal>
-      <svg className="overview-layer" role="group" aria-label="Cluster overview: zoom in or double-click a tile to read its card" onClick={onClick} onDoubleClick={onDoubleClick} onContextMenu={onContextMenu} onKeyDown={onKeyDown}>
-        {model.edges.map((e) => (
-          <OverviewEdgePath key={e.motion ? `${e.id}:${e.motion}` : e.id} relation={e.relation} d={e.d} motion={e.motion} />
+    <>
+      {painted && <OverviewCanvas tiles={model.tiles} edges={model.edges} selectedId={selectedId} onSelect={onSelect} onOpen={onOpen} onMenu={onMenu} />}
+      <ViewportPortal>
+        {painted ? (
+          <svg className="overview-layer" aria-hidden>
+            <Captions captions={model.captions} />
+          </svg>
+        ) : (
+          <svg className="overview-layer" role="group" aria-label="Cluster overview: zoom in or double-click a tile to read its card" onClick={onClick} onDoubleClick={onDoubleClick} onContextMenu={onContextMenu} onKeyDown={onKeyDown}>
+            {model.edges.map((e) => (
+              <OverviewEdgePath key={e.motion ? `${e.id}:${e.motion}` : e.id} relation={e.relation} d={e.d} motion={e.motion} />
+            ))}
+            <Captions captions={model.captions} />
+            {model.tiles.map((t) => (
+              <OverviewTile key={t.id} id={t.id} x={t.x} y={t.y} w={t.w} h={t.h} tone={t.tone} name={t.name} ariaLabel={t.ariaLabel} selected={t.id === selectedId} />
+            ))}
+          </svg>
+        )}
+        {model.tiles.map((t) => (t.motion ? <div key={`${t.id}:${t.motion}`} aria-hidden className={`overview-ring ${t.motion}`} style={{ left: t.x, top: t.y, width: t.w, height: t.h }} /> : null))}
+        {model.transients.map((t) => (
+          <div key={t.id} aria-hidden className={`overview-transient ${t.className}`} style={{ ...t.style, left: t.x, top: t.y, width: t.w, height: t.h }}>
+            <div />
+          </div>
         ))}
-        <Captions captions={model.captions} />
-        {model.tiles.map((t) => (
-          <OverviewTile key={t.id} id={t.id} x={t.x} y={t.y} w={t.w} h={t.h} tone={t.tone} name={t.name} ariaLabel={t.ariaLabel} selected={t.id === selectedId} />
-        ))}
-      </svg>
-      {model.tiles.map((t) => (t.motion ? <div key={`${t.id}:${t.motion}`} aria-hidden className={`overview-ring ${t.motion}`} style={{ left: t.x, top: t.y, width: t.w, height: t.h }} /> : null))}
-      {model.transients.map((t) => (
-        <div key={t.id} aria-hidden className={`overview-transient ${t.className}`} style={{ ...t.style, left: t.x, top: t.y, width: t.w, height: t.h }}>
-          <div />
-        </div>
-      ))}
-    </ViewportPortal>
+      </ViewportPortal>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import { claimClass, refKey, viewOf, volumeClass, type ClusterState, type Object
 import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facingSides, grid, gridWidth, localVolumesTop, stackHeight, type Box } from './layout.ts';
 import { cardOfClaim, cardOfClass, cardOfConfig, cardOfPod, cardOfVolume, nodeGroupData, type NodeExtras, type ObjectCardData, type NodeGroupData } from './cards.ts';
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
+import { cardOfJob, cardOfStatefulSet } from './workload-cards.ts';
 
 export type { ObjectCardData, NodeGroupData } from './cards.ts';
 export type ZoneData = { zone: string; nodeCount: number; volumesX: number; volumesTop: number; volumeCount: number };
@@ -22,8 +23,8 @@ export type HeadingFlowNode = Node<HeadingData, 'heading'>;
 export type PlaceholderFlowNode = Node<PlaceholderData, 'placeholder'>;
 export type FlowNode = ObjectFlowNode | NodeGroupFlowNode | ZoneFlowNode | AreaFlowNode | HeadingFlowNode | PlaceholderFlowNode;
 
-/** What an edge means: a pod uses a claim, a claim is bound to a volume, a class made a volume, a claim waits on its class. */
-export type EdgeRelation = 'uses' | 'bound' | 'provisioned' | 'waiting' | 'config';
+/** What an edge means: a pod uses a claim, a claim is bound to a volume, a class made a volume, a claim waits on its class, a StatefulSet or Job owns a pod or claim. */
+export type EdgeRelation = 'uses' | 'bound' | 'provisioned' | 'waiting' | 'config' | 'owns';
 export type FlowEdge = Edge<{ relation: EdgeRelation }>;
 
 export interface FlowGraph {
@@ -76,6 +77,15 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   });
   if (configs.length > 0) nodes.push(heading('configs', 'ConfigMaps and Secrets', configs.length, configsX, COLUMNS_TOP, gridWidth(configs.length)));
 
+  // StatefulSets and Jobs: the controllers whose pods and claims the canvas shows, in a column of their own.
+  const workloads = [...view.list('StatefulSet'), ...view.list('Job')];
+  const workloadsX = configsX + (configs.length > 0 ? gridWidth(configs.length) + COLUMN_GAP : 0);
+  grid(workloads.length, workloadsX, COLUMNS_TOP).forEach((box, i) => {
+    const w = workloads[i]!;
+    place(objectNode(memoCard(w, now, '', () => (w.kind === 'StatefulSet' ? cardOfStatefulSet(w) : cardOfJob(w))), box), box);
+  });
+  if (workloads.length > 0) nodes.push(heading('workloads', 'StatefulSets and Jobs', workloads.length, workloadsX, COLUMNS_TOP, gridWidth(workloads.length)));
+
   const classRowW = Math.max(1, classes.length) * (CARD_W + COLUMN_GAP) - COLUMN_GAP;
   nodes.push(
     heading('cluster', cluster.zoned ? 'Zones, nodes and pods' : 'Nodes and pods', view.count('Node'), 0, 0, cluster.width),
@@ -92,8 +102,39 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   for (const [configId, podIds] of usersOf) {
     for (const podId of [...podIds].sort()) edges.push(...edge('config', configId, podId, `${configId.split(':')[0]} ${configId.split('/').pop()} is used by pod ${podId.split('/').pop()}`, cardsAt));
   }
+  edges.push(...ownerEdges(workloads, pods, claims, cardsAt));
   return { nodes, edges };
 }
+
+/** A StatefulSet's or Job's pods (their controller reference) and a StatefulSet's claims (named `<template>-<set>-<n>`). */
+function ownerEdges(
+  workloads: readonly (Stored<'StatefulSet'> | Stored<'Job'>)[],
+  pods: readonly Stored<'Pod'>[],
+  claims: readonly Pvc[],
+  at: ReadonlyMap<string, Box>,
+): FlowEdge[] {
+  if (workloads.length === 0) return [];
+  const byUid = new Map(workloads.map((w) => [w.metadata.uid, w]));
+  const out: FlowEdge[] = [];
+  for (const pod of pods) {
+    const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
+    const owner = ref && byUid.get(ref.uid);
+    if (!owner) continue;
+    out.push(...edge('owns', nodeIdOf(refOfObject(owner)), nodeIdOf({ kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name }), `${owner.kind} ${owner.metadata.name} owns pod ${pod.metadata.name}`, at));
+  }
+  for (const set of workloads) {
+    if (set.kind !== 'StatefulSet') continue;
+    const prefixes = (set.spec?.volumeClaimTemplates ?? []).map((t) => `${t.metadata?.name}-${set.metadata.name}-`);
+    if (prefixes.length === 0) continue;
+    for (const pvc of claims) {
+      if (pvc.metadata.namespace !== set.metadata.namespace || !prefixes.some((p) => pvc.metadata.name.startsWith(p) && /^\d+$/.test(pvc.metadata.name.slice(p.length)))) continue;
+      out.push(...edge('owns', nodeIdOf(refOfObject(set)), nodeIdOf({ kind: 'PersistentVolumeClaim', namespace: pvc.metadata.namespace ?? 'default', name: pvc.metadata.name }), `StatefulSet ${set.metadata.name} made claim ${pvc.metadata.name}`, at));
+    }
+  }
+  return out;
+}
+
+const refOfObject = (o: Stored<'StatefulSet'> | Stored<'Job'>): ObjectRef => ({ kind: o.kind, namespace: o.metadata.namespace ?? 'default', name: o.metadata.name });
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 

@@ -6,6 +6,8 @@ import type { Node } from '@xyflow/react';
 
 /** Below this zoom a card's text is unreadable (12 px type at 0.45 is 5 px): draw tiles. */
 export const OVERVIEW_ZOOM = 0.45;
+/** How far out a large cluster may be zoomed: 10,000 objects fit a laptop's canvas at about 0.03. */
+export const OVERVIEW_MIN_ZOOM = 0.02;
 /** Small graphs stay cards at any zoom: React Flow draws a few dozen cards at full speed. */
 export const OVERVIEW_MIN_CARDS = 150;
 

@@ -9,6 +9,7 @@ import { useResolvedTheme } from '../app/useResolvedTheme.ts';
 import { installDocumentActions } from './code-lens.ts';
 import { editorMounted } from './document-analysis.ts';
 import { registerInsert, registerReveal } from './editor-bridge.ts';
+import { installLargePaste } from './large-paste.ts';
 import { markersFor } from './markers.ts';
 import { MODEL_URI, monaco, THEME_DARK, THEME_LIGHT } from './monaco-setup.ts';
 import { insertSnippetAsLastDocument, installSnippetCompletions } from './snippet-completions.ts';
@@ -17,6 +18,8 @@ const MARKER_OWNER = 'kubectl-apply';
 const MAX_MARKERS = 1_000;
 /** Texts longer than this are not wrapped, and have no sticky scroll or folding (see fitWrapping). */
 const WRAP_LIMIT_CHARS = 300_000;
+/** In a text longer than WRAP_LIMIT_CHARS, lines longer than this are not tokenized (coloured). */
+const TOKENIZE_LINE_CHARS = 400;
 
 export default function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
@@ -55,14 +58,39 @@ export default function YamlEditor() {
     // thread (about a second for 5 MB), and sticky scroll and folding rebuild a model of every
     // document's outline from monaco-yaml's symbols (a second for 10,000 documents): a huge text
     // is shown without them.
+    // Monaco's tokenizer also takes up to 100 ms on one long line of such a text (a 1,000-character
+    // quoted value): past TOKENIZE_LINE_CHARS a line of a huge text is shown without colours.
     let wrapped = true;
-    const fitWrapping = () => {
-      const wrap = model.getValueLength() <= WRAP_LIMIT_CHARS;
-      if (wrap !== wrapped) editor.updateOptions({ wordWrap: wrap ? 'on' : 'off', stickyScroll: { enabled: wrap }, folding: wrap });
+    const fitWrapping = (length = model.getValueLength()) => {
+      const wrap = length <= WRAP_LIMIT_CHARS;
+      // Bracket pair colours and guides parse the whole text into a bracket tree on the page's
+      // thread (70 ms and more per render for 10,000 documents); a huge text goes without.
+      if (wrap !== wrapped) {
+        editor.updateOptions({
+          wordWrap: wrap ? 'on' : 'off',
+          stickyScroll: { enabled: wrap },
+          folding: wrap,
+          maxTokenizationLineLength: wrap ? 20_000 : TOKENIZE_LINE_CHARS,
+          bracketPairColorization: { enabled: wrap },
+          guides: { bracketPairs: false, indentation: wrap },
+          matchBrackets: wrap ? 'always' : 'never',
+          occurrencesHighlight: wrap ? 'singleFile' : 'off',
+        });
+      }
       wrapped = wrap;
     };
     fitWrapping();
+    // A paste of megabytes goes in slices (large-paste.ts); the store hears of it once, at the end.
+    const paste = installLargePaste(editor, {
+      onStart: (length) => fitWrapping(length),
+      onEnd: () => {
+        fitWrapping();
+        appStore.getState().setEditorText(model.getValue());
+      },
+      later: (fn) => setTimeout(fn, 0),
+    });
     const typed = model.onDidChangeContent(() => {
+      if (paste.busy()) return;
       fitWrapping();
       appStore.getState().setEditorText(model.getValue());
     });
@@ -73,6 +101,7 @@ export default function YamlEditor() {
       if (s.editorText !== prev.editorText && s.editorText !== model.getValue()) {
         // An edit rather than setValue, so Ctrl+Z can undo text that came from outside; its own
         // undo step (stack elements around it), or Monaco merges it with the edits before it.
+        fitWrapping(s.editorText.length); // before the edit: Monaco wraps the new lines as it takes them
         model.pushStackElement();
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.editorText }], () => null);
         model.pushStackElement();
@@ -96,6 +125,7 @@ export default function YamlEditor() {
       documentActions.dispose();
       snippetCompletions.dispose();
       unsubscribe();
+      paste.dispose();
       typed.dispose();
       editor.dispose();
       model.dispose();

@@ -5,8 +5,10 @@ import { describeDeployment, describeReplicaSet } from './apps.ts';
 import { describeNamespace, describeNode } from './cluster.ts';
 import { describeConfigMap, describeSecret } from './config.ts';
 import { describeGeneric } from './generic.ts';
+import { describeJob } from './jobs.ts';
 import { describePod } from './pods.ts';
 import { describeServiceAccount } from './service-accounts.ts';
+import { describeStatefulSet } from './statefulsets.ts';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.ts';
 import type { DescribeOptions, PrintableObject } from './types.ts';
 
@@ -31,6 +33,8 @@ const DESCRIBERS: { readonly [K in Kind]: Describer<K> } = {
   ServiceAccount: (obj, { now, events }) => describeServiceAccount(obj, now, events),
   Deployment: (obj, { now, events, replicaSets }) => describeDeployment(obj, now, events, replicaSets),
   ReplicaSet: (obj, { now, events, pods }) => describeReplicaSet(obj, now, events, pods),
+  StatefulSet: (obj, { now, events, pods }) => describeStatefulSet(obj, now, events, pods),
+  Job: (obj, { now, events }) => describeJob(obj, now, events),
   CSIDriver: generic,
   VolumeAttachment: generic,
   Event: generic,

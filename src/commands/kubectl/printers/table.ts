@@ -6,10 +6,12 @@ import { NAMESPACE_COLUMNS, NODE_COLUMNS } from './cluster.ts';
 import type { CellContext, Column } from './columns.ts';
 import { CONFIG_MAP_COLUMNS, SECRET_COLUMNS } from './config.ts';
 import { EVENT_COLUMNS } from './events.ts';
+import { JOB_COLUMNS } from './jobs.ts';
 import { printableCell } from './cells.ts';
 import { formatLabels } from './format.ts';
 import { POD_COLUMNS } from './pods.ts';
 import { SERVICE_ACCOUNT_COLUMNS } from './service-accounts.ts';
+import { STATEFUL_SET_COLUMNS } from './statefulsets.ts';
 import {
   CSI_DRIVER_COLUMNS,
   PERSISTENT_VOLUME_CLAIM_COLUMNS,
@@ -39,6 +41,8 @@ const COLUMNS: { [K in PrintableKind]: Column<PrintableObjects[K]>[] } = {
   ServiceAccount: SERVICE_ACCOUNT_COLUMNS,
   Deployment: DEPLOYMENT_COLUMNS,
   ReplicaSet: REPLICA_SET_COLUMNS,
+  StatefulSet: STATEFUL_SET_COLUMNS,
+  Job: JOB_COLUMNS,
   Event: EVENT_COLUMNS,
 };
 

@@ -1,12 +1,16 @@
 // `kubectl apply -f FILE` and `kubectl create -f FILE`: every document of every file, results
 // printed as they happen, errors collected and printed after, like kubectl.
-import { KINDS, objectKey, parseManifestText, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
+import { KINDS, objectKey, parseManifestText, flattenLists, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
 import { applyDocuments } from '../../../engine/write.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { flag } from '../flags.ts';
 import { getOwn } from '../../../lib/own.ts';
+import { discardedAct, dryRunOf, dryRunSuffix, type DryRun } from '../dry-run.ts';
+import { outputFormatError, printObject } from '../object-output.ts';
+import { asList, toJson, toYaml } from '../output-formats.ts';
+import type { AnyStored } from '../../../engine/index.ts';
 import { applyPatchError, infoString, LAST_APPLIED_ANNOTATION, modifiedConfiguration, threeWayPatch } from './apply-patch.ts';
 
 export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): CommandOutput {
@@ -17,6 +21,15 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
       exitCode: 1,
     });
   }
+  const dryRun = dryRunOf(ctx.flags);
+  if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
+  const format = flag(ctx.flags, 'output');
+  const badFormat = outputFormatError(format);
+  if (badFormat) return output(ctx.state, { stderr: clientError(badFormat) + '\n', exitCode: 1 });
+  // A dry run (client or server) goes through the same checks on a transaction nobody keeps.
+  // (A client dry run should skip the server's validation; here it does not.)
+  const write = dryRun.value === 'none' ? act : discardedAct;
+  const printing: Printing = { format, dryRun: dryRun.value, objects: [] };
   let state = ctx.state;
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -29,7 +42,8 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
       continue;
     }
     const source = file === '-' ? 'STDIN' : file;
-    const docs = parseManifestText(text);
+    // Each item of a `kind: List` is a document of its own (kubectl flattens lists client-side).
+    const docs = flattenLists(parseManifestText(text));
     // kubectl stops reading a file at its first YAML syntax error, keeping what came before.
     const firstBroken = docs.findIndex((d) => d.syntaxError);
     // kubectl's resource builder skips documents that decode to null (`null`, `~`).
@@ -40,7 +54,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     const decodeError = undecodable >= 0 ? clientError(`unable to decode "${source}": json: cannot unmarshal ${goTypeOf(usable[undecodable]!.value)} into Go value of type unstructured.detector`) : undefined;
     if (undecodable >= 0) usable = usable.slice(0, undecodable);
     objects += usable.length;
-    const r = act(
+    const r = write(
       state,
       (results: DocumentResult[]) => summary(mode, results),
       (txn) => {
@@ -74,7 +88,9 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
             stderr.push(`Error from server (${res.error.api.reason}): ${applyPatchError(patch, t.info!.kind, t.live.metadata.name, t.namespace, source, res.error.api.message)}`);
             return;
           }
-          report(res, source, mode, !!t.live, stdout, stderr);
+          const object = res.ref ? txn.getRef(res.ref) : undefined;
+          if (object) printing.objects.push(object);
+          report(res, source, mode, !!t.live, stdout, stderr, printing, object);
         });
         return results;
       },
@@ -89,13 +105,27 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     }
   }
   if (objects === 0 && stderr.length === 0) stderr.push(clientError(`no objects passed to ${mode}`));
+  // -o yaml|json: the objects at the end, one as itself, several as a List.
+  if ((format === 'yaml' || format === 'json') && printing.objects.length > 0) {
+    const [only] = printing.objects;
+    stdout.push((printing.objects.length === 1 ? printObject(only!, format, '', false) : (format === 'yaml' ? toYaml : toJson)(asList(printing.objects))).replace(/\n$/, ''));
+  }
   return output(state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: stderr.some((l) => !l.startsWith('Warning:')) ? 1 : 0, steps });
 }
 
-function report(res: DocumentResult, source: string, mode: 'apply' | 'create', wasLive: boolean, stdout: string[], stderr: string[]): void {
+/** How results are printed: `-o` and the dry-run suffix; the objects kept for `-o yaml|json`. */
+interface Printing {
+  format: string | undefined;
+  dryRun: DryRun;
+  objects: AnyStored[];
+}
+
+function report(res: DocumentResult, source: string, mode: 'apply' | 'create', wasLive: boolean, stdout: string[], stderr: string[], printing: Printing, object: AnyStored | undefined): void {
   for (const w of res.warnings) stderr.push(`Warning: ${w}`);
   if (res.outcome && res.ref) {
-    stdout.push(`${resourcePrefix(res.ref.kind)}/${res.ref.name} ${res.outcome}`);
+    if (printing.format === 'yaml' || printing.format === 'json') return;
+    if (printing.format === 'name' && object) stdout.push(printObject(object, 'name', '', false).replace(/\n$/, ''));
+    else stdout.push(`${resourcePrefix(res.ref.kind)}/${res.ref.name} ${res.outcome}${dryRunSuffix(printing.dryRun)}`);
     return;
   }
   const e = res.error;

@@ -1,9 +1,11 @@
 // `kubectl delete KIND NAME…`, `-f FILE`, `-l SELECTOR`, `--all`.
 import {
+  KINDS,
   act,
   deleteObject,
   objectKey,
   parseManifestText,
+  flattenLists,
   listObjects,
   resolveResource,
   resourcePrefix,
@@ -16,6 +18,8 @@ import { flag, isSet } from '../flags.ts';
 import { parseGoInt } from '../flag-values.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { dryRunOf, dryRunSuffix, serverDryRun } from '../dry-run.ts';
+import type { Txn } from '../../../engine/cluster/store.ts';
 
 interface Target {
   kind: Kind;
@@ -25,6 +29,13 @@ interface Target {
 }
 
 export function deleteVerb(ctx: KubectlContext): CommandOutput {
+  const dryRun = dryRunOf(ctx.flags);
+  if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
+  const format = flag(ctx.flags, 'output');
+  if (format !== undefined && format !== 'name') {
+    // delete prints names only: any other -o is refused before anything is deleted.
+    return output(ctx.state, { stderr: clientError(`unexpected -o output mode: ${format}. We only support '-o name'`) + '\n', exitCode: 1 });
+  }
   const stderr: string[] = [];
   const targets: Target[] = [];
   const files = ctx.flags.values['filename'] ?? [];
@@ -35,7 +46,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
         stderr.push(clientError(`the path "${file}" does not exist`));
         continue;
       }
-      for (const doc of parseManifestText(text)) {
+      for (const doc of flattenLists(parseManifestText(text))) {
         const v = doc.value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | undefined;
         // A document without a well-typed kind and name names nothing to delete.
         const info = typeof v?.kind === 'string' && v.kind ? resolveResource(v.kind) : undefined;
@@ -74,17 +85,28 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   const immediate = grace === 0;
   if (immediate) stderr.unshift('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
   const stdout: string[] = [];
-  const r = act(
-    ctx.state,
-    () => `user ran kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`,
-    (txn) => {
-      for (const t of targets) {
-        const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name), grace >= 0 ? { gracePeriodSeconds: grace } : {});
-        if (res.ok) stdout.push(`${resourcePrefix(t.kind)} "${t.name}" ${immediate ? 'force deleted' : 'deleted'}`);
-        else stderr.push(formatApiError(res.error, files.length > 0 ? { verb: 'deleting', source: files[0]! } : undefined));
+  // DeleteOptions.PrintObj: `pod "web" deleted from default namespace`, or `pod/web` with -o name.
+  const printed = (t: Target) => {
+    if (format === 'name') return `${resourcePrefix(t.kind)}/${t.name}`;
+    const where = KINDS[t.kind].namespaced ? ` from ${t.namespace} namespace` : '';
+    return `${resourcePrefix(t.kind)} "${t.name}" ${immediate ? 'force deleted' : 'deleted'}${where}${dryRunSuffix(dryRun.value)}`;
+  };
+  const deleteAll = (txn: Txn) => {
+    for (const t of targets) {
+      // A client dry run sends nothing: every target is "deleted", found or not.
+      if (dryRun.value === 'client') {
+        stdout.push(printed(t));
+        continue;
       }
-    },
-  );
+      const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name), grace >= 0 ? { gracePeriodSeconds: grace } : {});
+      if (res.ok) stdout.push(printed(t));
+      else stderr.push(formatApiError(res.error, files.length > 0 ? { verb: 'deleting', source: files[0]! } : undefined));
+    }
+  };
+  const r =
+    dryRun.value === 'none'
+      ? act(ctx.state, () => `user ran kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`, deleteAll)
+      : { state: ctx.state, steps: [], result: serverDryRun(ctx.state, deleteAll) };
   // kubectl prints this on stdout when nothing at all matched (an empty file, a selector matching nothing).
   if (targets.length === 0 && !stderr.some((l) => !l.startsWith('Warning:'))) stdout.push('No resources found');
   const failed = stderr.some((l) => !l.startsWith('Warning:'));

@@ -54,6 +54,7 @@ function describeOne(ctx: KubectlContext, obj: AnyStored): string {
       return describeObject(obj, { now, events, pods });
     }
     case 'ReplicaSet':
+    case 'StatefulSet':
       return describeObject(obj, { now, events, pods: ownedBy(view.list('Pod', obj.metadata.namespace), obj) });
     case 'Deployment': {
       const owned = ownedBy(view.list('ReplicaSet', obj.metadata.namespace), obj);

@@ -1,4 +1,5 @@
-// `kubectl get`: tables, -o wide|yaml|json|name, -l, --show-labels, -A, --field-selector.
+// `kubectl get`: tables, -o wide|yaml|json|name|jsonpath=…|custom-columns=…, --sort-by, -l,
+// --show-labels, -A, --field-selector.
 import { getObject, listObjects, resourcePrefix, type AnyStored, type KindInfo } from '../../../engine/index.ts';
 import { buildTable, noResourcesFound, type PrintableKind, type PrintableObjects, type TableOptions } from '../printers/index.ts';
 import { formatTable } from '../../../lib/text-table.ts';
@@ -6,13 +7,22 @@ import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError, listError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
 import { lines, type KubectlContext } from '../context.ts';
-import { asList, nameOf, toJson, toYaml } from '../output-formats.ts';
+import { asList, choosePrinter, printWith } from '../output-formats.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { klogExit, relaxedJsonPath, sortOrder } from '../printers/sort-by.ts';
+import { sortResponses, type Response } from './get-sort.ts';
+import type { GoValue } from '../jsonpath/index.ts';
 import { getOwn } from '../../../lib/own.ts';
 
-const OUTPUTS = ['wide', 'yaml', 'json', 'name'];
-
 export function getVerb(ctx: KubectlContext): CommandOutput {
+  const result = getCommand(ctx);
+  // GetOptions.Complete warns before anything else that a watch ignores --sort-by for what follows.
+  const sortBy = flag(ctx.flags, 'sort-by') ?? '';
+  const warning = sortBy === '' ? '' : isSet(ctx.flags, 'watch') ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n' : isSet(ctx.flags, 'watch-only') ? 'warning: --watch-only requested, --sort-by will be ignored\n' : '';
+  return warning ? { ...result, stderr: warning + result.stderr } : result;
+}
+
+function getCommand(ctx: KubectlContext): CommandOutput {
   const parsed = parseResourceArgs(ctx.flags.args);
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
   if (parsed.targets.length === 0) {
@@ -22,13 +32,23 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
       exitCode: 1,
     });
   }
-  const format = flag(ctx.flags, 'output');
-  if (format !== undefined && !OUTPUTS.includes(format)) {
-    return output(ctx.state, {
-      stderr: clientError(`unable to match a printer suitable for the output format "${format}", allowed formats are: json,name,wide,yaml`) + '\n',
-      exitCode: 1,
-    });
+  const outputFlag = flag(ctx.flags, 'output') ?? '';
+  // GetOptions.Validate: labels belong to the table.
+  if (isSet(ctx.flags, 'show-labels') && outputFlag !== '' && outputFlag !== 'wide') {
+    return output(ctx.state, { stderr: clientError(`--show-labels option cannot be used with ${outputFlag} printer`) + '\n', exitCode: 1 });
   }
+  const template = flag(ctx.flags, 'template') ?? '';
+  const chosen = choosePrinter({
+    output: outputFlag,
+    template,
+    noHeaders: isSet(ctx.flags, 'no-headers'),
+    allowMissingKeys: flag(ctx.flags, 'allow-missing-template-keys') !== 'false',
+    read: (path) => ctx.input.files.read(path),
+  });
+  // Only the table (no -o, or -o wide, without --template) is "human readable"; every other
+  // printer gets the objects after they are fetched, as one List.
+  const human = outputFlag === '' ? template === '' : outputFlag === 'wide';
+  const sortBy = flag(ctx.flags, 'sort-by') ?? '';
   // Selectors go to the server as typed; it parses them and refuses bad ones (BadRequest).
   const labelSelector = flag(ctx.flags, 'selector')?.trim() ?? '';
   const fieldSelector = flag(ctx.flags, 'field-selector')?.trim() ?? '';
@@ -41,15 +61,12 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
 
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const found: AnyStored[] = [];
-  const tables: string[] = [];
+  let responses: Response[] = [];
   for (const { info, names } of parsed.targets) {
-    let objects: AnyStored[];
     if (names.length > 0) {
-      objects = [];
       for (const name of names) {
         const got = getObject(ctx.api, info.kind, ctx.namespace, name);
-        if (got.ok) objects.push(got.value);
+        if (got.ok) responses.push({ info, objects: [got.value], named: true });
         else if (!(got.error.reason === 'NotFound' && isSet(ctx.flags, 'ignore-not-found'))) stderr.push(formatApiError(got.error));
       }
     } else {
@@ -58,43 +75,82 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
         stderr.push(listError(listed.error, info, labelSelector, fieldSelector));
         return output(ctx.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: 1 });
       }
-      objects = listed.value;
-    }
-    found.push(...objects);
-    if (!format || format === 'wide') {
-      const text = renderTable(
-        info,
-        objects,
-        {
-          now: ctx.state.now,
-          wide: format === 'wide',
-          showLabels: isSet(ctx.flags, 'show-labels'),
-          allNamespaces: ctx.allNamespaces && info.namespaced,
-          noHeaders: isSet(ctx.flags, 'no-headers'),
-        },
-        parsed.targets.length > 1,
-        (ctx.flags.values['label-columns'] ?? []).flatMap((v) => v.split(',')).filter(Boolean),
-      );
-      if (text) tables.push(text);
+      responses.push({ info, objects: listed.value, named: false });
     }
   }
+  const found = responses.flatMap((r) => r.objects);
   const single = parsed.targets.length === 1 && parsed.targets[0]!.names.length === 1;
-  if (format === 'yaml') {
-    if (found.length > 0 || !single) stdout.push((single ? toYaml(found[0]) : toYaml(asList(found))).trimEnd());
-  } else if (format === 'json') {
-    if (found.length > 0 || !single) stdout.push((single ? toJson(found[0]) : toJson(asList(found))).trimEnd());
-  } else if (format === 'name') {
-    stdout.push(...found.map(nameOf));
-  } else {
-    stdout.push(...tables.map((t) => t.trimEnd()).join('\n\n').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1));
+  if (!human) return printGeneric(ctx, chosen, { found, single, sortBy, stderr });
+
+  if (sortBy !== '') {
+    const sorted = sortResponses(responses, sortBy, ctx.state.now);
+    if (!sorted.ok) return output(ctx.state, { stderr: sorted.stderr, exitCode: 1 });
+    responses = sorted.responses;
   }
-  const anyNames = parsed.targets.some((t) => t.names.length > 0);
-  if (found.length === 0 && !anyNames && !format?.match(/yaml|json/)) {
+  // Consecutive responses of one kind share a table (kubectl starts a new one when the resource changes).
+  const tables: string[] = [];
+  for (let i = 0; i < responses.length; ) {
+    const info = responses[i]!.info;
+    const objects: AnyStored[] = [];
+    for (; i < responses.length && responses[i]!.info.kind === info.kind; i++) objects.push(...responses[i]!.objects);
+    const text = renderTable(
+      info,
+      objects,
+      {
+        now: ctx.state.now,
+        wide: outputFlag === 'wide',
+        showLabels: isSet(ctx.flags, 'show-labels'),
+        allNamespaces: ctx.allNamespaces && info.namespaced,
+        noHeaders: isSet(ctx.flags, 'no-headers'),
+      },
+      parsed.targets.length > 1,
+      (ctx.flags.values['label-columns'] ?? []).flatMap((v) => v.split(',')).filter(Boolean),
+    );
+    if (text) tables.push(text);
+  }
+  stdout.push(...tables.map((t) => t.trimEnd()).join('\n\n').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1));
+  // Nothing written and nothing failed: say so (a table left out by a failed sort counts as nothing).
+  if (tables.length === 0 && stderr.length === 0 && !isSet(ctx.flags, 'ignore-not-found')) {
     const namespaced = parsed.targets.some((t) => t.info.namespaced);
     stderr.push(noResourcesFound(namespaced && !ctx.allNamespaces ? ctx.namespace : undefined));
   }
   const failed = stderr.some((l) => l.startsWith('Error') || l.startsWith('error'));
   return output(ctx.state, { stdout: lines(stdout.filter((l, i) => !(l === '' && i === stdout.length - 1))), stderr: lines(stderr), exitCode: failed ? 1 : 0 });
+}
+
+/**
+ * kubectl's printGeneric: one named object is printed as itself, anything else as a `List`
+ * (sorted by --sort-by); nothing at all when a single object was not found, or when
+ * --ignore-not-found found nothing. A printer kubectl cannot build is reported instead.
+ */
+function printGeneric(
+  ctx: KubectlContext,
+  chosen: ReturnType<typeof choosePrinter>,
+  { found, single, sortBy, stderr }: { found: AnyStored[]; single: boolean; sortBy: string; stderr: string[] },
+): CommandOutput {
+  const fail = (message: string) => output(ctx.state, { stderr: checkErr(message), exitCode: 1 });
+  if (single && stderr.length > 0) return output(ctx.state, { stderr: lines(stderr), exitCode: 1 });
+  if (found.length === 0 && isSet(ctx.flags, 'ignore-not-found')) return output(ctx.state, { stderr: lines(stderr), exitCode: stderr.length > 0 ? 1 : 0 });
+  if (!chosen.ok) return fail(chosen.error);
+  if (chosen.printer.kind === 'table') return fail('internal: table printer in the generic path');
+  let items = found;
+  if (!single && sortBy !== '' && items.length > 0) {
+    const relaxed = relaxedJsonPath(sortBy);
+    if (!relaxed.ok) return fail(relaxed.error);
+    const order = sortOrder(items as unknown as GoValue[], relaxed.value);
+    if (!order.ok && order.unsortable) return output(ctx.state, { stderr: klogExit(ctx.state.now, 'sorter.go:329', order.error), exitCode: 1 });
+    if (!order.ok) return fail(order.error);
+    items = order.order.map((i) => found[i]!);
+  }
+  const printed = printWith(chosen.printer, single ? items[0] : asList(items));
+  const errors = [...stderr.map((l) => l + '\n'), ...(printed.error ? [checkErr(printed.error)] : [])];
+  return output(ctx.state, { stdout: printed.stdout, stderr: errors.join(''), exitCode: errors.length > 0 ? 1 : 0 });
+}
+
+/** cmdutil.CheckErr: `error: ` and the message, with a newline unless it ends with one. */
+function checkErr(message: string): string {
+  const text = clientError(message);
+  return text.endsWith('\n') ? text : text + '\n';
 }
 
 /** With several kinds in one `get`, kubectl prefixes each name with its resource (`persistentvolume/example-pv`). */

@@ -1,5 +1,5 @@
 // `kubectl label` and `kubectl annotate`: `key=value` sets, `key-` removes, `--overwrite` replaces.
-import { act, getObject, resourcePrefix, updateObject } from '../../../engine/index.ts';
+import { act, getObject, updateObject } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
@@ -7,9 +7,18 @@ import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { getOwn, setOwn } from '../../../lib/own.ts';
 import { annotationConflictError, annotationPairsError, labelPairsError, resourcesAndPairs } from './metadata-pairs.ts';
+import { dryRunOf, dryRunSuffix, serverDryRun } from '../dry-run.ts';
+import { flag } from '../flags.ts';
+import { outputFormatError, printObject } from '../object-output.ts';
+import type { Txn } from '../../../engine/cluster/store.ts';
 
 export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations'): CommandOutput {
   const verb = field === 'labels' ? 'label' : 'annotate';
+  const dryRun = dryRunOf(ctx.flags);
+  if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
+  const format = flag(ctx.flags, 'output');
+  const badFormat = outputFormatError(format);
+  if (badFormat) return output(ctx.state, { stderr: clientError(badFormat) + '\n', exitCode: 1 });
   // kubectl checks the command line before it asks the server anything: the pairs, then that
   // there are resources and updates, and only then resolves the resources.
   const split = resourcesAndPairs(ctx.flags.args, field === 'labels' ? 'label' : 'annotation');
@@ -30,10 +39,7 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
   }
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const r = act(
-    ctx.state,
-    () => `user ran kubectl ${verb} ${changes.join(' ')}`,
-    (txn) => {
+  const edit = (txn: Txn) => {
       for (const { info, names } of parsed.targets) {
         for (const name of names) {
           const got = getObject(txn, info.kind, ctx.namespace, name);
@@ -60,12 +66,18 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
             continue;
           }
           const edited = { ...live, metadata: { ...live.metadata, [field]: Object.keys(current).length ? current : undefined } };
-          const res = updateObject(txn, live, edited);
-          if (!res.ok) stderr.push(formatApiError(res.error));
-          else stdout.push(`${resourcePrefix(info.kind)}/${name} ${res.outcome === 'unchanged' ? 'not labeled' : field === 'labels' ? 'labeled' : 'annotated'}`);
+          // label says what changed (label.go updateDataChangeMsg); annotate always says "annotated".
+          const before = live.metadata[field] ?? {};
+          const added = Object.keys(current).some((k) => getOwn(before, k) !== current[k]);
+          const removed = Object.keys(before).some((k) => getOwn(current, k) === undefined);
+          const message = field === 'annotations' ? 'annotated' : added && removed ? 'modified' : added ? 'labeled' : removed ? 'unlabeled' : 'not labeled';
+          // A client dry run sends nothing; a server dry run is checked and thrown away.
+          const res = dryRun.value === 'client' ? undefined : updateObject(txn, live, edited);
+          if (res && !res.ok) stderr.push(formatApiError(res.error));
+          else stdout.push(printObject(edited as typeof live, format, message + dryRunSuffix(dryRun.value), false).replace(/\n$/, ''));
         }
       }
-    },
-  );
+  };
+  const r = dryRun.value === 'none' ? act(ctx.state, () => `user ran kubectl ${verb} ${changes.join(' ')}`, edit) : { state: ctx.state, steps: [], result: serverDryRun(ctx.state, edit) };
   return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: stderr.length ? 1 : 0, steps: r.steps });
 }

@@ -14,6 +14,7 @@ import type { Stored } from '../../api/objects.ts';
 import type { Txn } from '../../cluster/store.ts';
 import { knownDriver, runningProvisioner } from '../../drivers/registry.ts';
 import { digestHex } from '../../runtime/ids.ts';
+import { updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { isPoweredOff } from '../../cluster/power.ts';
 import { isOutOfService } from '../pod-gc/index.ts';
@@ -146,16 +147,15 @@ export const csiAttacher: Controller = {
       const finalizer = attacherFinalizer(driver.name);
       const pvName = va.spec.source.persistentVolumeName;
       if (va.metadata.deletionTimestamp) {
-        ctx.txn.update({ ...va, metadata: { ...va.metadata, finalizers: (va.metadata.finalizers ?? []).filter((f) => f !== finalizer) } });
+        updateResource(ctx.txn, { ...va, metadata: { ...va.metadata, finalizers: (va.metadata.finalizers ?? []).filter((f) => f !== finalizer) } });
         ctx.step(`external-attacher ${driver.name} detached volume ${pvName} from node ${va.spec.nodeName} (ControllerUnpublishVolume)`);
         continue;
       }
       if (va.status?.attached) continue;
-      ctx.txn.update({
-        ...va,
-        metadata: { ...va.metadata, finalizers: [...(va.metadata.finalizers ?? []).filter((f) => f !== finalizer), finalizer] },
-        status: { attached: true, attachmentMetadata: { devicePath: '/dev/nvme1n1' } },
-      });
+      // The attacher puts its finalizer on first (an update), then reports the attachment (a status write).
+      const held = updateResource(ctx.txn, { ...va, metadata: { ...va.metadata, finalizers: [...(va.metadata.finalizers ?? []).filter((f) => f !== finalizer), finalizer] } });
+      if (!held.ok || !held.object) continue;
+      updateStatus(ctx.txn, { ...held.object, status: { attached: true, attachmentMetadata: { devicePath: '/dev/nvme1n1' } } });
       for (const pod of ctx.txn.list('Pod').filter((p) => p.spec?.nodeName === va.spec.nodeName)) {
         const uses = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, podVolumeClaimName(pod, v))?.metadata.name === pvName);
         if (uses) ctx.event(pod, 'Normal', 'SuccessfulAttachVolume', `AttachVolume.Attach succeeded for volume "${pvName}" `, 'attachdetach-controller');

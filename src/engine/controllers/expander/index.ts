@@ -9,6 +9,7 @@ import type { PersistentVolumeClaimCondition } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { compareQuantities, parseQuantity, roundUpToGiB, type Quantity } from '../../api/quantity.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
+import { updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { runningProvisioner } from '../../drivers/registry.ts';
 import { podsUsingClaim } from '../queries.ts';
@@ -41,10 +42,10 @@ function expandVolume(ctx: ControllerContext, claim: PVC, request: Quantity): vo
   if (!pv || !driver || !driver.attachRequired) return;
   const newSize = roundUpToGiB(request);
   const who = `external-resizer ${driver.name}`;
-  ctx.txn.update({ ...pv, spec: { ...pv.spec, capacity: { ...pv.spec?.capacity, storage: newSize } } });
+  updateResource(ctx.txn, { ...pv, spec: { ...pv.spec, capacity: { ...pv.spec?.capacity, storage: newSize } } });
   const now = rfc3339(ctx.now);
   const condition: PersistentVolumeClaimCondition = { type: 'FileSystemResizePending', status: 'True', lastTransitionTime: now, message: FS_RESIZE_PENDING_MESSAGE };
-  ctx.txn.update({
+  updateStatus(ctx.txn, {
     ...claim,
     status: {
       ...claim.status,
@@ -64,7 +65,7 @@ function expandFilesystem(ctx: ControllerContext, claim: PVC): void {
   const pv = ctx.txn.get('PersistentVolume', claim.spec!.volumeName!);
   if (!pv) return;
   const { allocatedResourceStatuses: _done, ...status } = claim.status ?? {};
-  ctx.txn.update({
+  updateStatus(ctx.txn, {
     ...claim,
     status: { ...status, capacity: { ...claim.status?.capacity, storage: pv.spec?.capacity?.['storage'] ?? '' }, conditions: (claim.status?.conditions ?? []).filter((c) => c.type !== 'FileSystemResizePending') },
   });

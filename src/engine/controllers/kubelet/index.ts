@@ -5,6 +5,7 @@ import type { ContainerStatus, PodCondition } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { parseTimestamp, rfc3339 } from '../../runtime/clock.ts';
 import { digestHex, draw } from '../../runtime/ids.ts';
+import { updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { envConfigError } from './env.ts';
 import { MOUNT_TIMEOUT_MS, checkPodVolumes, hostPathVolumes, nodeFs } from './volumes.ts';
@@ -113,7 +114,7 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
     state: { running: { startedAt: now } },
     volumeMounts: (c.volumeMounts ?? []).map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) })),
   }));
-  ctx.txn.update({
+  updateStatus(ctx.txn, {
     ...pod,
     status: {
       ...pod.status,
@@ -160,7 +161,7 @@ function setWaiting(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>, reas
     containerStatuses: statuses,
   };
   if (sameIgnoringTimes(status, pod.status)) return;
-  ctx.txn.update({ ...pod, status });
+  updateStatus(ctx.txn, { ...pod, status });
 }
 
 function terminate(ctx: ControllerContext, pod: Pod): void {
@@ -237,7 +238,7 @@ function evictIfOverLimit(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>
     if (BigInt(used) <= quantityValue(limit.quantity)) continue;
     const message = `Usage of EmptyDir volume "${v.name}" exceeds the limit "${v.emptyDir.sizeLimit}". `;
     const now = rfc3339(ctx.now);
-    ctx.txn.update({
+    updateStatus(ctx.txn, {
       ...pod,
       status: {
         ...pod.status,

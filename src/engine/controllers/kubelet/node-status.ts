@@ -4,6 +4,7 @@ import type { Stored } from '../../api/objects.ts';
 import { HEALTHY_NODE_CONDITIONS } from '../../cluster/nodes.ts';
 import { isPoweredOff } from '../../cluster/power.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
+import { updateStatus } from '../../cluster/controller-writes.ts';
 import type { ControllerContext } from '../../runtime/controller.ts';
 
 /** Each condition whose change the kubelet reports as `Node <name> status is now: <event>`. */
@@ -30,7 +31,7 @@ function postReady(ctx: ControllerContext, node: Stored<'Node'>): void {
   const now = rfc3339(ctx.now);
   const before = node.status?.conditions ?? [];
   const conditions = HEALTHY_NODE_CONDITIONS.map((c) => ({ ...c, lastHeartbeatTime: now, lastTransitionTime: now }));
-  ctx.txn.update({ ...node, status: { ...node.status, conditions } });
+  updateStatus(ctx.txn, { ...node, status: { ...node.status, conditions } });
   ctx.event(node, 'Normal', 'Starting', 'Starting kubelet.');
   ctx.event(node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
   for (const c of conditions) {

@@ -12,6 +12,7 @@ import { startContainer } from '../../containers/runtime.ts';
 import { LOST_CONTAINER_REASON } from '../../cluster/power.ts';
 import { imagePullMessages } from './images.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
+import { updateStatus } from '../../cluster/controller-writes.ts';
 import type { ControllerContext } from '../../runtime/controller.ts';
 
 type Pod = Stored<'Pod'>;
@@ -74,7 +75,7 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
   }
   if (!changed) return;
   const pending = (pod.spec?.containers ?? []).some((c) => ctx.txn.state.containers[containerKey(pod, c.name)]?.restartAt !== undefined);
-  ctx.txn.update(withPhase(current, ctx.now, !pending));
+  updateStatus(ctx.txn, withPhase(current, ctx.now, !pending));
 }
 
 /** A restart pulls again only with imagePullPolicy Always; otherwise the image is already on the node. */

@@ -18,6 +18,7 @@ import type { Stored } from '../../api/objects.ts';
 import { LABEL_ZONE } from '../../api/storage.ts';
 import { poweredOffSince } from '../../cluster/power.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
+import { updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 
 type Node = Stored<'Node'>;
@@ -82,7 +83,7 @@ function monitorNodeHealth(ctx: ControllerContext, node: Node): void {
       ? { ...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastHeartbeatTime: c.lastHeartbeatTime ?? rfc3339(silentSince), lastTransitionTime: now }
       : c,
   );
-  ctx.txn.update({ ...node, status: { ...node.status, conditions } });
+  updateStatus(ctx.txn, { ...node, status: { ...node.status, conditions } });
   ctx.event(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
   ctx.step(`node-lifecycle-controller marked node ${name} NotReady: its kubelet has posted no status for ${Math.round((ctx.now - silentSince) / 1000)}s (grace period 50s)`);
   // MarkPodsNotReady: the node's pods are no longer Ready (their containers' own statuses stay as last reported).
@@ -90,7 +91,7 @@ function monitorNodeHealth(ctx: ControllerContext, node: Node): void {
     const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
     if (!ready || ready.status === 'False') continue;
     const podConditions = (pod.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: now } : c));
-    ctx.txn.update({ ...pod, status: { ...pod.status, conditions: podConditions } });
+    updateStatus(ctx.txn, { ...pod, status: { ...pod.status, conditions: podConditions } });
     ctx.event(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
     ctx.step(`node-lifecycle-controller marked pod ${pod.metadata.namespace}/${pod.metadata.name} not ready: node ${name} is NotReady`);
   }
@@ -122,7 +123,7 @@ function syncTaints(ctx: ControllerContext, node: Node, opts: { noExecute: boole
   if (next.length > 0) spec.taints = next;
   else delete spec.taints;
   const latest = ctx.txn.get('Node', node.metadata.name) ?? node;
-  ctx.txn.update({ ...latest, spec });
+  updateResource(ctx.txn, { ...latest, spec });
   const describe = (list: Taint[]) => list.map((t) => `${t.key}:${t.effect}`).join(', ');
   const parts = [added.length > 0 && `tainted node ${node.metadata.name} ${describe(added)}`, removed.length > 0 && `removed ${describe(removed)} from node ${node.metadata.name}`].filter(Boolean);
   ctx.step(`node-lifecycle-controller ${parts.join(' and ')}`);

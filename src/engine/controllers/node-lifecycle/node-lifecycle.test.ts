@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { act, advanceClock, deleteObject, powerOff, powerOn, viewOf, type ClusterState, type Stored } from '../../index.ts';
 import { explainObject } from '../../explain/index.ts';
 import { nodesInZone } from '../../cluster/power.ts';
+import { updateObject } from '../../cluster/apply.ts';
 import { pod, pvc } from '../../testing/builders.ts';
 import { TestCluster } from '../../testing/harness.ts';
 
@@ -147,7 +148,8 @@ describe('node failure', () => {
     sleep(tc, 60);
     const r = act(tc.state, 'taint', (txn) => {
       const n = txn.get('Node', oldNode)!;
-      txn.update({ ...n, spec: { ...n.spec, taints: [...(n.spec?.taints ?? []), { key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute', timeAdded: '2026-01-01T00:01:00Z' }] } });
+      // kubectl taint: an update of the node, through the learner's door.
+      updateObject(txn, n, { ...n, spec: { ...n.spec, taints: [...(n.spec?.taints ?? []), { key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute', timeAdded: '2026-01-01T00:01:00Z' }] } });
     });
     tc.state = r.state;
     expect(r.steps.map((s) => s.actor)).toEqual(expect.arrayContaining(['taint-eviction-controller', 'pod-garbage-collector', 'attachdetach-controller']));

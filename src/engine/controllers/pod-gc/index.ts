@@ -4,6 +4,7 @@
 // shutdown, GA in v1.28): that taint is their word that the machine is really off, so nothing can
 // still be running there. Without it, such pods wait for their kubelet forever.
 import type { Stored } from '../../api/objects.ts';
+import { updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller } from '../../runtime/controller.ts';
 
 export const TAINT_OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
@@ -24,7 +25,7 @@ export const podGarbageCollector: Controller = {
       if (!node || ready || !isOutOfService(node)) continue;
       const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
       // markFailedAndDeletePod: the pod is marked Failed, then deleted without waiting for the kubelet.
-      ctx.txn.update({ ...pod, status: { ...pod.status, phase: 'Failed' } });
+      updateStatus(ctx.txn, { ...pod, status: { ...pod.status, phase: 'Failed' } });
       ctx.txn.remove('Pod', key);
       ctx.step(`pod-garbage-collector force-deleted pod ${key}: it was Terminating on node ${nodeName}, which is not Ready and is tainted ${TAINT_OUT_OF_SERVICE}`);
     }

@@ -13,6 +13,7 @@ import { pvBinder } from './index.ts';
 import { applyDocuments } from '../../manifest/apply-documents.ts';
 import { parseManifestText } from '../../manifest/parse.ts';
 import { yaml } from '../../testing/builders.ts';
+import { applyManifest } from '../../write.ts';
 
 interface Case {
   name: string;
@@ -228,5 +229,36 @@ describe('binding details', () => {
     const names = Array.from({ length: 20 }, (_, i) => tc.get('PersistentVolumeClaim', `default/c${i}`)!.spec!.volumeName);
     expect(new Set(names).size).toBe(20);
     expect(names.every(Boolean)).toBe(true);
+  });
+});
+
+describe('the recorded decision (state.binding), which explanations read', () => {
+  it('records every volume with the first condition it fails and why the claim waits, and drops it once bound', () => {
+    const tc = TestCluster.of('bare');
+    tc.apply(pvc('c', { className: '', request: '2Gi' }), pv('tiny', { capacity: '1Gi', className: '' }));
+    expect(tc.state.binding?.['default/c']).toMatchObject({ decision: 'no-class', volumes: [{ name: 'tiny', failed: 'too small: 1Gi < 2Gi requested' }] });
+    tc.apply(pv('big', { capacity: '5Gi', className: '' }));
+    expect(tc.phase('PersistentVolumeClaim', 'default/c')).toBe('Bound');
+    expect(tc.state.binding?.['default/c']).toBeUndefined();
+  });
+
+  it('says what a claim waits for: a consumer, a named volume, a provisioner', () => {
+    const tc = TestCluster.of('kind');
+    tc.apply(pvc('wffc'), pvc('named', { className: '', volumeName: 'later' }), storageClass('ext', { provisioner: 'example.com/nfs', mode: 'Immediate' }), pvc('ext', { className: 'ext' }));
+    expect(tc.state.binding?.['default/wffc']?.decision).toBe('wait-for-first-consumer');
+    expect(tc.state.binding?.['default/named']?.decision).toBe('named-volume-missing');
+    expect(tc.state.binding?.['default/ext']?.decision).toBe('provisioning');
+  });
+
+  it('is worked out again only when the claim or a volume changed, and goes with its claim', () => {
+    const tc = TestCluster.of('bare');
+    tc.apply(pvc('c', { className: '', request: '2Gi' }), pv('tiny', { capacity: '1Gi', className: '' }));
+    const first = tc.state.binding!['default/c']!;
+    tc.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated' }, data: { a: 'b' } });
+    expect(tc.state.binding!['default/c']).toBe(first);
+    tc.apply(pv('tiny', { capacity: '1Gi', className: '', labels: { moved: 'yes' } }));
+    expect(tc.state.binding!['default/c']).not.toBe(first);
+    tc.state = applyManifest(tc.state, yaml(pvc('c', { className: '', request: '2Gi' })), { mode: 'delete' }).state;
+    expect(tc.state.binding?.['default/c']).toBeUndefined();
   });
 });

@@ -14,10 +14,12 @@ import {
   claimHasNoClass,
 } from '../../api/storage.ts';
 import { checkNamedVolume } from '../../api/volume-binding.ts';
+import { updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { ControllerContext } from '../../runtime/controller.ts';
 import { defaultClass, isDelayBinding, isPodTerminated, podsUsingClaim, storageClassOf } from '../queries.ts';
 import { bindClaimToVolume, bindVolumeToClaim, isVolumeBoundToClaim } from './bind.ts';
 import { findBestMatch, type VolumeIndex } from './match.ts';
+import { forgetDecision, recordDecision } from './record.ts';
 
 type PVC = Stored<'PersistentVolumeClaim'>;
 type PV = Stored<'PersistentVolume'>;
@@ -27,6 +29,7 @@ export const MSG_NO_CLASS = 'no persistent volumes available for this claim and 
 
 export function syncClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC): void {
   if (claim.metadata.annotations?.[ANN_BIND_COMPLETED]) {
+    forgetDecision(ctx.txn, claim);
     syncBoundClaim(ctx, claim);
   } else if (claim.spec?.volumeName) {
     syncPreBoundClaim(ctx, claim, claim.spec.volumeName);
@@ -55,7 +58,7 @@ function syncBoundClaim(ctx: ControllerContext, claim: PVC): void {
   }
   if (!isVolumeBoundToClaim(pv, claim)) {
     if (claim.status?.phase !== 'Lost') {
-      ctx.txn.update({ ...claim, status: { ...claim.status, phase: 'Lost' } });
+      updateStatus(ctx.txn, { ...claim, status: { ...claim.status, phase: 'Lost' } });
       ctx.event(claim, 'Warning', 'ClaimMisbound', 'Two claims are bound to the same volume, this one is bound incorrectly');
       ctx.step(`persistentvolume-binder marked claim ${keyOf(claim)} Lost: volume ${name} is bound to another claim`);
     }
@@ -69,10 +72,15 @@ function syncBoundClaim(ctx: ControllerContext, claim: PVC): void {
 
 function syncPreBoundClaim(ctx: ControllerContext, claim: PVC, volumeName: string): void {
   const pv = ctx.txn.get('PersistentVolume', volumeName);
-  if (!pv) return; // OBSERVATION: the named volume does not exist yet; no event, retry later.
+  if (!pv) {
+    // OBSERVATION: the named volume does not exist yet; no event, retry later.
+    recordDecision(ctx.txn, claim, 'named-volume-missing');
+    return;
+  }
   if (!pv.spec?.claimRef) {
     const verdict = checkNamedVolume(pv, claim);
     if (!verdict.ok) {
+      recordDecision(ctx.txn, claim, 'named-volume');
       ctx.event(claim, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${volumeName}": ${verdict.message ?? verdict.reason}`);
       ctx.step(`persistentvolume-binder cannot bind claim ${keyOf(claim)} to the volume it names`);
       return;
@@ -84,12 +92,16 @@ function syncPreBoundClaim(ctx: ControllerContext, claim: PVC, volumeName: strin
     bind(ctx, pv, claim);
     return;
   }
+  recordDecision(ctx.txn, claim, 'named-volume');
   ctx.event(claim, 'Warning', 'FailedBinding', `volume "${volumeName}" already bound to a different claim.`);
   ctx.step(`persistentvolume-binder cannot bind claim ${keyOf(claim)}: volume ${volumeName} is bound to another claim`);
 }
 
 function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC): void {
-  if (claim.metadata.deletionTimestamp) return;
+  if (claim.metadata.deletionTimestamp) {
+    forgetDecision(ctx.txn, claim);
+    return;
+  }
   const className = claimClass(claim);
   const delayBinding = isDelayBinding(ctx.txn, className);
   const pv = findBestMatch(index, claim, delayBinding);
@@ -101,12 +113,14 @@ function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC
   if (claimHasNoClass(claim)) {
     const def = defaultClass(ctx.txn);
     if (def) {
-      ctx.txn.update({ ...claim, spec: { ...claim.spec, storageClassName: def.metadata.name } });
+      recordDecision(ctx.txn, claim, 'default-class');
+      updateResource(ctx.txn, { ...claim, spec: { ...claim.spec, storageClassName: def.metadata.name } });
       ctx.step(`persistentvolume-binder assigned the default StorageClass "${def.metadata.name}" to claim ${keyOf(claim)}`);
       return;
     }
   }
   if (delayBinding && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
+    recordDecision(ctx.txn, claim, 'wait-for-first-consumer');
     const waiting = podsUsingClaim(ctx.txn, claim).filter((p) => !p.spec?.nodeName && !isPodTerminated(p) && !p.metadata.deletionTimestamp);
     if (waiting.length === 0) {
       ctx.event(claim, 'Normal', 'WaitForFirstConsumer', MSG_WAIT_FIRST_CONSUMER);
@@ -121,6 +135,7 @@ function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC
     provisionClaim(ctx, claim, className);
     return;
   }
+  recordDecision(ctx.txn, claim, 'no-class');
   ctx.event(claim, 'Normal', 'FailedBinding', MSG_NO_CLASS);
   ctx.step(`persistentvolume-binder found no volume for claim ${keyOf(claim)}, and the claim has no StorageClass to provision one`);
 }
@@ -129,6 +144,7 @@ function syncUnboundClaim(ctx: ControllerContext, index: VolumeIndex, claim: PVC
 function provisionClaim(ctx: ControllerContext, claim: PVC, className: string): void {
   const sc = storageClassOf(ctx.txn, className);
   if (!sc) {
+    recordDecision(ctx.txn, claim, 'class-not-found');
     ctx.event(claim, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`);
     ctx.step(`persistentvolume-binder cannot provision claim ${keyOf(claim)}: StorageClass "${className}" does not exist`);
     return;
@@ -136,17 +152,22 @@ function provisionClaim(ctx: ControllerContext, claim: PVC, className: string): 
   const provisioner = sc.provisioner;
   if (provisioner.startsWith('kubernetes.io/')) {
     // No in-tree provisioning plugins remain in v1.34; kubernetes.io/no-provisioner is for static local volumes.
+    recordDecision(ctx.txn, claim, 'no-plugin');
     ctx.event(claim, 'Warning', 'ProvisioningFailed', `no volume plugin matched name: ${provisioner}`);
     ctx.step(`persistentvolume-binder cannot provision claim ${keyOf(claim)}: no volume plugin serves ${provisioner}`);
     return;
   }
   const annotations = claim.metadata.annotations ?? {};
+  let handed = claim;
   if (annotations[ANN_STORAGE_PROVISIONER] !== provisioner || annotations[ANN_BETA_STORAGE_PROVISIONER] !== provisioner) {
-    ctx.txn.update({
+    const r = updateResource(ctx.txn, {
       ...claim,
       metadata: { ...claim.metadata, annotations: { ...annotations, [ANN_BETA_STORAGE_PROVISIONER]: provisioner, [ANN_STORAGE_PROVISIONER]: provisioner } },
     });
+    if (r.ok && r.object) handed = r.object;
   }
+  // Recorded against the claim as written, so the next pass finds the record current.
+  recordDecision(ctx.txn, handed, 'provisioning');
   ctx.event(
     claim,
     'Normal',
@@ -157,6 +178,7 @@ function provisionClaim(ctx: ControllerContext, claim: PVC, className: string): 
 }
 
 function bind(ctx: ControllerContext, pv: PV, claim: PVC): void {
+  forgetDecision(ctx.txn, claim);
   const volume = bindVolumeToClaim(ctx.txn, pv, claim);
   const latest = ctx.txn.get('PersistentVolumeClaim', keyOf(claim)) ?? claim;
   bindClaimToVolume(ctx.txn, latest, volume);
@@ -165,7 +187,7 @@ function bind(ctx: ControllerContext, pv: PV, claim: PVC): void {
 
 function setLost(ctx: ControllerContext, claim: PVC, message: string): void {
   if (claim.status?.phase === 'Lost') return;
-  ctx.txn.update({ ...claim, status: { ...claim.status, phase: 'Lost' } });
+  updateStatus(ctx.txn, { ...claim, status: { ...claim.status, phase: 'Lost' } });
   ctx.event(claim, 'Warning', 'ClaimLost', message);
   ctx.step(`persistentvolume-binder marked claim ${keyOf(claim)} Lost`);
 }

@@ -5,6 +5,7 @@
 //   claimRef to a claim that is gone (or has a new uid) → Released, then the reclaimer acts
 import type { Stored } from '../../api/objects.ts';
 import { ANN_BOUND_BY_CONTROLLER } from '../../api/storage.ts';
+import { updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { ControllerContext } from '../../runtime/controller.ts';
 
 type PV = Stored<'PersistentVolume'>;
@@ -44,13 +45,15 @@ export function syncVolume(ctx: ControllerContext, pv: PV): void {
   }
   if (claim.spec?.volumeName && pv.metadata.annotations?.[ANN_BOUND_BY_CONTROLLER]) {
     // OBSERVATION: we bound this volume, but the claim went to another one (a race): release it.
+    // unbindVolume: the claimRef goes in an update of the volume, the phase in one of its status.
     const { claimRef: _gone, ...spec } = pv.spec ?? {};
-    ctx.txn.update({ ...pv, spec, status: { ...pv.status, phase: 'Available' } });
+    const r = updateResource(ctx.txn, { ...pv, spec });
+    if (r.ok && r.object) setPhase(ctx, r.object, 'Available');
     ctx.step(`persistentvolume-binder unbound volume ${pv.metadata.name}: claim ${ref.namespace}/${ref.name} bound another volume`);
   }
   // Otherwise the claim has not caught up yet; syncClaim finishes the binding.
 }
 
 function setPhase(ctx: ControllerContext, pv: PV, phase: string): void {
-  ctx.txn.update({ ...pv, status: { ...pv.status, phase } });
+  updateStatus(ctx.txn, { ...pv, status: { ...pv.status, phase } });
 }

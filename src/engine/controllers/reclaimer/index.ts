@@ -5,6 +5,7 @@ import type { Stored } from '../../api/objects.ts';
 import { ANN_BOUND_BY_CONTROLLER, ANN_PROVISIONED_BY, LABEL_HOSTNAME } from '../../api/storage.ts';
 import { entryAt, removeAll, setEntry, treeOf } from '../../fs/tree.ts';
 import { runningProvisioner } from '../../drivers/registry.ts';
+import { updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { getOwn, setOwn } from '../../../lib/own.ts';
 
@@ -57,19 +58,20 @@ function recycleVolume(ctx: ControllerContext, pv: PV): void {
   const preBoundByUser = !pv.metadata.annotations?.[ANN_BOUND_BY_CONTROLLER];
   const { claimRef, ...spec } = pv.spec;
   const { [ANN_BOUND_BY_CONTROLLER]: _a, ...annotations } = pv.metadata.annotations ?? {};
-  ctx.txn.update({
+  // unbindVolume: the claimRef goes in an update of the volume, the phase in one of its status.
+  const r = updateResource(ctx.txn, {
     ...pv,
     metadata: { ...pv.metadata, annotations },
     // A volume the user pre-bound stays reserved for that claim name; only the old uid goes.
     spec: preBoundByUser && claimRef ? { ...spec, claimRef: { ...claimRef, uid: undefined, resourceVersion: undefined } } : spec,
-    status: { ...pv.status, phase: 'Available' },
   });
+  if (r.ok && r.object) updateStatus(ctx.txn, { ...r.object, status: { ...r.object.status, phase: 'Available' } });
   ctx.event(pv, 'Normal', 'VolumeRecycled', 'Volume recycled');
   ctx.step(`persistentvolume-reclaimer recycled volume ${pv.metadata.name}: scrubbed and Available again`);
 }
 
 function fail(ctx: ControllerContext, pv: PV, reason: string, message: string): void {
-  ctx.txn.update({ ...pv, status: { ...pv.status, phase: 'Failed', message } });
+  updateStatus(ctx.txn, { ...pv, status: { ...pv.status, phase: 'Failed', message } });
   ctx.event(pv, 'Warning', reason, message);
   ctx.step(`persistentvolume-reclaimer marked volume ${pv.metadata.name} Failed: ${message}`);
 }

@@ -10,6 +10,7 @@ import type { Stored } from '../../api/objects.ts';
 import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, claimRefTo } from '../../api/storage.ts';
 import type { SchedulingRecord } from '../../cluster/state.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
+import { bindPod, updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import type { CycleState, FilterPlugin, Node, Pod, Status } from './framework.ts';
 import { nodeAffinity, nodeName, nodeUnschedulable, taintToleration } from './plugins/node-basics.ts';
@@ -60,7 +61,7 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, load: Map<string, number>
   const decisions = decideVolumes(ctx.txn, cycle, node);
   for (const d of decisions) {
     if (d.action === 'bind') {
-      ctx.txn.update({
+      updateResource(ctx.txn, {
         ...d.volume,
         metadata: { ...d.volume.metadata, annotations: { ...d.volume.metadata.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' } },
         spec: {
@@ -71,21 +72,15 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, load: Map<string, number>
       ctx.step(`scheduler chose node ${node.metadata.name} for pod ${podKey} and reserved volume ${d.volume.metadata.name} for claim ${d.claim.metadata.name}`);
     } else {
       const claim = ctx.txn.get('PersistentVolumeClaim', `${d.claim.metadata.namespace}/${d.claim.metadata.name}`) ?? d.claim;
-      ctx.txn.update({ ...claim, metadata: { ...claim.metadata, annotations: { ...claim.metadata.annotations, [ANN_SELECTED_NODE]: node.metadata.name } } });
+      updateResource(ctx.txn, { ...claim, metadata: { ...claim.metadata, annotations: { ...claim.metadata.annotations, [ANN_SELECTED_NODE]: node.metadata.name } } });
       ctx.step(`scheduler chose node ${node.metadata.name} for pod ${podKey} and asked for claim ${d.claim.metadata.name} to be provisioned there`);
     }
   }
   const waiting = cycle.claims.some((c) => !isFullyBound(ctx.txn.get('PersistentVolumeClaim', `${c.metadata.namespace}/${c.metadata.name}`) ?? c));
   if (waiting) return; // PreBind waits until the binder and provisioner finish; a later pass binds the pod.
 
-  ctx.txn.update({
-    ...pod,
-    spec: { ...pod.spec!, nodeName: node.metadata.name },
-    status: {
-      ...pod.status,
-      conditions: upsertCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: timestamp(ctx) }),
-    },
-  });
+  // DefaultBinder: a Binding, not an update of the pod (which may not change spec.nodeName).
+  if (!bindPod(ctx.txn, pod, node.metadata.name).ok) return;
   load.set(node.metadata.name, (load.get(node.metadata.name) ?? 0) + 1);
   ctx.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${podKey} to ${node.metadata.name}`);
   ctx.step(`scheduler assigned pod ${podKey} to node ${node.metadata.name}`);
@@ -116,7 +111,7 @@ function reportUnschedulable(ctx: ControllerContext, pod: Pod, podKey: string, r
   const condition = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: record.message };
   const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
   if (existing?.status !== 'False' || existing.message !== record.message) {
-    ctx.txn.update({ ...pod, status: { ...pod.status, conditions: upsertCondition(pod.status?.conditions, { ...condition, lastTransitionTime: timestamp(ctx) }) } });
+    updateStatus(ctx.txn, { ...pod, status: { ...pod.status, conditions: upsertCondition(pod.status?.conditions, { ...condition, lastTransitionTime: timestamp(ctx) }) } });
   }
   ctx.event(pod, 'Warning', 'FailedScheduling', record.message);
   ctx.step(`scheduler could not place pod ${podKey}: ${record.message}`);

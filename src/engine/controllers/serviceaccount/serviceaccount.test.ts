@@ -7,6 +7,7 @@ import { PRESETS } from '../../cluster/state.ts';
 import { presetContents } from '../../presets.ts';
 import { runOnce } from '../../runtime/settle.ts';
 import { beginTxn } from '../../cluster/store.ts';
+import { updateStatus } from '../../cluster/controller-writes.ts';
 import { CLUSTER_CA_CRT, DESCRIPTION, rootCACertPublisher } from '../root-ca-cert-publisher/index.ts';
 import { TestCluster } from '../../testing/harness.ts';
 import { serviceAccountController } from './index.ts';
@@ -72,7 +73,7 @@ describe('level-triggered', () => {
     const base = createCluster({ preset: 'bare' });
     const txn = beginTxn(base);
     const ns = txn.get('Namespace', 'default')!;
-    txn.update({ ...ns, status: { phase: 'Terminating' } });
+    expect(updateStatus(txn, { ...ns, status: { phase: 'Terminating' } }).ok).toBe(true);
     txn.remove('ServiceAccount', 'default/default');
     txn.remove('ConfigMap', 'default/kube-root-ca.crt');
     expect(runOnce(txn, serviceAccountController, [])).toBe(false);

@@ -11,6 +11,7 @@
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { parseTimestamp, rfc3339 } from '../../runtime/clock.ts';
+import { updateStatus, writtenOr } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { tolerates } from '../scheduler/plugins/node-basics.ts';
 
@@ -62,7 +63,7 @@ function evict(ctx: ControllerContext, pod: Pod, nodeName: string, taints: reado
   // addConditionAndDeletePod: the pod says why it is going before it is deleted.
   const condition = { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastTransitionTime: rfc3339(ctx.now) };
   const conditions = [...(pod.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), condition];
-  const updated = ctx.txn.update({ ...pod, status: { ...pod.status, conditions } }) ?? pod;
+  const updated = writtenOr(updateStatus(ctx.txn, { ...pod, status: { ...pod.status, conditions } }), pod);
   ctx.event(updated, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`);
   ctx.txn.delete('Pod', key);
   const names = (list: readonly Taint[]) => list.map((t) => `${t.key}:${t.effect}`).join(', ');

@@ -1,6 +1,7 @@
 // deployment-controller: keeps one ReplicaSet per pod template, scales the current one to the
 // desired replicas and old ones to zero (a simplified rollout), and reports status.
 import type { Stored } from '../../api/objects.ts';
+import { updateResource, updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { createObject } from '../../cluster/apply.ts';
 import { POD_TEMPLATE_HASH, isOwnedBy, ownerRef, templateHash } from './pod-template.ts';
@@ -52,13 +53,13 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
     ctx.step(`deployment-controller created ReplicaSet ${ns}/${name} for deployment ${d.metadata.name}`);
   } else if ((current.spec?.replicas ?? 1) !== replicas) {
     const from = current.spec?.replicas ?? 1;
-    ctx.txn.update({ ...current, spec: { ...current.spec!, replicas } });
+    updateResource(ctx.txn, { ...current, spec: { ...current.spec!, replicas } });
     ctx.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${replicas > from ? 'up' : 'down'} replica set ${name} from ${from} to ${replicas}`);
     ctx.step(`deployment-controller scaled ReplicaSet ${ns}/${name} from ${from} to ${replicas}`);
   }
   for (const old of owned) {
     if (old.metadata.name === name || (old.spec?.replicas ?? 0) === 0) continue;
-    ctx.txn.update({ ...old, spec: { ...old.spec!, replicas: 0 } });
+    updateResource(ctx.txn, { ...old, spec: { ...old.spec!, replicas: 0 } });
     ctx.event(d, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${old.metadata.name} from ${old.spec?.replicas ?? 1} to 0`);
     ctx.step(`deployment-controller scaled old ReplicaSet ${ns}/${old.metadata.name} to 0`);
   }
@@ -86,7 +87,7 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
   };
   const clean = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined)) as typeof status;
   if (JSON.stringify(clean) !== JSON.stringify(d.status ?? {})) {
-    ctx.txn.update({ ...(ctx.txn.get('Deployment', `${ns}/${d.metadata.name}`) ?? d), status: clean });
+    updateStatus(ctx.txn, { ...(ctx.txn.get('Deployment', `${ns}/${d.metadata.name}`) ?? d), status: clean });
     ctx.step(`deployment-controller updated deployment ${ns}/${d.metadata.name}: ${ready}/${replicas} ready`);
   }
 }

@@ -2,6 +2,7 @@
 import type { Stored } from '../../api/objects.ts';
 import { createObject } from '../../cluster/apply.ts';
 import { randomSuffix } from '../../runtime/ids.ts';
+import { updateStatus } from '../../cluster/controller-writes.ts';
 import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 import { isOwnedBy, ownerRef } from './pod-template.ts';
 import { MAX_PODS, podLimitMessage } from './pod-limit.ts';
@@ -68,7 +69,7 @@ function syncReplicaSet(ctx: ControllerContext, rs: Stored<'ReplicaSet'>, room: 
   const status = { replicas: live.length, fullyLabeledReplicas: live.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation, conditions: replicaFailure(latest, failure, ctx.now) };
   const clean = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined));
   if (JSON.stringify(clean) !== JSON.stringify(latest.status ?? {})) {
-    ctx.txn.update({ ...latest, status: clean as { replicas: number } });
+    updateStatus(ctx.txn, { ...latest, status: clean as { replicas: number } });
     ctx.step(`replicaset-controller updated replicaset ${ns}/${rs.metadata.name}: ${ready}/${want} ready`);
   }
 }

@@ -17,9 +17,19 @@ const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
-/** Bytes of a string as Go's len() counts them (UTF-8). */
+/** Bytes of a string as Go's len() counts them (UTF-8; a lone surrogate is encoded as U+FFFD), counted without encoding it: every write validates its annotations. */
 export function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** IsQualifiedName: `[prefix/]name`, the prefix a DNS subdomain, the name ≤ 63 characters. */
@@ -63,12 +73,23 @@ export function validateLabels(labels: Readonly<Record<string, unknown>> | undef
   return errors;
 }
 
+/** Annotation keys come from a small set and every write checks them again: each is checked once. */
+const ANNOTATION_KEY_ERRORS = new Map<string, string[]>();
+function annotationKeyErrors(key: string): string[] {
+  let errors = ANNOTATION_KEY_ERRORS.get(key);
+  if (!errors) {
+    errors = qualifiedNameErrors(key.toLowerCase());
+    if (ANNOTATION_KEY_ERRORS.size < 4096) ANNOTATION_KEY_ERRORS.set(key, errors);
+  }
+  return errors;
+}
+
 /** ValidateAnnotations: keys are qualified names (case-insensitive), and all of it fits in 256 KiB. */
 export function validateAnnotations(annotations: Readonly<Record<string, unknown>> | undefined, field: string): FieldError[] {
   const errors: FieldError[] = [];
   let total = 0;
   for (const key of Object.keys(annotations ?? {}).sort()) {
-    for (const msg of qualifiedNameErrors(key.toLowerCase())) errors.push(invalid(field, key, msg));
+    for (const msg of annotationKeyErrors(key)) errors.push(invalid(field, key, msg));
     const value = annotations![key];
     total += byteLength(key) + (typeof value === 'string' ? byteLength(value) : 0);
   }

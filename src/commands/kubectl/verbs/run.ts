@@ -1,0 +1,73 @@
+// `kubectl run NAME --image=… [-- ARGS…]`: creates one pod and prints `pod/NAME created`. With
+// `-i` (or `--attach`) it waits for the pod and shows its output instead, as `kubectl attach`
+// would; with `--rm` it then deletes the pod. A script has no terminal, so `-t` falls back the
+// way kubectl's does when stdin is not one.
+import { act, deleteObject, getObject, objectKey, readerOf, type ClusterState, type Step } from '../../../engine/index.ts';
+import { output, type CommandOutput } from '../../types.ts';
+import { clientError, formatApiError } from '../errors.ts';
+import { flag, isSet } from '../flags.ts';
+import { dryRunOf } from '../dry-run.ts';
+import { outputFormatError } from '../object-output.ts';
+import type { KubectlContext } from '../context.ts';
+import { sendCreated } from './create-object.ts';
+import { planRun, type RunPlan } from './run-pod.ts';
+
+export function runVerb(ctx: KubectlContext): CommandOutput {
+  const fail = (message: string) => output(ctx.state, { stderr: message + '\n', exitCode: 1 });
+  // cobra's required flag comes first.
+  if (flag(ctx.flags, 'image') === undefined) return fail(clientError('required flag(s) "image" not set'));
+  const dryRun = dryRunOf(ctx.flags);
+  if (!dryRun.ok) return fail(clientError(dryRun.error));
+  const badFormat = outputFormatError(flag(ctx.flags, 'output'));
+  if (badFormat) return fail(clientError(badFormat));
+  const planned = planRun(ctx, dryRun.value !== 'none');
+  if (!planned.ok) return fail(clientError(planned.error));
+  const plan = planned.plan;
+  // run hands the server's refusal to CheckErr as it is: `Error from server (AlreadyExists): …`.
+  const created = sendCreated(ctx, plan.pod, dryRun.value, (e) => formatApiError(e), `user ran kubectl run ${plan.name}`);
+  if (created.error) return fail(created.error);
+  if (!plan.attach) return output(created.state, { stdout: created.stdout, steps: created.steps });
+  return attached(ctx, plan, created.state, created.steps);
+}
+
+/** After the pod exists: its output, the wait for it to end (Never, OnFailure), then `--rm`. */
+function attached(ctx: KubectlContext, plan: RunPlan, state: ClusterState, steps: Step[]): CommandOutput {
+  const ns = ctx.namespace;
+  const got = getObject(readerOf(state), 'Pod', ns, plan.name);
+  const pod = got.ok ? got.value : undefined;
+  const phase = pod?.status?.phase;
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  const logs = pod ? (state.containers[`${pod.metadata.uid}/${plan.name}`]?.logs ?? '') : '';
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    // The pod ended before kubectl could attach: it prints the container's logs instead.
+    stdout += logs;
+  } else if (phase === 'Running') {
+    // Logs written before the attach, then attach's own notes (stderr), then the stream.
+    stdout += logs;
+    if (plan.tty && !isSet(ctx.flags, 'quiet')) stderr += 'Unable to use a TTY - input is not a terminal or the right kind of file\n';
+    if (!isSet(ctx.flags, 'quiet')) {
+      stderr +=
+        'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n' +
+        "If you don't see a command prompt, try pressing enter.\n";
+    }
+  } else {
+    // kubectl waits --pod-running-timeout (1m) for the pod to run, then gives up.
+    stderr += clientError('timed out waiting for the condition') + '\n';
+    exitCode = 1;
+  }
+  if (exitCode === 0 && plan.restartPolicy !== 'Always' && phase === 'Failed') {
+    // The exit code of the container is kubectl's own (uexec.CodeExitError, printed as is).
+    const terminated = pod?.status?.containerStatuses?.[0]?.state?.terminated;
+    const rc = terminated?.exitCode ?? 0;
+    if (rc === 0) stderr += clientError(`pod ${ns}/${plan.name} failed with unknown exit code`) + '\n';
+    else stderr += `pod ${ns}/${plan.name} terminated (${terminated?.reason ?? 'Error'})\n${terminated?.message ?? ''}`.replace(/\n?$/, '\n');
+    exitCode = rc === 0 ? 1 : rc;
+  }
+  if (!plan.remove) return output(state, { stdout, stderr, exitCode, steps });
+  // --rm: delete's own printing, ignoring a pod that is already gone.
+  const r = act(state, `user ran kubectl run ${plan.name} --rm: pod ${plan.name} deleted`, (txn) => deleteObject(txn, 'Pod', objectKey('Pod', ns, plan.name)));
+  if (r.result.ok) stdout += `pod "${plan.name}" deleted from ${ns} namespace\n`;
+  return output(r.state, { stdout, stderr, exitCode, steps: [...steps, ...r.steps] });
+}

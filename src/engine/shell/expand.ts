@@ -1,0 +1,261 @@
+// Word expansion, in POSIX's order: parameters, command substitution and arithmetic, then field
+// splitting of what was unquoted, then pathname expansion (globs) and quote removal. The
+// interpreter passes itself in as `Expander` so that `$( … )` can run a program.
+import type { Word, WordPart } from './ast.ts';
+import { ArithError, evaluateArith } from './arith.ts';
+
+export interface Expander {
+  lookup(name: string): string | undefined;
+  assign(name: string, value: string): void;
+  positional(): string[];
+  special(name: string): string | undefined;
+  /** Runs a program in a subshell and returns what it printed on stdout. */
+  substitute(part: WordPart & { k: 'cmd' }): string;
+  home(): string;
+  /** Entries of a directory (for globs), or undefined if it cannot be listed. */
+  list(dir: string): string[] | undefined;
+  /** Raised for `${x:?msg}`: the shell reports it and stops. */
+  fatal(message: string): never;
+  arithFailure(err: ArithError, expr: string): never;
+  /** dash's arithmetic: no `++`, `--`, `**` or `,`. */
+  posixArith?: boolean;
+}
+
+/** A run of characters of one field: quoted text is never split or globbed. */
+interface Piece {
+  text: string;
+  quoted: boolean;
+}
+
+/** Expands a word into fields (0, 1 or more: `$@`, unquoted `$x` with spaces, globs). */
+export function expandWord(word: Word, ex: Expander, opts: { split?: boolean; glob?: boolean } = {}): string[] {
+  const split = opts.split ?? true;
+  const fields: Piece[][] = [];
+  let current: Piece[] | undefined;
+  const add = (text: string, quoted: boolean) => {
+    current ??= [];
+    current.push({ text, quoted });
+  };
+  const endField = () => {
+    if (current) fields.push(current);
+    current = undefined;
+  };
+  const ifs = ex.lookup('IFS') ?? ' \t\n';
+  const addSplit = (text: string) => {
+    if (!split || ifs === '') return add(text, false);
+    let i = 0;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (ifs.includes(c)) {
+        const white = ' \t\n'.includes(c);
+        if (!white || current) endField();
+        if (!white) current = [];
+        i++;
+        // IFS whitespace around a separator is part of it.
+        while (i < text.length && ' \t\n'.includes(text[i]!) && ifs.includes(text[i]!)) i++;
+        if (white && i < text.length && ifs.includes(text[i]!) && !' \t\n'.includes(text[i]!)) {
+          i++;
+          current = undefined;
+          endField();
+          current = [];
+        }
+        continue;
+      }
+      let j = i;
+      while (j < text.length && !ifs.includes(text[j]!)) j++;
+      add(text.slice(i, j), false);
+      i = j;
+    }
+  };
+  for (const part of word.parts) {
+    if (part.k === 'lit') add(part.text, part.quoted);
+    else if (part.k === 'tilde') add(ex.home(), true);
+    else if (part.k === 'param' && (part.name === '@' || part.name === '*') && part.op === undefined) {
+      const args = ex.positional();
+      if (part.quoted && part.name === '@') {
+        args.forEach((a, i) => {
+          if (i > 0) endField();
+          add(a, true);
+        });
+        if (args.length === 0 && !current) current = undefined;
+      } else if (part.quoted) add(args.join(ifs[0] ?? ''), true);
+      else args.forEach((a, i) => {
+        if (i > 0) endField();
+        addSplit(a);
+      });
+    } else {
+      const value = expandPart(part, ex);
+      if (part.quoted) add(value, true);
+      else addSplit(value);
+    }
+  }
+  endField();
+  const glob = opts.glob ?? true;
+  const out: string[] = [];
+  for (const f of fields) {
+    const text = f.map((p) => p.text).join('');
+    if (glob && f.some((p) => !p.quoted && /[*?[]/.test(p.text))) out.push(...globField(f, text, ex));
+    else out.push(text);
+  }
+  return out;
+}
+
+/** A word expanded to one string, without splitting or globbing (assignments, redirection targets, `case` words). */
+export function expandString(word: Word, ex: Expander): string {
+  return expandWord(word, ex, { split: false, glob: false }).join(' ');
+}
+
+/** A word as a shell pattern (`case`, `${x#pat}`, `[[ $x == pat ]]`): quoted characters match themselves. */
+export function expandPattern(word: Word, ex: Expander): RegExp['source'] {
+  let src = '';
+  for (const part of word.parts) {
+    if (part.k === 'lit' && !part.quoted) src += patternSource(part.text);
+    else if (part.k === 'lit') src += escapeRegex(part.text);
+    else if (part.k === 'tilde') src += escapeRegex(ex.home());
+    else {
+      const v = expandPart(part, ex);
+      src += part.quoted ? escapeRegex(v) : patternSource(v);
+    }
+  }
+  return src;
+}
+
+/** The right side of `[[ x =~ re ]]`: unquoted text is an extended regex, quoted text matches itself. */
+export function expandRegex(word: Word, ex: Expander): string {
+  let src = '';
+  for (const part of word.parts) {
+    if (part.k === 'lit') src += part.quoted ? escapeRegex(part.text) : part.text;
+    else if (part.k === 'tilde') src += escapeRegex(ex.home());
+    else {
+      const v = expandPart(part, ex);
+      src += part.quoted ? escapeRegex(v) : v;
+    }
+  }
+  return src;
+}
+
+function expandPart(part: WordPart, ex: Expander): string {
+  switch (part.k) {
+    case 'lit':
+      return part.text;
+    case 'tilde':
+      return ex.home();
+    case 'cmd':
+      return ex.substitute(part).replace(/\n+$/, '');
+    case 'arith': {
+      const text = expandString(part.expr, ex);
+      try {
+        return String(evaluateArith(text, { get: (n) => ex.lookup(n), set: (n, v) => ex.assign(n, v) }, 0, ex.posixArith));
+      } catch (e) {
+        if (e instanceof ArithError) ex.arithFailure(e, text.trim());
+        throw e;
+      }
+    }
+    case 'param':
+      return expandParam(part, ex);
+  }
+}
+
+function expandParam(part: WordPart & { k: 'param' }, ex: Expander): string {
+  const raw = /^[0-9]+$/.test(part.name) && part.name !== '0' ? ex.positional()[Number(part.name) - 1] : part.name === '@' || part.name === '*' ? ex.positional().join(' ') : (ex.special(part.name) ?? ex.lookup(part.name));
+  const op = part.op;
+  if (op === undefined) return raw ?? '';
+  if (op === 'len') return String([...(raw ?? '')].length);
+  const word = () => (part.arg ? expandString(part.arg, ex) : '');
+  const empty = raw === undefined || (op.startsWith(':') && raw === '');
+  switch (op) {
+    case ':-':
+    case '-':
+      return empty ? word() : raw!;
+    case ':=':
+    case '=': {
+      if (!empty) return raw!;
+      const v = word();
+      ex.assign(part.name, v);
+      return v;
+    }
+    case ':?':
+    case '?':
+      if (!empty) return raw!;
+      return ex.fatal(`${part.name}: ${part.arg && part.arg.parts.length ? word() : 'parameter not set'}`);
+    case ':+':
+    case '+':
+      return empty ? '' : word();
+    default: {
+      const value = raw ?? '';
+      const pat = part.arg ? expandPattern(part.arg, ex) : '';
+      return trim(value, pat, op);
+    }
+  }
+}
+
+/** `${x#pat}` (shortest prefix), `##` (longest), `%` (shortest suffix), `%%` (longest). */
+function trim(value: string, pat: string, op: '#' | '##' | '%' | '%%'): string {
+  const re = new RegExp(`^(?:${pat})$`, 's');
+  if (op === '#' || op === '##') {
+    const lengths = [...Array(value.length + 1).keys()];
+    if (op === '##') lengths.reverse();
+    for (const n of lengths) if (re.test(value.slice(0, n))) return value.slice(n);
+    return value;
+  }
+  const starts = [...Array(value.length + 1).keys()];
+  if (op === '%') starts.reverse();
+  for (const n of starts) if (re.test(value.slice(n))) return value.slice(0, n);
+  return value;
+}
+
+/** A glob's characters as a regex source: `*`, `?`, `[…]`/`[!…]`; everything else literally. */
+export function patternSource(glob: string): string {
+  let src = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') src += '.*';
+    else if (c === '?') src += '.';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) {
+        src += '\\[';
+        continue;
+      }
+      let body = glob.slice(i + 1, close);
+      const negate = body.startsWith('!') || body.startsWith('^');
+      if (negate) body = body.slice(1);
+      src += `[${negate ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
+      i = close;
+    } else if (c === '\\' && i + 1 < glob.length) src += escapeRegex(glob[++i]!);
+    else src += escapeRegex(c);
+  }
+  return src;
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Pathname expansion of one field, in its last path component; no match leaves the word as written. */
+function globField(pieces: Piece[], text: string, ex: Expander): string[] {
+  const slash = text.lastIndexOf('/');
+  const dir = slash >= 0 ? text.slice(0, slash) || '/' : '.';
+  const prefix = slash >= 0 ? text.slice(0, slash + 1) : '';
+  // The pattern for the last component only: quoted characters match themselves.
+  let src = '';
+  let seen = 0;
+  for (const p of pieces) {
+    const start = Math.max(0, prefix.length - seen);
+    seen += p.text.length;
+    if (start >= p.text.length) continue;
+    const t = p.text.slice(start);
+    src += p.quoted ? escapeRegex(t) : patternSource(t);
+  }
+  if (prefix.includes('*') || prefix.includes('?')) return [text];
+  const names = ex.list(dir);
+  if (!names) return [text];
+  const re = new RegExp(`^${src}$`, 's');
+  const matches = names.filter((n) => !n.startsWith('.') && re.test(n)).sort().map((n) => prefix + n);
+  return matches.length > 0 ? matches : [text];
+}
+
+/** Whether `value` matches a shell pattern given as regex source. */
+export function matchesPattern(value: string, source: string): boolean {
+  return new RegExp(`^(?:${source})$`, 's').test(value);
+}
