@@ -239,20 +239,16 @@ test('a share link whose replay would take minutes stops at its budget with a me
   const saved = await page.evaluate(() => localStorage.getItem('k8s-storage-playground'));
   expect(saved).toContain('my own work');
 
-  // Pods whose containers end at times that never line up (every 1,000 s, and a crash loop), then
-  // years of simulated time: the engine steps through every restart, minutes of work in all.
-  const pods =
-    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: naps\nspec:\n  containers:\n    - name: c\n      image: busybox\n      command: ["sh", "-c", "sleep 1000"]\n` +
-    `---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: crashes\nspec:\n  containers:\n    - name: c\n      image: busybox\n      command: ["sh", "-c", "exit 1"]\n`;
+  // 500 ConfigMaps, then twenty commands that each list them all in a loop, for as long as the
+  // shell's step budget allows: real work in every turn (nothing a skip could jump over), minutes in all.
+  const maps = Array.from({ length: 500 }, (_, i) => `{apiVersion: v1, kind: ConfigMap, metadata: {name: c${i}}, data: {k: v}}\n`).join('---\n');
+  const loop = 'i=0; while [ $i -lt 1000000 ]; do kubectl get configmaps -A >/dev/null; i=$((i+1)); done';
   const session: SessionV1 = {
     v: 1,
     preset: 'kind',
     seed: 1,
     editorText: '# the shared text\n',
-    actions: [
-      { action: { type: 'apply' as const, text: pods } },
-      ...Array.from({ length: 20 }, () => ({ action: { type: 'command' as const, line: 'sleep 99999999' } })),
-    ],
+    actions: [{ action: { type: 'apply' as const, text: maps } }, ...Array.from({ length: 20 }, () => ({ action: { type: 'command' as const, line: loop } }))],
     cursor: 0,
     view: 'cluster',
   };

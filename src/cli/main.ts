@@ -1,6 +1,6 @@
 // kubesim: the playground's engine, headless. `kubesim run SCRIPT` executes a script of
 // kubectl commands against a simulated cluster and prints what the real tools would print.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PRESETS, PRESET_DESCRIPTIONS, type PresetName } from '../engine/index.ts';
 import { internalError, runScript } from '../commands/script/run-script.ts';
@@ -45,6 +45,9 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
 }
+
+/** The most entries a script may list from one folder on disk. */
+const MAX_LISTED = 1000;
 
 export function main(argv: readonly string[], io: CliIO): number {
   const [command, ...rest] = argv;
@@ -120,6 +123,16 @@ export function main(argv: readonly string[], io: CliIO): number {
         read(p) {
           try {
             return readFileSync(resolve(base, p), 'utf8');
+          } catch {
+            return undefined;
+          }
+        },
+        // `kubectl create configmap --from-file=DIR`: the names in a folder, read-only, at most
+        // MAX_LISTED of them (a script pointed at a huge folder must not stall the run).
+        list(p) {
+          try {
+            const full = resolve(base, p);
+            return statSync(full).isDirectory() ? readdirSync(full).sort().slice(0, MAX_LISTED) : undefined;
           } catch {
             return undefined;
           }

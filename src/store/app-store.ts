@@ -193,6 +193,12 @@ function seconds(ms: number): string {
   return ms < 10_000 ? `${(Math.max(0, ms) / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
+/** The most characters of shell-only lines a recorded terminal line carries (UserAction `before`). */
+const SHELL_LINES_CHARS = 20_000;
+
+/** Names terminal shells (command-action.ts), unique in the page: a store starts a new one on a reset or a loaded session. */
+let shellCount = 0;
+
 export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   const saved = loadInputs(opts.storage);
   const preset = saved.preset ?? DEFAULT_PRESET;
@@ -200,6 +206,14 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   const first = startTimeline(preset, seed, createCluster({ preset, seed }));
 
   const engine = opts.engine ?? defaultEngineRunner();
+  let shell = ++shellCount;
+  // The lines since the last recorded action that changed no cluster state: they may have set
+  // what the next recorded line reads (`NS=lab`), so it carries them for a replay. Capped.
+  let shellLines: string[] = [];
+  const keepShellLine = (line: string) => {
+    shellLines.push(line);
+    while (shellLines.length > 1 && shellLines.join('\n').length > SHELL_LINES_CHARS) shellLines.shift();
+  };
 
   const store = createStore<AppState>()((set, get) => {
     // Records an action's outcome on the frame it was taken on (the learner may have moved the
@@ -271,7 +285,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const mine = claim();
         set({ busy: { kind: 'command', label: line.split('\n')[0]! } });
         let result: CommandResult = { chunks: [], exitCode: 0 };
-        await settle(engine.run({ type: 'command', state: viewedState(timeline), line }), (o: JobOutcome<CommandOutcome>) => {
+        await settle(engine.run({ type: 'command', state: viewedState(timeline), line, shell }), (o: JobOutcome<CommandOutcome>) => {
           if (!o.ok) {
             set(release(mine));
             result = o.reason === 'cancelled' ? { chunks: [{ stream: 'stderr', text: 'Cancelled\n' }], exitCode: 130 } : { chunks: [{ stream: 'stderr', text: `error: internal error: ${o.message}\n` }], exitCode: 1 };
@@ -280,8 +294,14 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
           const out = o.value;
           result = { chunks: out.chunks, exitCode: out.exitCode };
           // A read-only command (get, describe, logs) changes nothing: no frame for it.
-          if (out.unchanged) set(release(mine));
-          else set({ ...record(base, { type: 'command', line }, out), ...release(mine), playing: false });
+          if (out.unchanged) {
+            keepShellLine(line);
+            set(release(mine));
+          } else {
+            const before = shellLines.join('\n');
+            shellLines = [];
+            set({ ...record(base, { type: 'command', line, ...(before ? { before } : {}) }, out), ...release(mine), playing: false });
+          }
         });
         return result;
       },
@@ -291,6 +311,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       resetCluster: (next) => {
         engine.cancel(); // a reset wins over whatever was running
         const p = next ?? get().preset;
+        shell = ++shellCount; // a new cluster, a new terminal shell
+        shellLines = [];
         const t = startTimeline(p, get().seed, createCluster({ preset: p, seed: get().seed }));
         set({ preset: p, ...fromTimeline(t, []), lastApply: null, selected: null, playing: false });
       },
@@ -343,6 +365,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
           throw new ReplayStopped(replayStoppedMessage(o, session));
         }
         const t = o.value;
+        shell = ++shellCount;
+        shellLines = [];
         set({
           ...release(mine),
           preset: session.preset,

@@ -1,7 +1,13 @@
 // A terminal line as a timeline action: it runs through the same command layer as `kubesim run`
 // and keeps the cluster as it was after every step, for time travel. Loaded lazily (with the
 // terminal, or when a share link replays a command) so the command layer stays off the first screen.
+//
+// A terminal is one shell: variables, functions, the working directory and the files it writes
+// carry from one line to the next. The shell lives where commands run (the engine's worker; a
+// worker that is stopped takes it along), named by a number the store changes on a cluster reset
+// or a loaded session; a line with no number runs in a shell of its own.
 import { runScript, type ScriptChunk } from '../commands/script/run-script.ts';
+import { createHostSession, type HostSession } from '../commands/shell/host-shell.ts';
 import { captureStates, type ClusterState } from '../engine/index.ts';
 import { FRAMES_PER_ACTION, type ActionOutcome } from './timeline.ts';
 
@@ -10,7 +16,33 @@ export interface CommandRun extends ActionOutcome {
   exitCode: number;
 }
 
-export function runCommandAction(state: ClusterState, line: string): CommandRun {
-  const { result, states } = captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: { read: () => undefined } }), FRAMES_PER_ACTION);
+/** The terminal has no folder of its own: it reads only what its lines wrote. */
+const NO_FILES = { read: () => undefined };
+
+/** The shells in use, most recent last; a page has one, tests with several stores a few. */
+const shells = new Map<number, HostSession>();
+const MAX_SHELLS = 4;
+
+/** The shell named `id`, made on first use. */
+function shellFor(id: number, state: ClusterState): HostSession {
+  const session = shells.get(id) ?? createHostSession(state, NO_FILES);
+  shells.delete(id);
+  shells.set(id, session);
+  for (const old of shells.keys()) if (shells.size > MAX_SHELLS) shells.delete(old);
+  return session;
+}
+
+let replays = 0;
+
+/** A shell for replaying a session's commands: its own, never a terminal's (those count up from 1). */
+export function replayShell(): number {
+  return --replays;
+}
+
+export function runCommandAction(state: ClusterState, line: string, shell?: number): CommandRun {
+  const session = shell === undefined ? undefined : shellFor(shell, state);
+  const { result, states } = captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: NO_FILES, ...(session ? { session } : {}) }), FRAMES_PER_ACTION);
+  // `exit` ends the shell, as it closes a terminal's: the next line gets a fresh one.
+  if (session && session.ctx.exited !== undefined && shells.get(shell!) === session) shells.delete(shell!);
   return { state: result.state, steps: result.steps, states, chunks: result.chunks, exitCode: result.exitCode };
 }

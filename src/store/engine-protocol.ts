@@ -19,13 +19,14 @@ export type StateInput = { last: true } | { last: false; state: ClusterState } |
 /** A piece of engine work, as the store asks for it (the client adds the state reference). */
 export type EngineJob =
   | { type: 'manifest'; state: ClusterState; action: EditorAction }
-  | { type: 'command'; state: ClusterState; line: string }
+  /** `shell` names the terminal's shell, kept from line to line (command-action.ts). */
+  | { type: 'command'; state: ClusterState; line: string; shell?: number }
   | { type: 'replay'; session: SessionV1 }
   | { type: 'analyze'; text: string };
 
 export type EngineRequest = { id: number } & (
   | { type: 'manifest'; state: StateInput; action: EditorAction }
-  | { type: 'command'; state: StateInput; line: string }
+  | { type: 'command'; state: StateInput; line: string; shell?: number }
   | { type: 'replay'; session: SessionV1 }
   | { type: 'analyze'; text: string }
   /** A large state, in slices (state-parts.ts); the next job's `{ parts: true }` refers to it. */

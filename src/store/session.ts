@@ -106,7 +106,8 @@ function parseAction(raw: unknown): RecordedAction | string {
   let action: UserAction;
   if (a.type === 'command') {
     if (typeof a.line !== 'string' || a.line.length > SESSION_LIMITS.textChars) return 'a command needs a "line" string';
-    action = { type: 'command', line: a.line };
+    if (a.before !== undefined && (typeof a.before !== 'string' || a.before.length > SESSION_LIMITS.textChars)) return '"before" must be a string';
+    action = { type: 'command', line: a.line, ...(a.before !== undefined ? { before: a.before } : {}) };
   } else if (a.type === 'apply' || a.type === 'delete') {
     if (typeof a.text !== 'string' || a.text.length > SESSION_LIMITS.textChars) return `${a.type} needs a "text" string`;
     if (a.only !== undefined && !(Array.isArray(a.only) && a.only.every((n) => Number.isSafeInteger(n) && n >= 0))) return '"only" must list document indexes';
@@ -125,6 +126,8 @@ export async function replaySession(session: SessionV1, onAction?: (done: number
   const needsCommands = session.actions.some((a) => a.action.type === 'command');
   const commands = needsCommands ? await import('./command-action.ts') : undefined;
   let t = startTimeline(session.preset, session.seed, createCluster({ preset: session.preset, seed: session.seed }));
+  // The commands ran in one terminal shell (a variable set by one line is read by the next): so do they here.
+  const shell = commands?.replayShell();
   for (const [i, { action, at }] of session.actions.entries()) {
     if (at !== undefined) {
       const frame = at - t.dropped;
@@ -133,7 +136,7 @@ export async function replaySession(session: SessionV1, onAction?: (done: number
     } else {
       t = seek(t, t.frames.length - 1);
     }
-    const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.line) : runManifestAction(t.frames[t.cursor]!.state, action);
+    const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.before ? `${action.before}\n${action.line}` : action.line, shell) : runManifestAction(t.frames[t.cursor]!.state, action);
     t = recordAction(t, action, out);
     onAction?.(i + 1);
   }

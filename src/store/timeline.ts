@@ -9,8 +9,12 @@ export type UserAction =
   | { type: 'apply'; text: string; only?: number[] }
   /** `kubectl delete -f` of documents of the editor text. */
   | { type: 'delete'; text: string; only?: number[] }
-  /** A terminal line (kubectl, docker, sleep, …), here-document body included. */
-  | { type: 'command'; line: string };
+  /**
+   * A terminal line (kubectl, docker, sleep, …), here-document body included. `before`: the lines
+   * typed since the last recorded action that changed only the terminal's shell (`NS=lab`), run
+   * first on replay so this line reads what it read.
+   */
+  | { type: 'command'; line: string; before?: string };
 
 export interface RecordedAction {
   action: UserAction;

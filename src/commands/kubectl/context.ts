@@ -17,19 +17,32 @@ export interface KubectlContext {
 }
 
 export function makeContext(input: CommandInput, flags: ParsedFlags): KubectlContext {
-  const ns = flag(flags, 'namespace');
-  let cached: Reader | undefined;
-  return {
-    input,
-    state: input.state,
-    flags,
-    namespace: ns ?? 'default',
-    namespaceGiven: ns !== undefined,
-    allNamespaces: isSet(flags, 'all-namespaces'),
-    get api() {
-      return (cached ??= readerOf(input.state));
-    },
-  };
+  return new Context(input, flags);
+}
+
+/**
+ * A class rather than an object literal with a getter: one is made for every kubectl command,
+ * and the getter then lives once on the prototype. The reader is made on first use only.
+ */
+class Context implements KubectlContext {
+  readonly state: ClusterState;
+  readonly namespace: string;
+  readonly namespaceGiven: boolean;
+  readonly allNamespaces: boolean;
+  private reader: Reader | undefined;
+  constructor(
+    readonly input: CommandInput,
+    readonly flags: ParsedFlags,
+  ) {
+    const ns = flag(flags, 'namespace');
+    this.state = input.state;
+    this.namespace = ns ?? 'default';
+    this.namespaceGiven = ns !== undefined;
+    this.allNamespaces = isSet(flags, 'all-namespaces');
+  }
+  get api(): Reader {
+    return (this.reader ??= readerOf(this.input.state));
+  }
 }
 
 export type Verb = (ctx: KubectlContext) => CommandOutput;

@@ -27,62 +27,81 @@ export interface ParsedFlags {
 
 export type FlagResult = { ok: true; parsed: ParsedFlags } | { ok: false; error: string };
 
+/** What parsing has gathered so far (a plain object passed around, not captured by closures: this runs for every command). */
+interface Gathered {
+  values: Record<string, string[]>;
+  /** The first bad value's error, reported once the word is done. */
+  bad: string | undefined;
+}
+
+function addValue(g: Gathered, spec: FlagSpec, v: string): void {
+  const type = spec.type ?? (spec.value ? 'string' : 'bool');
+  const problem = flagValueError(type, v);
+  if (problem) {
+    // pflag names the flag with its shorthand when it has one: "-w, --watch".
+    const name = spec.short ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
+    g.bad ??= `invalid argument ${goQuote(v)} for "${name}" flag: ${problem}`;
+    return;
+  }
+  const value = type === 'bool' ? String(parseGoBool(v)) : v;
+  const values = g.values;
+  values[spec.long] = spec.repeat ? [...(values[spec.long] ?? []), value] : [value];
+}
+
+function byLong(specs: readonly FlagSpec[], name: string): FlagSpec | undefined {
+  for (const s of specs) if (s.long === name) return s;
+  return undefined;
+}
+
+function byShort(specs: readonly FlagSpec[], letter: string, switchOnly: boolean): FlagSpec | undefined {
+  for (const s of specs) if (s.short === letter && !(switchOnly && s.value)) return s;
+  return undefined;
+}
+
 export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]): FlagResult {
   const args: string[] = [];
-  const values: Record<string, string[]> = {};
-  let bad: string | undefined;
-  const add = (spec: FlagSpec, v: string) => {
-    const type = spec.type ?? (spec.value ? 'string' : 'bool');
-    const problem = flagValueError(type, v);
-    if (problem) {
-      // pflag names the flag with its shorthand when it has one: "-w, --watch".
-      const name = spec.short ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
-      bad ??= `invalid argument ${goQuote(v)} for "${name}" flag: ${problem}`;
-      return;
-    }
-    const value = type === 'bool' ? String(parseGoBool(v)) : v;
-    values[spec.long] = spec.repeat ? [...(values[spec.long] ?? []), value] : [value];
-  };
+  const g: Gathered = { values: {}, bad: undefined };
+  const values = g.values;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') return { ok: true, parsed: { args, values, rest: argv.slice(i + 1), argsAtDash: args.length } };
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = a.slice(2, eq < 0 ? undefined : eq);
-      const spec = specs.find((s) => s.long === name);
+      const spec = byLong(specs, name);
       if (!spec) return { ok: false, error: `unknown flag: --${name}` };
       if (!spec.value) {
-        add(spec, eq < 0 ? 'true' : a.slice(eq + 1));
+        addValue(g, spec, eq < 0 ? 'true' : a.slice(eq + 1));
       } else if (eq >= 0) {
-        add(spec, a.slice(eq + 1));
+        addValue(g, spec, a.slice(eq + 1));
       } else if (spec.bare !== undefined) {
-        add(spec, spec.bare);
+        addValue(g, spec, spec.bare);
       } else {
         if (i + 1 >= argv.length) return { ok: false, error: `flag needs an argument: --${name}` };
-        add(spec, argv[++i]!);
+        addValue(g, spec, argv[++i]!);
       }
     } else if (a.startsWith('-') && a.length > 1) {
       const letter = a[1]!;
-      const spec = specs.find((s) => s.short === letter);
+      const spec = byShort(specs, letter, false);
       if (!spec) return { ok: false, error: `unknown shorthand flag: '${letter}' in ${a}` };
       if (!spec.value) {
-        add(spec, 'true');
+        addValue(g, spec, 'true');
         // Combined switches (`-it`).
         for (const extra of a.slice(2)) {
-          const s = specs.find((x) => x.short === extra && !x.value);
+          const s = byShort(specs, extra, true);
           if (!s) return { ok: false, error: `unknown shorthand flag: '${extra}' in ${a}` };
-          add(s, 'true');
+          addValue(g, s, 'true');
         }
       } else if (a.length > 2) {
-        add(spec, a.slice(2).replace(/^=/, ''));
+        addValue(g, spec, a.slice(2).replace(/^=/, ''));
       } else {
         if (i + 1 >= argv.length) return { ok: false, error: `flag needs an argument: '${letter}' in -${letter}` };
-        add(spec, argv[++i]!);
+        addValue(g, spec, argv[++i]!);
       }
     } else {
       args.push(a);
     }
-    if (bad) return { ok: false, error: bad };
+    if (g.bad) return { ok: false, error: g.bad };
   }
   return { ok: true, parsed: { args, values, rest: [] } };
 }

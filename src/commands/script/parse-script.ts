@@ -17,7 +17,8 @@ export interface ScriptCommand {
   echo: string;
   /** What the shell runs: the command's lines as written, and as parsed (lines numbered in the script). */
   source: string;
-  program: Program;
+  /** Parsed on each read (see scriptCommand). */
+  readonly program: Program;
 }
 
 export type ParseScriptResult = { ok: true; commands: ScriptCommand[] } | { ok: false; error: string; line: number };
@@ -30,21 +31,20 @@ export function parseScript(text: string): ParseScriptResult {
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     const first = lines[i]!;
-    if (first.trim() === '' || first.trim().startsWith('#')) continue;
+    const trimmed = first.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
     let end = i;
-    let program: Program | undefined;
+    let source = '';
     for (;;) {
       // A line that ends with `\` goes on on the next one.
-      if (/(^|[^\\])(\\\\)*\\$/.test(lines[end]!) && end + 1 < lines.length) {
+      if (lines[end]!.endsWith('\\') && /(^|[^\\])(\\\\)*\\$/.test(lines[end]!) && end + 1 < lines.length) {
         end++;
         continue;
       }
-      const source = lines.slice(start, end + 1).join('\n') + '\n';
+      // Most commands are one line: no array to join for them.
+      source = end === start ? first + '\n' : lines.slice(start, end + 1).join('\n') + '\n';
       const parsed = parseShell(source, { bashisms: true, firstLine: start + 1 });
-      if (parsed.ok) {
-        program = parsed.program;
-        break;
-      }
+      if (parsed.ok) break;
       const e = parsed.error;
       if (!e.incomplete || end + 1 >= lines.length) {
         const line = e.problem.k === 'heredoc' ? e.problem.line : e.line;
@@ -59,10 +59,29 @@ export function parseScript(text: string): ParseScriptResult {
       } else end++;
     }
     i = end;
-    const written = lines.slice(start, end + 1);
-    commands.push({ line: start + 1, ...legacyText(written), echo: written.join('\n'), source: written.join('\n') + '\n', program: program! });
+    const written = end === start ? [first] : lines.slice(start, end + 1);
+    commands.push(scriptCommand(start + 1, written, source));
   }
   return { ok: true, commands };
+}
+
+/**
+ * A command whose program is parsed again when it is run rather than kept from the check above:
+ * parsing a line takes about 2 µs, while keeping ten thousand syntax trees alive until the script
+ * ends costs the garbage collector several times that (they are copied into the old generation).
+ */
+function scriptCommand(line: number, written: string[], source: string): ScriptCommand {
+  return {
+    line,
+    ...legacyText(written),
+    echo: source.slice(0, -1),
+    source,
+    get program(): Program {
+      const parsed = parseShell(source, { bashisms: true, firstLine: line });
+      if (!parsed.ok) throw new Error(`line ${line} no longer parses`);
+      return parsed.program;
+    },
+  };
 }
 
 /** bash's words for a script it cannot read, after `kubesim: line N: `. */
@@ -87,7 +106,7 @@ function legacyText(written: string[]): { text: string; stdin?: string } {
   let i = 0;
   let current = written[0]!;
   while (current.endsWith('\\') && i + 1 < written.length) current = current.slice(0, -1) + ' ' + written[++i]!.trimStart();
-  const m = HEREDOC.exec(current);
+  const m = current.includes('<<') ? HEREDOC.exec(current) : null;
   if (!m) return { text: written.length > i + 1 ? written.join('\n').trim() : current.trim() };
   const [whole, dash, , delimiter] = m;
   const body: string[] = [];

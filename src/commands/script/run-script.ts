@@ -3,7 +3,7 @@
 // `kubesim run`, lesson checks and tests.
 import { createCluster, type ClusterState, type PresetName, type Step } from '../../engine/index.ts';
 import type { FileSource } from '../types.ts';
-import { createHostSession, runHostCommand } from '../shell/host-shell.ts';
+import { createHostSession, runHostCommand, type HostSession } from '../shell/host-shell.ts';
 import { parseScript } from './parse-script.ts';
 
 export interface ScriptOptions {
@@ -15,6 +15,11 @@ export interface ScriptOptions {
   files: FileSource;
   /** Start from this state instead of a fresh preset cluster. */
   state?: ClusterState;
+  /**
+   * Go on in this shell (a terminal's, kept from line to line) instead of a fresh one: its
+   * variables, functions, directory and files carry over; it starts from `state`.
+   */
+  session?: HostSession;
   /** Called with each chunk as soon as it is produced, so a caller can print it before the script ends. */
   onChunk?: (chunk: ScriptChunk) => void;
 }
@@ -49,7 +54,11 @@ export function runScript(text: string, opts: ScriptOptions): ScriptResult {
   }
   // One shell for the whole script: variables, functions, the working directory and the files
   // it writes carry from one command to the next.
-  const session = createHostSession(start, opts.files);
+  const session = opts.session ?? createHostSession(start, opts.files);
+  if (opts.session) {
+    session.state = start;
+    session.steps = [];
+  }
   const output = (fd: 1 | 2, text: string) => emit({ stream: fd === 1 ? 'stdout' : 'stderr', text });
   let failed = false;
   for (const cmd of parsed.commands) {

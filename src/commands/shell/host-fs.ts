@@ -20,21 +20,50 @@ export class HostFiles implements ShellFs {
 
   /** kubectl's view: `-f pod.yaml` reads what the script wrote, else the script's folder. */
   fileSource(cwd: () => string): FileSource {
-    return { read: (p) => this.readText(absolute(p, cwd())) };
+    return { read: (p) => this.readText(absolute(p, cwd())), list: (p) => this.listNames(absolute(p, cwd())) };
   }
 
   private readText(abs: string): string | undefined {
     const own = this.files.get(abs);
     if (own !== undefined) return own;
     if (this.dirs.has(abs)) return undefined;
-    return this.source.read(abs === HOST_CWD || abs.startsWith(`${HOST_CWD}/`) || abs.startsWith('/home/') ? relativeToScript(abs) : abs);
+    return this.fromDisk(this.diskTexts, abs, () => this.source.read(onDisk(abs)));
+  }
+
+  // The script's folder is only ever read: each path is read from disk once per run, so a loop
+  // that tests or lists files does not hit the disk on every turn.
+  private readonly diskTexts = new Map<string, string | undefined>();
+  private readonly diskLists = new Map<string, readonly string[] | undefined>();
+
+  private fromDisk<T>(cache: Map<string, T>, abs: string, read: () => T): T {
+    if (cache.has(abs)) return cache.get(abs) as T;
+    const value = read();
+    cache.set(abs, value);
+    return value;
+  }
+
+  /** A directory's entry names (`--from-file=conf/`), or undefined when it is not one. */
+  private listNames(abs: string): string[] | undefined {
+    const listed = this.list(abs);
+    return listed.ok ? listed.value.map((e) => e.name) : undefined;
+  }
+
+  /**
+   * The names in the script's folder at a host path, when the folder has a directory there. Only
+   * the folder itself and below are listed: `ls /` or `ls /tmp` must not show the real machine's.
+   */
+  private diskNames(abs: string): readonly string[] | undefined {
+    if (this.files.has(abs) || (abs !== HOST_CWD && !abs.startsWith(`${HOST_CWD}/`))) return undefined;
+    return this.fromDisk(this.diskLists, abs, () => this.source.list?.(onDisk(abs)));
   }
 
   stat(path: string): FsEntry | undefined {
     if (this.dirs.has(path) || [...this.files.keys()].some((f) => f.startsWith(`${path}/`))) return { type: 'Directory', mode: 0o755 };
     if (path === '/dev/null') return { type: 'CharDevice', mode: 0o666 };
     const text = this.readText(path);
-    return text === undefined ? undefined : { type: 'File', mode: 0o644, content: text };
+    if (text !== undefined) return { type: 'File', mode: 0o644, content: text };
+    // A folder next to the script is a directory the script can read, write into and cd to.
+    return this.diskNames(path) === undefined ? undefined : { type: 'Directory', mode: 0o755 };
   }
 
   lstat(path: string): FsEntry | undefined {
@@ -50,7 +79,7 @@ export class HostFiles implements ShellFs {
 
   list(path: string): Result<{ name: string; entry: FsEntry }[]> {
     if (this.stat(path)?.type !== 'Directory') return { ok: false, code: this.stat(path) ? 'ENOTDIR' : 'ENOENT' };
-    const names = new Set<string>();
+    const names = new Set<string>(this.diskNames(path) ?? []);
     for (const p of [...this.files.keys(), ...this.dirs]) {
       if (!p.startsWith(path === '/' ? '/' : `${path}/`) || p === path) continue;
       names.add(p.slice(path === '/' ? 1 : path.length + 1).split('/')[0]!);
@@ -109,6 +138,11 @@ export class HostFiles implements ShellFs {
   diskUsage(): ReturnType<ShellFs['diskUsage']> {
     return [];
   }
+}
+
+/** Where the script's folder has a host path: the virtual home is the folder; others are as given. */
+function onDisk(abs: string): string {
+  return abs === HOST_CWD || abs.startsWith(`${HOST_CWD}/`) || abs.startsWith('/home/') ? relativeToScript(abs) : abs;
 }
 
 /** A path under the virtual home as the script's folder sees it (`../docker-layers/app` stays relative). */

@@ -460,7 +460,7 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
   let(args: string[], b: BuiltinIO) {
     let last = 0n;
     try {
-      for (const a of args) last = evaluateArith(a, { get: b.lookup, set: b.assign });
+      for (const a of args) last = evaluateArith(a, { get: (n) => b.lookup(n), set: (n, v) => b.assign(n, v) });
     } catch (e) {
       if (e instanceof ArithError) return b.err(b.dialect.arithError(e.kind, args.join(' '), e.token), 1);
       throw e;

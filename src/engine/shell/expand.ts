@@ -27,74 +27,109 @@ interface Piece {
   quoted: boolean;
 }
 
-/** Expands a word into fields (0, 1 or more: `$@`, unquoted `$x` with spaces, globs). */
-export function expandWord(word: Word, ex: Expander, opts: { split?: boolean; glob?: boolean } = {}): string[] {
-  const split = opts.split ?? true;
-  const fields: Piece[][] = [];
-  let current: Piece[] | undefined;
-  const add = (text: string, quoted: boolean) => {
-    current ??= [];
-    current.push({ text, quoted });
-  };
-  const endField = () => {
-    if (current) fields.push(current);
-    current = undefined;
-  };
-  const ifs = ex.lookup('IFS') ?? ' \t\n';
-  const addSplit = (text: string) => {
-    if (!split || ifs === '') return add(text, false);
-    let i = 0;
-    while (i < text.length) {
-      const c = text[i]!;
-      if (ifs.includes(c)) {
-        const white = ' \t\n'.includes(c);
-        if (!white || current) endField();
-        if (!white) current = [];
+/**
+ * The fields being built by one `expandWord`. Kept as a plain object passed to module-level
+ * helpers rather than closures: a word is expanded for every command the scripts run, and
+ * per-call closures were the largest cost of a `kubectl exec … sh -c` line.
+ */
+interface Fields {
+  done: Piece[][];
+  current: Piece[] | undefined;
+  split: boolean;
+  /** IFS, read on first need: most words have nothing to split. */
+  ifs: string | undefined;
+  ex: Expander;
+}
+
+function addPiece(st: Fields, text: string, quoted: boolean): void {
+  (st.current ??= []).push({ text, quoted });
+}
+
+function endField(st: Fields): void {
+  if (st.current) st.done.push(st.current);
+  st.current = undefined;
+}
+
+function ifsOf(st: Fields): string {
+  return (st.ifs ??= st.ex.lookup('IFS') ?? ' \t\n');
+}
+
+/** Adds unquoted expansion results, split into fields at IFS characters. */
+function addSplit(st: Fields, text: string): void {
+  if (!st.split) return addPiece(st, text, false);
+  const ifs = ifsOf(st);
+  if (ifs === '') return addPiece(st, text, false);
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (ifs.includes(c)) {
+      const white = ' \t\n'.includes(c);
+      if (!white || st.current) endField(st);
+      if (!white) st.current = [];
+      i++;
+      // IFS whitespace around a separator is part of it.
+      while (i < text.length && ' \t\n'.includes(text[i]!) && ifs.includes(text[i]!)) i++;
+      if (white && i < text.length && ifs.includes(text[i]!) && !' \t\n'.includes(text[i]!)) {
         i++;
-        // IFS whitespace around a separator is part of it.
-        while (i < text.length && ' \t\n'.includes(text[i]!) && ifs.includes(text[i]!)) i++;
-        if (white && i < text.length && ifs.includes(text[i]!) && !' \t\n'.includes(text[i]!)) {
-          i++;
-          current = undefined;
-          endField();
-          current = [];
-        }
-        continue;
+        st.current = undefined;
+        endField(st);
+        st.current = [];
       }
-      let j = i;
-      while (j < text.length && !ifs.includes(text[j]!)) j++;
-      add(text.slice(i, j), false);
-      i = j;
+      continue;
     }
-  };
-  for (const part of word.parts) {
-    if (part.k === 'lit') add(part.text, part.quoted);
-    else if (part.k === 'tilde') add(ex.home(), true);
+    let j = i;
+    while (j < text.length && !ifs.includes(text[j]!)) j++;
+    addPiece(st, text.slice(i, j), false);
+    i = j;
+  }
+}
+
+const GLOB_CHARS = /[*?[]/;
+/** What makes text a pattern: `*`, `?`, or a bracket expression `[…]` that is closed. */
+const WILDCARD = /[*?]|\[.+\]/s;
+
+/** Expands a word into fields (0, 1 or more: `$@`, unquoted `$x` with spaces, globs). */
+export function expandWord(word: Word, ex: Expander, opts?: { split?: boolean; glob?: boolean }): string[] {
+  const glob = opts?.glob ?? true;
+  const parts = word.parts;
+  // Fast path: a word of one literal (`echo`, `'a b'`, `/data/f-1`) is its own single field.
+  if (parts.length === 1 && parts[0]!.k === 'lit') {
+    const part = parts[0]!;
+    if (part.quoted || !glob || !GLOB_CHARS.test(part.text)) return [part.text];
+  }
+  const st: Fields = { done: [], current: undefined, split: opts?.split ?? true, ifs: undefined, ex };
+  for (const part of parts) {
+    if (part.k === 'lit') addPiece(st, part.text, part.quoted);
+    else if (part.k === 'tilde') addPiece(st, ex.home(), true);
     else if (part.k === 'param' && (part.name === '@' || part.name === '*') && part.op === undefined) {
       const args = ex.positional();
       if (part.quoted && part.name === '@') {
-        args.forEach((a, i) => {
-          if (i > 0) endField();
-          add(a, true);
-        });
-        if (args.length === 0 && !current) current = undefined;
-      } else if (part.quoted) add(args.join(ifs[0] ?? ''), true);
-      else args.forEach((a, i) => {
-        if (i > 0) endField();
-        addSplit(a);
-      });
+        for (let i = 0; i < args.length; i++) {
+          if (i > 0) endField(st);
+          addPiece(st, args[i]!, true);
+        }
+      } else if (part.quoted) addPiece(st, args.join(ifsOf(st)[0] ?? ''), true);
+      else
+        for (let i = 0; i < args.length; i++) {
+          if (i > 0) endField(st);
+          addSplit(st, args[i]!);
+        }
     } else {
       const value = expandPart(part, ex);
-      if (part.quoted) add(value, true);
-      else addSplit(value);
+      if (part.quoted) addPiece(st, value, true);
+      else addSplit(st, value);
     }
   }
-  endField();
-  const glob = opts.glob ?? true;
+  endField(st);
   const out: string[] = [];
-  for (const f of fields) {
-    const text = f.map((p) => p.text).join('');
-    if (glob && f.some((p) => !p.quoted && /[*?[]/.test(p.text))) out.push(...globField(f, text, ex));
+  for (const f of st.done) {
+    let text = '';
+    let globbable = false;
+    for (const p of f) {
+      text += p.text;
+      if (glob && !p.quoted && GLOB_CHARS.test(p.text)) globbable = true;
+    }
+    if (globbable) out.push(...globField(f, text, ex));
     else out.push(text);
   }
   return out;
@@ -240,14 +275,17 @@ function globField(pieces: Piece[], text: string, ex: Expander): string[] {
   // The pattern for the last component only: quoted characters match themselves.
   let src = '';
   let seen = 0;
+  let wild = false;
   for (const p of pieces) {
     const start = Math.max(0, prefix.length - seen);
     seen += p.text.length;
     if (start >= p.text.length) continue;
     const t = p.text.slice(start);
     src += p.quoted ? escapeRegex(t) : patternSource(t);
+    if (!p.quoted && WILDCARD.test(t)) wild = true;
   }
-  if (prefix.includes('*') || prefix.includes('?')) return [text];
+  // `[ $i -lt 3 ]`: a lone `[` is no pattern, so nothing is listed (a loop would list the folder every turn).
+  if (!wild || prefix.includes('*') || prefix.includes('?')) return [text];
   const names = ex.list(dir);
   if (!names) return [text];
   const re = new RegExp(`^${src}$`, 's');

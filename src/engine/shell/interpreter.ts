@@ -167,7 +167,13 @@ export interface RunOptions {
 /** Parses and runs a program (or runs one already parsed); returns its exit status (output went to `onOutput`). */
 export function runProgram(source: string | Program, ctx: ShellContext, opts: RunOptions = {}): number {
   const dialect = dialectOf(ctx);
-  const out: Out = { write: (fd, text) => (fd === 1 || fd === 2) && text && opts.onOutput?.(fd, text) };
+  // Method syntax, here and below, where a function is made per command: tsx (keepNames) wraps
+  // every arrow bound to a name or property in a naming call, which costs more than the function.
+  const out: Out = {
+    write(fd, text) {
+      if ((fd === 1 || fd === 2) && text) opts.onOutput?.(fd, text);
+    },
+  };
   let program: Program;
   if (typeof source === 'string') {
     const parsed = parseShell(source, { bashisms: dialect.bashisms, firstLine: opts.firstLine ?? 1 });
@@ -212,7 +218,7 @@ export function runShell(source: string, ctx: ShellContext, stdin = ''): ShellRe
   let stderr = '';
   const code = runProgram(source, ctx, {
     stdin,
-    onOutput: (fd, text) => {
+    onOutput(fd, text) {
       if (fd === 1) stdout += text;
       else stderr += text;
     },
@@ -228,7 +234,7 @@ export function runArgv(argv: readonly string[], ctx: ShellContext, stdin = ''):
   const io: Io = {
     input: { text: stdin, pos: 0 },
     out: {
-      write: (fd, text) => {
+      write(fd, text) {
         if (fd === 1) stdout += text;
         else if (fd === 2) stderr += text;
       },
@@ -327,15 +333,38 @@ function execPipeline(p: Pipeline, ctx: ShellContext, io: Io): number {
 
 const sizeMessage = () => `out of memory: the simulated shell keeps at most ${SIZE_LIMIT} bytes in one value`;
 
+/**
+ * A copy of a context, every field written out. Spreading contexts (which come in several shapes)
+ * was most of the cost of `sh -c`; copies of one shape also keep the interpreter's property reads
+ * fast. The type makes a field added to ShellContext a compile error until it is copied here.
+ * Fields are then replaced by assignment (never `delete`, which makes an object a slow dictionary).
+ */
+function copyContext(ctx: ShellContext): ShellContext {
+  return {
+    fs: ctx.fs,
+    env: ctx.env,
+    cwd: ctx.cwd,
+    hostname: ctx.hostname,
+    exited: ctx.exited,
+    extraCommands: ctx.extraCommands,
+    lastCode: ctx.lastCode,
+    main: ctx.main,
+    dialect: ctx.dialect,
+    family: ctx.family,
+    argv0: ctx.argv0,
+    commands: ctx.commands,
+    notFound: ctx.notFound,
+    shell: ctx.shell,
+  } satisfies Record<keyof ShellContext, unknown>;
+}
+
 /** Runs `fn` in a copy of the shell: variables, functions, cwd and `exit` stay inside. */
 function inSubshell(ctx: ShellContext, fn: (sub: ShellContext) => number): number {
   const st = stateOf(ctx);
-  const sub: ShellContext = {
-    ...ctx,
-    env: { ...ctx.env },
-    shell: { ...st, vars: { ...st.vars }, functions: { ...st.functions }, positional: [...st.positional], localFrames: [] },
-  };
-  delete sub.exited;
+  const sub = copyContext(ctx);
+  sub.env = { ...ctx.env };
+  sub.shell = { ...st, vars: { ...st.vars }, functions: { ...st.functions }, positional: [...st.positional], localFrames: [] };
+  sub.exited = undefined;
   try {
     return fn(sub);
   } catch (e) {
@@ -486,7 +515,13 @@ function execSimple(cmd: Command & { k: 'simple' }, ctx: ShellContext, io: Io): 
   tick(ctx);
   st.substStatus = undefined;
   const ex = expander(ctx, io);
-  const argv = cmd.words.flatMap((w) => expandWord(w, ex));
+  // Loops rather than flatMap/map: this runs for every command.
+  const argv: string[] = [];
+  for (const w of cmd.words) {
+    const fields = expandWord(w, ex);
+    for (let i = 0; i < fields.length; i++) argv.push(fields[i]!);
+  }
+  if (cmd.assigns.length === 0 && argv.length > 0 && cmd.redirects.length === 0) return execArgv(argv, ctx, io, false);
   const assigns = cmd.assigns.map((a) => [a.name, expandString(a.value, ex)] as const);
   for (const [, v] of assigns) if (v.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
   if (argv.length === 0) {
@@ -522,7 +557,8 @@ function hasShell(ctx: ShellContext, base: string): boolean {
 
 /** Runs a command by name: a function, a builtin, a shell, then the command table. */
 function execArgv(argv: string[], ctx: ShellContext, io: Io, direct: boolean): number {
-  const [name, ...args] = argv as [string, ...string[]];
+  const name = argv[0]!;
+  const args = argv.slice(1);
   const st = stateOf(ctx);
   const fn = direct ? undefined : getOwn(st.functions, name);
   if (fn) return callFunction(name, fn, args, ctx, io);
@@ -542,26 +578,33 @@ function execArgv(argv: string[], ctx: ShellContext, io: Io, direct: boolean): n
     io.out.write(2, `${where(ctx)}${dialectOf(ctx).notFound(name)}\n`);
     return 127;
   }
-  const input = io.input;
-  const cio: CommandIO = {
-    ctx,
-    // Reading stdin takes all of it: a `while read` loop goes on only if the body's commands did not read.
-    get stdin() {
-      const rest = input.text.slice(input.pos);
-      input.pos = input.text.length;
-      return rest;
-    },
-    resolve: (p) => resolve(ctx, p),
-  };
-  const r = command(args, cio);
+  const r = command(args, new CommandIo(ctx, io.input));
   if (base === 'sleep' && st.polling > 0 && !ctx.commands && r.code === 0) throw new BlockedSignal();
   const code = emit(io, ctx.family === 'debian' && r.stderr ? { ...r, stderr: coreutilsWording(r.stderr) } : r);
   if (ctx.exited !== undefined) {
     const c = ctx.exited;
-    delete ctx.exited;
+    ctx.exited = undefined;
     throw new ExitSignal(c);
   }
   return code;
+}
+
+/** What a command sees; a class so that its getter is not made again for every command run. */
+class CommandIo implements CommandIO {
+  constructor(
+    readonly ctx: ShellContext,
+    private readonly input: Input,
+  ) {}
+  /** Reading stdin takes all of it: a `while read` loop goes on only if the body's commands did not read. */
+  get stdin(): string {
+    const input = this.input;
+    const rest = input.text.slice(input.pos);
+    input.pos = input.text.length;
+    return rest;
+  }
+  resolve(p: string): string {
+    return resolve(this.ctx, p);
+  }
 }
 
 function emit(io: Io, r: ShellResult): number {
@@ -631,9 +674,16 @@ function runNestedShell(name: string, base: string, args: string[], ctx: ShellCo
     positional = rest.slice(1);
   }
   const exported: Record<string, string> = { ...ctx.env };
-  const child: ShellContext = { ...ctx, env: exported, dialect, argv0, shell: { ...newState(st.budget, positional), depth: st.depth + 1, errexit: opts.some((o) => o.includes('e')) } };
-  delete child.exited;
-  delete child.commands;
+  const shell = newState(st.budget, positional);
+  shell.depth = st.depth + 1;
+  shell.errexit = opts.some((o) => o.includes('e'));
+  const child = copyContext(ctx);
+  child.env = exported;
+  child.dialect = dialect;
+  child.argv0 = argv0;
+  child.shell = shell;
+  child.exited = undefined;
+  child.commands = undefined;
   const parsed = parseShell(source, { bashisms: dialect.bashisms });
   if (!parsed.ok) {
     io.out.write(2, dialect.syntax(argv0, parsed.error, source));
@@ -730,65 +780,85 @@ export function resolve(ctx: ShellContext, path: string): string {
 }
 
 function expander(ctx: ShellContext, io: Io): Expander {
-  const st = stateOf(ctx);
-  const dialect = dialectOf(ctx);
-  return {
-    lookup: (name) => lookup(ctx, name),
-    assign: (name, value) => assign(ctx, name, value),
-    positional: () => st.positional,
-    special(name) {
-      switch (name) {
-        case '?':
-          return String(ctx.lastCode);
-        case '#':
-          return String(st.positional.length);
-        case '$':
-          return '1';
-        case '0':
-          return argv0Of(ctx);
-        case '!':
-        case '-':
-          return '';
-        default:
-          return undefined;
-      }
-    },
-    substitute(part: WordPart & { k: 'cmd' }) {
-      let text = '';
-      const out: Out = {
-        write(fd, t) {
-          if (fd === 1) {
-            text += t;
-            if (text.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
-          } else io.out.write(fd, t);
-        },
-      };
-      if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`command substitutions nested too deep (${NESTING_LIMIT})`);
-      st.depth++;
-      try {
-        const code = inSubshell(ctx, (sub) => execList(part.program.list, sub, { input: io.input, out }));
-        st.substStatus = code;
-        ctx.lastCode = code;
-      } finally {
-        st.depth--;
-      }
-      return text;
-    },
-    home: () => lookup(ctx, 'HOME') ?? '/',
-    posixArith: dialect.name === 'dash',
-    list(dir) {
-      const r = ctx.fs.list(resolve(ctx, dir));
-      return r.ok ? r.value.map((e) => e.name) : undefined;
-    },
-    fatal(message) {
-      io.out.write(2, `${where(ctx)}${message}\n`);
-      throw new ExitSignal(dialect.unsetStatus);
-    },
-    arithFailure(err, expr) {
-      io.out.write(2, `${where(ctx)}${dialect.arithError(err.kind, expr, err.token)}\n`);
-      throw new ExitSignal(dialect.fatalStatus);
-    },
-  };
+  return new ShellExpander(ctx, io);
+}
+
+/**
+ * What expansion sees of the shell. A class rather than an object of closures: one is made for
+ * every command run, and its methods are then shared instead of made again each time.
+ */
+class ShellExpander implements Expander {
+  readonly posixArith: boolean;
+  constructor(
+    private readonly ctx: ShellContext,
+    private readonly io: Io,
+  ) {
+    this.posixArith = dialectOf(ctx).name === 'dash';
+  }
+  lookup(name: string): string | undefined {
+    return lookup(this.ctx, name);
+  }
+  assign(name: string, value: string): void {
+    assign(this.ctx, name, value);
+  }
+  positional(): string[] {
+    return stateOf(this.ctx).positional;
+  }
+  special(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.ctx.lastCode);
+      case '#':
+        return String(stateOf(this.ctx).positional.length);
+      case '$':
+        return '1';
+      case '0':
+        return argv0Of(this.ctx);
+      case '!':
+      case '-':
+        return '';
+      default:
+        return undefined;
+    }
+  }
+  substitute(part: WordPart & { k: 'cmd' }): string {
+    const { ctx, io } = this;
+    const st = stateOf(ctx);
+    let text = '';
+    const out: Out = {
+      write(fd, t) {
+        if (fd === 1) {
+          text += t;
+          if (text.length > SIZE_LIMIT) throw new LimitSignal(sizeMessage());
+        } else io.out.write(fd, t);
+      },
+    };
+    if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`command substitutions nested too deep (${NESTING_LIMIT})`);
+    st.depth++;
+    try {
+      const code = inSubshell(ctx, (sub) => execList(part.program.list, sub, { input: io.input, out }));
+      st.substStatus = code;
+      ctx.lastCode = code;
+    } finally {
+      st.depth--;
+    }
+    return text;
+  }
+  home(): string {
+    return lookup(this.ctx, 'HOME') ?? '/';
+  }
+  list(dir: string): string[] | undefined {
+    const r = this.ctx.fs.list(resolve(this.ctx, dir));
+    return r.ok ? r.value.map((e) => e.name) : undefined;
+  }
+  fatal(message: string): never {
+    this.io.out.write(2, `${where(this.ctx)}${message}\n`);
+    throw new ExitSignal(dialectOf(this.ctx).unsetStatus);
+  }
+  arithFailure(err: ArithError, expr: string): never {
+    this.io.out.write(2, `${where(this.ctx)}${dialectOf(this.ctx).arithError(err.kind, expr, err.token)}\n`);
+    throw new ExitSignal(dialectOf(this.ctx).fatalStatus);
+  }
 }
 
 export function testEnv(ctx: ShellContext): TestEnv {
@@ -806,50 +876,74 @@ export function testEnv(ctx: ShellContext): TestEnv {
 // ---- what builtins see ----
 
 function builtinIo(ctx: ShellContext, io: Io, name: string): BuiltinIO {
-  const st = stateOf(ctx);
-  return {
-    ctx,
-    name,
-    io,
-    dialect: dialectOf(ctx),
-    state: st,
-    where: () => where(ctx),
-    err(message: string, code: number) {
-      io.out.write(2, `${where(ctx)}${message}\n`);
-      return code;
-    },
-    assign: (n, v) => assign(ctx, n, v),
-    lookup: (n) => lookup(ctx, n),
-    resolve: (p) => resolve(ctx, p),
-    testEnv: () => testEnv(ctx),
-    exit(code) {
-      throw new ExitSignal(code);
-    },
-    ret(code) {
-      if (st.localFrames.length === 0) return undefined;
-      throw new ReturnSignal(code);
-    },
-    loopControl(levels, isContinue) {
-      if (st.loops === 0) return false;
-      throw new BreakSignal(Math.min(levels, st.loops), isContinue);
-    },
-    evaluate(source) {
-      const parsed = parseShell(source, { bashisms: dialectOf(ctx).bashisms });
-      if (!parsed.ok) {
-        io.out.write(2, dialectOf(ctx).syntax(argv0Of(ctx), parsed.error, source));
-        return 2;
-      }
-      if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`eval: nested too deep (${NESTING_LIMIT})`);
-      st.depth++;
-      try {
-        return execList(parsed.program.list, ctx, io);
-      } finally {
-        st.depth--;
-      }
-    },
-    run: (argv) => execArgv(argv, ctx, io, false),
-    isCommand: (n) => hasOwn(st.functions, n) || hasOwn(BUILTINS, n) || hasOwn(ctx.commands ?? COMMANDS, n) || hasOwn(ctx.extraCommands ?? {}, n) || (SHELL_NAMES.includes(n) && hasShell(ctx, n)),
-  };
+  return new ShellBuiltinIo(ctx, io, name);
+}
+
+/** What a builtin sees; a class so that running `echo` does not make a dozen closures. */
+class ShellBuiltinIo implements BuiltinIO {
+  readonly dialect: Dialect;
+  readonly state: ShellState;
+  constructor(
+    readonly ctx: ShellContext,
+    readonly io: Io,
+    readonly name: string,
+  ) {
+    this.dialect = dialectOf(ctx);
+    this.state = stateOf(ctx);
+  }
+  where(): string {
+    return where(this.ctx);
+  }
+  err(message: string, code: number): number {
+    this.io.out.write(2, `${where(this.ctx)}${message}\n`);
+    return code;
+  }
+  assign(n: string, v: string): void {
+    assign(this.ctx, n, v);
+  }
+  lookup(n: string): string | undefined {
+    return lookup(this.ctx, n);
+  }
+  resolve(p: string): string {
+    return resolve(this.ctx, p);
+  }
+  testEnv(): TestEnv {
+    return testEnv(this.ctx);
+  }
+  exit(code: number): never {
+    throw new ExitSignal(code);
+  }
+  ret(code: number): undefined {
+    if (this.state.localFrames.length === 0) return undefined;
+    throw new ReturnSignal(code);
+  }
+  loopControl(levels: number, isContinue: boolean): boolean {
+    if (this.state.loops === 0) return false;
+    throw new BreakSignal(Math.min(levels, this.state.loops), isContinue);
+  }
+  evaluate(source: string): number {
+    const { ctx, io } = this;
+    const st = this.state;
+    const parsed = parseShell(source, { bashisms: dialectOf(ctx).bashisms });
+    if (!parsed.ok) {
+      io.out.write(2, dialectOf(ctx).syntax(argv0Of(ctx), parsed.error, source));
+      return 2;
+    }
+    if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`eval: nested too deep (${NESTING_LIMIT})`);
+    st.depth++;
+    try {
+      return execList(parsed.program.list, ctx, io);
+    } finally {
+      st.depth--;
+    }
+  }
+  run(argv: string[]): number {
+    return execArgv(argv, this.ctx, this.io, false);
+  }
+  isCommand(n: string): boolean {
+    const ctx = this.ctx;
+    return hasOwn(this.state.functions, n) || hasOwn(BUILTINS, n) || hasOwn(ctx.commands ?? COMMANDS, n) || hasOwn(ctx.extraCommands ?? {}, n) || (SHELL_NAMES.includes(n) && hasShell(ctx, n));
+  }
 }
 
 export type { Word };

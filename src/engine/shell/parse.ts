@@ -23,6 +23,18 @@ const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'cas
 /** Words that end a list; met where a command should start, they are unexpected there. */
 const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The words each list stops at, made once: a list is parsed for every command a script runs.
+const STOP_NONE: ReadonlySet<string> = new Set();
+const STOP_DO: ReadonlySet<string> = new Set(['do']);
+const STOP_DONE: ReadonlySet<string> = new Set(['done']);
+const STOP_BRACE: ReadonlySet<string> = new Set(['}']);
+const STOP_THEN: ReadonlySet<string> = new Set(['then']);
+const STOP_ELSE: ReadonlySet<string> = new Set(['elif', 'else', 'fi']);
+const STOP_FI: ReadonlySet<string> = new Set(['fi']);
+const STOP_ESAC: ReadonlySet<string> = new Set(['esac']);
+/** `name=` at the cursor (sticky: matched in place, without copying the rest of the text). */
+const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)=/y;
+const REDIRECT_OP = /(\d*)(<<-|<<|>>|>&|<&|>\||<>|<|>)/y;
 /** Nesting deeper than this ($( $( … ) ), `{ { … } }`) is refused rather than risking the stack. */
 const MAX_DEPTH = 200;
 
@@ -59,7 +71,7 @@ class Parser {
   }
 
   program(): Program {
-    const list = this.list(new Set());
+    const list = this.list(STOP_NONE);
     this.blanks();
     if (this.pos < this.src.length) this.unexpectedHere();
     this.finishHeredocs();
@@ -128,13 +140,24 @@ class Parser {
     let j = i;
     while (j < s.length && s[j]! >= '0' && s[j]! <= '9') j++;
     if (j > i && (s[j] === '<' || s[j] === '>')) return s.slice(i, j) + (this.redirectOpAt(j) ?? '');
-    const two = s.slice(i, i + 2);
-    const three = s.slice(i, i + 3);
-    if (three === '<<-') return three;
-    if (['&&', '||', ';;', '<<', '>>', '>&', '<&', '>|', '<>'].includes(two)) return two;
     const c = s[i];
-    if (c !== undefined && ';&|()<>'.includes(c)) return c;
-    return undefined;
+    // Character tests rather than slices: this runs before every word of every command.
+    switch (c) {
+      case '&':
+        return s[i + 1] === '&' ? '&&' : '&';
+      case '|':
+        return s[i + 1] === '|' ? '||' : '|';
+      case ';':
+        return s[i + 1] === ';' ? ';;' : ';';
+      case '(':
+      case ')':
+        return c;
+      case '<':
+      case '>':
+        return this.redirectOpAt(i);
+      default:
+        return undefined;
+    }
   }
 
   private redirectOpAt(j: number): RedirectOp | undefined {
@@ -149,10 +172,11 @@ class Parser {
   private peekKeyword(): string | undefined {
     const s = this.src;
     let end = this.pos;
-    while (end < s.length && /[a-z!{}[\]]/.test(s[end]!)) end++;
-    if (end === this.pos) return undefined;
+    while (end < s.length && isKeywordChar(s.charCodeAt(end))) end++;
+    // No reserved word is longer than `function`.
+    if (end === this.pos || end - this.pos > 8) return undefined;
     const next = s[end];
-    if (next !== undefined && !/[\s;&|<>()]/.test(next)) return undefined;
+    if (next !== undefined && !isWordEnd(next)) return undefined;
     const word = s.slice(this.pos, end);
     if (KEYWORDS.has(word)) return word;
     if (this.opts.bashisms && (word === '[[' || word === 'function')) return word;
@@ -181,7 +205,7 @@ class Parser {
   // ---- grammar ----
 
   /** Commands separated by `;`, `&` or newlines, up to one of `stops` (or `)`, `;;`, the end). */
-  private list(stops: Set<string>): List {
+  private list(stops: ReadonlySet<string>): List {
     const list: List = [];
     for (;;) {
       this.linebreak();
@@ -252,9 +276,9 @@ class Parser {
           return this.withRedirects(this.ifClause());
         case 'while':
         case 'until': {
-          const cond = this.list(new Set(['do']));
+          const cond = this.list(STOP_DO);
           this.expectKeyword('do');
-          const body = this.list(new Set(['done']));
+          const body = this.list(STOP_DONE);
           this.expectKeyword('done');
           return this.withRedirects({ k: 'loop', until: kw === 'until', cond, body, redirects: [] });
         }
@@ -263,7 +287,7 @@ class Parser {
         case 'case':
           return this.withRedirects(this.caseClause());
         case '{': {
-          const body = this.list(new Set(['}']));
+          const body = this.list(STOP_BRACE);
           this.expectKeyword('}');
           return this.withRedirects({ k: 'group', body, subshell: false, redirects: [] });
         }
@@ -285,7 +309,7 @@ class Parser {
   /** A list one level deeper (`( … )`, `$( … )`), refused past MAX_DEPTH. */
   private nestedList(): List {
     if (++this.level + this.depth > MAX_DEPTH) this.fail({ k: 'unexpected', token: '(', kind: 'op' }, false);
-    const list = this.list(new Set());
+    const list = this.list(STOP_NONE);
     this.level--;
     return list;
   }
@@ -306,14 +330,14 @@ class Parser {
     const clauses: { cond: List; body: List }[] = [];
     let otherwise: List | undefined;
     for (;;) {
-      const cond = this.list(new Set(['then']));
+      const cond = this.list(STOP_THEN);
       this.expectKeyword('then');
-      const body = this.list(new Set(['elif', 'else', 'fi']));
+      const body = this.list(STOP_ELSE);
       clauses.push({ cond, body });
       this.linebreak();
       if (this.eatKeyword('elif')) continue;
       if (this.eatKeyword('else')) {
-        otherwise = this.list(new Set(['fi']));
+        otherwise = this.list(STOP_FI);
       }
       this.expectKeyword('fi');
       return { k: 'if', clauses, ...(otherwise ? { otherwise } : {}), redirects: [] };
@@ -352,7 +376,7 @@ class Parser {
 
   private doGroup(): List {
     this.expectKeyword('do');
-    const body = this.list(new Set(['done']));
+    const body = this.list(STOP_DONE);
     this.expectKeyword('done');
     return body;
   }
@@ -379,7 +403,7 @@ class Parser {
         if (this.eatOp(')')) break;
         this.unexpectedHere('")"');
       }
-      const body = this.list(new Set(['esac']));
+      const body = this.list(STOP_ESAC);
       items.push({ patterns, body });
       this.linebreak();
       if (this.eatOp(';;')) continue;
@@ -466,9 +490,10 @@ class Parser {
         continue;
       }
       const c = this.src[this.pos];
-      if (c === undefined || /[\n;&|()]/.test(c)) break;
+      if (c === undefined || c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') break;
       if (words.length === 0) {
-        const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(this.src.slice(this.pos, this.pos + 256));
+        ASSIGNMENT.lastIndex = this.pos;
+        const m = ASSIGNMENT.exec(this.src);
         if (m) {
           this.pos += m[0].length;
           const value = this.word() ?? { parts: [] };
@@ -502,7 +527,10 @@ class Parser {
   }
 
   private redirect(): Redirect | undefined {
-    const m = /^(\d*)(<<-|<<|>>|>&|<&|>\||<>|<|>)/.exec(this.src.slice(this.pos, this.pos + 16));
+    const c = this.src.charCodeAt(this.pos);
+    if (!(c === 60 || c === 62 || (c >= 48 && c <= 57))) return undefined; // `<`, `>` or a digit
+    REDIRECT_OP.lastIndex = this.pos;
+    const m = REDIRECT_OP.exec(this.src);
     if (!m) return undefined;
     const op = m[2] as RedirectOp;
     const fd = m[1] ? Number(m[1]) : op.startsWith('<') && op !== '<>' ? 0 : op === '<>' ? 0 : 1;
@@ -559,11 +587,7 @@ class Parser {
   private word(inCond = false): Word | undefined {
     const parts: WordPart[] = [];
     const start = this.pos;
-    const lit = (text: string, quoted: boolean) => {
-      const last = parts[parts.length - 1];
-      if (last && last.k === 'lit' && last.quoted === quoted) last.text += text;
-      else parts.push({ k: 'lit', text, quoted });
-    };
+    const lit = pushLit;
     for (;;) {
       const c = this.src[this.pos];
       if (c === undefined || c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|') break;
@@ -578,13 +602,13 @@ class Parser {
         if (end < 0) this.fail({ k: 'unterminated', quote: "'" }, true);
         const text = this.src.slice(this.pos + 1, end);
         this.line += countNewlines(text);
-        lit(text, true);
+        lit(parts, text, true);
         this.pos = end + 1;
       } else if (c === '"') {
         this.pos++;
         const inner = this.doubleQuoted();
         // `""` is an empty word; `"$@"` alone may be no word at all.
-        if (inner.length === 0) lit('', true);
+        if (inner.length === 0) lit(parts, '', true);
         else parts.push(...inner);
       } else if (c === '\\') {
         const next = this.src[this.pos + 1];
@@ -592,17 +616,17 @@ class Parser {
           this.pos += 2;
           this.line++;
         } else if (next === undefined) {
-          lit('\\', true);
+          lit(parts, '\\', true);
           this.pos++;
         } else {
-          lit(next, true);
+          lit(parts, next, true);
           this.pos += 2;
         }
       } else if (c === '$') {
         const p = this.dollar(false);
         if (p) parts.push(p);
         else {
-          lit('$', false);
+          lit(parts, '$', false);
           this.pos++;
         }
       } else if (c === '`') {
@@ -611,11 +635,14 @@ class Parser {
         const next = this.src[this.pos + 1];
         if (next === undefined || next === '/' || /[\s;&|<>()]/.test(next)) {
           parts.push({ k: 'tilde' });
-        } else lit('~', false);
+        } else lit(parts, '~', false);
         this.pos++;
       } else {
-        lit(c, false);
-        this.pos++;
+        // A run of ordinary characters at once.
+        let j = this.pos + 1;
+        while (j < this.src.length && isPlain(this.src.charCodeAt(j))) j++;
+        lit(parts, this.src.slice(this.pos, j), false);
+        this.pos = j;
       }
     }
     return this.pos === start ? undefined : { parts };
@@ -625,11 +652,7 @@ class Parser {
   private doubleQuoted(): WordPart[] {
     const opened = this.line;
     const parts: WordPart[] = [];
-    const lit = (text: string) => {
-      const last = parts[parts.length - 1];
-      if (last && last.k === 'lit') last.text += text;
-      else parts.push({ k: 'lit', text, quoted: true });
-    };
+    const lit = pushQuoted;
     for (;;) {
       const c = this.src[this.pos];
       if (c === undefined) this.fail({ k: 'unterminated', quote: '"' }, true, opened);
@@ -645,24 +668,24 @@ class Parser {
           continue;
         }
         if (next !== undefined && '$`"\\'.includes(next)) {
-          lit(next);
+          lit(parts, next);
           this.pos += 2;
           continue;
         }
-        lit('\\');
+        lit(parts, '\\');
         this.pos++;
       } else if (c === '$') {
         const p = this.dollar(true);
         if (p) parts.push(p);
         else {
-          lit('$');
+          lit(parts, '$');
           this.pos++;
         }
       } else if (c === '`') {
         parts.push(this.backquote(true));
       } else {
         if (c === '\n') this.line++;
-        lit(c);
+        lit(parts, c);
         this.pos++;
       }
     }
@@ -846,4 +869,34 @@ export function literalOf(word: Word): string | undefined {
     text += p.text;
   }
   return text;
+}
+
+/** Appends literal text to a word's parts, joining it to the last piece when quoted the same way. */
+function pushLit(parts: WordPart[], text: string, quoted: boolean): void {
+  const last = parts[parts.length - 1];
+  if (last && last.k === 'lit' && last.quoted === quoted) last.text += text;
+  else parts.push({ k: 'lit', text, quoted });
+}
+
+/** Appends text inside "…" (where every literal piece is quoted). */
+function pushQuoted(parts: WordPart[], text: string): void {
+  const last = parts[parts.length - 1];
+  if (last && last.k === 'lit') last.text += text;
+  else parts.push({ k: 'lit', text, quoted: true });
+}
+
+/** A character that means nothing to the shell inside a word (so a run of them is one literal). */
+function isPlain(c: number): boolean {
+  // blank, tab, newline, ; & | < > ( ) ' " \ $ `
+  return !(c === 32 || c === 9 || c === 10 || c === 59 || c === 38 || c === 124 || c === 60 || c === 62 || c === 40 || c === 41 || c === 39 || c === 34 || c === 92 || c === 36 || c === 96);
+}
+
+/** a-z, !, {, }, [, ]: the characters reserved words are made of. */
+function isKeywordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 33 || c === 123 || c === 125 || c === 91 || c === 93;
+}
+
+/** What may follow a reserved word: whitespace or an operator character. */
+function isWordEnd(c: string): boolean {
+  return /[\s;&|<>()]/.test(c);
 }

@@ -8,7 +8,8 @@ import { useEffect, useRef } from 'react';
 import { appStore } from '../../store/index.ts';
 import { complete } from './complete.ts';
 import { runLine } from './run-line.ts';
-import { CONTINUATION_PROMPT, EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
+import { needsMoreLines } from './continuation.ts';
+import { CONTINUATION_PROMPT, EMPTY_LINE, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
 
 const GREETING = [
   '\x1b[1mkubectl\x1b[0m and \x1b[1mdocker\x1b[0m against the simulated cluster. Tab completes, ↑/↓ walk the history, Ctrl+R searches it, Ctrl+C cancels, `clear` clears.',
@@ -40,19 +41,18 @@ export default function TerminalPane({ active }: { active: boolean }) {
     // A line running in the engine's worker: keys wait (as a shell's do) except Ctrl+C, which cancels it.
     let running = false;
     let typedAhead: string[] = [];
-    // A here-document being typed: its lines collect until the terminator, then run as one command.
-    let heredoc: { lines: string[]; end: string } | undefined;
-    const submit = (line: string) => {
+    // A command typed over several lines (a loop, a here-document, an open quote): its lines
+    // collect behind bash's `> ` prompt until it is whole, then run as one.
+    let pending: string[] | undefined;
+    const submit = (typed: string) => {
       term.write('\r\n');
-      if (heredoc) {
-        heredoc.lines.push(line);
-        if (line.trim() !== heredoc.end) return void term.write(CONTINUATION_PROMPT);
-        line = heredoc.lines.join('\n');
-        heredoc = undefined;
-      } else if (heredocTerminator(line)) {
-        heredoc = { lines: [line], end: heredocTerminator(line)! };
+      const lines = [...(pending ?? []), typed];
+      const line = lines.join('\n');
+      if (needsMoreLines(line)) {
+        pending = lines;
         return void term.write(CONTINUATION_PROMPT);
       }
+      pending = undefined;
       if (line.trim() === 'clear') term.clear();
       else if (line.trim()) {
         running = true;
@@ -83,13 +83,13 @@ export default function TerminalPane({ active }: { active: boolean }) {
         state = out.state;
         if (out.kind === 'edit') term.write(out.echo);
         else if (out.kind === 'submit') {
-          // The lines of a here-document are its body, not commands to recall with ↑.
-          if (heredoc && state.history[state.history.length - 1] === out.line.trim()) state = { ...state, history: state.history.slice(0, -1), historyIndex: state.history.length - 1 };
+          // The next lines of a command (a loop's body, a here-document's) are not commands to recall with ↑.
+          if (pending && state.history[state.history.length - 1] === out.line.trim()) state = { ...state, history: state.history.slice(0, -1), historyIndex: state.history.length - 1 };
           if (out.echo) term.write(out.echo);
           submit(out.line);
         }
         else if (out.kind === 'interrupt') {
-          heredoc = undefined;
+          pending = undefined;
           term.write('^C\r\n' + PROMPT);
         }
         else if (out.kind === 'clear') {
@@ -119,7 +119,7 @@ export default function TerminalPane({ active }: { active: boolean }) {
     const unsubscribe = appStore.subscribe((now, before) => {
       const wasLive = before.timeline.cursor === before.timeline.frames.length - 1;
       const isLive = now.timeline.cursor === now.timeline.frames.length - 1;
-      if (wasLive === isLive || heredoc) return;
+      if (wasLive === isLive || pending) return;
       const note = isLive
         ? '\x1b[2m── back to live ──\x1b[0m'
         : `\x1b[33m── viewing frame ${now.timeline.cursor + now.timeline.dropped} of the timeline (the past): commands run now fork a what-if timeline ──\x1b[0m`;

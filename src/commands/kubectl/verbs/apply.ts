@@ -1,6 +1,6 @@
 // `kubectl apply -f FILE` and `kubectl create -f FILE`: every document of every file, results
 // printed as they happen, errors collected and printed after, like kubectl.
-import { KINDS, objectKey, parseManifestText, flattenLists, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
+import { KINDS, objectKey, type ObjectRef, parseManifestText, flattenLists, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
 import { applyDocuments } from '../../../engine/write.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
@@ -8,8 +8,8 @@ import { lines, type KubectlContext } from '../context.ts';
 import { flag } from '../flags.ts';
 import { getOwn } from '../../../lib/own.ts';
 import { discardedAct, dryRunOf, dryRunSuffix, type DryRun } from '../dry-run.ts';
-import { outputFormatError, printObject } from '../object-output.ts';
-import { asList, toJson, toYaml } from '../output-formats.ts';
+import { outputFormatError, printData, printObject } from '../object-output.ts';
+import { asList } from '../output-formats.ts';
 import type { AnyStored } from '../../../engine/index.ts';
 import { applyPatchError, infoString, LAST_APPLIED_ANNOTATION, modifiedConfiguration, threeWayPatch } from './apply-patch.ts';
 
@@ -24,12 +24,15 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
   const format = flag(ctx.flags, 'output');
-  const badFormat = outputFormatError(format);
+  const badFormat = outputFormatError(format, ctx.input.files);
   if (badFormat) return output(ctx.state, { stderr: clientError(badFormat) + '\n', exitCode: 1 });
-  // A dry run (client or server) goes through the same checks on a transaction nobody keeps.
-  // (A client dry run should skip the server's validation; here it does not.)
+  // A dry run goes through the write on a transaction nobody keeps. A server dry run reports what
+  // the server says; a client dry run sends nothing, so only kubectl's own checks (decoding, kind
+  // mapping, namespace) can fail it: see clientDryRun below.
   const write = dryRun.value === 'none' ? act : discardedAct;
-  const printing: Printing = { format, dryRun: dryRun.value, objects: [] };
+  // shouldPrintObject: any -o but `name` prints the objects at the end instead of a line each.
+  const printsObjects = format !== undefined && format !== '' && format !== 'name';
+  const printing: Printing = { format, printsObjects, dryRun: dryRun.value, objects: [] };
   let state = ctx.state;
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -78,7 +81,16 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
             stderr.push(clientError(`error when retrieving current configuration of:\n${infoString(t.info!.kind, '', t.namespace)}\nfrom server for: "${source}": resource name may not be empty`));
             return;
           }
-          const res = results[next++]!;
+          let res = results[next++]!;
+          if (dryRun.value === 'client') {
+            const local = clientDryRun(mode, res, d.value as Record<string, unknown>, t.live, t.info?.namespaced ? t.namespace : undefined);
+            res = local.result;
+            if (local.object) {
+              printing.objects.push(local.object);
+              report(res, source, mode, !!t.live, stdout, stderr, printing, local.object);
+              return;
+            }
+          }
           if (mode === 'apply' && t.live && res.error?.kind === 'api' && res.error.api && res.error.api.reason !== 'Invalid') {
             // The server refused the patch kubectl built: kubectl prints the patch and the object it was for.
             const manifest = { ...(d.value as Record<string, unknown>) };
@@ -105,17 +117,24 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     }
   }
   if (objects === 0 && stderr.length === 0) stderr.push(clientError(`no objects passed to ${mode}`));
-  // -o yaml|json: the objects at the end, one as itself, several as a List.
-  if ((format === 'yaml' || format === 'json') && printing.objects.length > 0) {
+  // -o yaml|json|jsonpath…: the objects at the end (printObjects), one as itself, several as a List.
+  let printed = '';
+  if (printsObjects && printing.objects.length > 0) {
     const [only] = printing.objects;
-    stdout.push((printing.objects.length === 1 ? printObject(only!, format, '', false) : (format === 'yaml' ? toYaml : toJson)(asList(printing.objects))).replace(/\n$/, ''));
+    const out = printData(printing.objects.length === 1 ? only : asList(printing.objects), format!, ctx.input.files);
+    printed = out.stdout;
+    if (out.error) stderr.push(clientError(out.error.replace(/\n$/, '')));
   }
-  return output(state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: stderr.some((l) => !l.startsWith('Warning:')) ? 1 : 0, steps });
+  // A jsonpath prints no newline of its own; the lines before it end with theirs.
+  const text = lines(stdout) + printed;
+  return output(state, { stdout: text, stderr: lines(stderr), exitCode: stderr.some((l) => !l.startsWith('Warning:')) ? 1 : 0, steps });
 }
 
 /** How results are printed: `-o` and the dry-run suffix; the objects kept for `-o yaml|json`. */
 interface Printing {
   format: string | undefined;
+  /** An -o other than `name`: the objects are printed at the end, not a line each. */
+  printsObjects: boolean;
   dryRun: DryRun;
   objects: AnyStored[];
 }
@@ -123,7 +142,7 @@ interface Printing {
 function report(res: DocumentResult, source: string, mode: 'apply' | 'create', wasLive: boolean, stdout: string[], stderr: string[], printing: Printing, object: AnyStored | undefined): void {
   for (const w of res.warnings) stderr.push(`Warning: ${w}`);
   if (res.outcome && res.ref) {
-    if (printing.format === 'yaml' || printing.format === 'json') return;
+    if (printing.printsObjects) return;
     if (printing.format === 'name' && object) stdout.push(printObject(object, 'name', '', false).replace(/\n$/, ''));
     else stdout.push(`${resourcePrefix(res.ref.kind)}/${res.ref.name} ${res.outcome}${dryRunSuffix(printing.dryRun)}`);
     return;
@@ -152,6 +171,35 @@ function report(res: DocumentResult, source: string, mode: 'apply' | 'create', w
       stderr.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${e.position.line}: ${e.message}`));
       return;
   }
+}
+
+/**
+ * A client dry run (apply.go with DryRunClient): nothing is sent. kubectl still GETs the object:
+ * absent, it "creates" the manifest with its last-applied annotation; present, it patches its copy
+ * locally, `unchanged` when the patch is `{}`, else `configured`. `create -f` creates regardless.
+ * So only the client's own errors stand; the server's (validation, admission, conflicts) vanish.
+ */
+function clientDryRun(mode: 'apply' | 'create', res: DocumentResult, manifest: Record<string, unknown>, live: AnyStored | undefined, namespace: string | undefined): { result: DocumentResult; object?: AnyStored } {
+  const serverSide = res.error === undefined || res.error.kind === 'api' || res.error.kind === 'decode';
+  // The server decodes into typed objects; kubectl keeps the manifest as it is (unstructured).
+  const name = (manifest['metadata'] as { name?: unknown } | undefined)?.name;
+  const kind = manifest['kind'];
+  const ref = res.ref ?? (typeof kind === 'string' && typeof name === 'string' && getOwn(KINDS, kind) ? ({ kind, name, ...(namespace === undefined ? {} : { namespace }) } as ObjectRef) : undefined);
+  if (!serverSide || !ref) return { result: res };
+  // Warnings come from the server, which hears nothing.
+  res = { ...res, ref, warnings: [] };
+  const withNs = namespace === undefined ? manifest : { ...manifest, metadata: { ...(manifest['metadata'] as object), namespace } };
+  if (mode === 'create' || !live) {
+    const object = (mode === 'apply' ? modifiedConfiguration(withNs) : withNs) as unknown as AnyStored;
+    return { result: { ...res, error: undefined, outcome: 'created' }, object };
+  }
+  // The throwaway write already compared the manifest with the live object; when the server
+  // refused it, the local patch says whether anything would change.
+  const patch = () => threeWayPatch(parseJson(live.metadata.annotations?.[LAST_APPLIED_ANNOTATION]), modifiedConfiguration(withNs), live);
+  const outcome = res.outcome === 'unchanged' || res.outcome === 'configured' ? res.outcome : Object.keys(patch()).length === 0 ? 'unchanged' : 'configured';
+  // The locally patched copy: what the write made of it in the throwaway transaction, or the live
+  // object when the server would have refused it (a client dry run never hears of that).
+  return { result: { ...res, error: undefined, outcome } };
 }
 
 function summary(mode: string, results: readonly DocumentResult[]): string {

@@ -56,7 +56,7 @@ export function createImperative(ctx: KubectlContext): CommandOutput | undefined
   const name = words[0]!;
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return fail(clientError(dryRun.error));
-  const badFormat = outputFormatError(flag(ctx.flags, 'output'));
+  const badFormat = outputFormatError(flag(ctx.flags, 'output'), ctx.input.files);
   if (badFormat) return fail(clientError(badFormat));
   // kubectl leaves the namespace out of what it builds unless -n was given.
   const metadata = { name, ...(ctx.namespaceGiven && what !== 'namespace' ? { namespace: ctx.namespace } : {}) };

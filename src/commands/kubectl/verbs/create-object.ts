@@ -29,7 +29,7 @@ export interface Created {
 export function sendCreated(ctx: KubectlContext, built: AnyStored, dryRun: DryRun, wrap: (e: ApiError) => string, summary: string): Created {
   const operation = 'created';
   const format = flag(ctx.flags, 'output');
-  const printed = (obj: AnyStored) => printObject(obj, format, operation + dryRunSuffix(dryRun), true);
+  const printed = (obj: AnyStored) => printObject(obj, format, operation + dryRunSuffix(dryRun), true, ctx.input.files);
   if (dryRun === 'client') return { state: ctx.state, steps: [], object: built, stdout: printed(built) };
   const request = withoutZeroStructs({ ...built, metadata: { ...built.metadata, namespace: ctx.namespace } } as AnyStored);
   if (dryRun === 'server') {

@@ -17,7 +17,7 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
   const format = flag(ctx.flags, 'output');
-  const badFormat = outputFormatError(format);
+  const badFormat = outputFormatError(format, ctx.input.files);
   if (badFormat) return output(ctx.state, { stderr: clientError(badFormat) + '\n', exitCode: 1 });
   // kubectl checks the command line before it asks the server anything: the pairs, then that
   // there are resources and updates, and only then resolves the resources.
@@ -74,7 +74,7 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
           // A client dry run sends nothing; a server dry run is checked and thrown away.
           const res = dryRun.value === 'client' ? undefined : updateObject(txn, live, edited);
           if (res && !res.ok) stderr.push(formatApiError(res.error));
-          else stdout.push(printObject(edited as typeof live, format, message + dryRunSuffix(dryRun.value), false).replace(/\n$/, ''));
+          else stdout.push(printObject(edited as typeof live, format, message + dryRunSuffix(dryRun.value), false, ctx.input.files).replace(/\n$/, ''));
         }
       }
   };

@@ -13,7 +13,7 @@ export function patchVerb(ctx: KubectlContext): CommandOutput {
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
   const format = flag(ctx.flags, 'output');
-  const badFormat = outputFormatError(format);
+  const badFormat = outputFormatError(format, ctx.input.files);
   if (badFormat) return output(ctx.state, { stderr: clientError(badFormat) + '\n', exitCode: 1 });
   const parsed = parseResourceArgs(ctx.flags.args);
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
@@ -41,7 +41,7 @@ export function patchVerb(ctx: KubectlContext): CommandOutput {
     if (!res.ok) err = formatApiError(res.error);
     // patch.go sets its printer's operation after the dry-run suffix was added, so a dry run
     // prints plain `patched` too.
-    else line = printObject(res.object, format, `patched${res.outcome === 'unchanged' ? ' (no change)' : ''}`, false).replace(/\n$/, '');
+    else line = printObject(res.object, format, `patched${res.outcome === 'unchanged' ? ' (no change)' : ''}`, false, ctx.input.files).replace(/\n$/, '');
   };
   // A client dry run patches the fetched copy locally; a server dry run is checked and thrown away:
   // both are a write on a transaction nobody keeps.

@@ -18,7 +18,7 @@ export function runVerb(ctx: KubectlContext): CommandOutput {
   if (flag(ctx.flags, 'image') === undefined) return fail(clientError('required flag(s) "image" not set'));
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return fail(clientError(dryRun.error));
-  const badFormat = outputFormatError(flag(ctx.flags, 'output'));
+  const badFormat = outputFormatError(flag(ctx.flags, 'output'), ctx.input.files);
   if (badFormat) return fail(clientError(badFormat));
   const planned = planRun(ctx, dryRun.value !== 'none');
   if (!planned.ok) return fail(clientError(planned.error));

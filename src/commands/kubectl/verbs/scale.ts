@@ -22,7 +22,7 @@ export function scaleVerb(ctx: KubectlContext): CommandOutput {
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return fail(clientError(dryRun.error));
   const format = flag(ctx.flags, 'output');
-  const badFormat = outputFormatError(format);
+  const badFormat = outputFormatError(format, ctx.input.files);
   if (badFormat) return fail(clientError(badFormat));
   // pflag has already refused values that are not ints.
   const replicas = Number(parseGoInt(replicasText));
@@ -47,7 +47,7 @@ export function scaleVerb(ctx: KubectlContext): CommandOutput {
   for (const { info, live } of objects) {
     const scaled = withReplicas(live, replicas);
     if (dryRun.value === 'client') {
-      stdout.push(printObject(scaled, format, `scaled${suffix}`, false));
+      stdout.push(printObject(scaled, format, `scaled${suffix}`, false, ctx.input.files));
       continue;
     }
     const key = objectKey(info.kind, live.metadata.namespace, live.metadata.name);
@@ -77,7 +77,7 @@ export function scaleVerb(ctx: KubectlContext): CommandOutput {
       return output(state, { stdout: stdout.join(''), stderr: lines(stderr), exitCode: 1, steps });
     }
     // kubectl prints the object it fetched, with the new size.
-    stdout.push(printObject(scaled, format, `scaled${suffix}`, false));
+    stdout.push(printObject(scaled, format, `scaled${suffix}`, false, ctx.input.files));
   }
   for (const e of errors) stderr.push(e);
   return output(state, { stdout: stdout.join(''), stderr: lines(stderr), exitCode: stderr.length ? 1 : 0, steps });
