@@ -32,5 +32,10 @@ kubectl label deployment web tier=frontend --dry-run=server
 kubectl delete deployment web --dry-run=server
 kubectl get deployment web --show-labels
 
+# Everything the workloads made, one table per kind; and what a field means, from the API's schema.
+kubectl get all
+kubectl explain pod.spec.restartPolicy
+kubectl explain pvc.spec.accessModes
+
 kubectl delete pod probe
 kubectl delete deployment web

@@ -122,10 +122,11 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     ['job', 'kind'],
     ['kubectl-habits', 'kind'],
     ['kubectl-output', 'bare'],
+    ['rollout-and-wait', 'kind'],
   ])('examples/%s on %s', (dir, preset) => {
     const r = run(['run', `examples/${dir}/demo.sh`, '--cluster', preset]);
     // Some demos show a failure on purpose (a read-only write, a file another container cannot see).
-    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output'].includes(dir) ? 1 : 0);
+    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output', 'rollout-and-wait'].includes(dir) ? 1 : 0);
     // The golden files hold stdout and stderr interleaved, as `2>&1` captures them.
     expect(r.both).toBe(readFileSync(`examples/${dir}/expected-output.txt`, 'utf8'));
   });
@@ -142,7 +143,7 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     expect(read('emptydir')).toContain("-- cat /data/myfile.txt\nWhat a file!\n");
     expect(read('downward-api')).toContain('-- env | grep POD_\nPOD_NAME=downwardapi-example\nPOD_NAMESPACE=default\n');
     expect(read('downward-api')).toContain('annotations -> ..data/annotations\n');
-    expect(read('downward-api')).toContain('labels\napp="good_app"\nowner="hr"$ ');
+    expect(read('downward-api')).toContain('labels\napp="good_app"\nowner="hr"\n$ ');
     expect(read('hostpath')).toContain('kubectl exec hostpath-verify -- cat /data\nHey you!!\n');
     expect(read('hostpath')).toContain('-- wc -c /data\n0 /data\n');
     expect(read('configmap')).toContain("printenv | grep -E 'APP|ENVIRONMENT'\nAPP=frontend\nENVIRONMENT=production\n");

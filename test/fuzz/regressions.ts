@@ -83,4 +83,10 @@ export const REGRESSIONS: readonly { name: string; case: FuzzCase }[] = [
     name: 'prototype-like names as commands and arguments',
     case: script(['constructor', '__proto__', 'toString', 'kubectl constructor', 'kubectl get __proto__', 'docker __proto__', 'docker image valueOf', 'kubesim hasOwnProperty', 'kubesim node fail __proto__', 'kubesim zone down constructor', 'kubectl get pvc toString -o yaml'].join('\n') + '\n'),
   },
+  {
+    // F8 (seed 2690): a stray quote on line 1 of a long script made the script reader parse the
+    // growing text once per line (quadratic: 2.5 s for 450 KB). It now skips to the closing quote's line.
+    name: 'a long script with an unclosed quote on its first line',
+    case: script('"docker exec c sh -c true\n' + Array.from({ length: 400 }, (_, i) => `kubectl get pods ${' '.repeat(1000)}# ${i}`).join('\n') + '\n'),
+  },
 ];

@@ -2,8 +2,9 @@
 // bool's through strconv.ParseBool, before the command runs, so a bad value is reported as cobra
 // reports it even when the command would have failed for another reason later.
 import { goQuote } from '../../engine/api/go-strings.ts';
+import { parseGoDuration } from './go-duration.ts';
 
-export type FlagValueType = 'string' | 'bool' | 'int' | 'int32' | 'int64';
+export type FlagValueType = 'string' | 'bool' | 'int' | 'int32' | 'int64' | 'duration';
 
 /**
  * Why pflag refuses `value` for a flag of this type (strconv's *NumError text), or undefined.
@@ -12,6 +13,10 @@ export type FlagValueType = 'string' | 'bool' | 'int' | 'int32' | 'int64';
 export function flagValueError(type: FlagValueType, value: string): string | undefined {
   if (type === 'string') return undefined;
   if (type === 'bool') return parseGoBool(value) === undefined ? `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax` : undefined;
+  if (type === 'duration') {
+    const d = parseGoDuration(value);
+    return d.ok ? undefined : d.error;
+  }
   const n = parseGoInt(value);
   if (n === undefined) return `strconv.ParseInt: parsing ${goQuote(value)}: invalid syntax`;
   const bits = type === 'int32' ? 32n : 64n;

@@ -12,10 +12,14 @@ import { metadataVerb } from './verbs/metadata.ts';
 import { cordonVerb, drainVerb } from './verbs/nodes.ts';
 import { taintVerb } from './verbs/taint.ts';
 import { patchVerb } from './verbs/patch.ts';
-import { execVerb, logsVerb } from './verbs/exec.ts';
+import { execVerb } from './verbs/exec.ts';
+import { logsVerb } from './verbs/logs.ts';
+import { explainVerb } from './verbs/explain.ts';
 import { createImperative } from './verbs/create-imperative.ts';
 import { runVerb } from './verbs/run.ts';
 import { scaleVerb } from './verbs/scale.ts';
+import { waitVerb } from './verbs/wait.ts';
+import { rolloutVerb } from './verbs/rollout.ts';
 import { KUBECTL_HELP } from './help.ts';
 import { KUBECTL_VERB_NAMES, type KubectlVerbName } from './verb-names.ts';
 import { getOwn } from '../../lib/own.ts';
@@ -82,7 +86,18 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
     run: drainVerb,
   },
   exec: { flags: [F('container', 'c', true), F('stdin', 'i', false), F('tty', 't', false), F('quiet', 'q', false)], run: execVerb },
-  logs: { flags: [F('container', 'c', true), F('follow', 'f', false), F('previous', 'p', false), N('tail', 'int64'), F('timestamps', undefined, false), N('limit-bytes', 'int64')], run: logsVerb },
+  logs: {
+    flags: [F('container', 'c', true), F('follow', 'f', false), F('previous', 'p', false), N('tail', 'int64'), F('timestamps', undefined, false), N('limit-bytes', 'int64'), SELECTOR,
+      F('all-containers', undefined, false), F('all-pods', undefined, false), F('prefix', undefined, false), F('ignore-errors', undefined, false), N('max-log-requests', 'int'),
+      { long: 'pod-running-timeout', value: true, type: 'duration' }],
+    run: logsVerb,
+  },
+  wait: { flags: [FILES, SELECTOR, ALL_NS, OUTPUT, F('all', undefined, false), F('for', undefined, true, true), { long: 'timeout', value: true, type: 'duration' }, F('field-selector', undefined, true)], run: waitVerb },
+  rollout: {
+    flags: [FILES, SELECTOR, OUTPUT, F('watch', 'w', false), N('revision', 'int64'), { long: 'timeout', value: true, type: 'duration' }, N('to-revision', 'int64'), DRY_RUN],
+    run: rolloutVerb,
+  },
+  explain: { flags: [F('recursive', undefined, false), F('api-version', undefined, true), OUTPUT], run: explainVerb },
   'api-resources': {
     flags: [F('api-group', undefined, true), F('namespaced', undefined, false), F('sort-by', undefined, true), F('no-headers', undefined, false), F('cached', undefined, false)],
     run: apiResourcesVerb,

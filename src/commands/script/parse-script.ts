@@ -56,6 +56,15 @@ export function parseScript(text: string): ParseScriptResult {
         let j = end + 1;
         while (j + 1 < lines.length && lines[j]!.replace(/^\t+/, '') !== delimiter) j++;
         end = j;
+      } else if (e.problem.k === 'unterminated') {
+        // An open quote (or `}`, `$(`, `$((`) can only close on a line holding its closing
+        // character: skip the lines before it instead of parsing the growing text once per line
+        // (quadratic in a long script with one stray quote). The first such line is never past
+        // the real end, and a syntax error in the skipped lines is still the first one reported.
+        const closer = e.problem.quote === '))' ? ')' : e.problem.quote;
+        let j = end + 1;
+        while (j + 1 < lines.length && !lines[j]!.includes(closer)) j++;
+        end = j;
       } else end++;
     }
     i = end;

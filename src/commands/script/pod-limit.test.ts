@@ -22,9 +22,12 @@ spec:
         image: nginx
 `;
 
-/** A kind cluster already holding `count` pods (bound to a node that no longer exists, so nothing acts on them). */
+/** A kind cluster already holding `count` pods (bound to a node whose machine is off, so nothing acts on them). */
 function withPods(count: number): ClusterState {
   const state = createCluster({ preset: 'kind' });
+  // The node must exist: the pod garbage collector removes pods bound to a node that does not.
+  const base = Object.values(state.objects.Node ?? {})[0] as { spec?: object };
+  const node = { ...base, spec: { ...base.spec, unschedulable: true }, metadata: { name: 'gone', uid: 'u-gone', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' } };
   const table: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
     const name = `filler-${i}`;
@@ -36,7 +39,7 @@ function withPods(count: number): ClusterState {
       status: { phase: 'Pending' },
     };
   }
-  return { ...state, objects: { ...state.objects, Pod: table as never } };
+  return { ...state, poweredOff: { gone: 0 }, objects: { ...state.objects, Node: { ...state.objects.Node, gone: node } as never, Pod: table as never } };
 }
 
 describe(`at most ${MAX_PODS} pods`, () => {

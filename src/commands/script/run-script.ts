@@ -59,10 +59,16 @@ export function runScript(text: string, opts: ScriptOptions): ScriptResult {
     session.state = start;
     session.steps = [];
   }
-  const output = (fd: 1 | 2, text: string) => emit({ stream: fd === 1 ? 'stdout' : 'stderr', text });
+  // Whether stdout last ended mid-line (`printf abc`): the next `$ …` echo then starts a line of its own.
+  let midLine = false;
+  const output = (fd: 1 | 2, text: string) => {
+    if (fd === 1 && text !== '') midLine = !text.endsWith('\n');
+    emit({ stream: fd === 1 ? 'stdout' : 'stderr', text });
+  };
   let failed = false;
   for (const cmd of parsed.commands) {
-    if (!opts.quiet) emit({ stream: 'stdout', text: `$ ${cmd.echo}\n` });
+    if (!opts.quiet) emit({ stream: 'stdout', text: `${midLine ? '\n' : ''}$ ${cmd.echo}\n` });
+    midLine = false;
     const before = session.state;
     const stepsBefore = session.steps.length;
     let code: number;

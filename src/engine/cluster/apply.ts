@@ -77,10 +77,13 @@ export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored, same:
       ...(live.metadata.namespace ? { namespace: live.metadata.namespace } : {}),
       ...(live.metadata.generation !== undefined ? { generation: live.metadata.generation } : {}),
       ...(live.metadata.deletionTimestamp ? { deletionTimestamp: live.metadata.deletionTimestamp } : {}),
-      ...(live.metadata.finalizers && edited.metadata.finalizers === undefined ? { finalizers: live.metadata.finalizers } : {}),
+      // A manifest that leaves finalizers out keeps them; an edit naming the key (a merge patch's
+      // `"finalizers": null`) clears them, the usual way out of a stuck Terminating.
+      ...(live.metadata.finalizers && !('finalizers' in edited.metadata) ? { finalizers: live.metadata.finalizers } : {}),
     },
     ...('status' in live && live.status !== undefined ? { status: live.status } : {}),
   } as AnyStored;
+  if ('finalizers' in next.metadata && next.metadata.finalizers === undefined) delete next.metadata.finalizers;
   if (same(next, live)) return { ok: true, outcome: 'unchanged', object: live, warnings: [] };
   const defaulted = applyDefaults(next);
   const errors = [...validateObject(defaulted), ...validateUpdate(live, defaulted)];
@@ -98,6 +101,9 @@ export function patchObject(txn: Txn, kind: Kind, key: string, patch: unknown): 
   if (!live) return { ok: false, error: notFound(kind, nameOfKey(key)) };
   if (!isPlainObject(patch)) return { ok: false, error: { reason: 'BadRequest', message: 'json: cannot unmarshal into Go value of type map[string]interface {}' } };
   const patched = mergePatch(live, patch) as AnyStored;
+  // mergePatch drops a nulled key; tell updateObject the patch removed finalizers on purpose.
+  const meta = (patch as { metadata?: unknown }).metadata;
+  if (isPlainObject(meta) && 'finalizers' in meta && meta['finalizers'] === null) patched.metadata = { ...patched.metadata, finalizers: undefined };
   return updateObject(txn, live, patched);
 }
 

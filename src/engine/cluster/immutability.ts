@@ -38,8 +38,10 @@ export function storageClassUpdate(o: StorageClass, next: StorageClass): FieldEr
 }
 
 export function podUpdate(old: Stored<'Pod'>, next: Stored<'Pod'>): FieldError[] {
+  // spec.nodeName is not among the fields an update may change, set or not: only the scheduler's
+  // binding (bindPod, POST pods/binding) places a pod.
   const strip = (s: Stored<'Pod'>['spec']) =>
-    s && { ...s, containers: s.containers.map((c) => ({ ...c, image: '' })), activeDeadlineSeconds: 0, tolerations: [], nodeName: '' };
+    s && { ...s, containers: s.containers.map((c) => ({ ...c, image: '' })), activeDeadlineSeconds: 0, tolerations: [] };
   return same(strip(old.spec), strip(next.spec)) ? [] : [forbidden('spec', POD_IMMUTABLE)];
 }
 

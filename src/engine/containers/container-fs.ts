@@ -8,6 +8,7 @@ import { nodeRootFs } from '../fs/node-root.ts';
 import { imageRootFs } from '../fs/images.ts';
 import { bytesUnder, childrenOf, entryAt, holdsPath, lookup, normalizePath, parentOf, removeAll, resolveEntry, resolvePath, setEntry, sizeOf, treeOf, utf8Length, whiteoutAbove, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { NODE_DISK_BYTES, containerKey, mountsOf, type Mount } from './mounts.ts';
+import { PROC_MOUNTS_PATHS, procMounts } from './proc-mounts.ts';
 import { getOwn, setOwn } from '../../lib/own.ts';
 
 export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC' | 'EBUSY' | 'ENAMETOOLONG';
@@ -67,6 +68,8 @@ export interface ContainerRoot {
    * its own before its first write. Without it, the tables are the caller's to write.
    */
   own?(table: FileTable): void;
+  /** A pod's container: the kernel shows its mount table at /proc/mounts (made when read, never stored). */
+  procfs?: boolean;
 }
 
 /** The tables of a state that hold files, which a container's commands write into. */
@@ -132,6 +135,8 @@ export class ContainerFs {
   }
 
   stat(path: string): FsEntry | undefined {
+    const proc = this.procEntry(path);
+    if (proc) return proc;
     const p = this.place(path);
     if (!p) return undefined;
     return this.entryAt(p);
@@ -163,6 +168,8 @@ export class ContainerFs {
 
   /** The entry itself, not following a final symlink (for `ls -l`). */
   lstat(path: string): FsEntry | undefined {
+    const proc = this.procEntry(path);
+    if (proc) return proc;
     const p = this.place(path);
     if (!p) return undefined;
     const raw = entryAt(p.tree, p.path) ?? (p.overlay && entryAt(p.overlay.lower, p.path));
@@ -298,6 +305,12 @@ export class ContainerFs {
     }
   }
 
+  /** A file the kernel makes up as it is read (procfs), or undefined for any other path. */
+  private procEntry(path: string): FsEntry | undefined {
+    if (!this.root.procfs || !PROC_MOUNTS_PATHS.has(normalizePath(path))) return undefined;
+    return { type: 'File', mode: 0o444, content: procMounts(this.mounts) };
+  }
+
   /** Replaces a writable place's tree where it is kept. */
   private save(p: Place, tree: FsTree): void {
     const home = p.home!;
@@ -318,6 +331,7 @@ function below(root: string, rel: string): string {
 class PodContainerRoot implements ContainerRoot {
   readonly state: ClusterState;
   readonly lower: FsTree;
+  readonly procfs = true;
 
   constructor(
     private readonly view: Pick<Txn, 'state'> & Pick<ContainerRoot, 'own'>,

@@ -20,6 +20,7 @@ import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { dryRunOf, dryRunSuffix, serverDryRun } from '../dry-run.ts';
 import type { Txn } from '../../../engine/cluster/store.ts';
+import { waitForDeletedPods } from './delete-wait.ts';
 
 interface Target {
   kind: Kind;
@@ -107,10 +108,12 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
     dryRun.value === 'none'
       ? act(ctx.state, () => `user ran kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`, deleteAll)
       : { state: ctx.state, steps: [], result: serverDryRun(ctx.state, deleteAll) };
+  // --wait (on unless --wait=false): the clock moves until the deleted pods are gone.
+  const waited = dryRun.value === 'none' && flag(ctx.flags, 'wait') !== 'false' ? waitForDeletedPods(r.state, targets) : { state: r.state, steps: [] };
   // kubectl prints this on stdout when nothing at all matched (an empty file, a selector matching nothing).
   if (targets.length === 0 && !stderr.some((l) => !l.startsWith('Warning:'))) stdout.push('No resources found');
   const failed = stderr.some((l) => !l.startsWith('Warning:'));
-  return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: failed ? 1 : 0, steps: r.steps });
+  return output(waited.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: failed ? 1 : 0, steps: [...r.steps, ...waited.steps] });
 }
 
 /** The grace period kubectl sends: -1 (the object's own), 0 (immediate) or N seconds. */

@@ -1,14 +1,13 @@
-// `kubectl exec POD [-c CONTAINER] [-it] -- COMMAND…` and `kubectl logs POD [-c CONTAINER]`.
+// `kubectl exec POD [-c CONTAINER] [-it] -- COMMAND…`, and what `kubectl logs` shares with it (logs.ts).
 import { act, execInPod, getObject, isPoweredOff, listObjects, type Stored } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
-import { flag, isSet } from '../flags.ts';
-import { parseGoInt } from '../flag-values.ts';
+import { flag } from '../flags.ts';
 import type { KubectlContext } from '../context.ts';
 import { getOwn } from '../../../lib/own.ts';
 
 /** kubectl's default container: the annotated one, else the first; says so when there are several. */
-function pickContainer(pod: Stored<'Pod'>, wanted: string | undefined): { name: string; note: string } {
+export function pickContainer(pod: Stored<'Pod'>, wanted: string | undefined): { name: string; note: string } {
   if (wanted) return { name: wanted, note: '' };
   const names = pod.spec?.containers.map((c) => c.name) ?? [];
   const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
@@ -70,48 +69,11 @@ export function execVerb(ctx: KubectlContext): CommandOutput {
  * exec and logs go through the API server to the node's kubelet (port 10250); when the node's
  * machine is off, that connection times out.
  */
-function kubeletUnreachable(ctx: KubectlContext, pod: Stored<'Pod'>): string | undefined {
+export function kubeletUnreachable(ctx: KubectlContext, pod: Stored<'Pod'>): string | undefined {
   const nodeName = pod.spec?.nodeName;
   if (!nodeName || !isPoweredOff(ctx.state, nodeName)) return undefined;
   const got = getObject(ctx.api, 'Node', undefined, nodeName);
   const node = got.ok ? got.value : undefined;
   const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
   return `Error from server: error dialing backend: dial tcp ${ip}:10250: i/o timeout\n`;
-}
-
-export function logsVerb(ctx: KubectlContext): CommandOutput {
-  const [podName] = ctx.flags.args;
-  if (!podName) return output(ctx.state, { stderr: 'error: expected POD or TYPE/NAME is a required argument for the logs command\nSee \'kubectl logs -h\' for help and examples\n', exitCode: 1 });
-  const name = podName.replace(/^(pod|pods|po)\//, '');
-  const got = getObject(ctx.api, 'Pod', ctx.namespace, name);
-  if (!got.ok) return output(ctx.state, { stderr: formatApiError(got.error) + '\n', exitCode: 1 });
-  const pod = got.value;
-  const { name: container, note } = pickContainer(pod, flag(ctx.flags, 'container'));
-  if (!pod.spec?.containers.some((c) => c.name === container)) {
-    return output(ctx.state, { stderr: formatApiError({ reason: 'BadRequest', message: `container ${container} is not valid for pod ${name}` }) + '\n', exitCode: 1 });
-  }
-  const unreachable = kubeletUnreachable(ctx, pod);
-  if (unreachable) return output(ctx.state, { stderr: note + unreachable, exitCode: 1 });
-  const record = ctx.state.containers[`${pod.metadata.uid}/${container}`];
-  if (!record) {
-    const waiting = pod.status?.containerStatuses?.find((s) => s.name === container)?.state?.waiting?.reason ?? 'ContainerCreating';
-    return output(ctx.state, { stderr: `${note}${formatApiError({ reason: 'BadRequest', message: `container "${container}" in pod "${name}" is waiting to start: ${waiting}` })}\n`, exitCode: 1 });
-  }
-  if (isSet(ctx.flags, 'previous')) {
-    if (record.previousLogs === undefined) {
-      return output(ctx.state, { stderr: `${note}${formatApiError({ reason: 'BadRequest', message: `previous terminated container "${container}" in pod "${name}" not found` })}\n`, exitCode: 1 });
-    }
-    return output(ctx.state, { stdout: tailLines(record.previousLogs, flag(ctx.flags, 'tail')), stderr: note });
-  }
-  return output(ctx.state, { stdout: tailLines(record.logs, flag(ctx.flags, 'tail')), stderr: note });
-}
-
-/** `--tail=N`: the kubelet's last N lines; negative (kubectl's default -1) means all of them. */
-export function tailLines(logs: string, tail: string | undefined): string {
-  const n = tail === undefined ? -1 : Number(parseGoInt(tail) ?? -1n);
-  if (n < 0) return logs;
-  if (n === 0) return '';
-  const all = logs.endsWith('\n') ? logs.slice(0, -1).split('\n') : logs.split('\n');
-  if (logs === '') return '';
-  return all.slice(-n).join('\n') + (logs.endsWith('\n') ? '\n' : '');
 }

@@ -11,6 +11,7 @@ import { asList, choosePrinter, printWith } from '../output-formats.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { klogExit, relaxedJsonPath, sortOrder } from '../printers/sort-by.ts';
 import { sortResponses, type Response } from './get-sort.ts';
+import { expandAllCategory } from './get-all.ts';
 import type { GoValue } from '../jsonpath/index.ts';
 import { getOwn } from '../../../lib/own.ts';
 
@@ -23,7 +24,7 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
 }
 
 function getCommand(ctx: KubectlContext): CommandOutput {
-  const parsed = parseResourceArgs(ctx.flags.args);
+  const parsed = parseResourceArgs(expandAllCategory(ctx.flags.args));
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
   if (parsed.targets.length === 0) {
     return output(ctx.state, {

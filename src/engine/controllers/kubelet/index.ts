@@ -17,6 +17,7 @@ import { handleExits } from './restarts.ts';
 import { containerKey, emptyDirKey } from '../../containers/mounts.ts';
 import { isPoweredOff } from '../../cluster/power.ts';
 import { postNodeStatuses } from './node-status.ts';
+import { graceEnd, signalTermination } from './termination.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
 import { layerBytes } from '../../fs/tree.ts';
 import { setOwn } from '../../../lib/own.ts';
@@ -45,11 +46,13 @@ export const kubelet: Controller = {
     }
     cleanUpOrphans(ctx);
   },
-  // Container exits and restarts after their back-off, and the mount timeout of a pod whose volumes are not attached yet.
+  // Container exits and restarts after their back-off, grace periods ending, and the mount timeout of a pod whose volumes are not attached yet.
   wakeTimes(view) {
     const times: (number | undefined)[] = [];
     for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt);
     for (const pod of view.list('Pod')) {
+      // A pod whose PID 1 ignores SIGTERM is killed when its grace period ends.
+      if (pod.metadata.deletionTimestamp) times.push(graceEnd(pod));
       if (!pod.spec?.nodeName || pod.status?.phase !== 'Pending') continue;
       const scheduledAt = parseTimestamp(pod.status.conditions?.find((c) => c.type === 'PodScheduled')?.lastTransitionTime);
       if (scheduledAt !== undefined) times.push(scheduledAt + MOUNT_TIMEOUT_MS);
@@ -167,7 +170,10 @@ function setWaiting(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>, reas
 function terminate(ctx: ControllerContext, pod: Pod): void {
   // Only live processes are stopped: after a power cut there is nothing left to kill.
   const running = pod.status?.containerStatuses?.filter((s) => s.state?.running && isProcessAlive(ctx, pod, s.name)) ?? [];
-  for (const s of running) ctx.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`);
+  if (!signalTermination(ctx, pod, running.map((s) => s.name))) {
+    ctx.step(`kubelet on ${pod.spec?.nodeName} sent SIGTERM to pod ${pod.metadata.namespace}/${pod.metadata.name}; PID 1 ignores it, so the pod runs until its grace period ends`);
+    return;
+  }
   const csi = (pod.spec?.volumes ?? []).some((v) => attachableVolume(ctx.txn, pod.metadata.namespace!, podVolumeClaimName(pod, v)));
   forgetPod(ctx.txn, pod);
   ctx.txn.remove('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);

@@ -5,7 +5,8 @@
 // still be running there. Without it, such pods wait for their kubelet forever.
 import type { Stored } from '../../api/objects.ts';
 import { updateStatus } from '../../cluster/controller-writes.ts';
-import type { Controller } from '../../runtime/controller.ts';
+import { rfc3339 } from '../../runtime/clock.ts';
+import type { Controller, ControllerContext } from '../../runtime/controller.ts';
 
 export const TAINT_OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
 
@@ -17,6 +18,7 @@ export const podGarbageCollector: Controller = {
   name: 'pod-garbage-collector',
   source: 'pod-garbage-collector',
   sync(ctx) {
+    gcOrphaned(ctx);
     for (const pod of ctx.txn.list('Pod')) {
       const nodeName = pod.spec?.nodeName;
       if (!pod.metadata.deletionTimestamp || !nodeName) continue;
@@ -31,3 +33,24 @@ export const podGarbageCollector: Controller = {
     }
   },
 };
+
+/**
+ * gcOrphaned: a pod bound to a node that no longer exists (`kubectl delete node`) has no kubelet
+ * to stop or remove it. It is marked Failed with a DisruptionTarget condition and force-deleted
+ * (grace 0). The real controller looks every 20 s (gcCheckPeriod); here it acts at the next settle.
+ */
+function gcOrphaned(ctx: ControllerContext): void {
+  for (const pod of ctx.txn.list('Pod')) {
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName || ctx.txn.get('Node', nodeName)) continue;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const phase = pod.status?.phase;
+    if (phase !== 'Succeeded' && phase !== 'Failed') {
+      const condition = { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
+      const conditions = [...(pod.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), condition];
+      updateStatus(ctx.txn, { ...pod, status: { ...pod.status, phase: 'Failed', conditions } } as Stored<'Pod'>);
+    }
+    ctx.txn.remove('Pod', key);
+    ctx.step(`pod-garbage-collector force-deleted pod ${key}: its node ${nodeName} no longer exists`);
+  }
+}

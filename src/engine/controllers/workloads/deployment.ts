@@ -25,6 +25,11 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
   const owned = ctx.txn.list('ReplicaSet', ns).filter((rs) => isOwnedBy(rs.metadata, d));
   const replicas = d.spec?.replicas ?? 1;
   let current = owned.find((rs) => rs.metadata.labels?.[POD_TEMPLATE_HASH] === hash);
+  // The revision is one past the highest of the deployment's ReplicaSets (MaxRevision + 1), so a
+  // rollback to an old template makes that old ReplicaSet the newest revision again.
+  const maxRevision = Math.max(0, ...owned.map(revisionOf));
+  if (current && revisionOf(current) < maxRevision) current = bumpRevision(ctx, current, maxRevision + 1, d);
+  if (!current && d.spec?.paused) return; // a paused deployment rolls out no new template
   if (!current) {
     const labels = { ...d.spec?.template?.metadata?.labels, [POD_TEMPLATE_HASH]: hash };
     const created = createObject(ctx.txn, {
@@ -34,7 +39,12 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
         name,
         namespace: ns,
         labels,
-        annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + Math.ceil(replicas / 4)), 'deployment.kubernetes.io/revision': String(owned.length + 1) },
+        annotations: {
+          ...copiedAnnotations(d),
+          'deployment.kubernetes.io/desired-replicas': String(replicas),
+          'deployment.kubernetes.io/max-replicas': String(replicas + Math.ceil(replicas / 4)),
+          'deployment.kubernetes.io/revision': String(maxRevision + 1),
+        },
         ownerReferences: [ownerRef(d)],
       },
       spec: {
@@ -64,6 +74,13 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
     ctx.step(`deployment-controller scaled old ReplicaSet ${ns}/${old.metadata.name} to 0`);
   }
   const rs = ctx.txn.get('ReplicaSet', `${ns}/${name}`) ?? current;
+  // The deployment carries its newest revision in the same annotation (SetDeploymentRevision).
+  const revision = String(revisionOf(rs));
+  if (d.metadata.annotations?.[REVISION] !== revision) {
+    const live = ctx.txn.get('Deployment', `${ns}/${d.metadata.name}`) ?? d;
+    const written = updateResource(ctx.txn, { ...live, metadata: { ...live.metadata, annotations: { ...live.metadata.annotations, [REVISION]: revision } } });
+    if (written.ok && written.object) d = written.object;
+  }
   const ready = rs.status?.readyReplicas ?? 0;
   // getReplicaFailures: the new ReplicaSet's ReplicaFailure shows on the Deployment too.
   const failure = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
@@ -90,4 +107,31 @@ function syncDeployment(ctx: ControllerContext, d: Deployment): void {
     updateStatus(ctx.txn, { ...(ctx.txn.get('Deployment', `${ns}/${d.metadata.name}`) ?? d), status: clean });
     ctx.step(`deployment-controller updated deployment ${ns}/${d.metadata.name}: ${ready}/${replicas} ready`);
   }
+}
+
+const REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+/** Annotations a deployment does not pass on to its ReplicaSets (the deployment util's annotationsToSkip). */
+const NOT_COPIED = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, REVISION_HISTORY, 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'deprecated.deployment.rollback.to']);
+
+/** A ReplicaSet's `deployment.kubernetes.io/revision`, 0 when it has none. */
+function revisionOf(rs: Stored<'ReplicaSet'>): number {
+  const n = Number(rs.metadata.annotations?.[REVISION] ?? 0);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** The deployment's own annotations that its new ReplicaSet carries too (`kubernetes.io/change-cause` among them). */
+function copiedAnnotations(d: Deployment): Record<string, string> {
+  return Object.fromEntries(Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)));
+}
+
+/** An old ReplicaSet whose template is current again (a rollback): it takes the next revision and remembers the one it had. */
+function bumpRevision(ctx: ControllerContext, rs: Stored<'ReplicaSet'>, revision: number, d: Deployment): Stored<'ReplicaSet'> {
+  const old = rs.metadata.annotations?.[REVISION];
+  const history = rs.metadata.annotations?.[REVISION_HISTORY];
+  const annotations = { ...rs.metadata.annotations, ...copiedAnnotations(d), [REVISION]: String(revision), ...(old ? { [REVISION_HISTORY]: history ? `${history},${old}` : old } : {}) };
+  const written = updateResource(ctx.txn, { ...rs, metadata: { ...rs.metadata, annotations } });
+  if (!written.ok || !written.object) return rs;
+  ctx.step(`deployment-controller made ReplicaSet ${rs.metadata.namespace}/${rs.metadata.name} revision ${revision}`);
+  return written.object;
 }
