@@ -62,11 +62,15 @@ test('stepping through the timeline in the overview rings the tile the step chan
     await playback.getByRole('button', { name: 'Step back' }).click();
     // One ring, on the tile of the object the captioned step changed.
     await expect(page.locator('.overview-ring')).toHaveCount(1);
-    const label = await page.locator('.overview-ring').evaluate((ring) => {
-      const r = ring.getBoundingClientRect();
-      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.overview-tile')?.getAttribute('aria-label');
-    });
-    const name = label?.split(' ')[1];
+    // The view may still be gliding to the step (slow on a loaded machine): ask until it rests.
+    const ringedTile = () =>
+      page.locator('.overview-ring').evaluate((ring) => {
+        const r = ring.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.overview-tile')?.getAttribute('aria-label') ?? '';
+      });
+    await expect.poll(ringedTile, { message: 'the ring sits on a tile' }).not.toBe('');
+    const label = await ringedTile();
+    const name = label.split(' ')[1];
     expect(name, `the ring sits on a tile (${label})`).toBeTruthy();
     await expect(page.getByTestId('step-caption')).toContainText(name!);
   }

@@ -28,6 +28,9 @@ const KINDS = {
   ReplicaSet: 'apps/v1',
   StatefulSet: 'apps/v1',
   Job: 'batch/v1',
+  Service: 'core/v1',
+  Endpoints: 'core/v1',
+  EndpointSlice: 'discovery/v1',
   StorageClass: 'storage/v1',
   CSIDriver: 'storage/v1',
 } as const;
@@ -36,12 +39,23 @@ const KIND_NAMES = Object.keys(KINDS) as (keyof typeof KINDS)[];
 // The Kubernetes quantity grammar, loosely (the API server's own regexp in apimachinery).
 const QUANTITY_PATTERN = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 
+/**
+ * Kinds generated on their own and merged in: their modules reuse a type name of core/v1 for a
+ * different type (discovery/v1 EndpointPort vs core/v1 EndpointPort), which one run cannot hold.
+ */
+const SEPARATE: readonly (keyof typeof KINDS)[] = ['EndpointSlice'];
+
 main();
 
 function main(): void {
-  const raw = generateRaw();
+  const raw = generateRaw(KIND_NAMES.filter((k) => !SEPARATE.includes(k)));
   const defs = raw.definitions as { [name: string]: Schema };
   delete defs.KindsTuple; // the auxiliary tuple, not a kind
+  for (const k of SEPARATE) {
+    const extra = generateRaw([k]).definitions as { [name: string]: Schema };
+    delete extra.KindsTuple;
+    mergeDefinitions(defs, extra, KINDS[k].split('/')[0]!);
+  }
 
   patch(defs);
   const schema = topLevel(defs);
@@ -57,14 +71,14 @@ function main(): void {
  * ("Type X has multiple definitions"). The file lives in node_modules/.cache so it never shows
  * up in the repo or in `tsc -p .`, and still resolves `kubernetes-types` by walking up.
  */
-function generateRaw(): Schema {
+function generateRaw(kinds: readonly (keyof typeof KINDS)[]): Schema {
   const dir = join(ROOT, 'node_modules/.cache/generate-schema');
   const file = join(dir, 'kinds.ts');
   const byModule = new Map<string, string[]>();
-  for (const k of KIND_NAMES) byModule.set(KINDS[k], [...(byModule.get(KINDS[k]) ?? []), k]);
+  for (const k of kinds) byModule.set(KINDS[k], [...(byModule.get(KINDS[k]) ?? []), k]);
   const source = [
     ...[...byModule].map(([mod, names]) => `import type { ${names.join(', ')} } from 'kubernetes-types/${mod}';`),
-    `export type KindsTuple = [${KIND_NAMES.join(', ')}];`,
+    `export type KindsTuple = [${kinds.join(', ')}];`,
     '',
   ].join('\n');
   mkdirSync(dir, { recursive: true });
@@ -80,6 +94,31 @@ function generateRaw(): Schema {
     }).createSchema('KindsTuple') as Schema;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Adds `extra`'s definitions to `defs`. One whose name `defs` already uses for a different type is
+ * renamed with the group in front (`discoveryEndpointPort`), and `extra`'s references follow it.
+ */
+function mergeDefinitions(defs: { [name: string]: Schema }, extra: { [name: string]: Schema }, group: string): void {
+  const renamed = new Map<string, string>();
+  for (const [name, def] of Object.entries(extra)) {
+    if (defs[name] && JSON.stringify(defs[name]) !== JSON.stringify(def)) renamed.set(name, `${group}${name}`);
+  }
+  const rewrite = (v: Json): Json => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v === null || typeof v !== 'object') return v;
+    const out: { [key: string]: Json } = {};
+    for (const [key, value] of Object.entries(v)) {
+      const target = key === '$ref' && typeof value === 'string' ? renamed.get(value.replace('#/definitions/', '')) : undefined;
+      out[key] = target ? `#/definitions/${target}` : rewrite(value);
+    }
+    return out;
+  };
+  for (const [name, def] of Object.entries(extra)) {
+    const to = renamed.get(name) ?? name;
+    if (!defs[to]) defs[to] = rewrite(def) as Schema;
   }
 }
 

@@ -123,10 +123,11 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     ['kubectl-habits', 'kind'],
     ['kubectl-output', 'bare'],
     ['rollout-and-wait', 'kind'],
+    ['service', 'kind'],
   ])('examples/%s on %s', (dir, preset) => {
     const r = run(['run', `examples/${dir}/demo.sh`, '--cluster', preset]);
     // Some demos show a failure on purpose (a read-only write, a file another container cannot see).
-    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output', 'rollout-and-wait'].includes(dir) ? 1 : 0);
+    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output', 'rollout-and-wait', 'service'].includes(dir) ? 1 : 0);
     // The golden files hold stdout and stderr interleaved, as `2>&1` captures them.
     expect(r.both).toBe(readFileSync(`examples/${dir}/expected-output.txt`, 'utf8'));
   });

@@ -20,6 +20,7 @@ import { runVerb } from './verbs/run.ts';
 import { scaleVerb } from './verbs/scale.ts';
 import { waitVerb } from './verbs/wait.ts';
 import { rolloutVerb } from './verbs/rollout.ts';
+import { exposeVerb } from './verbs/expose.ts';
 import { KUBECTL_HELP } from './help.ts';
 import { KUBECTL_VERB_NAMES, type KubectlVerbName } from './verb-names.ts';
 import { getOwn } from '../../lib/own.ts';
@@ -75,6 +76,10 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
   patch: { flags: [F('patch', 'p', true), F('type', undefined, true), DRY_RUN, OUTPUT], run: patchVerb },
   taint: { flags: [F('overwrite', undefined, false)], run: taintVerb },
   run: { flags: RUN_FLAGS, run: runVerb },
+  expose: {
+    flags: [OUTPUT, N32('port'), F('target-port', undefined, true), F('type', undefined, true), F('name', undefined, true), F('protocol', undefined, true), SELECTOR],
+    run: exposeVerb,
+  },
   scale: {
     flags: [FILES, SELECTOR, DRY_RUN, OUTPUT, F('all', undefined, false), N('replicas', 'int'), N('current-replicas', 'int'), F('resource-version', undefined, true), F('timeout', undefined, true)],
     run: scaleVerb,

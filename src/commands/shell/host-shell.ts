@@ -54,7 +54,7 @@ export function createHostSession(state: ClusterState, source: FileSource): Host
       const stdin = reads ? io.stdin : undefined;
       const r = runCommand({ state: session.state, argv: [tool, ...args], files: fileSource, ...(stdin !== undefined ? { stdin } : {}) });
       record(r.state, r.steps);
-      return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode };
+      return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode, ...(r.chunks ? { chunks: r.chunks } : {}) };
     };
   }
   commands['sleep'] = (args) => {

@@ -2,6 +2,7 @@
 // Every stored object is plain JSON: exactly what `kubectl get -o json` would show.
 import type {
   ConfigMap,
+  Endpoints,
   Event,
   Namespace,
   Node,
@@ -9,8 +10,10 @@ import type {
   PersistentVolumeClaim,
   Pod,
   Secret,
+  Service,
   ServiceAccount,
 } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { CSIDriver, StorageClass, VolumeAttachment } from 'kubernetes-types/storage/v1';
@@ -20,6 +23,8 @@ export type {
   ConfigMap,
   CSIDriver,
   Deployment,
+  Endpoints,
+  EndpointSlice,
   Event,
   Job,
   Namespace,
@@ -30,6 +35,7 @@ export type {
   Pod,
   ReplicaSet,
   Secret,
+  Service,
   ServiceAccount,
   StatefulSet,
   StorageClass,
@@ -53,6 +59,9 @@ export interface ObjectsByKind {
   ReplicaSet: ReplicaSet;
   StatefulSet: StatefulSet;
   Job: Job;
+  Service: Service;
+  Endpoints: Endpoints;
+  EndpointSlice: EndpointSlice;
   Event: Event;
 }
 

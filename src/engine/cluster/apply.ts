@@ -7,6 +7,7 @@ import { deepEqual, isPlainObject, mergePatch, stableStringify, threeWayMerge } 
 import { formatFieldError, formatInvalid } from '../manifest/validation/index.ts';
 import { admitCreate, applyDefaults, validateObject, validateUpdate } from '../registry/index.ts';
 import { persistentVolumeWarnings } from '../manifest/validation/storage.ts';
+import { DEPRECATED_KINDS } from '../api/deprecations.ts';
 import { admitUpdate } from './admission.ts';
 import { commitUpdate, withGeneration } from './commit-update.ts';
 import { keepServiceAccountToken } from './service-account-admission.ts';
@@ -134,14 +135,19 @@ export function invalid(obj: AnyStored, errors: Parameters<typeof formatInvalid>
 }
 
 function warningsFor(obj: AnyStored): string[] {
+  const deprecated = DEPRECATED_KINDS[obj.kind];
+  if (deprecated) return [deprecated];
   return obj.kind === 'PersistentVolume' ? persistentVolumeWarnings(obj) : [];
 }
 
 /** Records the manifest in the last-applied annotation, as `kubectl apply` does (compact JSON, trailing newline). */
 function withLastApplied(obj: AnyStored): AnyStored {
+  // util.GetModifiedConfiguration sets the annotations map (minus the old value) back on the object
+  // before encoding it, so a manifest without annotations records `"annotations":{}`; the
+  // unstructured encoder is Go's json.Encoder: sorted keys, <, >, & escaped, a closing newline.
   const { [LAST_APPLIED]: _old, ...annotations } = obj.metadata.annotations ?? {};
-  const recorded = { ...obj, metadata: { ...obj.metadata, annotations: Object.keys(annotations).length ? annotations : undefined } };
-  const json = stableStringify(recorded) + '\n';
+  const recorded = { ...obj, metadata: { ...obj.metadata, annotations } };
+  const json = stableStringify(recorded).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
   return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: json } } };
 }
 

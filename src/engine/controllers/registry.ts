@@ -21,6 +21,8 @@ import { ttlAfterFinishedController } from './workloads/ttl-after-finished.ts';
 import { rootCACertPublisher } from './root-ca-cert-publisher/index.ts';
 import { serviceAccountController } from './serviceaccount/index.ts';
 import { ephemeralVolumeController } from './ephemeral-volume/index.ts';
+import { endpointSliceController } from './endpoints/endpointslice.ts';
+import { endpointsController } from './endpoints/endpoints.ts';
 
 export const CONTROLLERS: readonly Controller[] = [
   // First: what every namespace must hold before pods are admitted into it.
@@ -42,6 +44,9 @@ export const CONTROLLERS: readonly Controller[] = [
   attachDetach,
   csiAttacher,
   kubelet,
+  // After the kubelet: endpoints follow the pod IPs and readiness it reports.
+  endpointSliceController,
+  endpointsController,
   pvcProtection,
   pvProtection,
   reclaimer,

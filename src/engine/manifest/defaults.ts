@@ -132,18 +132,63 @@ export function defaultCSIDriver(input: S<'CSIDriver'>): S<'CSIDriver'> {
   };
 }
 
+/**
+ * SetDefaults_Service (core/v1): type ClusterIP, no session affinity, TCP ports whose targetPort is
+ * the port, Cluster traffic policies. The addresses (clusterIP, ipFamilies, nodePorts) are the
+ * REST storage's allocation at create (registry/service-allocation.ts). Keys in Go's field order,
+ * as `-o yaml` prints them.
+ */
+export function defaultService(input: S<'Service'>): S<'Service'> {
+  const spec = input.spec ?? {};
+  const type = spec.type ?? 'ClusterIP';
+  const external = type === 'NodePort' || type === 'LoadBalancer';
+  const ports = spec.ports?.map((p) => {
+    const { name, protocol, appProtocol, port, targetPort, nodePort, ...rest } = p;
+    const unsetTarget = targetPort === undefined || targetPort === 0 || targetPort === '';
+    return {
+      ...(name !== undefined ? { name } : {}),
+      protocol: protocol ?? 'TCP',
+      ...(appProtocol !== undefined ? { appProtocol } : {}),
+      port,
+      targetPort: unsetTarget ? port : targetPort,
+      ...(nodePort !== undefined ? { nodePort } : {}),
+      ...rest,
+    };
+  });
+  const { ports: _p, selector, clusterIP, clusterIPs, type: _t, sessionAffinity, externalTrafficPolicy, internalTrafficPolicy, ...rest } = spec;
+  return {
+    ...input,
+    spec: {
+      ...(ports ? { ports } : {}),
+      ...(selector !== undefined ? { selector } : {}),
+      ...(clusterIP !== undefined ? { clusterIP } : {}),
+      ...(clusterIPs !== undefined ? { clusterIPs } : {}),
+      type,
+      sessionAffinity: sessionAffinity ?? 'None',
+      ...(external ? { externalTrafficPolicy: externalTrafficPolicy ?? 'Cluster' } : externalTrafficPolicy !== undefined ? { externalTrafficPolicy } : {}),
+      ...rest,
+      ...(type === 'LoadBalancer' ? { allocateLoadBalancerNodePorts: spec.allocateLoadBalancerNodePorts ?? true } : {}),
+      ...(type !== 'ExternalName' ? { internalTrafficPolicy: internalTrafficPolicy ?? 'Cluster' } : {}),
+    },
+    status: input.status ?? { loadBalancer: {} },
+  };
+}
+
 /** Kinds whose API defaulting adds nothing we model. */
 export function noDefaults<T>(input: T): T {
   return input;
 }
 
 function defaultPodSpec(spec: PodSpec): PodSpec {
+  // No `serviceAccountName: default` here: the ServiceAccount admission plugin sets it on pods
+  // only (service-account-admission.ts), so a Deployment's or Job's template never gets it. The v1
+  // conversion does mirror one of the pair into the other when either was given.
+  const account = spec.serviceAccountName || spec.serviceAccount;
   return {
     restartPolicy: 'Always',
     terminationGracePeriodSeconds: 30,
     dnsPolicy: 'ClusterFirst',
-    serviceAccountName: 'default',
-    serviceAccount: 'default',
+    ...(account ? { serviceAccountName: account, serviceAccount: account } : {}),
     securityContext: {},
     schedulerName: 'default-scheduler',
     enableServiceLinks: true,

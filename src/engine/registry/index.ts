@@ -35,6 +35,7 @@ import {
   defaultPod,
   defaultReplicaSet,
   defaultSecret,
+  defaultService,
   defaultStatefulSet,
   defaultStorageClass,
   noDefaults,
@@ -49,6 +50,8 @@ import { validateWorkload } from '../manifest/validation/workloads.ts';
 import { jobUpdate, validateJob } from '../manifest/validation/job.ts';
 import { statefulSetUpdate, validateStatefulSet } from '../manifest/validation/statefulset.ts';
 import { admitJob } from './job-selector.ts';
+import { serviceUpdate, validateService } from '../manifest/validation/service.ts';
+import { admitService } from './service-allocation.ts';
 
 export interface KindStrategy<K extends Kind> {
   /** Each kind's ValidateXName: a Namespace is a DNS-1123 label, the kinds we model otherwise subdomains. */
@@ -148,6 +151,17 @@ export const REGISTRY: Registry = {
   // `kubectl scale` changes spec.replicas like any other field; a set's pods are its own.
   StatefulSet: plain<'StatefulSet'>({ defaults: defaultStatefulSet, validate: validateStatefulSet, validateUpdate: statefulSetUpdate, tracksGeneration: true }),
   Job: plain<'Job'>({ defaults: defaultJob, admit: admitJob, validate: validateJob, validateUpdate: jobUpdate, tracksGeneration: true }),
+  // The REST storage allocates the cluster IP and node ports on create (service-allocation.ts).
+  Service: plain<'Service'>({
+    defaults: defaultService,
+    admit: admitService,
+    validate: validateService,
+    validateUpdate: serviceUpdate,
+    fieldLabels: { accepts: ['metadata.name', 'metadata.namespace', 'spec.clusterIP', 'spec.type'], refuse: NOT_SUPPORTED },
+  }),
+  // The endpoints controller deletes a Service's Endpoints itself; slices are owned by their Service.
+  Endpoints: plain<'Endpoints'>(),
+  EndpointSlice: plain<'EndpointSlice'>({ collectedWithOwner: true }),
   Event: plain<'Event'>({
     fieldLabels: {
       accepts: [

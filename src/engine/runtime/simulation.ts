@@ -7,6 +7,7 @@ import { PRESETS, type ClusterState, type PresetName, type Step } from '../clust
 import { CONTROLLERS } from '../controllers/registry.ts';
 import { applyDefaults } from '../registry/index.ts';
 import { presetContents } from '../presets.ts';
+import { kubernetesServiceObjects } from '../cluster/kubernetes-service.ts';
 import { EMPTY_DOCKER_HOST } from '../docker/types.ts';
 import { CLUSTER_EPOCH } from './clock.ts';
 import { StepRecorder } from './controller.ts';
@@ -52,6 +53,7 @@ export function createCluster(opts: CreateClusterOptions = {}): ClusterState {
   const txn = beginTxn(empty);
   for (const ns of contents.namespaces) txn.create(applyDefaults({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } }));
   for (const node of contents.nodes) txn.create(node);
+  if (contents.namespaces.includes('default')) for (const obj of kubernetesServiceObjects(txn.list('Node'))) txn.create(obj);
   for (const sc of contents.storageClasses) txn.create(applyDefaults(sc));
   for (const d of contents.csiDrivers) txn.create(applyDefaults(d));
   txn.state.addons = [...contents.addons];

@@ -233,19 +233,28 @@ export const COMMANDS: Record<string, Command> = {
   },
   grep: grep,
   head(args, io) {
-    const { values, rest } = flags(args, ['n', 'c']);
-    const n = Number(values['n'] ?? 10);
+    // The obsolete `head -3` (busybox head.c and GNU head accept it as the first argument).
+    const legacy = /^-(\d+)$/.exec(args[0] ?? '');
+    const { values, rest } = flags(legacy ? ['-n', legacy[1]!, ...args.slice(1)] : args, ['n', 'c']);
+    const count = values['n'] ?? '10';
     const input = readInputs('head', rest, io);
+    const all = lines(input.text);
+    // -n -N: all but the last N lines.
+    const picked = count.startsWith('-') ? all.slice(0, Math.max(0, all.length - (Number(count.slice(1)) || 0))) : all.slice(0, Number(count) || 0);
     // -c N: the first N bytes (of text, characters here).
-    const text = values['c'] !== undefined ? input.text.slice(0, Number(values['c']) || 0) : lines(input.text).slice(0, n).map((l) => `${l}\n`).join('');
+    const text = values['c'] !== undefined ? input.text.slice(0, Number(values['c']) || 0) : picked.map((l) => `${l}\n`).join('');
     return { stdout: text, stderr: input.errors, code: input.errors ? 1 : 0 };
   },
   tail(args, io) {
-    const { values, rest } = flags(args, ['n']);
-    const n = Number(values['n'] ?? 10);
+    // The obsolete `tail -5` and `tail +5` as the first argument (busybox tail.c, GNU tail).
+    const legacy = /^([-+]\d+)$/.exec(args[0] ?? '');
+    const { values, rest } = flags(legacy ? ['-n', legacy[1]!.replace(/^-/, ''), ...args.slice(1)] : args, ['n']);
+    const count = values['n'] ?? '10';
     const input = readInputs('tail', rest, io);
     const all = lines(input.text);
-    return { stdout: all.slice(Math.max(0, all.length - n)).map((l) => `${l}\n`).join(''), stderr: input.errors, code: input.errors ? 1 : 0 };
+    // +N: from line N on; N or -N: the last N lines.
+    const picked = count.startsWith('+') ? all.slice(Math.max(0, (Number(count.slice(1)) || 0) - 1)) : all.slice(Math.max(0, all.length - Math.abs(Number(count) || 0)));
+    return { stdout: picked.map((l) => `${l}\n`).join(''), stderr: input.errors, code: input.errors ? 1 : 0 };
   },
   wc(args, io) {
     const { on, rest } = flags(args);

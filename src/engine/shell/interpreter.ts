@@ -65,6 +65,8 @@ export interface ShellResult {
   stdout: string;
   stderr: string;
   code: number;
+  /** Both streams in the order the command wrote them, when given (a kubectl warning before its result); else stdout, then stderr. */
+  chunks?: readonly { stream: 'stdout' | 'stderr'; text: string }[];
 }
 
 export interface ShellState {
@@ -580,7 +582,7 @@ function execArgv(argv: string[], ctx: ShellContext, io: Io, direct: boolean): n
   }
   const r = command(args, new CommandIo(ctx, io.input));
   if (base === 'sleep' && st.polling > 0 && !ctx.commands && r.code === 0) throw new BlockedSignal();
-  const code = emit(io, ctx.family === 'debian' && r.stderr ? { ...r, stderr: coreutilsWording(r.stderr) } : r);
+  const code = emit(io, ctx.family === 'debian' && r.stderr ? debianWording(r) : r);
   if (ctx.exited !== undefined) {
     const c = ctx.exited;
     ctx.exited = undefined;
@@ -608,9 +610,19 @@ class CommandIo implements CommandIO {
 }
 
 function emit(io: Io, r: ShellResult): number {
+  if (r.chunks) {
+    for (const c of r.chunks) if (c.text) io.out.write(c.stream === 'stdout' ? 1 : 2, c.text);
+    return r.code;
+  }
   if (r.stdout) io.out.write(1, r.stdout);
   if (r.stderr) io.out.write(2, r.stderr);
   return r.code;
+}
+
+/** GNU coreutils' wording for busybox's messages, in stderr and in its ordered chunks alike. */
+function debianWording(r: ShellResult): ShellResult {
+  const chunks = r.chunks?.map((c) => (c.stream === 'stderr' ? { ...c, text: coreutilsWording(c.text) } : c));
+  return { ...r, stderr: coreutilsWording(r.stderr), ...(chunks ? { chunks } : {}) };
 }
 
 function callFunction(name: string, body: Command, args: string[], ctx: ShellContext, io: Io): number {

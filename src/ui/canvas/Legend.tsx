@@ -18,6 +18,7 @@ const LINES: [string, string, string, string][] = [
   ['waiting', 'waits on class', 'waits', '6 4'],
   ['config', 'config for', 'config', '1 4'],
   ['owns', 'owned by', 'owns', '4 2 1 2'],
+  ['selects', 'sends to', 'sends', '6 2'],
 ];
 
 export function Legend() {

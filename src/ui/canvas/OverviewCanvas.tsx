@@ -24,7 +24,7 @@ interface Props {
 }
 
 const TONES: Tone[] = ['green', 'amber', 'blue', 'grey', 'red', 'violet'];
-const RELATIONS: EdgeRelation[] = ['uses', 'bound', 'provisioned', 'waiting', 'config', 'owns'];
+const RELATIONS: EdgeRelation[] = ['uses', 'bound', 'provisioned', 'waiting', 'config', 'owns', 'selects'];
 
 /**
  * The colours the stylesheet gives the SVG overview (index.css), read from hidden probes so the

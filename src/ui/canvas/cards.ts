@@ -4,7 +4,7 @@ import { ANN_SELECTED_NODE, accessModesString, canonicalQuantity, claimClass, is
 import { isServiceAccountTokenVolume } from '../../engine/cluster/service-account-admission.ts';
 import { classStatus, claimStatus, kubectlCell, nodeStatus, podStatus, toneOf, volumeStatus, type Tone } from './status.ts';
 
-export type CardKind = 'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'ConfigMap' | 'Secret' | 'StatefulSet' | 'Job';
+export type CardKind = 'Pod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'ConfigMap' | 'Secret' | 'StatefulSet' | 'Job' | 'Service';
 
 export type ObjectCardData = {
   kind: CardKind;

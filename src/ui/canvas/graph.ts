@@ -8,6 +8,7 @@ import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facing
 import { cardOfClaim, cardOfClass, cardOfConfig, cardOfPod, cardOfVolume, nodeGroupData, type NodeExtras, type ObjectCardData, type NodeGroupData } from './cards.ts';
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
 import { cardOfJob, cardOfStatefulSet } from './workload-cards.ts';
+import { canvasServices, cardOfService, serviceTargets, slicesOf } from './service-cards.ts';
 
 export type { ObjectCardData, NodeGroupData } from './cards.ts';
 export type ZoneData = { zone: string; nodeCount: number; volumesX: number; volumesTop: number; volumeCount: number };
@@ -23,8 +24,8 @@ export type HeadingFlowNode = Node<HeadingData, 'heading'>;
 export type PlaceholderFlowNode = Node<PlaceholderData, 'placeholder'>;
 export type FlowNode = ObjectFlowNode | NodeGroupFlowNode | ZoneFlowNode | AreaFlowNode | HeadingFlowNode | PlaceholderFlowNode;
 
-/** What an edge means: a pod uses a claim, a claim is bound to a volume, a class made a volume, a claim waits on its class, a StatefulSet or Job owns a pod or claim. */
-export type EdgeRelation = 'uses' | 'bound' | 'provisioned' | 'waiting' | 'config' | 'owns';
+/** What an edge means: a pod uses a claim, a claim is bound to a volume, a class made a volume, a claim waits on its class, a StatefulSet or Job owns a pod or claim, a Service sends to a pod. */
+export type EdgeRelation = 'uses' | 'bound' | 'provisioned' | 'waiting' | 'config' | 'owns' | 'selects';
 export type FlowEdge = Edge<{ relation: EdgeRelation }>;
 
 export interface FlowGraph {
@@ -86,6 +87,16 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   });
   if (workloads.length > 0) nodes.push(heading('workloads', 'StatefulSets and Jobs', workloads.length, workloadsX, COLUMNS_TOP, gridWidth(workloads.length)));
 
+  // Services, right of the workloads: each card says how many endpoints are ready.
+  const services = canvasServices(view);
+  const slices = services.length > 0 ? view.list('EndpointSlice') : [];
+  const servicesX = workloadsX + (workloads.length > 0 ? gridWidth(workloads.length) + COLUMN_GAP : 0);
+  grid(services.length, servicesX, COLUMNS_TOP).forEach((box, i) => {
+    const svc = services[i]!;
+    place(objectNode(cardOfService(svc, slicesOf(svc, slices)), box), box);
+  });
+  if (services.length > 0) nodes.push(heading('services', 'Services', services.length, servicesX, COLUMNS_TOP, gridWidth(services.length)));
+
   const classRowW = Math.max(1, classes.length) * (CARD_W + COLUMN_GAP) - COLUMN_GAP;
   nodes.push(
     heading('cluster', cluster.zoned ? 'Zones, nodes and pods' : 'Nodes and pods', view.count('Node'), 0, 0, cluster.width),
@@ -103,6 +114,10 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
     for (const podId of [...podIds].sort()) edges.push(...edge('config', configId, podId, `${configId.split(':')[0]} ${configId.split('/').pop()} is used by pod ${podId.split('/').pop()}`, cardsAt));
   }
   edges.push(...ownerEdges(workloads, pods, claims, cardsAt));
+  for (const svc of services) {
+    const from = nodeIdOf({ kind: 'Service', namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name });
+    for (const t of serviceTargets(svc, slicesOf(svc, slices))) edges.push(...edge('selects', from, nodeIdOf({ kind: 'Pod', namespace: t.namespace, name: t.pod }), t.label, cardsAt));
+  }
   return { nodes, edges };
 }
 

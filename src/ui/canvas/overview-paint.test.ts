@@ -10,7 +10,7 @@ const palette: OverviewPalette = {
   tiles: { green: { fill: 'g-fill', bar: 'g-bar', ink: 'g-ink' }, amber: { fill: 'a', bar: 'a', ink: 'a' }, blue: { fill: 'b-fill', bar: 'b-bar', ink: 'b-ink' }, grey: { fill: 'x', bar: 'x', ink: 'x' }, red: { fill: 'r', bar: 'r', ink: 'r' }, violet: { fill: 'v', bar: 'v', ink: 'v' } },
   stroke: 'stroke',
   selected: 'sel',
-  edges: { uses: 'u', bound: 'b', provisioned: 'p', waiting: 'w', config: 'c', owns: 'o' },
+  edges: { uses: 'u', bound: 'b', provisioned: 'p', waiting: 'w', config: 'c', owns: 'o', selects: 's' },
   font: 'mono',
 };
 

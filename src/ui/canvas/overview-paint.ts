@@ -49,6 +49,7 @@ const EDGE_STYLE: Record<EdgeRelation, { width: number; dash: number[] }> = {
   config: { width: 1.25, dash: [1, 3] },
   waiting: { width: 1.25, dash: [5, 4] },
   owns: { width: 1.25, dash: [4, 2, 1, 2] },
+  selects: { width: 1.25, dash: [6, 2] },
 };
 
 /** A tile's height in flow units (a card's), and the screen height below which tiles are plain blocks. */

@@ -90,7 +90,7 @@ describe('terminal completion', () => {
     ['kub', ['kubectl', 'kubesim'], 'kube'],
     ['kubectl d', ['delete', 'describe', 'drain'], 'd'],
     ['kubectl get p', ['persistentvolumeclaims', 'persistentvolumes', 'pods'], 'p'],
-    ['kubectl get s', ['secrets', 'serviceaccounts', 'statefulsets', 'storageclasses'], 's'],
+    ['kubectl get s', ['secrets', 'serviceaccounts', 'services', 'statefulsets', 'storageclasses'], 's'],
     ['kubectl describe sa d', ['default'], 'default'],
     ['kubectl describe pvc d', ['data'], 'data'],
     ['kubectl get no', ['nodes'], 'nodes'],

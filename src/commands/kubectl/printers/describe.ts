@@ -8,6 +8,7 @@ import { describeGeneric } from './generic.ts';
 import { describeJob } from './jobs.ts';
 import { describePod } from './pods.ts';
 import { describeServiceAccount } from './service-accounts.ts';
+import { describeService } from './services.ts';
 import { describeStatefulSet } from './statefulsets.ts';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.ts';
 import type { DescribeOptions, PrintableObject } from './types.ts';
@@ -35,6 +36,9 @@ const DESCRIBERS: { readonly [K in Kind]: Describer<K> } = {
   ReplicaSet: (obj, { now, events, pods }) => describeReplicaSet(obj, now, events, pods),
   StatefulSet: (obj, { now, events, pods }) => describeStatefulSet(obj, now, events, pods),
   Job: (obj, { now, events }) => describeJob(obj, now, events),
+  Service: (obj, { now, events, endpointSlices }) => describeService(obj, now, events, endpointSlices ?? []),
+  Endpoints: generic,
+  EndpointSlice: generic,
   CSIDriver: generic,
   VolumeAttachment: generic,
   Event: generic,

@@ -11,6 +11,7 @@ import { printableCell } from './cells.ts';
 import { formatLabels } from './format.ts';
 import { POD_COLUMNS } from './pods.ts';
 import { SERVICE_ACCOUNT_COLUMNS } from './service-accounts.ts';
+import { ENDPOINT_SLICE_COLUMNS, ENDPOINTS_COLUMNS, SERVICE_COLUMNS } from './services.ts';
 import { STATEFUL_SET_COLUMNS } from './statefulsets.ts';
 import {
   CSI_DRIVER_COLUMNS,
@@ -43,6 +44,9 @@ const COLUMNS: { [K in PrintableKind]: Column<PrintableObjects[K]>[] } = {
   ReplicaSet: REPLICA_SET_COLUMNS,
   StatefulSet: STATEFUL_SET_COLUMNS,
   Job: JOB_COLUMNS,
+  Service: SERVICE_COLUMNS,
+  Endpoints: ENDPOINTS_COLUMNS,
+  EndpointSlice: ENDPOINT_SLICE_COLUMNS,
   Event: EVENT_COLUMNS,
 };
 

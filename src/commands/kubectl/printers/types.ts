@@ -2,6 +2,7 @@
 // shows them (typed with `kubernetes-types`) and never read a clock: `now` is passed in.
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { ALL_KINDS, KINDS } from '../../../engine/api/kinds.ts';
 import type { ObjectsByKind } from '../../../engine/api/objects.ts';
 
@@ -48,6 +49,8 @@ export interface DescribeOptions {
    * table and Allocated resources); for a ReplicaSet, the pods it controls (`Pods Status:`).
    */
   pods?: readonly Pod[];
+  /** Service: the EndpointSlices labelled with its name (the `Endpoints:` lines). */
+  endpointSlices?: readonly EndpointSlice[];
   /** Deployment: its old and new ReplicaSets (`OldReplicaSets:` / `NewReplicaSet:`). */
   replicaSets?: { old: readonly ReplicaSet[]; new?: ReplicaSet };
   /**

@@ -2,7 +2,7 @@
 // printed as they happen, errors collected and printed after, like kubectl.
 import { KINDS, objectKey, type ObjectRef, parseManifestText, flattenLists, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
 import { applyDocuments } from '../../../engine/write.ts';
-import { output, type CommandOutput } from '../../types.ts';
+import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { flag } from '../flags.ts';
@@ -34,8 +34,10 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
   const printsObjects = format !== undefined && format !== '' && format !== 'name';
   const printing: Printing = { format, printsObjects, dryRun: dryRun.value, objects: [] };
   let state = ctx.state;
-  const stdout: string[] = [];
   const stderr: string[] = [];
+  // The server's warnings reach stderr while kubectl works through the documents, each before the
+  // line for its object; errors are gathered and printed at the end (so they go in `stderr`).
+  const log: OutputChunk[] = [];
   const steps: Step[] = [];
   let objects = 0;
   for (const file of files) {
@@ -87,7 +89,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
             res = local.result;
             if (local.object) {
               printing.objects.push(local.object);
-              report(res, source, mode, !!t.live, stdout, stderr, printing, local.object);
+              report(res, source, mode, !!t.live, log, stderr, printing, local.object);
               return;
             }
           }
@@ -102,7 +104,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
           }
           const object = res.ref ? txn.getRef(res.ref) : undefined;
           if (object) printing.objects.push(object);
-          report(res, source, mode, !!t.live, stdout, stderr, printing, object);
+          report(res, source, mode, !!t.live, log, stderr, printing, object);
         });
         return results;
       },
@@ -126,8 +128,8 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     if (out.error) stderr.push(clientError(out.error.replace(/\n$/, '')));
   }
   // A jsonpath prints no newline of its own; the lines before it end with theirs.
-  const text = lines(stdout) + printed;
-  return output(state, { stdout: text, stderr: lines(stderr), exitCode: stderr.some((l) => !l.startsWith('Warning:')) ? 1 : 0, steps });
+  const chunks: OutputChunk[] = [...log, { stream: 'stdout', text: printed }, { stream: 'stderr', text: lines(stderr) }];
+  return output(state, { chunks, exitCode: stderr.length > 0 ? 1 : 0, steps });
 }
 
 /** How results are printed: `-o` and the dry-run suffix; the objects kept for `-o yaml|json`. */
@@ -139,12 +141,12 @@ interface Printing {
   objects: AnyStored[];
 }
 
-function report(res: DocumentResult, source: string, mode: 'apply' | 'create', wasLive: boolean, stdout: string[], stderr: string[], printing: Printing, object: AnyStored | undefined): void {
-  for (const w of res.warnings) stderr.push(`Warning: ${w}`);
+function report(res: DocumentResult, source: string, mode: 'apply' | 'create', wasLive: boolean, log: OutputChunk[], stderr: string[], printing: Printing, object: AnyStored | undefined): void {
+  for (const w of res.warnings) log.push({ stream: 'stderr', text: `Warning: ${w}\n` });
   if (res.outcome && res.ref) {
     if (printing.printsObjects) return;
-    if (printing.format === 'name' && object) stdout.push(printObject(object, 'name', '', false).replace(/\n$/, ''));
-    else stdout.push(`${resourcePrefix(res.ref.kind)}/${res.ref.name} ${res.outcome}${dryRunSuffix(printing.dryRun)}`);
+    if (printing.format === 'name' && object) log.push({ stream: 'stdout', text: printObject(object, 'name', '', false).replace(/\n$/, '') + '\n' });
+    else log.push({ stream: 'stdout', text: `${resourcePrefix(res.ref.kind)}/${res.ref.name} ${res.outcome}${dryRunSuffix(printing.dryRun)}\n` });
     return;
   }
   const e = res.error;

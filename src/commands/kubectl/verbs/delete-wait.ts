@@ -13,8 +13,11 @@ export interface Deleted {
   name: string;
 }
 
-/** The state once every deleted pod is gone, or its grace period has passed. */
-export function waitForDeletedPods(state: ClusterState, deleted: readonly Deleted[]): { state: ClusterState; steps: Step[] } {
+/**
+ * The state once every deleted pod is gone, or its grace period has passed. `onGone` hears of each
+ * pod as it goes, in the order they go (drain prints `pod/x evicted` then).
+ */
+export function waitForDeletedPods(state: ClusterState, deleted: readonly Deleted[], onGone?: (pod: Deleted) => void): { state: ClusterState; steps: Step[] } {
   const pods = deleted.filter((t) => t.kind === 'Pod');
   const live = (s: ClusterState) => {
     const reader = readerOf(s);
@@ -23,10 +26,21 @@ export function waitForDeletedPods(state: ClusterState, deleted: readonly Delete
       return r.ok ? [r.value] : [];
     });
   };
+  const reported = new Set<Deleted>();
+  const report = (s: ClusterState) => {
+    if (!onGone) return;
+    const left = new Set(live(s).map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
+    for (const t of pods) {
+      if (reported.has(t) || left.has(`${t.namespace}/${t.name}`)) continue;
+      reported.add(t);
+      onGone(t);
+    }
+  };
+  report(state);
   // deletionTimestamp is when the grace period ends (RFC 3339, parsed as data, not the wall clock).
   const ends = live(state).map((p) => Date.parse(p.metadata.deletionTimestamp ?? '') || state.now);
   const last = Math.max(state.now, ...ends);
   if (last <= state.now) return { state, steps: [] };
-  const r = waitOnClock(state, last - state.now, (s) => live(s).length === 0);
+  const r = waitOnClock(state, last - state.now, (s) => live(s).length === 0, report);
   return { state: r.state, steps: r.steps };
 }

@@ -12,7 +12,7 @@ import {
   type AnyStored,
   type Kind,
 } from '../../../engine/index.ts';
-import { output, type CommandOutput } from '../../types.ts';
+import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError, listError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
 import { parseGoInt } from '../flag-values.ts';
@@ -21,6 +21,7 @@ import { parseResourceArgs } from '../resources.ts';
 import { dryRunOf, dryRunSuffix, serverDryRun } from '../dry-run.ts';
 import type { Txn } from '../../../engine/cluster/store.ts';
 import { waitForDeletedPods } from './delete-wait.ts';
+import { getOwn } from '../../../lib/own.ts';
 
 interface Target {
   kind: Kind;
@@ -39,6 +40,9 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   }
   const stderr: string[] = [];
   const targets: Target[] = [];
+  // The resource builder's errors for documents of a kind the server does not serve, kept in file
+  // order among the targets: delete goes on with the others (ContinueOnError) and reports each.
+  const unmapped = new Map<number, string[]>();
   const files = ctx.flags.values['filename'] ?? [];
   if (files.length > 0) {
     for (const file of files) {
@@ -52,6 +56,11 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
         // A document without a well-typed kind and name names nothing to delete.
         const info = typeof v?.kind === 'string' && v.kind ? resolveResource(v.kind) : undefined;
         const name = v?.metadata?.name;
+        const mapping = mappingError(doc.value, file === '-' ? 'STDIN' : file);
+        if (mapping) {
+          unmapped.set(targets.length, [...(unmapped.get(targets.length) ?? []), mapping]);
+          continue;
+        }
         const namespace = v?.metadata?.namespace ?? ctx.namespace;
         if (!info || typeof name !== 'string' || !name || typeof namespace !== 'string') continue;
         targets.push({ kind: info.kind, namespace, name, plural: info.plural });
@@ -84,7 +93,8 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   const grace = gracePeriod(ctx);
   // kubectl: --grace-period=0 alone becomes 1 (a safety net); --force alone means 0.
   const immediate = grace === 0;
-  if (immediate) stderr.unshift('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
+  // Written before anything is deleted; the errors come after the deletions (ContinueOnError aggregates them).
+  const warning = immediate ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
   const stdout: string[] = [];
   // DeleteOptions.PrintObj: `pod "web" deleted from default namespace`, or `pod/web` with -o name.
   const printed = (t: Target) => {
@@ -93,7 +103,8 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
     return `${resourcePrefix(t.kind)} "${t.name}" ${immediate ? 'force deleted' : 'deleted'}${where}${dryRunSuffix(dryRun.value)}`;
   };
   const deleteAll = (txn: Txn) => {
-    for (const t of targets) {
+    for (const [i, t] of targets.entries()) {
+      stderr.push(...(unmapped.get(i) ?? []));
       // A client dry run sends nothing: every target is "deleted", found or not.
       if (dryRun.value === 'client') {
         stdout.push(printed(t));
@@ -103,6 +114,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
       if (res.ok) stdout.push(printed(t));
       else stderr.push(formatApiError(res.error, files.length > 0 ? { verb: 'deleting', source: files[0]! } : undefined));
     }
+    stderr.push(...(unmapped.get(targets.length) ?? []));
   };
   const r =
     dryRun.value === 'none'
@@ -113,7 +125,8 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   // kubectl prints this on stdout when nothing at all matched (an empty file, a selector matching nothing).
   if (targets.length === 0 && !stderr.some((l) => !l.startsWith('Warning:'))) stdout.push('No resources found');
   const failed = stderr.some((l) => !l.startsWith('Warning:'));
-  return output(waited.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: failed ? 1 : 0, steps: [...r.steps, ...waited.steps] });
+  const chunks: OutputChunk[] = [{ stream: 'stderr', text: warning }, { stream: 'stdout', text: lines(stdout) }, { stream: 'stderr', text: lines(stderr) }];
+  return output(waited.state, { chunks, exitCode: failed ? 1 : 0, steps: [...r.steps, ...waited.steps] });
 }
 
 /** The grace period kubectl sends: -1 (the object's own), 0 (immediate) or N seconds. */
@@ -129,4 +142,18 @@ function gracePeriod(ctx: KubectlContext): number {
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
   return grace;
+}
+
+/**
+ * mapper.infoForData's error for a document whose kind and version the server does not serve; the
+ * name and namespace are the document's own (no -n default), "" when missing or not strings.
+ */
+function mappingError(value: unknown, source: string): string | undefined {
+  const v = value as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null | undefined;
+  if (typeof v?.kind !== 'string' || !v.kind || typeof v.apiVersion !== 'string') return undefined;
+  if (getOwn(KINDS, v.kind)?.apiVersion === v.apiVersion) return undefined;
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  return clientError(
+    `resource mapping not found for name: "${str(v.metadata?.name)}" namespace: "${str(v.metadata?.namespace)}" from "${source}": no matches for kind "${v.kind}" in version "${v.apiVersion}"\nensure CRDs are installed first`,
+  );
 }

@@ -61,6 +61,10 @@ function describeOne(ctx: KubectlContext, obj: AnyStored): string {
       const current = owned.find((rs) => (rs.spec?.replicas ?? 0) > 0) ?? owned[0];
       return describeObject(obj, { now, events, replicaSets: { old: owned.filter((r) => r !== current), ...(current ? { new: current } : {}) } });
     }
+    case 'Service': {
+      const endpointSlices = view.list('EndpointSlice', obj.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === obj.metadata.name);
+      return describeObject(obj, { now, events, endpointSlices });
+    }
     default:
       return describeObject(obj as PrintableObject, { now, events });
   }

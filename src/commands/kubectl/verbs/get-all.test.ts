@@ -11,16 +11,17 @@ const run = (script: string) => runScript(script, { preset: 'kind', quiet: true,
 
 describe('kubectl get all', () => {
   it('expands to the modeled members of the category, in kubectl order', () => {
-    expect(ALL_RESOURCES).toEqual(['pods', 'deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'jobs.batch']);
-    expect(expandAllCategory(['all'])).toEqual(['pods,deployments.apps,replicasets.apps,statefulsets.apps,jobs.batch']);
-    expect(expandAllCategory(['pvc,all,po', 'x'])).toEqual(['pvc,pods,deployments.apps,replicasets.apps,statefulsets.apps,jobs.batch', 'x']);
+    expect(ALL_RESOURCES).toEqual(['pods', 'services', 'deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'jobs.batch']);
+    expect(expandAllCategory(['all'])).toEqual(['pods,services,deployments.apps,replicasets.apps,statefulsets.apps,jobs.batch']);
+    expect(expandAllCategory(['pvc,all,po', 'x'])).toEqual(['pvc,pods,services,deployments.apps,replicasets.apps,statefulsets.apps,jobs.batch', 'x']);
     expect(expandAllCategory(['pod/all'])).toEqual(['pod/all']);
   });
 
   it('says nothing was found in the namespace when it is empty', () => {
-    const r = run('kubectl get all\nkubectl get all -n kube-system\n');
+    // The default namespace always holds the API server's kubernetes Service.
+    const r = run('kubectl get all -n kube-public\nkubectl get all -n kube-system\n');
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('No resources found in default namespace.\nNo resources found in kube-system namespace.\n');
+    expect(r.stderr).toBe('No resources found in kube-public namespace.\nNo resources found in kube-system namespace.\n');
     expect(r.exitCode).toBe(0);
   });
 
@@ -28,7 +29,7 @@ describe('kubectl get all', () => {
     const r = run('kubectl create deployment web --image=nginx --replicas=1\nkubectl apply -f job.yaml\nkubectl get all --no-headers | wc -l\nkubectl get all\n');
     const out = r.stdout.split('\n').slice(3).join('\n');
     expect(out).toMatch(
-      /^NAME +READY +STATUS +RESTARTS +AGE\npod\/once-\w{5} +1\/1 +Running +0 +0s\npod\/web-\w+-\w{5} +1\/1 +Running +0 +0s\n\nNAME +READY +UP-TO-DATE +AVAILABLE +AGE\ndeployment\.apps\/web +1\/1 +1 +1 +0s\n\nNAME +DESIRED +CURRENT +READY +AGE\nreplicaset\.apps\/web-\w+ +1 +1 +1 +0s\n\nNAME +STATUS +COMPLETIONS +DURATION +AGE\njob\.batch\/once +Running +0\/1 +0s +0s\n$/,
+      /^NAME +READY +STATUS +RESTARTS +AGE\npod\/once-\w{5} +1\/1 +Running +0 +0s\npod\/web-\w+-\w{5} +1\/1 +Running +0 +0s\n\nNAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE\nservice\/kubernetes +ClusterIP +10\.96\.0\.1 +<none> +443\/TCP +0s\n\nNAME +READY +UP-TO-DATE +AVAILABLE +AGE\ndeployment\.apps\/web +1\/1 +1 +1 +0s\n\nNAME +DESIRED +CURRENT +READY +AGE\nreplicaset\.apps\/web-\w+ +1 +1 +1 +0s\n\nNAME +STATUS +COMPLETIONS +DURATION +AGE\njob\.batch\/once +Running +0\/1 +0s +0s\n$/,
     );
   });
 

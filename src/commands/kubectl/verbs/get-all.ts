@@ -5,7 +5,7 @@ import { resolveResource } from '../../../engine/index.ts';
 
 /**
  * What a Kubernetes 1.34 API server puts in the "all" category, in the order kubectl lists them.
- * Services, ReplicationControllers, DaemonSets, HorizontalPodAutoscalers and CronJobs are in the
+ * ReplicationControllers, DaemonSets, HorizontalPodAutoscalers and CronJobs are in the
  * category too, but the playground does not model them, so they never print (a real cluster
  * would add an empty table's worth of nothing for them as well).
  */

@@ -14,12 +14,21 @@ import { sortResponses, type Response } from './get-sort.ts';
 import { expandAllCategory } from './get-all.ts';
 import type { GoValue } from '../jsonpath/index.ts';
 import { getOwn } from '../../../lib/own.ts';
+import { deprecationWarnings } from '../deprecation-warnings.ts';
 
 export function getVerb(ctx: KubectlContext): CommandOutput {
   const result = getCommand(ctx);
   // GetOptions.Complete warns before anything else that a watch ignores --sort-by for what follows.
   const sortBy = flag(ctx.flags, 'sort-by') ?? '';
   const warning = sortBy === '' ? '' : isSet(ctx.flags, 'watch') ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n' : isSet(ctx.flags, 'watch-only') ? 'warning: --watch-only requested, --sort-by will be ignored\n' : '';
+  // Warning headers arrive with the responses, after Complete's own warnings.
+  const parsed = parseResourceArgs(expandAllCategory(ctx.flags.args));
+  const deprecated = parsed.ok ? deprecationWarnings(parsed.targets.map((t) => t.info.kind)) : '';
+  if (deprecated) {
+    // The server's warning is written as its response arrives, before the table.
+    const rest = result.chunks ?? [{ stream: 'stdout' as const, text: result.stdout }, { stream: 'stderr' as const, text: result.stderr }];
+    return output(result.state, { chunks: [{ stream: 'stderr', text: warning + deprecated }, ...rest], exitCode: result.exitCode, steps: result.steps });
+  }
   return warning ? { ...result, stderr: warning + result.stderr } : result;
 }
 

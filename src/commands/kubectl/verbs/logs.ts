@@ -4,7 +4,7 @@
 // order, named on stderr when there are several; a selector means every pod it matches, ten lines
 // each unless --tail says otherwise. A script has no Ctrl-C, so `-f` prints what is there and ends.
 import { getObject, listObjects, readerOf, selectorMatches, type AnyStored, type ClusterState, type Step, type Stored } from '../../../engine/index.ts';
-import { output, type CommandOutput } from '../../types.ts';
+import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError, listError, usageErrorf } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
 import { parseGoInt } from '../flag-values.ts';
@@ -80,7 +80,6 @@ export function logsVerb(ctx: KubectlContext): CommandOutput {
     pods = allPods ? sorted : [sorted[0]!];
   }
 
-  let stdout = '';
   const follow = isSet(ctx.flags, 'follow');
   const requests: { pod: Pod; container: string }[] = [];
   for (const pod of pods) {
@@ -92,7 +91,7 @@ export function logsVerb(ctx: KubectlContext): CommandOutput {
     // The default container is named on stderr only when one pod's logs are asked for.
     if (!allPods) stderr += picked.note;
     const known = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].some((c) => c.name === picked.name);
-    if (!known) return output(state, { stdout, stderr: stderr + clientError(`container ${picked.name} is not valid for pod ${pod.metadata.name}`) + '\n', exitCode: 1, steps });
+    if (!known) return output(state, { stderr: stderr + clientError(`container ${picked.name} is not valid for pod ${pod.metadata.name}`) + '\n', exitCode: 1, steps });
     requests.push({ pod, container: picked.name });
   }
   // More than five streams to follow at once is refused (--max-log-requests).
@@ -104,18 +103,22 @@ export function logsVerb(ctx: KubectlContext): CommandOutput {
       steps,
     });
   }
+  // kubectl writes its notes (`Found 3 pods, using pod/…`, the defaulted container) on stderr
+  // before it streams any log, and each stream's error when that stream fails: the order is kept.
+  const chunks: OutputChunk[] = [{ stream: 'stderr', text: stderr }];
   for (const { pod, container: name } of requests) {
     const got = podLogs(ctx, state, pod, name, tail);
     if ('error' in got) {
       if (isSet(ctx.flags, 'ignore-errors') && follow) {
-        stderr += clientError(got.error.replace(/^error: /, '')) + '\n';
+        chunks.push({ stream: 'stderr', text: clientError(got.error.replace(/^error: /, '')) + '\n' });
         continue;
       }
-      return output(state, { stdout, stderr: stderr + got.error + '\n', exitCode: 1, steps });
+      chunks.push({ stream: 'stderr', text: got.error + '\n' });
+      return output(state, { chunks, exitCode: 1, steps });
     }
-    stdout += prefix ? prefixLines(got.text, `[pod/${pod.metadata.name}/${name}] `) : got.text;
+    chunks.push({ stream: 'stdout', text: prefix ? prefixLines(got.text, `[pod/${pod.metadata.name}/${name}] `) : got.text });
   }
-  return output(state, { stdout, stderr, steps });
+  return output(state, { chunks, steps });
 }
 
 /** ResourceNames("pods", arg): `x` is pod x, `TYPE/NAME` any kind; NotFound gets the namespace added. */

@@ -1,6 +1,7 @@
 // `kubectl cordon`, `uncordon` and `drain`.
 import { act, deleteObject, getObject, rfc3339, updateObject, type Txn } from '../../../engine/index.ts';
-import { output, type CommandOutput } from '../../types.ts';
+import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
+import { waitForDeletedPods, type Deleted } from './delete-wait.ts';
 import { formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
 import { lines, type KubectlContext } from '../context.ts';
@@ -41,10 +42,22 @@ function setUnschedulable(txn: Txn, name: string, unschedulable: boolean, stdout
 export function drainVerb(ctx: KubectlContext): CommandOutput {
   const name = ctx.flags.args[0];
   if (!name) return output(ctx.state, { stderr: "error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples\n", exitCode: 1 });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
+  // In the order kubectl writes them: `node/x cordoned`, its warnings, `evicting pod …` for each
+  // pod, then `pod/x evicted` as each one is gone (drain waits for that), then `node/x drained`.
+  const chunks: OutputChunk[] = [];
+  const log = (stream: OutputChunk['stream'], list: string[]) => chunks.push({ stream, text: lines(list) });
+  let evicted: Deleted[] = [];
+  let failed = false;
   const r = act(ctx.state, `user ran kubectl drain ${name}`, (txn) => {
-    if (!setUnschedulable(txn, name, true, stdout, stderr)) return;
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const cordoned = setUnschedulable(txn, name, true, stdout, stderr);
+    log('stdout', stdout);
+    log('stderr', stderr);
+    if (!cordoned) {
+      failed = true;
+      return;
+    }
     const pods = txn.list('Pod').filter((p) => p.spec?.nodeName === name && !p.metadata.deletionTimestamp);
     const unmanaged = pods.filter((p) => !(p.metadata.ownerReferences ?? []).some((o) => o.controller));
     const withEmptyDir = pods.filter((p) => (p.spec?.volumes ?? []).some((v) => v.emptyDir));
@@ -56,19 +69,29 @@ export function drainVerb(ctx: KubectlContext): CommandOutput {
       problems.push(`cannot delete Pods with local storage (use --delete-emptydir-data to override): ${withEmptyDir.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
     }
     if (problems.length) {
-      stderr.push(`error: unable to drain node "${name}" due to error: [${problems.join(', ')}], continuing command...`);
-      stderr.push('There are pending nodes to be drained:');
-      stderr.push(` ${name}`);
-      for (const p of problems) stderr.push(`error: ${p}`);
+      log('stderr', [
+        `error: unable to drain node "${name}" due to error: [${problems.join(', ')}], continuing command...`,
+        'There are pending nodes to be drained:',
+        ` ${name}`,
+        ...problems.map((p) => `error: ${p}`),
+      ]);
+      failed = true;
       return;
     }
-    if (unmanaged.length) stderr.push(`Warning: deleting Pods that declare no controller: ${unmanaged.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+    if (unmanaged.length) log('stderr', [`Warning: deleting Pods that declare no controller: ${unmanaged.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`]);
     for (const p of pods) {
-      stdout.push(`evicting pod ${p.metadata.namespace}/${p.metadata.name}`);
+      log('stdout', [`evicting pod ${p.metadata.namespace}/${p.metadata.name}`]);
       deleteObject(txn, 'Pod', `${p.metadata.namespace}/${p.metadata.name}`);
     }
-    for (const p of pods) stdout.push(`pod/${p.metadata.name} evicted`);
-    stdout.push(`node/${name} drained`);
+    evicted = pods.map((p) => ({ kind: 'Pod', namespace: p.metadata.namespace ?? 'default', name: p.metadata.name }));
   });
-  return output(r.state, { stdout: lines(stdout), stderr: lines(stderr), exitCode: stderr.some((l) => l.startsWith('error')) ? 1 : 0, steps: r.steps });
+  if (failed) return output(r.state, { chunks, exitCode: 1, steps: r.steps });
+  // waitForDelete: each pod is printed once it is gone, the clock moving as delete --wait moves it.
+  // A pod still there when its grace period is over (its node is down) would keep kubectl waiting
+  // until Ctrl+C, which a script cannot press: it is printed at the end as if it had gone.
+  const gone: Deleted[] = [];
+  const waited = waitForDeletedPods(r.state, evicted, (p) => gone.push(p));
+  for (const p of evicted) if (!gone.includes(p)) gone.push(p);
+  log('stdout', [...gone.map((p) => `pod/${p.name} evicted`), `node/${name} drained`]);
+  return output(waited.state, { chunks, steps: [...r.steps, ...waited.steps] });
 }

@@ -5,7 +5,7 @@
 // newest revision again. StatefulSets keep their history in ControllerRevisions, which the
 // simulator does not have.
 import { act, listObjects, objectKey, updateObject, type AnyStored, type Step, type Stored } from '../../../engine/index.ts';
-import { output, type CommandOutput } from '../../types.ts';
+import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { flag } from '../flags.ts';
 import { parseGoInt } from '../flag-values.ts';
@@ -90,15 +90,19 @@ export function undoVerb(ctx: KubectlContext, args: string[]): CommandOutput {
   const toRevision = Number(parseGoInt(flag(ctx.flags, 'to-revision') ?? '0') ?? 0n);
   let state = ctx.state;
   const steps: Step[] = [];
-  let stdout = '';
-  let stderr = '';
+  // kubectl prints the warning about last-applied before it rolls back, so the order is kept.
+  const chunks: OutputChunk[] = [];
+  const stdout = (text: string) => chunks.push({ stream: 'stdout', text });
   for (const t of found.targets) {
-    const fail = (message: string) => output(state, { stdout, stderr: stderr + message + '\n', exitCode: 1, steps });
+    const fail = (message: string) => output(state, { chunks: [...chunks, { stream: 'stderr', text: message + '\n' }], exitCode: 1, steps });
     const d = t.object as Stored<'Deployment'>;
     if (d.metadata.annotations?.[LAST_APPLIED] !== undefined) {
-      stderr +=
-        `Warning: resource ${t.info.plural}/${d.metadata.name} was previously managed with 'kubectl apply'. Rolling back will not update the ${LAST_APPLIED} annotation, ` +
-        "which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n";
+      chunks.push({
+        stream: 'stderr',
+        text:
+          `Warning: resource ${t.info.plural}/${d.metadata.name} was previously managed with 'kubectl apply'. Rolling back will not update the ${LAST_APPLIED} annotation, ` +
+          "which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n",
+      });
     }
     if (t.info.kind === 'StatefulSet') return fail(STATEFULSET_HISTORY);
     if (t.info.kind !== 'Deployment') return fail(clientError(`no rollbacker has been implemented for "${groupKind(t)}"`));
@@ -107,14 +111,14 @@ export function undoVerb(ctx: KubectlContext, args: string[]): CommandOutput {
     const rs = toRevision > 0 ? history.get(toRevision) : previousRevision(history);
     if (!rs) return fail(clientError(toRevision > 0 ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment "${d.metadata.name}"`));
     if (dryRun.value === 'client') {
-      stdout += `${prefixOf(t)} ${printTemplate({ ...rs, metadata: { ...rs.metadata, annotations: {} } })} (dry run)\n`;
+      stdout(`${prefixOf(t)} ${printTemplate({ ...rs, metadata: { ...rs.metadata, annotations: {} } })} (dry run)\n`);
       continue;
     }
     if (d.spec?.paused) return fail(clientError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again"));
     const template = withoutHash(rs.spec?.template ?? {});
     if (JSON.stringify(sorted(template)) === JSON.stringify(sorted(withoutHash(d.spec?.template ?? {})))) {
       // kubectl names the revision as asked: 0 for a plain undo.
-      stdout += `${prefixOf(t)} skipped rollback (current template already matches revision ${toRevision})\n`;
+      stdout(`${prefixOf(t)} skipped rollback (current template already matches revision ${toRevision})\n`);
       continue;
     }
     const annotations: Record<string, string> = {};
@@ -122,7 +126,7 @@ export function undoVerb(ctx: KubectlContext, args: string[]): CommandOutput {
     for (const [k, v] of Object.entries(rs.metadata.annotations ?? {})) if (!KEPT.has(k)) annotations[k] = v;
     const next = { ...d, metadata: { ...d.metadata, annotations }, spec: { ...d.spec!, template } } as AnyStored;
     if (dryRun.value === 'server') {
-      stdout += `${prefixOf(t)} rolled back (server dry run)\n`;
+      stdout(`${prefixOf(t)} rolled back (server dry run)\n`);
       continue;
     }
     const r = act(state, `user ran kubectl rollout undo deployment/${d.metadata.name}`, (txn) => {
@@ -132,9 +136,9 @@ export function undoVerb(ctx: KubectlContext, args: string[]): CommandOutput {
     if (!r.result.ok) return fail(clientError(`failed restoring revision ${toRevision}: ${formatApiError(r.result.error).replace(/^Error from server \(\w+\): /, '')}`));
     state = r.state;
     for (const s of r.steps) steps.push(s);
-    stdout += `${prefixOf(t)} rolled back\n`;
+    stdout(`${prefixOf(t)} rolled back\n`);
   }
-  return output(state, { stdout, stderr, steps });
+  return output(state, { chunks, steps });
 }
 
 /** With --to-revision=0: the second-highest revision. */

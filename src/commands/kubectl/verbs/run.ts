@@ -3,7 +3,7 @@
 // would; with `--rm` it then deletes the pod. A script has no terminal, so `-t` falls back the
 // way kubectl's does when stdin is not one.
 import { act, deleteObject, getObject, objectKey, readerOf, type ClusterState, type Step } from '../../../engine/index.ts';
-import { output, type CommandOutput } from '../../types.ts';
+import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
 import { dryRunOf } from '../dry-run.ts';
@@ -36,38 +36,43 @@ function attached(ctx: KubectlContext, plan: RunPlan, state: ClusterState, steps
   const got = getObject(readerOf(state), 'Pod', ns, plan.name);
   const pod = got.ok ? got.value : undefined;
   const phase = pod?.status?.phase;
-  let stdout = '';
-  let stderr = '';
+  // In the order kubectl writes them: the attach's notes after what was already logged, and the
+  // pod's failure or a timeout only after --rm's deletion (deferred; the error is printed on return).
+  const chunks: OutputChunk[] = [];
+  const stdout = (text: string) => chunks.push({ stream: 'stdout', text });
+  const stderr = (text: string) => chunks.push({ stream: 'stderr', text });
+  const failure: OutputChunk[] = [];
   let exitCode = 0;
   const logs = pod ? (state.containers[`${pod.metadata.uid}/${plan.name}`]?.logs ?? '') : '';
   if (phase === 'Succeeded' || phase === 'Failed') {
     // The pod ended before kubectl could attach: it prints the container's logs instead.
-    stdout += logs;
+    stdout(logs);
   } else if (phase === 'Running') {
     // Logs written before the attach, then attach's own notes (stderr), then the stream.
-    stdout += logs;
-    if (plan.tty && !isSet(ctx.flags, 'quiet')) stderr += 'Unable to use a TTY - input is not a terminal or the right kind of file\n';
+    stdout(logs);
+    if (plan.tty && !isSet(ctx.flags, 'quiet')) stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
     if (!isSet(ctx.flags, 'quiet')) {
-      stderr +=
+      stderr(
         'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n' +
-        "If you don't see a command prompt, try pressing enter.\n";
+        "If you don't see a command prompt, try pressing enter.\n",
+      );
     }
   } else {
     // kubectl waits --pod-running-timeout (1m) for the pod to run, then gives up.
-    stderr += clientError('timed out waiting for the condition') + '\n';
+    failure.push({ stream: 'stderr', text: clientError('timed out waiting for the condition') + '\n' });
     exitCode = 1;
   }
   if (exitCode === 0 && plan.restartPolicy !== 'Always' && phase === 'Failed') {
     // The exit code of the container is kubectl's own (uexec.CodeExitError, printed as is).
     const terminated = pod?.status?.containerStatuses?.[0]?.state?.terminated;
     const rc = terminated?.exitCode ?? 0;
-    if (rc === 0) stderr += clientError(`pod ${ns}/${plan.name} failed with unknown exit code`) + '\n';
-    else stderr += `pod ${ns}/${plan.name} terminated (${terminated?.reason ?? 'Error'})\n${terminated?.message ?? ''}`.replace(/\n?$/, '\n');
+    const text = rc === 0 ? clientError(`pod ${ns}/${plan.name} failed with unknown exit code`) + '\n' : `pod ${ns}/${plan.name} terminated (${terminated?.reason ?? 'Error'})\n${terminated?.message ?? ''}`.replace(/\n?$/, '\n');
+    failure.push({ stream: 'stderr', text });
     exitCode = rc === 0 ? 1 : rc;
   }
-  if (!plan.remove) return output(state, { stdout, stderr, exitCode, steps });
+  if (!plan.remove) return output(state, { chunks: [...chunks, ...failure], exitCode, steps });
   // --rm: delete's own printing, ignoring a pod that is already gone.
   const r = act(state, `user ran kubectl run ${plan.name} --rm: pod ${plan.name} deleted`, (txn) => deleteObject(txn, 'Pod', objectKey('Pod', ns, plan.name)));
-  if (r.result.ok) stdout += `pod "${plan.name}" deleted from ${ns} namespace\n`;
-  return output(r.state, { stdout, stderr, exitCode, steps: [...steps, ...r.steps] });
+  if (r.result.ok) stdout(`pod "${plan.name}" deleted from ${ns} namespace\n`);
+  return output(r.state, { chunks: [...chunks, ...failure], exitCode, steps: [...steps, ...r.steps] });
 }
