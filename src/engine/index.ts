@@ -9,7 +9,7 @@ export { PRESETS } from './cluster/state.ts';
 export { PRESET_DESCRIPTIONS } from './presets.ts';
 export type { Txn } from './cluster/store.ts';
 export { notFound, alreadyExists, qualifiedResource, type ApiError } from './cluster/errors.ts';
-export { getObject, listObjects, changesSince, readerOf, type ListOptions, type Read, type Reader } from './cluster/reads.ts';
+export { getObject, listObjects, changesSince, countObjects, readerOf, type ListOptions, type Read, type Reader } from './cluster/reads.ts';
 export { parseFieldSelector, fieldSelectorMatches, type FieldRequirement } from './api/field-selector.ts';
 export { deleteObject, patchObject, updateObject, writeObject, LAST_APPLIED } from './cluster/apply.ts';
 export { eventsFor } from './cluster/events.ts';

@@ -91,3 +91,16 @@ describe('kubectl command lines', () => {
     expect(r.stderr).toBe('error: --sort-by accepts only name or kind\n');
   });
 });
+
+describe('usage errors name the subcommand, as cobra does', () => {
+  it.each([
+    ['kubectl rollout undo deployment/x --to-revision=99999999999999999999', 'rollout undo'],
+    ['kubectl create configmap x --bogus', 'create configmap'],
+    ['kubectl create cm x --bogus', 'create configmap'],
+    ['kubectl create secret generic x --bogus', 'create secret generic'],
+    ['kubectl get pods --bogus', 'get'],
+  ])('%s', (line, path) => {
+    const r = runScript(`${line}\n`, { preset: 'kind', quiet: true, files: { read: () => undefined } });
+    expect(r.stderr).toMatch(new RegExp(`\\nSee 'kubectl ${path} --help' for usage\\.\\n$`));
+  });
+});

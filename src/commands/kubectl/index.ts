@@ -131,7 +131,7 @@ export function kubectl(input: CommandInput): CommandOutput {
     return output(input.state, { stderr: `Error: unknown command "${verb}" for "kubectl"${hint}\n`, exitCode: 1 });
   }
   const parsed = parseFlags(rest, [...COMMON, ...def.flags]);
-  if (!parsed.ok) return output(input.state, { stderr: usageError(verb, parsed.error) + '\n', exitCode: 1 });
+  if (!parsed.ok) return output(input.state, { stderr: usageError(commandPath(verb, rest), parsed.error) + '\n', exitCode: 1 });
   if (parsed.parsed.values['help']) return output(input.state, { stdout: `${KUBECTL_HELP}` });
   return def.run(makeContext(input, parsed.parsed));
 }
@@ -147,4 +147,25 @@ function closeEnough(typed: string, verb: string): boolean {
     }
   }
   return d[typed.length]![verb.length]! <= 2;
+}
+
+/**
+ * Subcommands cobra names in a usage error (`See 'kubectl rollout undo --help'`): the leading
+ * words of the command line that are subcommands of the verb, at most two levels deep.
+ */
+const SUBCOMMANDS: Partial<Record<string, Record<string, readonly string[]>>> = {
+  rollout: { status: [], restart: [], history: [], undo: [], pause: [], resume: [] },
+  create: {
+    configmap: [], cm: [], deployment: [], deploy: [], namespace: [], ns: [], serviceaccount: [], sa: [], job: [],
+    secret: ['generic', 'docker-registry', 'tls'],
+  },
+};
+
+function commandPath(verb: string, rest: readonly string[]): string {
+  const tree = SUBCOMMANDS[verb];
+  const first = rest.find((a) => !a.startsWith('-'));
+  if (!tree || first === undefined || !Object.hasOwn(tree, first)) return verb;
+  const canonical = ({ cm: 'configmap', deploy: 'deployment', ns: 'namespace', sa: 'serviceaccount' } as Record<string, string>)[first] ?? first;
+  const second = rest.filter((a) => !a.startsWith('-'))[1];
+  return second !== undefined && tree[first]!.includes(second) ? `${verb} ${canonical} ${second}` : `${verb} ${canonical}`;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../index.ts';
 import { applyManifest } from '../write.ts';
-import { changesSince, getObject, listObjects, readerOf } from './reads.ts';
+import { changesSince, countObjects, getObject, listObjects, readerOf } from './reads.ts';
 
 const MANIFEST = `apiVersion: v1
 kind: ConfigMap
@@ -85,5 +85,16 @@ describe('changesSince', () => {
     expect(feed[1]!.before?.metadata.name).toBe('b');
     expect(feed[1]!.resourceVersion).toBeGreaterThan(feed[0]!.resourceVersion);
     expect(changesSince(feed, feed[1]!.resourceVersion)).toEqual([]);
+  });
+});
+
+describe('countObjects', () => {
+  it('counts the objects of every kind, and follows what is applied', () => {
+    const base = createCluster({ preset: 'kind' });
+    const before = countObjects(base);
+    const byKind = Object.keys(base.objects).reduce((n, k) => n + Object.keys(base.objects[k as keyof typeof base.objects] ?? {}).length, 0);
+    expect(before).toBe(byKind);
+    const after = applyManifest(base, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n', { mode: 'apply' }).state;
+    expect(countObjects(after)).toBe(before + 2);
   });
 });

@@ -58,6 +58,13 @@ class StateView implements Reader, Pick<Txn, 'getRef' | 'count' | 'state'> {
   }
 }
 
+/** How many objects the cluster holds, of every kind (table sizes only; no object is read). */
+export function countObjects(state: ClusterState): number {
+  let n = 0;
+  for (const kind of Object.keys(state.objects) as Kind[]) n += readerOf(state).count(kind);
+  return n;
+}
+
 /** GET: one object by namespace and name (namespace ignored for cluster-scoped kinds). */
 export function getObject<K extends Kind>(reader: Reader, kind: K, namespace: string | undefined, name: string): Read<Stored<K>> {
   const obj = reader.get(kind, objectKey(kind, namespace, name));

@@ -63,11 +63,11 @@ export function findCycle(actor: ActorHistory, interval: number, globalChanges: 
     if (from < actor.validFrom) break;
     // The four states compared are right after the actor acted, one period apart.
     if (!index.has(from) || globalChanges.has(from)) continue;
-    const window = instants.slice(index.get(from)! + 1);
-    const cycle = window.filter((t) => t > last - period);
-    if (window.length !== 3 * cycle.length) continue;
-    const regular = cycle.every((t, i) => window[i] === t - 2 * period && window[i + cycle.length] === t - period);
-    if (!regular || window.some((t) => globalChanges.has(t))) continue;
+    const recent = instants.slice(index.get(from)! + 1);
+    const cycle = recent.filter((t) => t > last - period);
+    if (recent.length !== 3 * cycle.length) continue;
+    const regular = cycle.every((t, i) => recent[i] === t - 2 * period && recent[i + cycle.length] === t - period);
+    if (!regular || recent.some((t) => globalChanges.has(t))) continue;
     const writes = cycle.map((t) => actor.writes[index.get(t)!]!);
     const sameWrites = cycle.every((t, i) => [t - period, t - 2 * period].every((u) => sameList(actor.writes[index.get(u)!]!, writes[i]!)));
     if (!sameWrites) continue;

@@ -4,24 +4,17 @@
 // a timer task and the canvas renders it in the next, keeping the graph it showed until then. A
 // small cluster's graph is built in the render, so its steps animate from the same frame as ever.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ClusterState, Step } from '../../engine/index.ts';
+import { countObjects, type ClusterState, type Step } from '../../engine/index.ts';
 
 /** Clusters with more objects than this get their graph built in a task of its own. */
 export const STAGE_ABOVE_OBJECTS = 2_000;
-
-/** How many objects a state holds (its tables' sizes; no object is read). */
-export function objectCount(state: ClusterState): number {
-  let n = 0;
-  for (const table of Object.values(state.objects)) if (table) n += Object.keys(table).length;
-  return n;
-}
 
 /**
  * `make(cluster)` with the steps it goes with: at once for a small cluster, a task later for a
  * large one (until then, the last graph built). `key` names what else the graph depends on.
  */
 export function useStagedGraph<G>(cluster: ClusterState, steps: Step[], key: unknown, make: (cluster: ClusterState) => G): { graph: G; steps: Step[] } {
-  const large = useMemo(() => objectCount(cluster) > STAGE_ABOVE_OBJECTS, [cluster]);
+  const large = useMemo(() => countObjects(cluster) > STAGE_ABOVE_OBJECTS, [cluster]);
   const direct = useMemo(() => (large ? null : { graph: make(cluster), steps }), [large, cluster, steps, key]); // eslint-disable-line react-hooks/exhaustive-deps
   const [staged, setStaged] = useState<{ graph: G; steps: Step[]; for: ClusterState; key: unknown } | null>(null);
   useEffect(() => {

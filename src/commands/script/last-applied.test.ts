@@ -1,8 +1,8 @@
 // The kubectl.kubernetes.io/last-applied-configuration value, byte for byte as kubectl 1.34
 // writes it (util.GetModifiedConfiguration + the unstructured JSON encoder).
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../commands/script/run-script.ts';
-import { LAST_APPLIED } from './apply.ts';
+import { runScript } from './run-script.ts';
+import { LAST_APPLIED } from '../../engine/cluster/apply.ts';
 
 const run = (script: string) => runScript(script, { preset: 'bare', quiet: true, files: { read: () => undefined } });
 const cm = (meta: string, data: string) => `kubectl apply -f - <<EOF\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n${meta}data:\n${data}EOF\n`;

@@ -2,9 +2,9 @@
 // busybox (head.c/tail.c) and GNU coreutils both accept, plus `-n +N` and `-n -N`; in a container's
 // shell and in the script host's shell.
 import { describe, expect, it } from 'vitest';
-import { createCluster, execInPod } from '../index.ts';
-import { applyManifest } from '../write.ts';
-import { runScript } from '../../commands/script/run-script.ts';
+import { createCluster, execInPod } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
+import { runScript } from './run-script.ts';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: box\nspec:\n  containers:\n  - name: sh\n    image: busybox\n    command: ["sh", "-c", "sleep 3600"]\n';
 

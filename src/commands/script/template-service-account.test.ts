@@ -1,8 +1,8 @@
 // ServiceAccount admission acts on pods, not on pod templates: a Deployment's template keeps no
 // `serviceAccountName` unless the manifest gave one, while its pods run as `default`.
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../commands/script/run-script.ts';
-import type { Stored } from '../api/objects.ts';
+import { runScript } from './run-script.ts';
+import type { Stored } from '../../engine/api/objects.ts';
 
 const DEPLOY = (extra: string) =>
   `kubectl apply -f - <<EOF\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n${extra}      containers:\n      - name: c\n        image: nginx:1.27\nEOF\n`;
