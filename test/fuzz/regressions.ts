@@ -89,4 +89,9 @@ export const REGRESSIONS: readonly { name: string; case: FuzzCase }[] = [
     name: 'a long script with an unclosed quote on its first line',
     case: script('"docker exec c sh -c true\n' + Array.from({ length: 400 }, (_, i) => `kubectl get pods ${' '.repeat(1000)}# ${i}`).join('\n') + '\n'),
   },
+  {
+    // F9 (seed 7621): an Immediate zonal StorageClass whose allowedTopologies requirement has no values crashed the provisioner.
+    name: 'allowedTopologies requirement without values',
+    case: { ...script(heredoc('kubectl apply -f -', 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: z\nprovisioner: ebs.csi.aws.com\nvolumeBindingMode: Immediate\nallowedTopologies:\n- matchLabelExpressions:\n  - key: topology.kubernetes.io/zone\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: c}\nspec:\n  storageClassName: z\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n')), preset: 'multi-az' },
+  },
 ];

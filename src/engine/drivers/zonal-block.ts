@@ -56,6 +56,7 @@ export function oneOf(parameters: Readonly<Record<string, string>>, key: string,
   return v === undefined || allowed.some((a) => a.toLowerCase() === v.toLowerCase()) ? undefined : message(v);
 }
 
-function allowedZone(sc: { allowedTopologies?: { matchLabelExpressions?: { values: string[] }[] }[] }): string | undefined {
-  return sc.allowedTopologies?.[0]?.matchLabelExpressions?.[0]?.values[0];
+function allowedZone(sc: { allowedTopologies?: { matchLabelExpressions?: { values?: string[] }[] }[] }): string | undefined {
+  // `values` may be missing: the API layer does not yet refuse a requirement without values.
+  return sc.allowedTopologies?.[0]?.matchLabelExpressions?.[0]?.values?.[0];
 }
