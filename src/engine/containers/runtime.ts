@@ -15,6 +15,7 @@ import { EMPTY_TREE } from '../fs/tree.ts';
 import { containerKey, mountsOf, subPathSnapshot, type Mount } from './mounts.ts';
 import { fieldValue } from './projected-files.ts';
 import { getOwn, hasOwn, setOwn } from '../../lib/own.ts';
+import { expandKubeletVars } from './kubelet-expansion.ts';
 
 type Pod = Stored<'Pod'>;
 type Reader = Pick<Txn, 'get' | 'state'>;
@@ -30,15 +31,20 @@ const SERVICE_ENV: [string, string][] = [
   ['KUBERNETES_SERVICE_HOST', '10.96.0.1'],
 ];
 
-/** makeEnvironmentVariables: what the container's process sees, in the order `env` prints it. */
-export function containerEnv(view: Reader, pod: Pod, c: Container): Record<string, string> {
+/**
+ * makeEnvironmentVariables: the variables the kubelet defines for a container (envFrom, env and
+ * the service links), in order. `$(NAME)` in an `env` value refers to those defined before it
+ * and to the service variables; PATH and HOSTNAME come later, from the image and the runtime.
+ */
+function kubeletEnv(view: Reader, pod: Pod, c: Container): Record<string, string> {
   const ns = pod.metadata.namespace!;
-  const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod.metadata.name };
+  const env: Record<string, string> = {};
   for (const from of c.envFrom ?? []) {
     const prefix = from.prefix ?? '';
     if (from.configMapRef) for (const [k, v] of Object.entries(view.get('ConfigMap', `${ns}/${from.configMapRef.name}`)?.data ?? {})) setOwn(env, prefix + k, v);
     if (from.secretRef) for (const [k, v] of Object.entries(view.get('Secret', `${ns}/${from.secretRef.name}`)?.data ?? {})) setOwn(env, prefix + k, base64Decode(v));
   }
+  const service = Object.fromEntries(SERVICE_ENV);
   for (const e of c.env ?? []) {
     const ref = e.valueFrom;
     let value: string | undefined;
@@ -47,12 +53,25 @@ export function containerEnv(view: Reader, pod: Pod, c: Container): Record<strin
       const raw = getOwn(view.get('Secret', `${ns}/${ref.secretKeyRef.name}`)?.data, ref.secretKeyRef.key);
       value = raw === undefined ? undefined : base64Decode(raw);
     } else if (ref?.fieldRef) value = fieldValue(pod, ref.fieldRef.fieldPath);
-    else value = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, name: string) => getOwn(env, name) ?? all);
+    else value = expandKubeletVars(e.value ?? '', (name) => getOwn(env, name) ?? getOwn(service, name));
     if (value !== undefined) setOwn(env, e.name, value);
   }
-  for (const [k, v] of SERVICE_ENV) env[k] ??= v;
+  for (const [k, v] of SERVICE_ENV) if (!hasOwn(env, k)) env[k] = v;
+  return env;
+}
+
+/** What the container's process sees, in the order `env` prints it. */
+export function containerEnv(view: Reader, pod: Pod, c: Container): Record<string, string> {
+  const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod.metadata.name };
+  for (const [k, v] of Object.entries(kubeletEnv(view, pod, c))) setOwn(env, k, v);
   env['HOME'] ??= '/root';
   return env;
+}
+
+/** The container's command and args after the kubelet's `$(VAR)` expansion: what its process runs. */
+export function containerArgv(view: Reader, pod: Pod, c: Container): string[] {
+  const env = kubeletEnv(view, pod, c);
+  return [...(c.command ?? []), ...(c.args ?? [])].map((word) => expandKubeletVars(word, (name) => getOwn(env, name)));
 }
 
 /** Starts a container: records it and runs its command once, keeping what it printed. */
@@ -78,7 +97,7 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
   const previous = txn.state.containers[key];
   if (previous) record.previousLogs = previous.logs;
   txn.state.containers[key] = record;
-  const argv = [...(c.command ?? []), ...(c.args ?? [])];
+  const argv = containerArgv(txn, pod, c);
   const life = mainProcessLifetime(argv);
   const now = txn.state.now;
   let exitCode = 0;
