@@ -9,7 +9,8 @@ kubectl get storageclass
 kubectl apply -f web.yaml
 kubectl get statefulsets -o wide
 kubectl get pods,pvc -o wide
-# Each disk's node affinity names the zone of the node its pod runs on.
+# The scheduler spreads the replicas over the zones (PodTopologySpread's defaults), and each
+# disk's node affinity names the zone of the node its pod runs on.
 kubectl describe pv
 kubectl describe statefulset web
 

@@ -23,6 +23,10 @@ export class TestCluster {
     return viewOf(this.state).get(kind, key);
   }
 
+  list<K extends Kind>(kind: K): Stored<K>[] {
+    return viewOf(this.state).list(kind);
+  }
+
   phase(kind: 'PersistentVolume' | 'PersistentVolumeClaim' | 'Pod', key: string): string | undefined {
     return (this.get(kind, key)?.status as { phase?: string } | undefined)?.phase;
   }

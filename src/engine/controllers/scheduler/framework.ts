@@ -2,6 +2,7 @@
 // first failing filter gives that node's reason. Statuses are values, not exceptions.
 import type { Stored } from '../../api/objects.ts';
 import type { Txn } from '../../cluster/store.ts';
+import type { SpreadCounts } from './plugins/pod-topology-spread.ts';
 
 export type StatusCode = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
 
@@ -23,6 +24,8 @@ export interface CycleState {
   /** Set when the pod cannot be scheduled anywhere (e.g. an unbound Immediate claim). */
   preFilterReason?: string;
   claims: Stored<'PersistentVolumeClaim'>[];
+  /** The pass's matching-pod counts and the nodes, for PodTopologySpread. */
+  spread?: { counts: SpreadCounts; nodes: readonly Node[] };
 }
 
 export interface FilterPlugin {

@@ -17,10 +17,11 @@ import { nodeAffinity, nodeName, nodeUnschedulable, taintToleration } from './pl
 import { decideVolumes, isFullyBound, volumeBinding, volumeBindingPreFilter, volumeZone } from './plugins/volume-binding.ts';
 import { failureMessage } from './message.ts';
 import { volumeRestrictions } from './plugins/volume-restrictions.ts';
+import { podTopologySpread, SpreadCounts, spreadPenalty } from './plugins/pod-topology-spread.ts';
 import { setOwn } from '../../../lib/own.ts';
 
 /** The default filter order (pkg/scheduler/apis/config/v1/default_plugins.go), restricted to what we model. */
-export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, volumeRestrictions, volumeBinding, volumeZone];
+export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, volumeRestrictions, volumeBinding, volumeZone, podTopologySpread];
 
 export const scheduler: Controller = {
   name: 'scheduler',
@@ -28,18 +29,19 @@ export const scheduler: Controller = {
   sync(ctx) {
     // Counted once per sync and kept up to date as pods are bound: counting per pod made placing n pods O(n²).
     const load = podsPerNode(ctx);
+    const spread = new SpreadCounts(ctx.txn);
     for (const pod of ctx.txn.list('Pod')) {
       if (pod.spec?.nodeName || pod.metadata.deletionTimestamp) continue;
       if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
-      scheduleOne(ctx, pod, load);
+      scheduleOne(ctx, pod, load, spread);
     }
   },
 };
 
-function scheduleOne(ctx: ControllerContext, pod: Pod, load: Map<string, number>): void {
+function scheduleOne(ctx: ControllerContext, pod: Pod, load: Map<string, number>, spread: SpreadCounts): void {
   const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const nodes = ctx.txn.list('Node');
-  const cycle = volumeBindingPreFilter(ctx.txn, pod);
+  const cycle: CycleState = { ...volumeBindingPreFilter(ctx.txn, pod), spread: { counts: spread, nodes } };
   const record: SchedulingRecord = { at: ctx.now, nodes: {}, message: '' };
   if (cycle.preFilterReason) {
     record.preFilter = { plugin: 'VolumeBinding', reason: cycle.preFilterReason };
@@ -54,7 +56,7 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, load: Map<string, number>
     else feasible.push(node);
   }
   if (feasible.length === 0) return reportUnschedulable(ctx, pod, podKey, record, nodes.length, statuses);
-  const node = pickNode(feasible, load);
+  const node = pickNode(feasible, load, spreadPenalty(ctx.txn, spread, nodes, pod));
   delete ctx.txn.state.scheduling[podKey];
 
   // Reserve + PreBind: get every WaitForFirstConsumer claim a volume on this node first.
@@ -82,6 +84,7 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, load: Map<string, number>
   // DefaultBinder: a Binding, not an update of the pod (which may not change spec.nodeName).
   if (!bindPod(ctx.txn, pod, node.metadata.name).ok) return;
   load.set(node.metadata.name, (load.get(node.metadata.name) ?? 0) + 1);
+  spread.placed(pod, node.metadata.name);
   ctx.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${podKey} to ${node.metadata.name}`);
   ctx.step(`scheduler assigned pod ${podKey} to node ${node.metadata.name}`);
 }
@@ -94,9 +97,14 @@ function runFilters(ctx: ControllerContext, pod: Pod, node: Node, cycle: CycleSt
   return undefined;
 }
 
-/** Scoring, simplified: the node running the fewest pods wins; ties go to the first by name. */
-function pickNode(feasible: readonly Node[], load: ReadonlyMap<string, number>): Node {
-  return [...feasible].sort((a, b) => (load.get(a.metadata.name) ?? 0) - (load.get(b.metadata.name) ?? 0))[0]!;
+/**
+ * Scoring, simplified: spreading the pod's workload first (PodTopologySpread weighs twice the
+ * resource plugins, and one more replica in a domain outweighs one more pod on a node), then the
+ * node running the fewest pods (LeastAllocated with default requests); ties go to the first by name.
+ */
+function pickNode(feasible: readonly Node[], load: ReadonlyMap<string, number>, penalty: ((node: Node) => number) | undefined): Node {
+  const spreadOf = new Map(penalty ? feasible.map((n) => [n.metadata.name, penalty(n)]) : []);
+  return [...feasible].sort((a, b) => (spreadOf.get(a.metadata.name) ?? 0) - (spreadOf.get(b.metadata.name) ?? 0) || (load.get(a.metadata.name) ?? 0) - (load.get(b.metadata.name) ?? 0))[0]!;
 }
 
 function podsPerNode(ctx: ControllerContext): Map<string, number> {
