@@ -132,10 +132,12 @@ function domainCounts(nodes: readonly Node[], perNode: Map<string, number>, key:
 /** Filter for DoNotSchedule constraints, over the pass's counts (the cycle carries them). */
 export const podTopologySpread: FilterPlugin = {
   name: 'PodTopologySpread',
-  filter(view, pod, node, cycle) {
-    if (!cycle.spread) return SUCCESS;
+  filter(_view, pod, node, cycle) {
+    // Only a pod's own constraints can be DoNotSchedule (the defaults are ScheduleAnyway).
+    const own = pod.spec?.topologySpreadConstraints;
+    if (!cycle.spread || !own?.length) return SUCCESS;
     const { counts, nodes } = cycle.spread;
-    for (const c of spreadConstraints(view, pod)) {
+    for (const c of own.map((x) => ownConstraint(pod, x))) {
       if (!c.hard) continue;
       const value = node.metadata.labels?.[c.topologyKey];
       if (value === undefined) return unresolvable(REASON_SPREAD_MISSING_LABEL);
