@@ -27,6 +27,8 @@ test('the terminal keeps its shell from line to line and reads a loop over sever
   await expect(screen(page)).toContainText('namespace/team-a-2 created');
 
   await page.getByRole('button', { name: 'Reset cluster' }).click();
+  // There is work to lose, so Reset asks first.
+  await page.getByRole('alertdialog', { name: 'Reset the cluster?' }).getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByTestId('terminal').click();
   await enter(page, 'echo "[$NS]"', '$');
   await expect(screen(page)).toContainText('[]');

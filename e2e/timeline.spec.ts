@@ -56,6 +56,9 @@ test('play replays the last action step by step and stops live', async ({ page }
   await playback.getByRole('button', { name: 'Replay the last action' }).click();
   // Replaying starts before the apply: nothing there yet, then the objects arrive and bind.
   await expect(page.getByRole('group', { name: /^PersistentVolumeClaim example-pvc/ })).toHaveCount(0);
+  // Watching a replay forks nothing: the badge says "replaying", not "what-if".
+  await expect(playback.getByRole('button', { name: /Replaying · go live/ })).toBeVisible();
+  await expect(playback.getByRole('button', { name: /What-if/ })).toHaveCount(0);
   await expect(claimIs(page, 'Pending')).toBeVisible();
   await expect(claimIs(page, 'Bound')).toBeVisible();
   await expect.poll(async () => (await frame(page)).playing).toBe(false);
@@ -64,11 +67,12 @@ test('play replays the last action step by step and stops live', async ({ page }
   expect(errors).toEqual([]);
 });
 
-test('a what-if fork: applying in the past replaces the future', async ({ page }) => {
+test('a what-if fork: applying in the past starts a new future, and the old one is a branch to switch back to', async ({ page }) => {
   const errors = await open(page);
   await page.getByLabel('Cluster preset').selectOption('bare');
   await useHook(page, PV_AND_PVC);
   await expect(claimIs(page, 'Bound')).toBeVisible();
+  const before = await frame(page);
   // Back to before anything existed, then apply only the claim: with no volume it stays Pending.
   await page.evaluate(() => window.__playground!.timeline.seek(0));
   await expect(page.getByRole('group', { name: /^PersistentVolumeClaim example-pvc/ })).toHaveCount(0);
@@ -79,6 +83,15 @@ test('a what-if fork: applying in the past replaces the future', async ({ page }
   expect(after.cursor).toBe(after.frames - 1);
   await page.getByRole('tab', { name: /Timeline/ }).click();
   await expect(page.getByRole('list', { name: 'Timeline steps' })).toContainText('what-if from frame 0');
+  // The real future was kept: switch back to it, and to the what-if again.
+  const branches = page.getByRole('region', { name: 'Branches' });
+  await branches.getByRole('button', { name: /Switch to kubectl apply -f manifest.yaml from frame 0/ }).click();
+  await expect(claimIs(page, 'Bound')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^PersistentVolume example-pv/ })).toBeVisible();
+  expect((await frame(page)).frames).toBe(before.frames);
+  await branches.getByRole('button', { name: /Switch to/ }).click();
+  await expect(claimIs(page, 'Pending')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^PersistentVolume example-pv/ })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -38,7 +38,7 @@ kubectl get events | grep Multi-Attach
 #    (Since v1.28 there is a quicker way: `kubectl taint nodes worker-a1
 #    node.kubernetes.io/out-of-service=nodeshutdown:NoExecute` tells Kubernetes the machine is off
 #    for sure: its pods are deleted and their disks detached at once.)
-kubectl delete pod web-6c4669887b-hqrpj --force --grace-period=0
+kubectl delete pod web-6d7dc85dc5-hqrpj --force --grace-period=0
 sleep 6m
 kubectl get pods -o wide
 sleep 15

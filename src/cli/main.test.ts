@@ -108,6 +108,7 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     ['static-pv-pvc', 'bare'],
     ['dynamic-provisioning', 'kind'],
     ['multi-zone', 'multi-az'],
+    ['zone-conflict', 'multi-az'],
     ['ebs-storage-classes', 'multi-az'],
     ['emptydir', 'kind'],
     ['downward-api', 'kind'],
@@ -117,6 +118,8 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     ['docker-layers', 'kind'],
     ['docker-storage-usage', 'kind'],
     ['docker-volumes', 'kind'],
+    ['docker-additions', 'kind'],
+    ['kind-node-shell', 'kind'],
     ['node-failure', 'multi-az'],
     ['statefulset-zones', 'multi-az'],
     ['job', 'kind'],
@@ -124,10 +127,16 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     ['kubectl-output', 'bare'],
     ['rollout-and-wait', 'kind'],
     ['service', 'kind'],
+    ['service-http', 'kind'],
+    ['kustomize', 'kind'],
+    ['kubectl-cp-edit', 'kind'],
+    ['ephemeral-volumes', 'kind'],
+    ['shells', 'kind'],
+    ['kubectl-patch', 'kind'],
   ])('examples/%s on %s', (dir, preset) => {
     const r = run(['run', `examples/${dir}/demo.sh`, '--cluster', preset]);
     // Some demos show a failure on purpose (a read-only write, a file another container cannot see).
-    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output', 'rollout-and-wait', 'service'].includes(dir) ? 1 : 0);
+    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'docker-additions', 'kind-node-shell', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output', 'rollout-and-wait', 'service', 'service-http', 'kustomize', 'kubectl-cp-edit', 'shells', 'kubectl-patch'].includes(dir) ? 1 : 0);
     // The golden files hold stdout and stderr interleaved, as `2>&1` captures them.
     expect(r.both).toBe(readFileSync(`examples/${dir}/expected-output.txt`, 'utf8'));
   });

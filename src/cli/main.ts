@@ -4,11 +4,16 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PRESETS, PRESET_DESCRIPTIONS, type PresetName } from '../engine/index.ts';
 import { internalError, runScript } from '../commands/script/run-script.ts';
+import { lessonMain } from './lesson.ts';
 
 export const HELP = `kubesim: the Kubernetes Storage Playground's simulated cluster, from the command line.
 
 Usage:
   kubesim run SCRIPT [--cluster PRESET] [--seed N] [--quiet]
+  kubesim lesson list
+  kubesim lesson drill [--seed N]
+  kubesim lesson solve ID|FILE
+  kubesim lesson check ID|FILE SCRIPT
   kubesim --help
 
 kubesim run executes SCRIPT, a text file of command lines as a learner would type them:
@@ -39,6 +44,20 @@ Options:
 ${PRESETS.map((p) => `                       ${p.padEnd(15)} ${PRESET_DESCRIPTIONS[p]}`).join('\n')}
   --seed N           seed for generated names and uids (default: 1); same script + seed, same output
   --quiet            do not echo commands
+
+kubesim lesson runs guided lessons headless (docs/lessons.md describes the format):
+  lesson list                 the built-in lessons, one per line: the id, two spaces, the title
+  lesson drill [--seed N]     a CKA practice drill: a freshly broken claim or pod (a new one each
+                              run, or the one seed N gives), its goals and a suggested time
+  lesson solve ID|FILE        start the lesson's cluster, run its setup, then each step's reference
+                              solution, checking that step's goals after it; prints each goal as
+                              "✓ title" or "✗ title"; exit 0 only if every goal is met
+  lesson check ID|FILE SCRIPT run SCRIPT (a learner's kubesim script; files beside it are read after
+                              the lesson's own manifests) from the lesson's start, then check every
+                              goal; prints each goal, and the hint for the first unmet one; exit 0
+                              only if every goal is met, 1 if not, 2 if a file cannot be read
+ID is a built-in lesson's id (kubesim lesson list) or drill:SEED; FILE is a lesson file in YAML.
+  After checking drill:SEED, check also prints what was wrong.
 `;
 
 export interface CliIO {
@@ -55,6 +74,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     io.stdout(HELP);
     return command ? 0 : 2;
   }
+  if (command === 'lesson') return lessonMain(rest, io);
   if (command !== 'run') {
     io.stderr(`kubesim: unknown command "${command}"\nRun 'kubesim --help' for usage.\n`);
     return 2;

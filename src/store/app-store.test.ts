@@ -160,6 +160,21 @@ describe('app store', () => {
 });
 
 describe('app store persistence', () => {
+  it('while the editor shows borrowed text (kubectl edit), a reload and a share link keep the learner\'s text', () => {
+    const storage = memoryStorage();
+    const a = createAppStore({ storage });
+    a.getState().setEditorText(PVC);
+    a.getState().setEditorTextAside(PVC);
+    a.getState().setEditorText('# Please edit the object below.\nkind: Deployment\n');
+    expect(loadInputs(storage).editorText).toBe(PVC);
+    expect(a.getState().exportSession().editorText).toBe(PVC);
+    expect(createAppStore({ storage }).getState().editorText).toBe(PVC);
+    // The edit ends: what the editor shows is saved again.
+    a.getState().setEditorText(PVC + '# more\n');
+    a.getState().setEditorTextAside(null);
+    expect(loadInputs(storage).editorText).toBe(PVC + '# more\n');
+  });
+
   it('saves the editor text, preset and theme, and restores them', () => {
     const storage = memoryStorage();
     const a = createAppStore({ storage });

@@ -18,7 +18,7 @@ import {
   type PresetName,
   type Step,
 } from '../engine/index.ts';
-import { loadInputs, saveInputs, type KeyValueStorage, type ThemeChoice } from './persistence.ts';
+import { loadHistory, loadInputs, loadSavedSession, saveHistory, saveInputs, saveSession, type KeyValueStorage, type ThemeChoice } from './persistence.ts';
 import { STARTER_MANIFEST } from './starter.ts';
 import {
   actionStart,
@@ -27,6 +27,7 @@ import {
   recordAction,
   seek,
   startTimeline,
+  switchBranch,
   timelineSteps,
   viewedState,
   type ActionOutcome,
@@ -36,8 +37,9 @@ import {
 import type { EngineRunner } from './engine-client.ts';
 import { defaultEngineRunner } from './default-runner.ts';
 import type { CommandOutcome, EditorAction, JobOutcome } from './engine-protocol.ts';
-import type { SessionV1 } from './session.ts';
+import { parseSession, type SessionV1 } from './session.ts';
 import type { ScriptChunk } from '../commands/script/run-script.ts';
+import type { CommandEffect } from '../commands/types.ts';
 
 /** How many steps the steps list shows (older ones drop off its front; the timeline keeps more). */
 export const MAX_STEPS = 200;
@@ -78,6 +80,8 @@ export interface BusyState {
 export interface CommandResult {
   chunks: ScriptChunk[];
   exitCode: number;
+  /** What the line asked the page to do besides printing (`kubectl edit`: open the editor pane). */
+  effects?: CommandEffect[];
 }
 
 /** Thrown by loadSession when the replay does not finish; `message` is the whole sentence to show. */
@@ -93,6 +97,11 @@ export interface AppState {
   /** Every frame since the reset, the actions that made them, and the cursor. */
   timeline: Timeline;
   editorText: string;
+  /**
+   * The learner's own editor text while the editor shows something else for a while (an object
+   * open for `kubectl edit`): what a reload or a share link keeps instead of the borrowed text.
+   */
+  editorTextAside: string | null;
   lastApply: ApplyReport | null;
   /** The steps on the timeline's branch, oldest first, at most MAX_STEPS. */
   steps: Step[];
@@ -107,8 +116,14 @@ export interface AppState {
   canvasView: CanvasView;
   /** Engine work running now; actions are refused until it ends (or is cancelled). */
   busy: BusyState | null;
+  /** Set right after a reset that threw work away, until undone or the next action: what Undo brings back. */
+  undoableReset: { preset: PresetName; actions: number } | null;
+  /** The terminal's command history (↑/↓, Ctrl+R), newest last; saved across reloads. */
+  terminalHistory: readonly string[];
 
   setEditorText: (text: string) => void;
+  /** Puts the learner's text aside (a string) or ends that (null); see editorTextAside. */
+  setEditorTextAside: (text: string | null) => void;
   /** Applies the editor text to the cluster (`kubectl apply -f`), then lets it settle. */
   applyEditor: () => Promise<void>;
   /** Applies one document of the editor text (0-based, as the engine splits documents). */
@@ -121,6 +136,17 @@ export interface AppState {
   cancelAction: () => boolean;
   /** A fresh cluster of the given preset (default: the current one). The editor text is kept. */
   resetCluster: (preset?: PresetName) => void;
+  /** Brings back the session the last reset replaced (cluster, timeline, branches, terminal shell). */
+  undoReset: () => void;
+  /** Makes a future a fork left behind the timeline (see timeline.ts switchBranch). */
+  switchBranch: (index: number) => void;
+  /** The terminal reports its history after each line, so a reload keeps it. */
+  setTerminalHistory: (history: readonly string[]) => void;
+  /**
+   * Rebuilds the session saved before the last reload (its actions replayed as a share link's
+   * are). False when there was none to restore or it could not be replayed.
+   */
+  restoreSavedSession: () => Promise<boolean>;
   /**
    * A terminal line's outcome (run through the command layer, which the store does not import
    * statically so the first screen stays small; see command-action.ts).
@@ -144,7 +170,7 @@ export interface AppState {
    * Replays a session (a share link): preset, seed, every action, the cursor and the view. Throws
    * ReplayStopped (and changes nothing) when the replay is cancelled, fails or runs past `budgetMs`.
    */
-  loadSession: (session: SessionV1, opts?: { budgetMs?: number }) => Promise<void>;
+  loadSession: (session: SessionV1, opts?: { budgetMs?: number; label?: string }) => Promise<void>;
   selectObject: (ref: ObjectRef | null) => void;
   setTheme: (theme: ThemeChoice) => void;
   setCanvasView: (view: CanvasView) => void;
@@ -210,6 +236,10 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   // The lines since the last recorded action that changed no cluster state: they may have set
   // what the next recorded line reads (`NS=lab`), so it carries them for a replay. Capped.
   let shellLines: string[] = [];
+  // The editor's text the newest of those lines (or the line being recorded) read as manifest.yaml.
+  let shellFile: string | undefined;
+  // What the last reset replaced, for Undo (kept out of the state: it is a whole timeline).
+  let undo: { preset: PresetName; timeline: Timeline; lastApply: ApplyReport | null; selected: ObjectRef | null; shell: number; shellLines: string[] } | null = null;
   const keepShellLine = (line: string) => {
     shellLines.push(line);
     while (shellLines.length > 1 && shellLines.join('\n').length > SHELL_LINES_CHARS) shellLines.shift();
@@ -218,8 +248,11 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   const store = createStore<AppState>()((set, get) => {
     // Records an action's outcome on the frame it was taken on (the learner may have moved the
     // cursor while it ran: the action still belongs where it started).
-    const record = (base: number, action: UserAction, out: Parameters<typeof recordAction>[2]) =>
-      fromTimeline(recordAction(seek(get().timeline, base), action, out), out.steps);
+    // A new action ends the chance to undo a reset (Undo would throw the new action away).
+    const record = (base: number, action: UserAction, out: Parameters<typeof recordAction>[2]) => {
+      undo = null;
+      return { ...fromTimeline(recordAction(seek(get().timeline, base), action, out), out.steps), undoableReset: null };
+    };
 
     // Which action `busy` describes: a cancelled action's late answer must not clear the busy
     // state of the action that replaced it (a share link opened while an Apply ran).
@@ -262,8 +295,11 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       ...fromTimeline(first),
       latestSteps: [],
       editorText: saved.editorText ?? STARTER_MANIFEST,
+      editorTextAside: null,
       lastApply: null,
       busy: null,
+      undoableReset: null,
+      terminalHistory: loadHistory(opts.storage),
       playing: false,
       speed: 1,
       selected: null,
@@ -273,6 +309,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       setEditorText: (text) => {
         if (text !== get().editorText) set({ editorText: text });
       },
+      setEditorTextAside: (text) => set({ editorTextAside: text }),
 
       applyEditor: () => runEditorAction({ type: 'apply', text: get().editorText }),
       applyDocument: (index) => runEditorAction({ type: 'apply', text: get().editorText, only: [index] }),
@@ -285,22 +322,31 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const mine = claim();
         set({ busy: { kind: 'command', label: line.split('\n')[0]! } });
         let result: CommandResult = { chunks: [], exitCode: 0 };
-        await settle(engine.run({ type: 'command', state: viewedState(timeline), line, shell }), (o: JobOutcome<CommandOutcome>) => {
+        // The editor's text is the shell's manifest.yaml (editor-file.ts); the learner's own while kubectl edit borrows the editor.
+        const editorText = get().editorTextAside ?? get().editorText;
+        await settle(engine.run({ type: 'command', state: viewedState(timeline), line, shell, editorText }), (o: JobOutcome<CommandOutcome>) => {
           if (!o.ok) {
             set(release(mine));
             result = o.reason === 'cancelled' ? { chunks: [{ stream: 'stderr', text: 'Cancelled\n' }], exitCode: 130 } : { chunks: [{ stream: 'stderr', text: `error: internal error: ${o.message}\n` }], exitCode: 1 };
             return;
           }
           const out = o.value;
-          result = { chunks: out.chunks, exitCode: out.exitCode };
+          result = { chunks: out.chunks, exitCode: out.exitCode, ...(out.effects ? { effects: out.effects } : {}) };
+          // A line that wrote manifest.yaml changed the editor's text, as an editor with the file open shows.
+          const written = out.editorFile?.written;
+          if (written !== undefined) set(get().editorTextAside !== null ? { editorTextAside: written } : { editorText: written });
+          if (out.editorFile?.read) shellFile = editorText;
           // A read-only command (get, describe, logs) changes nothing: no frame for it.
           if (out.unchanged) {
             keepShellLine(line);
             set(release(mine));
           } else {
             const before = shellLines.join('\n');
+            // The editor's text this line (or the lines carried before it) read, for a replay.
+            const file = shellFile;
             shellLines = [];
-            set({ ...record(base, { type: 'command', line, ...(before ? { before } : {}) }, out), ...release(mine), playing: false });
+            shellFile = undefined;
+            set({ ...record(base, { type: 'command', line, ...(before ? { before } : {}), ...(file !== undefined ? { file } : {}) }, out), ...release(mine), playing: false });
           }
         });
         return result;
@@ -313,8 +359,39 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const p = next ?? get().preset;
         shell = ++shellCount; // a new cluster, a new terminal shell
         shellLines = [];
+        const before = get();
+        // Only a reset that throws work away can be undone (an untouched cluster has nothing to bring back).
+        undo = before.timeline.actions.length > 0 || (before.timeline.branches?.length ?? 0) > 0 ? { preset: before.preset, timeline: before.timeline, lastApply: before.lastApply, selected: before.selected, shell, shellLines } : null;
+        shell = ++shellCount; // a new cluster, a new terminal shell
+        shellLines = [];
         const t = startTimeline(p, get().seed, createCluster({ preset: p, seed: get().seed }));
-        set({ preset: p, ...fromTimeline(t, []), lastApply: null, selected: null, playing: false });
+        set({ preset: p, ...fromTimeline(t, []), lastApply: null, selected: null, playing: false, undoableReset: undo ? { preset: undo.preset, actions: undo.timeline.actions.length } : null });
+      },
+      undoReset: () => {
+        if (!undo || get().busy) return;
+        const u = undo;
+        undo = null;
+        shell = u.shell;
+        shellLines = u.shellLines;
+        set({ preset: u.preset, ...fromTimeline(u.timeline, []), lastApply: u.lastApply, selected: u.selected, playing: false, undoableReset: null });
+      },
+      switchBranch: (index) => {
+        if (get().busy) return;
+        const t = switchBranch(get().timeline, index);
+        if (t !== get().timeline) set({ ...fromTimeline(t, []), playing: false });
+      },
+      setTerminalHistory: (history) => {
+        if (history !== get().terminalHistory) set({ terminalHistory: history.slice(-500) });
+      },
+      restoreSavedSession: async () => {
+        const parsed = parseSession(loadSavedSession(opts.storage));
+        if (!parsed.ok || parsed.session.actions.length === 0) return false;
+        try {
+          await get().loadSession({ ...parsed.session, editorText: get().editorText }, { label: 'Restoring your session' });
+          return true;
+        } catch {
+          return false;
+        }
       },
 
       recordCommand: (line, out) => {
@@ -347,13 +424,13 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
 
       exportSession: () => {
         const s = get();
-        return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView, ...(s.selected ? { selected: s.selected } : {}) };
+        return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorTextAside ?? s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView, ...(s.selected ? { selected: s.selected } : {}) };
       },
-      loadSession: async (session, { budgetMs = REPLAY_BUDGET_MS } = {}) => {
+      loadSession: async (session, { budgetMs = REPLAY_BUDGET_MS, label = 'Replaying the shared session' } = {}) => {
         engine.cancel(); // opening a link wins over whatever was running
         const total = session.actions.length;
         const mine = claim();
-        set({ busy: { kind: 'replay', label: 'Replaying the shared session', progress: { done: 0, total } } });
+        set({ busy: { kind: 'replay', label, progress: { done: 0, total } } });
         const o = await engine.run(
           { type: 'replay', session },
           { timeoutMs: budgetMs, onProgress: (done) => owner === mine && set({ busy: { ...get().busy!, progress: { done, total } } }) },
@@ -367,6 +444,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const t = o.value;
         shell = ++shellCount;
         shellLines = [];
+        undo = null;
         set({
           ...release(mine),
           preset: session.preset,
@@ -377,6 +455,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
           lastApply: null,
           selected: session.selected ?? null,
           playing: false,
+          undoableReset: null,
         });
       },
 
@@ -389,9 +468,15 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   if (opts.storage) {
     const storage = opts.storage;
     store.subscribe((s, prev) => {
-      if (s.editorText !== prev.editorText || s.preset !== prev.preset || s.theme !== prev.theme) {
-        saveInputs(storage, { editorText: s.editorText, preset: s.preset, theme: s.theme });
+      if (s.editorText !== prev.editorText || s.editorTextAside !== prev.editorTextAside || s.preset !== prev.preset || s.theme !== prev.theme) {
+        saveInputs(storage, { editorText: s.editorTextAside ?? s.editorText, preset: s.preset, theme: s.theme });
       }
+      // The session (what a reload replays): saved when the timeline, the view or the preset
+      // moves, but not while a restore is replaying it (the saved one is what is being rebuilt).
+      if ((s.timeline !== prev.timeline || s.canvasView !== prev.canvasView || s.preset !== prev.preset) && s.busy?.kind !== 'replay') {
+        saveSession(storage, () => store.getState().exportSession());
+      }
+      if (s.terminalHistory !== prev.terminalHistory) saveHistory(storage, s.terminalHistory);
     });
   }
   return store;

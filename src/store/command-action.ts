@@ -9,11 +9,17 @@
 import { runScript, type ScriptChunk } from '../commands/script/run-script.ts';
 import { createHostSession, type HostSession } from '../commands/shell/host-shell.ts';
 import { captureStates, type ClusterState } from '../engine/index.ts';
+import type { CommandEffect } from '../commands/types.ts';
 import { FRAMES_PER_ACTION, type ActionOutcome } from './timeline.ts';
+import { withEditorFile, type EditorFileUse } from './editor-file.ts';
 
 export interface CommandRun extends ActionOutcome {
   chunks: ScriptChunk[];
   exitCode: number;
+  /** What the line asked the page to do (`kubectl edit` opening the editor pane). */
+  effects: CommandEffect[];
+  /** What the line did with the editor's file, when it was given one. */
+  editorFile?: EditorFileUse;
 }
 
 /** The terminal has no folder of its own: it reads only what its lines wrote. */
@@ -25,7 +31,8 @@ const MAX_SHELLS = 4;
 
 /** The shell named `id`, made on first use. */
 function shellFor(id: number, state: ClusterState): HostSession {
-  const session = shells.get(id) ?? createHostSession(state, NO_FILES);
+  // A terminal has the editor pane: `kubectl edit` with no $KUBE_EDITOR opens the object there.
+  const session = shells.get(id) ?? createHostSession(state, NO_FILES, { editorPane: true });
   shells.delete(id);
   shells.set(id, session);
   for (const old of shells.keys()) if (shells.size > MAX_SHELLS) shells.delete(old);
@@ -39,10 +46,13 @@ export function replayShell(): number {
   return --replays;
 }
 
-export function runCommandAction(state: ClusterState, line: string, shell?: number): CommandRun {
-  const session = shell === undefined ? undefined : shellFor(shell, state);
-  const { result, states } = captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: NO_FILES, ...(session ? { session } : {}) }), FRAMES_PER_ACTION);
+/** `editorText`: the editor's text, the shell's manifest.yaml for this line (editor-file.ts). */
+export function runCommandAction(state: ClusterState, line: string, shell?: number, editorText?: string): CommandRun {
+  const session = shell !== undefined ? shellFor(shell, state) : editorText !== undefined ? createHostSession(state, NO_FILES, { editorPane: true }) : undefined;
+  const run = () => captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: NO_FILES, ...(session ? { session } : {}) }), FRAMES_PER_ACTION);
+  const { result: { result, states }, use } = session && editorText !== undefined ? withEditorFile(session, editorText, run) : { result: run(), use: undefined };
   // `exit` ends the shell, as it closes a terminal's: the next line gets a fresh one.
   if (session && session.ctx.exited !== undefined && shells.get(shell!) === session) shells.delete(shell!);
-  return { state: result.state, steps: result.steps, states, chunks: result.chunks, exitCode: result.exitCode };
+  const effects = session ? session.effects.splice(0) : [];
+  return { state: result.state, steps: result.steps, states, chunks: result.chunks, exitCode: result.exitCode, effects, ...(use ? { editorFile: use } : {}) };
 }

@@ -80,11 +80,12 @@ export function createEngineHost(post: (reply: EngineReply) => void): EngineHost
             if (!state) return post({ id: req.id, type: 'need-state' });
             // The command layer loads with the first command, as it does on the page.
             const { runCommandAction } = await import('./command-action.ts');
-            const { chunks, exitCode, ...out } = runCommandAction(state, req.line, req.shell);
+            const { chunks, exitCode, effects: asked, editorFile, ...out } = runCommandAction(state, req.line, req.shell, req.editorText);
+            const effects = { ...(asked.length ? { effects: asked } : {}), ...(editorFile ? { editorFile } : {}) };
             // A read-only command sends no state back: cloning a large cluster for `kubectl get` would cost more than the command.
-            if (out.state === state && out.steps.length === 0) return post({ id: req.id, type: 'done', value: { chunks, exitCode, unchanged: true } });
+            if (out.state === state && out.steps.length === 0) return post({ id: req.id, type: 'done', value: { chunks, exitCode, unchanged: true, ...effects } });
             last = out.state;
-            return postOutcome(req.id, { chunks, exitCode, unchanged: false as const, ...out });
+            return postOutcome(req.id, { chunks, exitCode, unchanged: false as const, ...effects, ...out });
           }
           case 'replay': {
             const total = req.session.actions.length;

@@ -3,8 +3,10 @@
 import type { ClusterState, DocumentResult } from '../engine/index.ts';
 import type { StatePart } from './state-parts.ts';
 import type { ScriptChunk } from '../commands/script/run-script.ts';
+import type { CommandEffect } from '../commands/types.ts';
 import type { runManifestAction } from './manifest-action.ts';
 import type { SessionV1 } from './session.ts';
+import type { EditorFileUse } from './editor-file.ts';
 import type { ActionOutcome, Timeline, UserAction } from './timeline.ts';
 
 export type EditorAction = Extract<UserAction, { type: 'apply' | 'delete' }>;
@@ -19,14 +21,14 @@ export type StateInput = { last: true } | { last: false; state: ClusterState } |
 /** A piece of engine work, as the store asks for it (the client adds the state reference). */
 export type EngineJob =
   | { type: 'manifest'; state: ClusterState; action: EditorAction }
-  /** `shell` names the terminal's shell, kept from line to line (command-action.ts). */
-  | { type: 'command'; state: ClusterState; line: string; shell?: number }
+  /** `shell` names the terminal's shell, kept from line to line (command-action.ts); `editorText` is its manifest.yaml (editor-file.ts). */
+  | { type: 'command'; state: ClusterState; line: string; shell?: number; editorText?: string }
   | { type: 'replay'; session: SessionV1 }
   | { type: 'analyze'; text: string };
 
 export type EngineRequest = { id: number } & (
   | { type: 'manifest'; state: StateInput; action: EditorAction }
-  | { type: 'command'; state: StateInput; line: string; shell?: number }
+  | { type: 'command'; state: StateInput; line: string; shell?: number; editorText?: string }
   | { type: 'replay'; session: SessionV1 }
   | { type: 'analyze'; text: string }
   /** A large state, in slices (state-parts.ts); the next job's `{ parts: true }` refers to it. */
@@ -38,7 +40,7 @@ export type EngineRequest = { id: number } & (
 export type ManifestOutcome = ReturnType<typeof runManifestAction>;
 
 /** A terminal line's outcome; a read-only one (get, describe, logs) sends no state back at all. */
-export type CommandOutcome = { chunks: ScriptChunk[]; exitCode: number } & ({ unchanged: true } | ({ unchanged: false } & ActionOutcome));
+export type CommandOutcome = { chunks: ScriptChunk[]; exitCode: number; effects?: CommandEffect[]; editorFile?: EditorFileUse } & ({ unchanged: true } | ({ unchanged: false } & ActionOutcome));
 
 /** Where a document of the editor text is, and what its code lens says (see document-lines.ts). */
 export interface DocumentSpan {

@@ -107,7 +107,8 @@ function parseAction(raw: unknown): RecordedAction | string {
   if (a.type === 'command') {
     if (typeof a.line !== 'string' || a.line.length > SESSION_LIMITS.textChars) return 'a command needs a "line" string';
     if (a.before !== undefined && (typeof a.before !== 'string' || a.before.length > SESSION_LIMITS.textChars)) return '"before" must be a string';
-    action = { type: 'command', line: a.line, ...(a.before !== undefined ? { before: a.before } : {}) };
+    if (a.file !== undefined && (typeof a.file !== 'string' || a.file.length > SESSION_LIMITS.textChars)) return '"file" must be a string';
+    action = { type: 'command', line: a.line, ...(a.before !== undefined ? { before: a.before } : {}), ...(a.file !== undefined ? { file: a.file } : {}) };
   } else if (a.type === 'apply' || a.type === 'delete') {
     if (typeof a.text !== 'string' || a.text.length > SESSION_LIMITS.textChars) return `${a.type} needs a "text" string`;
     if (a.only !== undefined && !(Array.isArray(a.only) && a.only.every((n) => Number.isSafeInteger(n) && n >= 0))) return '"only" must list document indexes';
@@ -136,7 +137,7 @@ export async function replaySession(session: SessionV1, onAction?: (done: number
     } else {
       t = seek(t, t.frames.length - 1);
     }
-    const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.before ? `${action.before}\n${action.line}` : action.line, shell) : runManifestAction(t.frames[t.cursor]!.state, action);
+    const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.before ? `${action.before}\n${action.line}` : action.line, shell, action.file) : runManifestAction(t.frames[t.cursor]!.state, action);
     t = recordAction(t, action, out);
     onAction?.(i + 1);
   }

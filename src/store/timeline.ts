@@ -12,9 +12,10 @@ export type UserAction =
   /**
    * A terminal line (kubectl, docker, sleep, …), here-document body included. `before`: the lines
    * typed since the last recorded action that changed only the terminal's shell (`NS=lab`), run
-   * first on replay so this line reads what it read.
+   * first on replay so this line reads what it read. `file`: the editor's text, when this line
+   * (or those before it) read it as manifest.yaml (editor-file.ts), put there again on replay.
    */
-  | { type: 'command'; line: string; before?: string };
+  | { type: 'command'; line: string; before?: string; file?: string };
 
 export interface RecordedAction {
   action: UserAction;
@@ -42,7 +43,26 @@ export interface Timeline {
   cursor: number;
   /** How many frames fell off the front (MAX_FRAMES), so step numbers stay meaningful. */
   dropped: number;
+  /**
+   * Futures a what-if fork left behind, most recent last: a teacher who tried "what if" can switch
+   * back to what really happened. Absent on a timeline that never forked.
+   */
+  branches?: Branch[];
 }
+
+/** A future left behind by a fork: the whole timeline as it was, and where the two part. */
+export interface Branch {
+  frames: Frame[];
+  actions: RecordedAction[];
+  dropped: number;
+  /** How many actions it shares with the timeline it was forked from (those before the fork). */
+  shared: number;
+  /** The frame the fork was taken on (counted from the first frame ever). */
+  at: number;
+}
+
+/** Branches kept; the oldest is forgotten past this (each holds its frames' states). */
+export const MAX_BRANCHES = 8;
 
 /** Frames kept for time travel; older ones drop off the front (the actions are all kept). */
 export const MAX_FRAMES = 3000;
@@ -76,7 +96,7 @@ export interface ActionOutcome {
 /**
  * Records an action taken on the viewed frame. From the live end it extends the timeline; from
  * the past it is a what-if fork: the frames after the cursor (and the actions they came from)
- * are replaced by the new branch.
+ * are replaced by the new branch, and the old future is kept in `branches` to switch back to.
  */
 export function recordAction(t: Timeline, action: UserAction, out: ActionOutcome): Timeline {
   const base = t.frames[t.cursor]!;
@@ -98,7 +118,31 @@ export function recordAction(t: Timeline, action: UserAction, out: ActionOutcome
     dropped += frames.length - MAX_FRAMES;
     frames = frames.slice(frames.length - MAX_FRAMES);
   }
-  return { ...t, frames, actions: [...keptActions, recorded], cursor: frames.length - 1, dropped };
+  const branches = fork ? [...(t.branches ?? []), leftBehind(t, base.action + 1)].slice(-MAX_BRANCHES) : t.branches;
+  return { ...t, frames, actions: [...keptActions, recorded], cursor: frames.length - 1, dropped, ...(branches ? { branches } : {}) };
+}
+
+function leftBehind(t: Timeline, shared: number): Branch {
+  return { frames: t.frames, actions: t.actions, dropped: t.dropped, shared, at: t.cursor + t.dropped };
+}
+
+/**
+ * Switches to branch `index`: it becomes the timeline (shown at its live end) and the timeline
+ * shown until now becomes a branch in its place, so switching back is the same call.
+ */
+export function switchBranch(t: Timeline, index: number): Timeline {
+  const b = t.branches?.[index];
+  if (!b) return t;
+  const here: Branch = { frames: t.frames, actions: t.actions, dropped: t.dropped, shared: b.shared, at: b.at };
+  const branches = t.branches!.map((other, i) => (i === index ? here : other));
+  return { ...t, frames: b.frames, actions: b.actions, dropped: b.dropped, cursor: b.frames.length - 1, branches };
+}
+
+/** What a branch did after the fork, as the terminal would show it (its first action, and how many more). */
+export function branchLabel(b: Branch): string {
+  const own = b.actions.slice(b.shared);
+  if (own.length === 0) return `the rest of ${b.shared > 0 ? actionLabel(b.actions[b.shared - 1]!.action) : 'the start'}`;
+  return own.length === 1 ? actionLabel(own[0]!.action) : `${actionLabel(own[0]!.action)} and ${own.length - 1} more`;
 }
 
 /** Moves the cursor, clamped to the frames there are. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCluster, type ClusterState } from '../../engine/index.ts';
 import { docker } from './index.ts';
 import { parseDockerFlags } from './flags.ts';
-import { humanSize, humanDuration } from './format.ts';
+import { humanSize, humanSize4, humanDuration } from './format.ts';
 
 const FILES: Record<string, string> = {
   'app/Dockerfile': 'FROM python:3.9-slim\nWORKDIR /app\nADD app.py app.py\nRUN pip install flask\nEXPOSE 5000\nCMD ["python", "app.py"]\n',
@@ -23,7 +23,11 @@ function session(state: ClusterState = createCluster({ preset: 'empty' })) {
 
 describe('docker output helpers (go-units)', () => {
   it('sizes are decimal with three significant digits', () => {
-    expect([0, 170, 11_500_000, 97_100_036, 108_600_206, 4_000_000].map(humanSize)).toEqual(['0B', '170B', '11.5MB', '97.1MB', '109MB', '4MB']);
+    expect([0, 170, 11_500_000, 97_100_036, 108_600_206, 4_000_000].map((n) => humanSize(n))).toEqual(['0B', '170B', '11.5MB', '97.1MB', '109MB', '4MB']);
+  });
+  it('system df sizes have four significant digits (units.HumanSize), and Go\'s %g turns 999.5kB into 1e+03kB at three', () => {
+    expect([0, 2048, 43_580_000, 196_123_456, 999_999].map((n) => humanSize4(n))).toEqual(['0B', '2.048kB', '43.58MB', '196.1MB', '1000kB']);
+    expect([2048, 999_500, 999_499].map((n) => humanSize(n))).toEqual(['2.05kB', '1e+03kB', '999kB']);
   });
   it('durations read like docker ps', () => {
     expect([500, 1000, 30_000, 90_000, 3_600_000, 17 * 3_600_000, 90 * 86_400_000].map(humanDuration)).toEqual(['Less than a second', '1 second', '30 seconds', 'About a minute', 'About an hour', '17 hours', '3 months']);
@@ -71,9 +75,10 @@ describe('docker build and image history', () => {
     s.call('build -t base - ', 'FROM busybox\nRUN dd if=/dev/zero of=/big bs=1000000 count=20\n');
     s.call('build -t child - ', 'FROM busybox\nRUN dd if=/dev/zero of=/big bs=1000000 count=20\nRUN dd if=/dev/zero of=/more bs=1000000 count=5\n');
     const df = s.call('system df -v').stdout;
-    expect(df).toMatch(/child {8}latest {4}[0-9a-f]{12} .* 29\.3MB {4}24\.3MB {8}5MB {11}0\n/);
-    expect(df).toMatch(/base {9}latest {4}[0-9a-f]{12} .* 24\.3MB {4}24\.3MB {8}0B {12}0\n/);
-    expect(s.call('system df').stdout).toContain('Images          2         0         29.3MB    29.3MB (100%)');
+    // SIZE has three digits (imageContext.Size); SHARED and UNIQUE SIZE four (units.HumanSize).
+    expect(df).toMatch(/child {8}latest {4}[0-9a-f]{12} .* 29\.3MB {4}24\.27MB {7}5MB {11}0\n/);
+    expect(df).toMatch(/base {9}latest {4}[0-9a-f]{12} .* 24\.3MB {4}24\.27MB {7}0B {12}0\n/);
+    expect(s.call('system df').stdout).toContain('Images          2         0         29.27MB   29.27MB (100%)');
   });
 
   it('bad Dockerfiles fail like BuildKit', () => {

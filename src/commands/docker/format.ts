@@ -1,16 +1,39 @@
 // How the docker CLI prints sizes, ages and tables (docker/go-units, docker/cli formatter).
 import { tabwrite } from '../../lib/text-table.ts';
 
-/** units.HumanSizeWithPrecision(size, 3): decimal units, three significant digits (`97.1MB`, `170B`, `0B`). */
+/**
+ * units.HumanSizeWithPrecision(size, 3): decimal units and Go's `%.3g` (`97.1MB`, `170B`, `0B`), as
+ * `docker images`, `ps -s` and `cp` print sizes; `system df` uses units.HumanSize, 4 digits.
+ */
 export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  return humanSizeWithPrecision(bytes, 3);
+}
+
+export function humanSizeWithPrecision(bytes: number, precision: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
   let v = bytes;
   let i = 0;
   while (v >= 1000 && i < units.length - 1) {
     v /= 1000;
     i++;
   }
-  return `${Number(v.toPrecision(3))}${units[i]}`;
+  return `${goG(v, precision)}${units[i]}`;
+}
+
+/** units.HumanSize: four significant digits, as `docker system df` prints (`43.58MB`). */
+export const humanSize4 = (bytes: number) => humanSizeWithPrecision(bytes, 4);
+
+/**
+ * Go's `%.*g` for 0 <= v < 1000: the shortest form with `precision` significant digits, and the
+ * exponent form when rounding reaches 10^precision (999.5kB at 3 digits is `1e+03kB` in Go).
+ */
+function goG(v: number, precision: number): string {
+  const rounded = Number(v.toPrecision(precision));
+  if (rounded >= 10 ** precision) {
+    const exp = Math.floor(Math.log10(rounded));
+    return `${Number((rounded / 10 ** exp).toPrecision(precision))}e+${String(exp).padStart(2, '0')}`;
+  }
+  return String(rounded);
 }
 
 /** units.HumanDuration: `Less than a second`, `About a minute`, `17 hours`, `3 months`. */

@@ -2,6 +2,7 @@
 // (`docker image history`, `docker container ls`), and docker's messages for what it does not know.
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { exec, lifecycle, logs, ps, run } from './containers.ts';
+import { cp } from './cp.ts';
 import { fail } from './errors.ts';
 import { arityError } from './arity.ts';
 import { parseDockerFlags, type DockerFlagSpec, type ParsedDockerFlags } from './flags.ts';
@@ -34,16 +35,17 @@ const COMMANDS: Record<string, Subcommand> = {
   ps: { flags: { bool: ['a', 'all', 'q', 'quiet', 's', 'size', 'no-trunc', 'l', 'latest'], value: ['filter', 'f', 'format', 'n', 'last'] }, run: ps },
   exec: { flags: { bool: ['d', 'detach', 'i', 'interactive', 't', 'tty', 'privileged'], value: ['e', 'env', 'w', 'workdir', 'u', 'user'], stopAtPositional: true }, run: exec },
   logs: { flags: { bool: ['f', 'follow', 't', 'timestamps', 'details'], value: ['n', 'tail', 'since', 'until'] }, run: logs },
-  stop: { flags: { bool: [], value: ['t', 'time', 's', 'signal'] }, run: (i, p) => lifecycle(i, p, 'stop') },
+  stop: { flags: { bool: [], value: ['t', 'time', 'timeout', 's', 'signal'] }, run: (i, p) => lifecycle(i, p, 'stop') },
   start: { flags: { bool: ['a', 'attach', 'i', 'interactive'], value: [] }, run: (i, p) => lifecycle(i, p, 'start') },
-  restart: { flags: { bool: [], value: ['t', 'time', 's', 'signal'] }, run: (i, p) => lifecycle(i, p, 'restart') },
+  restart: { flags: { bool: [], value: ['t', 'time', 'timeout', 's', 'signal'] }, run: (i, p) => lifecycle(i, p, 'restart') },
+  cp: { flags: { bool: ['a', 'archive', 'L', 'follow-link', 'q', 'quiet'], value: [] }, run: cp },
   rm: { flags: { bool: ['f', 'force', 'v', 'volumes', 'l', 'link'], value: [] }, run: (i, p) => lifecycle(i, p, 'rm') },
 };
 
 /** `docker image ls` → images, `docker container ls` → ps, and so on. */
 const MANAGEMENT: Record<string, Record<string, string>> = {
   image: { ls: 'images', list: 'images', history: 'history', build: 'build', pull: 'pull', rm: 'rmi', remove: 'rmi', inspect: 'inspect-image' },
-  container: { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', exec: 'exec', logs: 'logs', stop: 'stop', start: 'start', restart: 'restart', rm: 'rm', remove: 'rm', inspect: 'inspect-container' },
+  container: { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', exec: 'exec', logs: 'logs', stop: 'stop', start: 'start', restart: 'restart', rm: 'rm', remove: 'rm', inspect: 'inspect-container', cp: 'cp' },
 };
 
 const HELP = `Usage:  docker [OPTIONS] COMMAND
@@ -66,6 +68,7 @@ Management Commands:
   volume      Manage volumes
 
 Commands:
+  cp          Copy files/folders between a container and the local filesystem
   history     Show the history of an image
   inspect     Return low-level information on Docker objects
   logs        Fetch the logs of a container

@@ -2,8 +2,10 @@
 // lives on the host (GraphDriver.Data.UpperDir) and what is mounted where. Images fall through
 // to `docker image inspect`.
 import { containerLayerDir, findContainer, type ClusterState, type DockerContainer } from '../../engine/index.ts';
+import { digestHex } from '../../engine/runtime/ids.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { dockerJson } from './format.ts';
+import { apiServerPort, findKindNode, type KindNode } from '../../engine/docker/kind-nodes.ts';
 import { inspectImages, rfc3339 } from './images.ts';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -64,6 +66,11 @@ export function inspect(input: CommandInput, refs: readonly string[], only?: 'co
       found.push(containerJson(state, c));
       continue;
     }
+    const node = findKindNode(state, ref);
+    if (node) {
+      found.push(nodeJson(state, node));
+      continue;
+    }
     if (only === 'container') {
       stderr += `Error response from daemon: No such container: ${ref}\n`;
       continue;
@@ -75,3 +82,18 @@ export function inspect(input: CommandInput, refs: readonly string[], only?: 'co
   return output(state, { stdout: dockerJson(found), stderr, exitCode: stderr ? 1 : 0 });
 }
 
+/** A kind node container: what `docker inspect kind-worker` is mostly read for, its place on the `kind` network. */
+function nodeJson(state: ClusterState, node: KindNode): unknown {
+  const { GraphDriver: _layers, Mounts: _mounts, ...base } = containerJson(state, node.container) as Record<string, unknown>;
+  const published = node.ports ? { '6443/tcp': [{ HostIp: '127.0.0.1', HostPort: String(apiServerPort(state.seed)) }] } : {};
+  return {
+    ...base,
+    // kind runs each node with --hostname NAME.
+    Config: { ...(base['Config'] as object), Hostname: node.container.name },
+    Mounts: [],
+    NetworkSettings: {
+      Ports: published,
+      Networks: { kind: { Aliases: [node.container.name], Gateway: '172.18.0.1', IPAddress: node.ip, IPPrefixLen: 16, NetworkID: digestHex('kind-network') } },
+    },
+  };
+}

@@ -68,7 +68,7 @@ docker ps -aq
 `);
     expect(r.stderr).toBe("docker: Error response from daemon: Invalid container name (__proto__), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.\n\nRun 'docker run --help' for more information\n");
     expect(r.stdout).toMatch(/\n[0-9a-f]{64}\n/);
-    expect(r.stdout).toMatch(/ constructor\nup\nconstructor\nconstructor\n$/);
+    expect(r.stdout).toMatch(/\n[0-9a-f]{64}\nconstructor\nup\nconstructor\nconstructor\n$/);
   });
 
   it('a command named constructor is looked up as a program, not as a table member', () => {

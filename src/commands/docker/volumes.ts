@@ -6,7 +6,7 @@ import { daemonError, fail } from './errors.ts';
 import { hasFlag, type ParsedDockerFlags } from './flags.ts';
 import { listedContainers, commandText, status } from './containers.ts';
 import { ellipsis, rfc3339, shortId } from './images.ts';
-import { ago, dockerJson, dockerTable, humanSize } from './format.ts';
+import { ago, dockerJson, dockerTable, humanSize, humanSize4 } from './format.ts';
 import { volumeNameError } from '../../engine/docker/volume-names.ts';
 import { getOwn, hasOwn, withOwn } from '../../lib/own.ts';
 
@@ -80,7 +80,7 @@ export function volume(input: CommandInput, sub: string | undefined, p: Parsed):
         removed.push(n);
       }
       const list = removed.length ? `Deleted Volumes:\n${removed.map((n) => n + '\n').join('')}\n` : '';
-      return output(next, { stdout: (hasFlag(p.flags, 'force', 'f') ? '' : warning) + list + `Total reclaimed space: ${humanSize(reclaimed)}\n` });
+      return output(next, { stdout: (hasFlag(p.flags, 'force', 'f') ? '' : warning) + list + `Total reclaimed space: ${humanSize4(reclaimed)}\n` });
     }
     default:
       return fail(state, sub ? `docker: unknown command: docker volume ${sub}\n\nRun 'docker volume --help' for more information` : `Usage:  docker volume COMMAND\n\nManage volumes\n\nCommands:\n  create      Create a volume\n  inspect     Display detailed information on one or more volumes\n  ls          List volumes\n  prune       Remove unused local volumes\n  rm          Remove one or more volumes\n\nRun 'docker volume COMMAND --help' for more information on a command.`, sub ? 1 : 0);
@@ -95,7 +95,8 @@ function dropVolume(state: ClusterState, name: string): ClusterState {
   return { ...state, volumeData, docker: { ...state.docker, volumes } };
 }
 
-const percent = (part: number, whole: number) => (whole > 0 ? `(${Math.round((part / whole) * 100)}%)` : '');
+/** RECLAIMABLE as the CLI prints it: units.HumanSize, then the integer percentage (Go's division truncates). */
+const reclaimable = (part: number, whole: number) => (whole > 0 ? `${humanSize4(part)} (${Math.floor((part * 100) / whole)}%)` : humanSize4(part));
 
 /** `docker system df [-v]`. */
 export function systemDf(input: CommandInput, p: Parsed): CommandOutput {
@@ -106,8 +107,9 @@ export function systemDf(input: CommandInput, p: Parsed): CommandOutput {
   const usedImages = new Set(containers.map((c) => c.imageId));
   const uniqueLayers = new Set(images.flatMap((i) => i.layers));
   const layersTotal = [...uniqueLayers].reduce((s, d) => s + (host.layers[d] ?? 0), 0);
-  const usedLayers = new Set(images.filter((i) => usedImages.has(i.id)).flatMap((i) => i.layers));
-  const imagesReclaimable = layersTotal - [...usedLayers].reduce((s, d) => s + (host.layers[d] ?? 0), 0);
+  // The CLI's rule (formatter/disk_usage.go): what images in use hold on their own is kept, and
+  // everything else counts as reclaimable, layers they share with other images included.
+  const imagesReclaimable = layersTotal - images.filter((i) => usedImages.has(i.id)).reduce((s, i) => s + imageSize(host, i) - sharedSize(host, i), 0);
   const containersTotal = containers.reduce((s, c) => s + containerSize(c), 0);
   const containersReclaimable = containers.filter((c) => c.state !== 'running').reduce((s, c) => s + containerSize(c), 0);
   const volumes = Object.keys(host.volumes);
@@ -120,9 +122,9 @@ export function systemDf(input: CommandInput, p: Parsed): CommandOutput {
       stdout: dockerTable(
         ['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
         [
-          ['Images', String(images.length), String(usedImages.size), humanSize(layersTotal), `${humanSize(imagesReclaimable)} ${percent(imagesReclaimable, layersTotal)}`.trim()],
-          ['Containers', String(containers.length), String(containers.filter((c) => c.state === 'running').length), humanSize(containersTotal), `${humanSize(containersReclaimable)} ${percent(containersReclaimable, containersTotal)}`.trim()],
-          ['Local Volumes', String(volumes.length), String(volumes.length - unusedVolumes.length), humanSize(volumesTotal), `${humanSize(volumesReclaimable)} ${percent(volumesReclaimable, volumesTotal)}`.trim()],
+          ['Images', String(images.length), String(images.filter((i) => usedImages.has(i.id)).length), humanSize4(layersTotal), reclaimable(imagesReclaimable, layersTotal)],
+          ['Containers', String(containers.length), String(containers.filter((c) => c.state === 'running').length), humanSize4(containersTotal), reclaimable(containersReclaimable, containersTotal)],
+          ['Local Volumes', String(volumes.length), String(volumes.length - unusedVolumes.length), humanSize4(volumesTotal), reclaimable(volumesReclaimable, volumesTotal)],
           ['Build Cache', '0', '0', '0B', '0B'],
         ],
       ),
@@ -135,7 +137,7 @@ export function systemDf(input: CommandInput, p: Parsed): CommandOutput {
       const { repository, tag } = t === '<none>:<none>' ? { repository: '<none>', tag: '<none>' } : parseImageRef(t);
       const size = imageSize(host, i);
       const shared = sharedSize(host, i);
-      return [repository, tag, shortId(i.id), ago(state.now, i.created), humanSize(size), humanSize(shared), humanSize(size - shared), String(containers.filter((c) => c.imageId === i.id).length)];
+      return [repository, tag, shortId(i.id), ago(state.now, i.created), humanSize(size), humanSize4(shared), humanSize4(size - shared), String(containers.filter((c) => c.imageId === i.id).length)];
     });
   const containerRows = listedContainers(state, true).map((c) => [
     shortId(c.id),
@@ -147,7 +149,7 @@ export function systemDf(input: CommandInput, p: Parsed): CommandOutput {
     status(state.now, c),
     c.name,
   ]);
-  const volumeRows = volumes.sort().map((n) => [n, String(volumeUsers(host, n).length), humanSize(volumeSize(state, n))]);
+  const volumeRows = volumes.sort().map((n) => [n, String(volumeUsers(host, n).length), humanSize4(volumeSize(state, n))]);
   const text = [
     'Images space usage:',
     '',

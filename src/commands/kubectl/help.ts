@@ -5,7 +5,9 @@ export const KUBECTL_HELP = `kubectl controls the simulated Kubernetes cluster o
 Basic Commands:
   create          Create a resource from a file or from stdin
   run             Run a particular image on the cluster
+  set             Set specific features on objects
   get             Display one or many resources
+  edit            Edit a resource on the server
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
 
 Deploy Commands:
@@ -20,11 +22,13 @@ Cluster Management Commands:
 
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
+  cp              Copy files and directories to and from containers
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
   patch           Update fields of a resource
   wait            Experimental: Wait for a specific condition on one or many resources
+  kustomize       Build a kustomization target from a directory or URL
 
 Settings Commands:
   label           Update the labels on a resource

@@ -21,6 +21,11 @@ import { scaleVerb } from './verbs/scale.ts';
 import { waitVerb } from './verbs/wait.ts';
 import { rolloutVerb } from './verbs/rollout.ts';
 import { exposeVerb } from './verbs/expose.ts';
+import { cpVerb } from './verbs/cp.ts';
+import { editVerb } from './verbs/edit.ts';
+import { setVerb } from './verbs/set-image.ts';
+import { createJob } from './verbs/create-job.ts';
+import { kustomizeVerb } from './kustomize/verb.ts';
 import { KUBECTL_HELP } from './help.ts';
 import { KUBECTL_VERB_NAMES, type KubectlVerbName } from './verb-names.ts';
 import { getOwn } from '../../lib/own.ts';
@@ -34,6 +39,8 @@ const N = (long: string, type: 'int' | 'int64'): FlagSpec => ({ long, value: tru
 
 const COMMON: FlagSpec[] = [F('namespace', 'n', true), F('help', 'h', false), F('kubeconfig', undefined, true), F('context', undefined, true)];
 const FILES = F('filename', 'f', true, true);
+/** `-k DIR`: a kustomization built and used in place of files. */
+const KUSTOMIZE = F('kustomize', 'k', true);
 const SELECTOR = F('selector', 'l', true);
 const ALL_NS = F('all-namespaces', 'A', false);
 const OUTPUT = F('output', 'o', true);
@@ -42,7 +49,7 @@ const N32 = (long: string, short?: string): FlagSpec => ({ long, ...(short ? { s
 /** `kubectl create SUBCOMMAND`'s flags, all subcommands together (the data sources, deployment's image, replicas and port, a secret's type). */
 const CREATE_FLAGS: FlagSpec[] = [
   OUTPUT, F('from-literal', undefined, true, true), F('from-file', undefined, true, true), F('from-env-file', undefined, true, true),
-  F('image', undefined, true, true), N32('replicas', 'r'), N32('port'), F('type', undefined, true), F('save-config', undefined, false),
+  F('image', undefined, true, true), N32('replicas', 'r'), N32('port'), F('type', undefined, true), F('save-config', undefined, false), F('from', undefined, true),
   F('docker-username', undefined, true), F('docker-password', undefined, true), F('docker-email', undefined, true), F('docker-server', undefined, true),
 ];
 const RUN_FLAGS: FlagSpec[] = [
@@ -58,22 +65,22 @@ interface VerbDef {
 }
 
 const VERBS: Record<KubectlVerbName, VerbDef> = {
-  apply: { flags: [FILES, VALIDATE, DRY_RUN, OUTPUT, F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
-  create: { flags: [FILES, VALIDATE, DRY_RUN, ...CREATE_FLAGS], run: (c) => createImperative(c) ?? applyVerb(c, 'create') },
+  apply: { flags: [FILES, KUSTOMIZE, VALIDATE, DRY_RUN, OUTPUT, F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
+  create: { flags: [FILES, KUSTOMIZE, VALIDATE, DRY_RUN, ...CREATE_FLAGS], run: (c) => createJob(c) ?? createImperative(c) ?? applyVerb(c, 'create') },
   get: {
-    flags: [F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false),
+    flags: [FILES, KUSTOMIZE, F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false),
       F('watch-only', undefined, false), F('output-watch-events', undefined, false), F('ignore-not-found', undefined, false), N('chunk-size', 'int64'), F('server-print', undefined, false),
       F('sort-by', undefined, true), F('template', undefined, true), F('allow-missing-template-keys', undefined, false)],
     run: getVerb,
   },
   describe: { flags: [SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },
   delete: {
-    flags: [FILES, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false), DRY_RUN, OUTPUT],
+    flags: [FILES, KUSTOMIZE, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false), DRY_RUN, OUTPUT],
     run: deleteVerb,
   },
   label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'labels') },
   annotate: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'annotations') },
-  patch: { flags: [F('patch', 'p', true), F('type', undefined, true), DRY_RUN, OUTPUT], run: patchVerb },
+  patch: { flags: [FILES, F('patch', 'p', true), F('patch-file', undefined, true), F('type', undefined, true), DRY_RUN, OUTPUT], run: patchVerb },
   taint: { flags: [F('overwrite', undefined, false)], run: taintVerb },
   run: { flags: RUN_FLAGS, run: runVerb },
   expose: {
@@ -90,6 +97,10 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
     flags: [F('ignore-daemonsets', undefined, false), F('delete-emptydir-data', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('timeout', undefined, true)],
     run: drainVerb,
   },
+  cp: { flags: [F('container', 'c', true), F('no-preserve', undefined, false), N('retries', 'int')], run: cpVerb },
+  edit: { flags: [FILES, OUTPUT, F('output-patch', undefined, false), F('windows-line-endings', undefined, false), F('save-config', undefined, false), VALIDATE], run: editVerb },
+  set: { flags: [FILES, SELECTOR, OUTPUT, DRY_RUN, F('all', undefined, false), F('local', undefined, false), F('record', undefined, false)], run: setVerb },
+  kustomize: { flags: [F('load-restrictor', undefined, true), F('enable-helm', undefined, false)], run: kustomizeVerb },
   exec: { flags: [F('container', 'c', true), F('stdin', 'i', false), F('tty', 't', false), F('quiet', 'q', false)], run: execVerb },
   logs: {
     flags: [F('container', 'c', true), F('follow', 'f', false), F('previous', 'p', false), N('tail', 'int64'), F('timestamps', undefined, false), N('limit-bytes', 'int64'), SELECTOR,

@@ -1,7 +1,7 @@
 // `-o yaml`, `-o json`, `-o name`: kubectl prints objects as the server returns them
 // (map keys sorted), lists as a `v1/List`; `-o jsonpath=…` and `-o custom-columns=…` read the same
 // JSON. Which printer `-o` means is chosen here, in kubectl's order.
-import { YAML11_SCHEMA, dump } from 'js-yaml';
+import { DEFAULT_SCALAR_STYLE_RULES, SCALAR_STYLE, YAML11_SCHEMA, dump } from 'js-yaml';
 import { resourcePrefix, type AnyStored } from '../../engine/index.ts';
 import { goQuote } from '../../engine/api/go-strings.ts';
 import { JsonPath, JsonPathRuntimeError, JsonPathSyntaxError, goSharpV, type GoValue } from './jsonpath/index.ts';
@@ -9,8 +9,26 @@ import { columnsFromSpec, columnsFromTemplate, printCustomColumns, type CustomCo
 
 /** YAML as kubectl prints it: sorted keys, list items not indented, `"yes"` quoted (YAML 1.1). */
 export function toYaml(value: unknown): string {
-  return dump(value, { sortKeys: true, seqNoIndent: true, lineWidth: -1, quoteStyle: 'double', schema: YAML11_SCHEMA, noRefs: true });
+  return dump(value, { sortKeys: true, seqNoIndent: true, lineWidth: -1, quoteStyle: 'single', schema: YAML11_SCHEMA, noRefs: true, scalarStyleRules: GO_YAML_STYLE_RULES });
 }
+
+type ScalarLayout = Parameters<(typeof DEFAULT_SCALAR_STYLE_RULES)['quoteInvalidPlain']>[0];
+
+/**
+ * go-yaml's choice of quotes: a string that would read back as another type (`"3"`, `"true"`,
+ * `""`, a timestamp) is double-quoted; one that only breaks plain syntax (`"true"` with its
+ * quotes, `*:6379`, `a: b`) is single-quoted, as the emitter falls back from plain to single
+ * (so `--from-env-file` with `allowed="true"` prints `allowed: '"true"'`).
+ */
+function goQuoteStyle(layout: ScalarLayout): void {
+  if (layout.style !== SCALAR_STYLE.PLAIN || (layout.allowedStylesMask & (1 << SCALAR_STYLE.PLAIN)) !== 0) return;
+  const resolved = layout.presenterOptions.schema.resolveImplicitScalarTag(layout.node.value).tag.tagName;
+  const otherType = !layout.node.tagged && resolved !== layout.node.tag;
+  const singleAllowed = (layout.allowedStylesMask & (1 << SCALAR_STYLE.SINGLE_QUOTED)) !== 0;
+  layout.style = otherType || !singleAllowed ? SCALAR_STYLE.DOUBLE_QUOTED : SCALAR_STYLE.SINGLE_QUOTED;
+}
+
+const GO_YAML_STYLE_RULES = Object.entries(DEFAULT_SCALAR_STYLE_RULES).map(([name, rule]) => (name === 'quoteInvalidPlain' ? goQuoteStyle : rule));
 
 /** JSON as kubectl prints it: 4-space indent, sorted keys, trailing newline. */
 export function toJson(value: unknown): string {

@@ -16,7 +16,7 @@ ${container}
 EOF
 kubectl logs p
 `;
-  const r = runScript(script, { preset: 'kind', quiet: true });
+  const r = runScript(script, { preset: 'kind', quiet: true, files: { read: () => undefined } });
   expect(r.stderr).toBe('');
   return r.stdout.slice(r.stdout.indexOf('pod/p created\n') + 'pod/p created\n'.length);
 }
@@ -66,7 +66,7 @@ spec:
     command: ["echo", "mode=$(MODE)", "level=$(LVL)"]
 EOF
 kubectl logs p
-`, { preset: 'kind', quiet: true });
+`, { preset: 'kind', quiet: true, files: { read: () => undefined } });
     expect(r.stderr).toBe('');
     expect(r.stdout.endsWith('mode=fast level=3\n')).toBe(true);
   });

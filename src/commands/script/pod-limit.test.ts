@@ -50,8 +50,8 @@ describe(`at most ${MAX_PODS} pods`, () => {
     expect(r.stdout).toContain('web    1/4     1            1           0s');
     expect(r.stdout).toMatch(/Warning {3}FailedCreate {3}replicaset\/web-\w+ {3}Error creating: pods "web-\w+-" is forbidden: the playground simulates at most 1000 pods\n/);
     // On the ReplicaSet (calculateStatus) and copied to the Deployment (getReplicaFailures).
-    expect(r.stdout).toMatch(/ {4}conditions:\n {4}- lastTransitionTime: "2026-01-01T00:00:00Z"\n {6}message: "pods \\"web-\w+-\\" is forbidden: the playground simulates at most 1000 pods"\n {6}reason: FailedCreate\n {6}status: "True"\n {6}type: ReplicaFailure\n/);
-    expect(r.stdout).toMatch(/\n {2}- message: "pods \\"web-\w+-\\" is forbidden: the playground simulates at most 1000 pods"\n {4}reason: FailedCreate\n {4}status: "True"\n {4}type: ReplicaFailure\n/);
+    expect(r.stdout).toMatch(/ {4}conditions:\n {4}- lastTransitionTime: "2026-01-01T00:00:00Z"\n {6}message: 'pods "web-\w+-" is forbidden: the playground simulates at most 1000 pods'\n {6}reason: FailedCreate\n {6}status: "True"\n {6}type: ReplicaFailure\n/);
+    expect(r.stdout).toMatch(/\n {2}- message: 'pods "web-\w+-" is forbidden: the playground simulates at most 1000 pods'\n {4}reason: FailedCreate\n {4}status: "True"\n {4}type: ReplicaFailure\n/);
     expect(Object.keys(r.state.objects.Pod!)).toHaveLength(MAX_PODS);
   });
 

@@ -18,12 +18,16 @@ export class HostFiles implements ShellFs {
 
   readonly now = 0;
 
+  /** Hears every path read (the browser terminal notes whether a line read the editor's file). */
+  onRead?: (abs: string) => void;
+
   /** kubectl's view: `-f pod.yaml` reads what the script wrote, else the script's folder. */
   fileSource(cwd: () => string): FileSource {
-    return { read: (p) => this.readText(absolute(p, cwd())), list: (p) => this.listNames(absolute(p, cwd())) };
+    return { read: (p) => this.readText(absolute(p, cwd())), list: (p) => this.listNames(absolute(p, cwd())), cwd };
   }
 
   private readText(abs: string): string | undefined {
+    this.onRead?.(abs);
     const own = this.files.get(abs);
     if (own !== undefined) return own;
     if (this.dirs.has(abs)) return undefined;

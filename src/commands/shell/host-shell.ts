@@ -9,32 +9,37 @@ import { execOnDockerHost } from '../../engine/docker/host.ts';
 import { COMMANDS } from '../../engine/shell/commands.ts';
 import type { Program } from '../../engine/shell/ast.ts';
 import { BASH } from '../../engine/shell/dialect.ts';
-import { runProgram, type CommandFn, type ShellContext } from '../../engine/shell/interpreter.ts';
+import { runArgv, runProgram, type CommandFn, type ShellContext } from '../../engine/shell/interpreter.ts';
 import { runCommand } from '../run.ts';
-import type { FileSource } from '../types.ts';
+import type { CommandEffect, FileSource } from '../types.ts';
 import { parseSleepArgs } from '../script/sleep-args.ts';
 import { HOST_CWD, HostFiles } from './host-fs.ts';
+import { curl } from '../../engine/net/curl.ts';
+import { SHARED_TOOLS } from './host-tools.ts';
+import type { NetAccess } from '../../engine/net/client.ts';
 
 export interface HostSession {
   state: ClusterState;
   steps: Step[];
   readonly ctx: ShellContext;
   readonly files: HostFiles;
+  /** What commands asked the caller to do (the browser terminal's editor pane), taken by the caller. */
+  effects: CommandEffect[];
 }
 
 /** Text tools the host shares with the container shell (their implementations, over the host's files). */
-const SHARED = ['grep', 'head', 'tail', 'wc', 'base64', 'ls', 'mkdir', 'rm', 'touch', 'cp', 'mv', 'dirname', 'true', 'false', 'env', 'printenv', 'sort', 'uniq', 'cut', 'tr', 'seq'];
 
 const LAST_TIMESTAMP = '9999-12-31T23:59:59Z';
 const LAST_INSTANT = Date.parse(LAST_TIMESTAMP);
 
-export function createHostSession(state: ClusterState, source: FileSource): HostSession {
+export function createHostSession(state: ClusterState, source: FileSource, options: { editorPane?: boolean } = {}): HostSession {
   const files = new HostFiles(source);
   const commands: Record<string, CommandFn> = Object.create(null) as Record<string, CommandFn>;
   const session: HostSession = {
     state,
     steps: [],
     files,
+    effects: [],
     ctx: { fs: files, env: { HOME: HOST_CWD, PATH: '/usr/local/bin:/usr/bin:/bin', PWD: HOST_CWD }, cwd: HOST_CWD, hostname: 'localhost', lastCode: 0, dialect: BASH, argv0: 'kubesim', commands, notFound: (name) => ({ stdout: '', stderr: `${name}: command not found\n`, code: 127 }) },
   };
   const fileSource = files.fileSource(() => session.ctx.cwd);
@@ -43,7 +48,7 @@ export function createHostSession(state: ClusterState, source: FileSource): Host
     // One by one: a long sleep can bring more steps than a spread's argument limit.
     for (const s of steps) session.steps.push(s);
   };
-  for (const name of SHARED) {
+  for (const name of SHARED_TOOLS) {
     const c = COMMANDS[name];
     if (c) commands[name] = c;
   }
@@ -52,8 +57,11 @@ export function createHostSession(state: ClusterState, source: FileSource): Host
       // Only a command that reads stdin takes it (`apply -f -`, `exec -i`, `build -`), so a `while read` loop keeps its lines.
       const reads = args.some((a) => a === '-' || a === '-i' || a === '--stdin' || a === '-f-' || a === '--filename=-' || /^-[a-z]*i[a-z]*$/.test(a));
       const stdin = reads ? io.stdin : undefined;
-      const r = runCommand({ state: session.state, argv: [tool, ...args], files: fileSource, ...(stdin !== undefined ? { stdin } : {}) });
+      // The host itself, for kubectl cp (its files) and kubectl edit (its $KUBE_EDITOR, run here).
+      const host = { fs: files, resolve: (p: string) => io.resolve(p), env: io.ctx.env, run: (argv: readonly string[]) => runArgv(argv, io.ctx), ...(options.editorPane ? { editorPane: true } : {}) };
+      const r = runCommand({ state: session.state, argv: [tool, ...args], files: fileSource, host, ...(stdin !== undefined ? { stdin } : {}) });
       record(r.state, r.steps);
+      if (r.effects) session.effects.push(...r.effects);
       return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode, ...(r.chunks ? { chunks: r.chunks } : {}) };
     };
   }
@@ -73,6 +81,16 @@ export function createHostSession(state: ClusterState, source: FileSource): Host
     record(r.state, []);
     return r.output;
   };
+  // curl from the host: node IPs and, on kind, localhost reach node ports; cluster names do not resolve here.
+  const hostNet: NetAccess = {
+    origin: { kind: 'host' },
+    terminal: true,
+    state: () => session.state,
+    commit: (next) => {
+      session.state = next;
+    },
+  };
+  commands['curl'] = (args, io) => curl(args, io, hostNet);
   // GNU cat's wording, which the host has (busybox's is "can't open").
   commands['cat'] = (args, io) => {
     let stdout = '';

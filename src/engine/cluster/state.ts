@@ -58,6 +58,12 @@ export interface ClusterState {
    * (ms), which starts maxWaitForUnmountDuration. Replaced whole, like `poweredOff`.
    */
   detachRequestedAt?: Record<string, number>;
+  /**
+   * kube-proxy's round-robin: connections made to each Service (`namespace/name`) so far, so the
+   * next goes to the next ready endpoint (src/engine/net/http.ts). Absent until the first.
+   * Replaced whole, like `poweredOff`.
+   */
+  connections?: Record<string, number>;
 }
 
 /** What the runtime keeps for one started container. */
@@ -85,6 +91,23 @@ export interface ContainerRecord {
   restartAt?: number;
   /** Files mounted with subPath, copied when the container started (they never follow updates). */
   subPathFiles: Record<string, string>;
+  /** What the pod's ConfigMap, Secret, downward API and projected volumes show (absent in states made before it existed). */
+  volumeSync?: VolumeSync;
+}
+
+/**
+ * The kubelet's last write of a pod's ConfigMap, Secret, downward API and projected volumes: the
+ * objects it read then (stored objects are never edited, so these are shared, not copied), the
+ * pod's labels and annotations then, and when. Updates show only at the pod's next sync.
+ */
+export interface VolumeSync {
+  at: number;
+  /** `ConfigMap/ns/name` or `Secret/ns/name` → the object as read, null when it did not exist. */
+  objects: Record<string, AnyStored | null>;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** When the kubelet saw an object change: the periodic sync that will write it. */
+  dueAt?: number;
 }
 
 /** Why a pod could not be placed: each node's first failing filter plugin, as kube-scheduler-simulator records it. */

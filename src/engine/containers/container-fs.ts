@@ -9,6 +9,7 @@ import { imageRootFs } from '../fs/images.ts';
 import { bytesUnder, childrenOf, entryAt, holdsPath, lookup, normalizePath, parentOf, removeAll, resolveEntry, resolvePath, setEntry, sizeOf, treeOf, utf8Length, whiteoutAbove, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { NODE_DISK_BYTES, containerKey, mountsOf, type Mount } from './mounts.ts';
 import { PROC_MOUNTS_PATHS, procMounts } from './proc-mounts.ts';
+import { resolvConf } from '../net/dns.ts';
 import { getOwn, setOwn } from '../../lib/own.ts';
 
 export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'ENOSPC' | 'EBUSY' | 'ENAMETOOLONG';
@@ -55,6 +56,8 @@ interface Place {
 }
 
 const UPPER: Home = { kind: 'upper' };
+/** Where the kubelet mounts the pod's resolver configuration. */
+const RESOLV_CONF = '/etc/resolv.conf';
 
 /** What a container's filesystem is made of: the image below, its own writable layer, its mounts. */
 export interface ContainerRoot {
@@ -70,6 +73,8 @@ export interface ContainerRoot {
   own?(table: FileTable): void;
   /** A pod's container: the kernel shows its mount table at /proc/mounts (made when read, never stored). */
   procfs?: boolean;
+  /** The /etc/resolv.conf the kubelet bind-mounts into a pod's containers (made when read, never stored). */
+  resolvConf?: string;
 }
 
 /** The tables of a state that hold files, which a container's commands write into. */
@@ -92,7 +97,9 @@ export class ContainerFs {
    * `mounts`, when given, are what mountsOf gives for this view (worked out once for many execs).
    */
   static ofPod(view: Pick<Txn, 'get' | 'state'> & Pick<ContainerRoot, 'own'>, pod: Stored<'Pod'>, container: string, mounts = mountsOf(view, pod, container)): ContainerFs {
-    return new ContainerFs(new PodContainerRoot(view, containerKey(pod, container), mounts));
+    const dnsPolicy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
+    const resolv = dnsPolicy === 'ClusterFirst' || dnsPolicy === 'ClusterFirstWithHostNet' ? resolvConf(pod.metadata.namespace ?? 'default') : undefined;
+    return new ContainerFs(new PodContainerRoot(view, containerKey(pod, container), mounts, resolv));
   }
 
   /** The simulated time, for timestamps `ls -l` prints. */
@@ -158,6 +165,7 @@ export class ContainerFs {
     if (p.overlay) for (const n of childrenOf(p.overlay.lower, p.path)) names.add(n);
     const dir = normalizePath(path);
     for (const m of this.mounts) if (parentOf(m.mountPath) === dir && m.mountPath !== '/') names.add(m.mountPath.slice(m.mountPath.lastIndexOf('/') + 1));
+    if (dir === '/etc' && this.root.resolvConf !== undefined) names.add('resolv.conf');
     const out: { name: string; entry: FsEntry }[] = [];
     for (const name of [...names].sort()) {
       const child = this.lstat(`${dir === '/' ? '' : dir}/${name}`);
@@ -307,6 +315,7 @@ export class ContainerFs {
 
   /** A file the kernel makes up as it is read (procfs), or undefined for any other path. */
   private procEntry(path: string): FsEntry | undefined {
+    if (this.root.resolvConf !== undefined && normalizePath(path) === RESOLV_CONF && !this.mountOf(RESOLV_CONF)) return { type: 'File', mode: 0o644, content: this.root.resolvConf };
     if (!this.root.procfs || !PROC_MOUNTS_PATHS.has(normalizePath(path))) return undefined;
     return { type: 'File', mode: 0o444, content: procMounts(this.mounts) };
   }
@@ -337,6 +346,7 @@ class PodContainerRoot implements ContainerRoot {
     private readonly view: Pick<Txn, 'state'> & Pick<ContainerRoot, 'own'>,
     private readonly key: string,
     readonly mounts: Mount[],
+    readonly resolvConf?: string,
   ) {
     this.state = view.state;
     this.lower = imageRootFs(this.state.containers[key]?.image ?? '');

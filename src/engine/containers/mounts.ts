@@ -4,10 +4,13 @@ import type { Volume } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/objects.ts';
 import type { Txn } from '../cluster/store.ts';
 import { parseQuantity, quantityValue } from '../api/quantity.ts';
-import { rfc3339 } from '../runtime/clock.ts';
-import { normalizePath, type FsTree } from '../fs/tree.ts';
+import { lookup, normalizePath, type FsTree } from '../fs/tree.ts';
+import { nodeRootFs } from '../fs/node-root.ts';
+import { getOwn } from '../../lib/own.ts';
 import { atomicLayout, projectedFiles } from './projected-files.ts';
 import { podVolumeClaimName } from '../api/storage.ts';
+import type { VolumeSync } from '../cluster/state.ts';
+import { syncedPod, syncedView, syncStamp } from './volume-sync.ts';
 
 type Pod = Stored<'Pod'>;
 type Reader = Pick<Txn, 'get' | 'state'>;
@@ -60,7 +63,7 @@ export function mountsOf(view: Reader, pod: Pod, containerName: string): Mount[]
   for (const m of container.volumeMounts ?? []) {
     const volume = pod.spec?.volumes?.find((v) => v.name === m.name);
     if (!volume) continue;
-    const source = sourceOf(view, pod, volume);
+    const source = sourceOf(view, pod, volume, record?.volumeSync);
     if (!source) continue;
     const sub = m.subPath ? `/${m.subPath}` : '';
     const mountPath = normalizePath(m.mountPath);
@@ -75,6 +78,30 @@ export function mountsOf(view: Reader, pod: Pod, containerName: string): Mount[]
   return out.sort((a, b) => b.mountPath.length - a.mountPath.length);
 }
 
+/**
+ * Whether a mount's source is a directory, as the runtime stats it before making the mount point
+ * (mount-points.ts). A path that does not exist yet is made a directory (by the kubelet for a
+ * subPath, by containerd for a bind source), so only an existing file counts as a file.
+ */
+export function sourceIsDirectory(view: Reader, pod: Pod, mount: Mount, subPath: string | undefined): boolean {
+  const src = mount.source;
+  switch (src.kind) {
+    case 'generated':
+      return true;
+    case 'file': {
+      // A subPath of a ConfigMap, Secret or downward API volume: a key is a file; a directory of items is not.
+      const volume = pod.spec?.volumes?.find((v) => v.name === mount.volume);
+      return !(volume && (projectedFiles(view, pod, volume) ?? []).some((f) => f.path === subPath));
+    }
+    case 'node':
+      return lookup(getOwn(view.state.nodeFiles, src.node) ?? nodeRootFs(src.node), src.root)?.type !== 'File';
+    case 'store': {
+      const tree = view.state.volumeData[src.key];
+      return !tree || lookup(tree, src.root)?.type !== 'File';
+    }
+  }
+}
+
 /** The content a subPath mount of a generated volume shows, taken when the container starts. */
 export function subPathSnapshot(view: Reader, pod: Pod, volume: Volume, subPath: string): string {
   const source = sourceOf(view, pod, volume);
@@ -85,7 +112,7 @@ export function subPathSnapshot(view: Reader, pod: Pod, volume: Volume, subPath:
 
 type Source = { source: Exclude<MountSource, { kind: 'file' }>; fsType: string; device?: string; size?: number; readOnly?: boolean };
 
-function sourceOf(view: Reader, pod: Pod, volume: Volume): Source | undefined {
+function sourceOf(view: Reader, pod: Pod, volume: Volume, sync?: VolumeSync): Source | undefined {
   const node = pod.spec?.nodeName ?? '';
   if (volume.hostPath) return { source: { kind: 'node', node, root: normalizePath(volume.hostPath.path) }, fsType: 'ext4' };
   if (volume.emptyDir) {
@@ -120,7 +147,12 @@ function sourceOf(view: Reader, pod: Pod, volume: Volume): Source | undefined {
   // The kinds projectedFiles makes files for.
   if (volume.configMap || volume.secret || volume.downwardAPI || volume.projected) {
     let tree: FsTree | undefined;
-    const layout = () => atomicLayout(projectedFiles(view, pod, volume) ?? [], rfc3339(view.state.now).replace(/[-:T]/g, '_').replace('Z', '.000000000'));
+    // What the kubelet wrote at its last sync of the pod; a container from a state made before
+    // syncs were kept shows the objects as they are.
+    const layout = () =>
+      sync
+        ? atomicLayout(projectedFiles(syncedView(view, sync), syncedPod(pod, sync), volume) ?? [], syncStamp(sync.at))
+        : atomicLayout(projectedFiles(view, pod, volume) ?? [], syncStamp(view.state.now));
     return {
       source: { kind: 'generated', tree: () => (tree ??= layout()), root: '/' },
       // Secret and projected volumes are memory-backed (the kubelet wraps them in a Memory emptyDir).

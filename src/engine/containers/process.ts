@@ -15,6 +15,8 @@ export function mainProcessLifetime(argv: readonly string[]): Lifetime {
   if (!SHELLS.includes(base) && !hasOwn(COMMANDS, base)) return { forever: true };
   const text = argv.join(' ');
   if (/\btail\s+-f\b|\bsleep\s+infinity\b|\bwhile\s+true\b/.test(text)) return { forever: true };
+  // A web server left in the foreground: busybox `httpd -f`, `python3 -m http.server`, `nginx -g 'daemon off;'`.
+  if (/\bhttpd\b[^;&|]*\s-[a-zA-Z]*f|\bpython[\d.]*\s+(-u\s+)?-m\s+http\.server\b|\bnginx\s+-g\b/.test(text)) return { forever: true };
   let seconds = 0;
   for (const m of text.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)([smhd]?)\b/g)) seconds += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
   return { forever: false, seconds };

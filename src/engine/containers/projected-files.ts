@@ -8,6 +8,7 @@ import { base64Decode } from '../../lib/base64.ts';
 import { serviceAccountToken } from './service-account-token.ts';
 import { treeOf, type FsEntry, type FsTree } from '../fs/tree.ts';
 import { getOwn, hasOwn } from '../../lib/own.ts';
+import { resourceFieldValue } from './resource-field.ts';
 
 type Reader = Pick<Txn, 'get'>;
 type Pod = Stored<'Pod'>;
@@ -59,13 +60,13 @@ export function projectedFiles(view: Reader, pod: Pod, volume: Volume): Projecte
   const ns = pod.metadata.namespace!;
   if (volume.configMap) return configMapFiles(view, ns, volume.configMap.name ?? '', volume.configMap.items, volume.configMap.defaultMode ?? 0o644);
   if (volume.secret) return secretFiles(view, ns, volume.secret.secretName ?? '', volume.secret.items, volume.secret.defaultMode ?? 0o644);
-  if (volume.downwardAPI) return downwardFiles(pod, volume.downwardAPI.items ?? [], volume.downwardAPI.defaultMode ?? 0o644);
+  if (volume.downwardAPI) return downwardFiles(view, pod, volume.downwardAPI.items ?? [], volume.downwardAPI.defaultMode ?? 0o644);
   if (volume.projected) {
     const mode = volume.projected.defaultMode ?? 0o644;
     return (volume.projected.sources ?? []).flatMap((s) => [
       ...(s.configMap ? configMapFiles(view, ns, s.configMap.name ?? '', s.configMap.items, mode) : []),
       ...(s.secret ? secretFiles(view, ns, s.secret.name ?? '', s.secret.items, mode) : []),
-      ...(s.downwardAPI ? downwardFiles(pod, s.downwardAPI.items ?? [], mode) : []),
+      ...(s.downwardAPI ? downwardFiles(view, pod, s.downwardAPI.items ?? [], mode) : []),
       ...(s.serviceAccountToken ? [{ path: s.serviceAccountToken.path, content: serviceAccountToken(view, pod, s.serviceAccountToken.expirationSeconds ?? 3600, s.serviceAccountToken.audience), mode }] : []),
     ]);
   }
@@ -88,10 +89,13 @@ function select(data: Record<string, string>, items: readonly KeyToPath[] | unde
   return items.filter((i) => hasOwn(data, i.key)).map((i) => ({ path: i.path, content: data[i.key]!, mode: i.mode ?? mode }));
 }
 
-function downwardFiles(pod: Pod, items: readonly DownwardAPIVolumeFile[], mode: number): ProjectedFile[] {
+function downwardFiles(view: Reader, pod: Pod, items: readonly DownwardAPIVolumeFile[], mode: number): ProjectedFile[] {
+  const allocatable = () => (pod.spec?.nodeName ? view.get('Node', pod.spec.nodeName)?.status?.allocatable : undefined);
+  const container = (name: string | undefined) => [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === name);
   return items.map((i) => ({
     path: i.path,
-    content: i.fieldRef ? fieldValue(pod, i.fieldRef.fieldPath) ?? '' : '0',
+    // A volume names the container whose requests or limits it shows (containerName is required there).
+    content: i.fieldRef ? fieldValue(pod, i.fieldRef.fieldPath) ?? '' : i.resourceFieldRef ? resourceFieldValue(container(i.resourceFieldRef.containerName), i.resourceFieldRef, allocatable()) ?? '0' : '0',
     mode: i.mode ?? mode,
   }));
 }

@@ -1,19 +1,24 @@
 // The container runtime's part: starting a container (its environment, resolved once; copies
-// of subPath files; its command's output for `kubectl logs`), exec into it, and cleaning up
+// of subPath files; its mount points; its command's output for `kubectl logs`), exec into it, and cleaning up
 // what dies with a pod.
 import type { Container } from 'kubernetes-types/core/v1';
 import type { Kind, Stored } from '../api/objects.ts';
 import type { ContainerRecord } from '../cluster/state.ts';
 import type { Txn } from '../cluster/store.ts';
 import { base64Decode } from '../../lib/base64.ts';
-import { runArgv, runShell, type MainProcess, type ShellResult } from '../shell/interpreter.ts';
+import { imageLacks, runArgv, runShell, type MainProcess, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
 import { imageFamily } from '../shell/dialect.ts';
 import { mainProcessLifetime, mainProcessStopSignals } from './process.ts';
 import { ContainerFs, type FileTable } from './container-fs.ts';
-import { EMPTY_TREE } from '../fs/tree.ts';
-import { containerKey, mountsOf, subPathSnapshot, type Mount } from './mounts.ts';
+import { EMPTY_TREE, normalizePath } from '../fs/tree.ts';
+import { containerKey, mountsOf, sourceIsDirectory, subPathSnapshot, type Mount } from './mounts.ts';
+import { makeMountPoints, mountsAbove, type MountPlan, type MountPointFailure } from './mount-points.ts';
 import { fieldValue } from './projected-files.ts';
+import { readVolumeSync } from './volume-sync.ts';
+import { resourceFieldValue } from './resource-field.ts';
+import { workingDir } from './working-dir.ts';
+import { containerNetCommands, NET_COMMAND_NAMES } from '../net/container-commands.ts';
 import { getOwn, hasOwn, setOwn } from '../../lib/own.ts';
 import { expandKubeletVars } from './kubelet-expansion.ts';
 
@@ -53,7 +58,11 @@ function kubeletEnv(view: Reader, pod: Pod, c: Container): Record<string, string
       const raw = getOwn(view.get('Secret', `${ns}/${ref.secretKeyRef.name}`)?.data, ref.secretKeyRef.key);
       value = raw === undefined ? undefined : base64Decode(raw);
     } else if (ref?.fieldRef) value = fieldValue(pod, ref.fieldRef.fieldPath);
-    else value = expandKubeletVars(e.value ?? '', (name) => getOwn(env, name) ?? getOwn(service, name));
+    else if (ref?.resourceFieldRef) {
+      const named = ref.resourceFieldRef.containerName || c.name;
+      const allocatable = pod.spec?.nodeName ? view.get('Node', pod.spec.nodeName)?.status?.allocatable : undefined;
+      value = resourceFieldValue([...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((x) => x.name === named), ref.resourceFieldRef, allocatable);
+    } else value = expandKubeletVars(e.value ?? '', (name) => getOwn(env, name) ?? getOwn(service, name));
     if (value !== undefined) setOwn(env, e.name, value);
   }
   for (const [k, v] of SERVICE_ENV) if (!hasOwn(env, k)) env[k] = v;
@@ -74,8 +83,19 @@ export function containerArgv(view: Reader, pod: Pod, c: Container): string[] {
   return [...(c.command ?? []), ...(c.args ?? [])].map((word) => expandKubeletVars(word, (name) => getOwn(env, name)));
 }
 
-/** Starts a container: records it and runs its command once, keeping what it printed. */
-export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecord {
+/** The exit code and reason the CRI reports for a container that could not start (containerd's errorStartExitCode). */
+export const START_ERROR_EXIT_CODE = 128;
+export const START_ERROR_REASON = 'StartError';
+
+/** A start: the container's record, and why runc could not start it (then its command never ran). */
+export type StartResult = { record: ContainerRecord; failure?: MountPointFailure };
+
+/**
+ * Starts a container: records it, makes its mount points as runc does, and runs its command once,
+ * keeping what it printed. A mount runc refuses ends it there: no process, the record ending at
+ * once with StartError.
+ */
+export function startContainer(txn: Txn, pod: Pod, c: Container): StartResult {
   const subPathFiles: Record<string, string> = {};
   for (const m of c.volumeMounts ?? []) {
     const volume = pod.spec?.volumes?.find((v) => v.name === m.name);
@@ -93,10 +113,17 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
     env: containerEnv(txn, pod, c),
     logs: '',
     subPathFiles,
+    // A (re)start comes with a sync of the pod: its ConfigMap and Secret volumes show the objects as they are now.
+    volumeSync: readVolumeSync(txn, pod, txn.state.now),
   };
   const previous = txn.state.containers[key];
   if (previous) record.previousLogs = previous.logs;
   txn.state.containers[key] = record;
+  const failure = makePodMountPoints(txn, pod, c);
+  if (failure) {
+    txn.state.containers[key] = { ...txn.state.containers[key]!, exitAt: txn.state.now, exitCode: START_ERROR_EXIT_CODE, exitReason: START_ERROR_REASON };
+    return { record: txn.state.containers[key]!, failure };
+  }
   const argv = containerArgv(txn, pod, c);
   const life = mainProcessLifetime(argv);
   const now = txn.state.now;
@@ -108,7 +135,18 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): ContainerRecor
   }
   const ends = !life.forever || exitCode !== 0;
   txn.state.containers[key] = { ...txn.state.containers[key]!, startedAt: now, exitCode, ...(ends ? { exitAt: now + (life.forever || exitCode !== 0 ? 0 : life.seconds * 1000) } : {}) };
-  return txn.state.containers[key]!;
+  return { record: txn.state.containers[key]! };
+}
+
+/** The container's mount points in its new writable layer (mount-points.ts), or the mount runc refuses. */
+function makePodMountPoints(txn: Txn, pod: Pod, c: Container): MountPointFailure | undefined {
+  const mounts = mountsOf(txn, pod, c.name);
+  const plans: MountPlan[] = [];
+  for (const vm of c.volumeMounts ?? []) {
+    const mount = mounts.find((m) => m.mountPath === normalizePath(vm.mountPath));
+    if (mount) plans.push({ mountPath: vm.mountPath, directory: sourceIsDirectory(txn, pod, mount, vm.subPath) });
+  }
+  return makeMountPoints(plans, (path) => ContainerFs.ofPod(txn, pod, c.name, mountsAbove(mounts, path)));
 }
 
 /**
@@ -120,9 +158,13 @@ export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly 
   const fs = ContainerFs.ofPod(txn, pod, container, mounts);
   const spec = pod.spec?.containers.find((c) => c.name === container);
   const main: MainProcess = { stopsOn: mainProcessStopSignals(spec?.command, spec?.image ?? ''), command: [...(spec?.command ?? []), ...(spec?.args ?? [])] };
-  const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: '/', hostname: pod.metadata.name, lastCode: 0, main, family: imageFamily(spec?.image ?? '') };
+  // The pod's network tools (curl, wget where the image has them), sending from this pod.
+  const extraCommands = containerNetCommands(txn, pod, spec?.image ?? '');
+  const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: workingDir(spec), hostname: pod.metadata.name, lastCode: 0, main, family: imageFamily(spec?.image ?? ''), image: spec?.image ?? '', extraCommands };
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
-  if (!['sh', 'bash', 'ash'].includes(base) && !hasOwn(COMMANDS, base)) return { stdout: '', stderr: '', code: 127, notFound: true };
+  // A program the image lacks (`ps` in a Debian image without procps) cannot be exec'd: the runtime says so, not a shell.
+  const lacks = (!hasOwn(COMMANDS, base) || imageLacks(ctx, base)) && !(NET_COMMAND_NAMES.includes(base) && hasOwn(extraCommands, base));
+  if (!['sh', 'bash', 'ash'].includes(base) && lacks) return { stdout: '', stderr: '', code: 127, notFound: true };
   const r = argv.length === 1 && ['sh', 'bash', 'ash'].includes(base) && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
   return main.ended ? { ...r, mainEnded: main.ended } : r;
 }
@@ -219,15 +261,17 @@ class ExecView implements Reader {
  * files, made when first read) are worked out once, not per command. Sound because an exec's
  * state is committed: its objects never change; what else the mounts depend on is compared.
  */
-const mountsMemo = new WeakMap<object, { pod: Pod; container: string; now: number; subPathFiles: unknown; mounts: Mount[] }>();
+const mountsMemo = new WeakMap<object, { pod: Pod; container: string; now: number; subPathFiles: unknown; volumeSync: unknown; mounts: Mount[] }>();
 
 function committedMounts(view: ExecView, pod: Pod, container: string): Mount[] {
   const objects = view.state.objects;
   const now = view.state.now;
-  const subPathFiles = view.state.containers[containerKey(pod, container)]?.subPathFiles;
+  const record = view.state.containers[containerKey(pod, container)];
+  const subPathFiles = record?.subPathFiles;
+  const volumeSync = record?.volumeSync;
   const hit = mountsMemo.get(objects);
-  if (hit && hit.pod === pod && hit.container === container && hit.now === now && hit.subPathFiles === subPathFiles) return hit.mounts;
+  if (hit && hit.pod === pod && hit.container === container && hit.now === now && hit.subPathFiles === subPathFiles && hit.volumeSync === volumeSync) return hit.mounts;
   const mounts = mountsOf(view, pod, container);
-  mountsMemo.set(objects, { pod, container, now, subPathFiles, mounts });
+  mountsMemo.set(objects, { pod, container, now, subPathFiles, volumeSync, mounts });
   return mounts;
 }

@@ -92,6 +92,28 @@ export const CATALOG: readonly CatalogImage[] = [
     entrypoint: ['/docker-entrypoint.sh'],
     env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'NGINX_VERSION=1.29.1'],
   },
+  {
+    repository: 'httpd',
+    tag: '2.4',
+    // 148MB in all: Debian bookworm, Apache's runtime libraries, then httpd 2.4.65 built from source.
+    history: [
+      row(DEBIAN_ROOT, 74_800_000, 'debuerreotype 0.15', 3),
+      row('ENV HTTPD_PREFIX=/usr/local/apache2', 0, 'buildkit.dockerfile.v0'),
+      row('ENV PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 0, 'buildkit.dockerfile.v0'),
+      row('RUN /bin/sh -c mkdir -p "$HTTPD_PREFIX" && chown www-data:www-data "$HTTPD_PREFIX" # buildkit', 0, 'buildkit.dockerfile.v0'),
+      row('WORKDIR /usr/local/apache2', 0, 'buildkit.dockerfile.v0'),
+      row('RUN /bin/sh -c set -eux; apt-get update; apt-get install -y --no-install-recommends libaprutil1-ldap libldap2; rm -rf /var/lib/apt/lists/* # buildkit', 4_930_000, 'buildkit.dockerfile.v0'),
+      row('ENV HTTPD_VERSION=2.4.65', 0, 'buildkit.dockerfile.v0'),
+      row('RUN /bin/sh -c set -eux; savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends bzip2 dpkg-dev gcc … # buildkit', 68_550_000, 'buildkit.dockerfile.v0'),
+      row('STOPSIGNAL SIGWINCH', 0, 'buildkit.dockerfile.v0'),
+      row('COPY httpd-foreground /usr/local/bin/ # buildkit', 138, 'buildkit.dockerfile.v0'),
+      row('EXPOSE map[80/tcp:{}]', 0, 'buildkit.dockerfile.v0'),
+      row('CMD ["httpd-foreground"]', 0, 'buildkit.dockerfile.v0'),
+    ],
+    fs: imageRootFs('httpd'),
+    cmd: ['httpd-foreground'],
+    env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.65'],
+  },
 ];
 
 /** `python:3.9-slim`, `busybox` (→ `:latest`), `docker.io/library/nginx:latest`. */

@@ -5,18 +5,20 @@ import type { ClusterState } from '../cluster/state.ts';
 import { ContainerFs, type FsResult } from '../containers/container-fs.ts';
 import type { Mount } from '../containers/mounts.ts';
 import { NODE_DISK_BYTES } from '../containers/mounts.ts';
+import { makeMountPoints, mountsAbove, ociCreateFailed, runcMountError } from '../containers/mount-points.ts';
 import { nodeRootFs } from '../fs/node-root.ts';
-import { EMPTY_TREE, entryAt, layerBytes, mkdirAll, normalizePath, removeAll, setEntry, treeOf, type FsTree } from '../fs/tree.ts';
+import { childrenOf, EMPTY_TREE, entryAt, layerBytes, lookup, mkdirAll, normalizePath, removeAll, setEntry, treeEntries, treeOf, type FsTree } from '../fs/tree.ts';
 import { digestHex } from '../runtime/ids.ts';
 import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
 import { imageFamily } from '../shell/dialect.ts';
-import { mainProcessLifetime } from '../containers/process.ts';
+import { mainProcessLifetime, mainProcessStopSignals } from '../containers/process.ts';
 import { chainDigests, qualify } from './build.ts';
 import { findCatalogImage } from './catalog.ts';
 import type { DockerContainer, DockerHost, DockerImage, DockerMount } from './types.ts';
 import { getOwn, hasOwn, setOwn } from '../../lib/own.ts';
 import { volumeNameError } from './volume-names.ts';
+import { workingDir } from '../containers/working-dir.ts';
 
 /** The Docker host's own filesystem, where bind mounts point. */
 export const DOCKER_HOST_NODE = 'docker-host';
@@ -48,11 +50,17 @@ export function pullImage(host: DockerHost, ref: string): { host: DockerHost; im
   const layers = chainDigests(cat.history);
   const id = digestHex(`catalog|${cat.repository}:${cat.tag}`);
   const tag = `${cat.repository}:${cat.tag}`;
-  const image: DockerImage = { id, tags: [tag], created: cat.history[cat.history.length - 1]!.created, history: cat.history, layers, fs: cat.fs, cmd: cat.cmd, entrypoint: cat.entrypoint ?? [], env: cat.env, workdir: '/' };
+  const image: DockerImage = { id, tags: [tag], created: cat.history[cat.history.length - 1]!.created, history: cat.history, layers, fs: cat.fs, cmd: cat.cmd, entrypoint: cat.entrypoint ?? [], env: cat.env, workdir: imageWorkdir(cat.repository, cat.history) };
   const sizes = { ...host.layers };
   let i = 0;
   for (const r of cat.history) if (!r.empty) sizes[layers[i++]!] = r.size;
   return { host: { ...host, images: { ...host.images, [id]: image }, tags: { ...host.tags, [tag]: id }, layers: sizes }, image, pulled: true };
+}
+
+/** The image's WORKDIR: its last `WORKDIR` step, else what the official image is known to set (redis: /data), else `/`. */
+function imageWorkdir(repository: string, history: readonly { createdBy: string }[]): string {
+  const declared = [...history].reverse().map((h) => /^WORKDIR (\S+)$/.exec(h.createdBy)?.[1]).find(Boolean);
+  return declared ?? workingDir({ image: repository });
 }
 
 /** Bytes an image takes: the sum of its layers. */
@@ -83,12 +91,12 @@ export function containerMounts(c: DockerContainer): Mount[] {
 }
 
 /** A Docker container's files: the image, its writable layer, its volumes, binds and tmpfs. */
-export function dockerContainerFs(state: ClusterState, id: string): ContainerFs {
+export function dockerContainerFs(state: ClusterState, id: string, mounts?: Mount[]): ContainerFs {
   const c = state.docker.containers[id]!;
   const image = state.docker.images[c.imageId];
   return new ContainerFs({
     state,
-    mounts: containerMounts(c),
+    mounts: mounts ?? containerMounts(c),
     lower: image?.fs ?? EMPTY_TREE,
     upper: () => state.docker.containers[id]?.upper,
     setUpper: (tree) => (state.docker = { ...state.docker, containers: { ...state.docker.containers, [id]: { ...state.docker.containers[id]!, upper: tree } } }),
@@ -111,11 +119,16 @@ export interface RunRequest {
   mounts: DockerMount[];
   env: string[];
   detach: boolean;
-  /** `docker run -i … sh <<EOF`: what the command reads. */
+  /** `-i`: the container's stdin is kept open. */
+  interactive?: boolean;
+  /** `--rm`: a container that cannot start is removed at once (the daemon's cleanup after a failed start). */
+  autoRemove?: boolean;
+  /** `docker run -i … sh <<EOF`: what the command reads before its stdin ends; absent: nothing is written and (with `-i`) it stays open. */
   stdin?: string;
 }
 
-export type RunResult = { ok: true; state: ClusterState; container: DockerContainer; output: ShellResult; pulled: boolean } | { ok: false; error: string; pulled?: boolean };
+/** A failure may come with a state: a container the daemon created but could not start stays, Created. */
+export type RunResult = { ok: true; state: ClusterState; container: DockerContainer; output: ShellResult; pulled: boolean } | { ok: false; error: string; pulled?: boolean; state?: ClusterState };
 
 /** `docker run`: creates the container, prepares its mounts, runs its command once (its logs). */
 export function runContainer(state: ClusterState, req: RunRequest): RunResult {
@@ -139,6 +152,7 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
     if (m.type === 'bind') next.nodeFiles[DOCKER_HOST_NODE] = mkdirAll(next.nodeFiles[DOCKER_HOST_NODE] ?? nodeRootFs(DOCKER_HOST_NODE), m.source) ?? next.nodeFiles[DOCKER_HOST_NODE]!;
   }
   const image = pulled.image;
+  for (const m of req.mounts) if (m.type === 'volume' && !m.noCopy) next.volumeData[volumeKey(m.source)] = copyUp(next.volumeData[volumeKey(m.source)]!, image.fs, m.destination);
   const command = req.command.length ? req.command : [...image.entrypoint, ...image.cmd];
   const container: DockerContainer = {
     id,
@@ -156,11 +170,55 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
     logs: '',
     env: [...image.env, ...req.env],
     workdir: image.workdir,
+    ...(req.interactive ? { openStdin: true } : {}),
   };
   host = { ...host, volumes, containers: { ...host.containers, [id]: container }, generatedNames: req.name ? host.generatedNames : host.generatedNames + 1, created: host.created + 1 };
   next.docker = host;
-  const started = runMainProcess(next, id, req.stdin ?? '');
+  const startError = makeDockerMountPoints(next, id);
+  if (startError) {
+    // setExitCodeFromError: 127 for ENOTDIR; the container stays Created, unless --rm removes it.
+    const { [id]: failed, ...others } = next.docker.containers;
+    next.docker = { ...next.docker, containers: req.autoRemove ? others : { ...others, [id]: { ...failed!, exitCode: 127 } } };
+    return { ok: false, error: startError, pulled: pulled.pulled, state: next };
+  }
+  const started = runMainProcess(next, id, req.stdin);
   return { ok: true, state: started.state, container: started.state.docker.containers[id]!, output: started.output, pulled: pulled.pulled };
+}
+
+/**
+ * runc making the container's bind and volume mount points (mount-points.ts) in its writable
+ * layer; a directory over an image file, or a host file over an image directory, is refused with
+ * the daemon's message (moby setExitCodeFromError adds the hint to any ENOTDIR).
+ */
+function makeDockerMountPoints(state: ClusterState, id: string): string | undefined {
+  const c = state.docker.containers[id]!;
+  const mounts = containerMounts(c);
+  const hostFs = state.nodeFiles[DOCKER_HOST_NODE] ?? nodeRootFs(DOCKER_HOST_NODE);
+  // tmpfs mounts are not binds: runc makes their directory, nothing else is checked here.
+  const binds = c.mounts.filter((m) => m.type !== 'tmpfs');
+  const plans = binds.map((m) => ({ mountPath: m.destination, directory: m.type === 'volume' || lookup(hostFs, m.source)?.type !== 'File' }));
+  const failure = makeMountPoints(plans, (path) => dockerContainerFs(state, id, mountsAbove(mounts, path)));
+  if (!failure) return undefined;
+  const m = binds.find((b) => b.destination === failure.mountPath)!;
+  const source = m.type === 'volume' ? `/var/lib/docker/volumes/${m.source}/_data` : normalizePath(m.source);
+  const runc = runcMountError(failure, source, `${containerLayerDir(c)}/merged`, m.readOnly);
+  return `failed to create task for container: failed to create shim task: ${ociCreateFailed(runc)}: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type`;
+}
+
+/**
+ * Docker's copy-up (daemon populateVolume): when a container is created with a volume that is
+ * empty, what the image holds at the mount point is copied into the volume first, so
+ * `-v html:/usr/share/nginx/html nginx` starts with nginx's page in `html`. Never for bind mounts,
+ * never into a volume that already holds something, and not with `nocopy`.
+ */
+function copyUp(volume: FsTree, imageFs: FsTree, destination: string): FsTree {
+  const dest = normalizePath(destination);
+  if (childrenOf(volume, '/').length > 0 || entryAt(imageFs, dest)?.type !== 'Directory') return volume;
+  let tree = volume;
+  for (const [path, entry] of treeEntries(imageFs)) {
+    if (path.startsWith(`${dest}/`)) tree = setEntry(tree, path.slice(dest.length), entry);
+  }
+  return tree;
 }
 
 /**
@@ -174,12 +232,30 @@ export function keepsRunning(command: readonly string[]): boolean {
   return life.forever || life.seconds > 0;
 }
 
-/** Runs the container's own command (at `run` and at every `start`): its output goes to the logs. */
-function runMainProcess(state: ClusterState, id: string, stdin = ''): { state: ClusterState; output: ShellResult } {
+/**
+ * Whether the command, left alone, reads its stdin: a shell or an interpreter with no script
+ * (`sh`, `bash -l`, `python3`), or `cat` with no file. With stdin open and nothing written to it
+ * (`docker run -dit busybox sh`, or a later `docker start`), it waits for input: the container stays up.
+ */
+export function readsStdin(command: readonly string[]): boolean {
+  const [program, ...args] = command;
+  const base = (program ?? '').slice((program ?? '').lastIndexOf('/') + 1);
+  const options = args.every((a) => a.startsWith('-') && a !== '-c');
+  if (['sh', 'bash', 'ash'].includes(base)) return options;
+  if (/^(python[\d.]*|node)$/.test(base)) return options && !args.some((a) => a === '-m');
+  return base === 'cat' && args.length === 0;
+}
+
+/**
+ * Runs the container's own command (at `run` and at every `start`): its output goes to the logs.
+ * `stdin` is what it reads before its input ends; absent, nothing is written to it.
+ */
+function runMainProcess(state: ClusterState, id: string, stdin?: string): { state: ClusterState; output: ShellResult } {
   const next = writableCopy(state);
   const c = next.docker.containers[id]!;
-  const output = runInContainer(next, id, c.command, stdin);
-  const running = keepsRunning(c.command) && output.code === 0;
+  const output = runInContainer(next, id, c.command, stdin ?? '');
+  const waiting = c.openStdin === true && stdin === undefined && readsStdin(c.command);
+  const running = (keepsRunning(c.command) || waiting) && output.code === 0;
   const after = next.docker.containers[id]!;
   const updated: DockerContainer = { ...after, logs: after.logs + output.stdout + output.stderr, state: running ? 'running' : 'exited', exitCode: running ? 0 : output.code, startedAt: state.now, finishedAt: running ? 0 : state.now };
   next.docker = { ...next.docker, containers: { ...next.docker.containers, [id]: updated } };
@@ -214,7 +290,7 @@ export function runInContainer(state: ClusterState, id: string, argv: readonly s
   const c = state.docker.containers[id]!;
   const fs = dockerContainerFs(state, id);
   const env = Object.fromEntries(c.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  const ctx = { fs, env: { HOSTNAME: c.id.slice(0, 12), HOME: '/root', ...env }, cwd: c.workdir || '/', hostname: c.id.slice(0, 12), lastCode: 0, family: imageFamily(c.image, state.docker.images[c.imageId]?.history) };
+  const ctx = { fs, env: { HOSTNAME: c.id.slice(0, 12), HOME: '/root', ...env }, cwd: c.workdir || '/', hostname: c.id.slice(0, 12), lastCode: 0, family: imageFamily(c.image, state.docker.images[c.imageId]?.history), image: c.image };
   const base = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
   // Long-running servers (nginx, python app.py) have nothing to print in the simulation.
   if (!['sh', 'bash', 'ash'].includes(base) && !hasOwn(COMMANDS, base)) return { stdout: '', stderr: '', code: 0 };
@@ -226,13 +302,40 @@ export function findContainer(host: DockerHost, ref: string): DockerContainer | 
   return Object.values(host.containers).find((c) => c.name === ref || c.id === ref || (ref.length >= 3 && c.id.startsWith(ref)));
 }
 
-/** `docker stop`: the writable layer stays; tmpfs mounts are gone. */
-export function stopContainer(state: ClusterState, id: string): ClusterState {
+/** How a container's main process takes `docker stop`'s signal. */
+export type StopOutcome = 'exits' | 'killed' | 'ignores';
+
+/** The signal `docker stop` sends: `-s`, else the image's STOPSIGNAL (nginx: SIGQUIT), else SIGTERM; bare names (`QUIT`). */
+export function stopSignal(host: DockerHost, c: DockerContainer, requested?: string): string {
+  const raw = (requested || imageStopSignal(host, c) || 'SIGTERM').toUpperCase().replace(/^SIG/, '');
+  return SIGNAL_NUMBERS[raw] ?? raw;
+}
+
+/** The image's STOPSIGNAL (`QUIT` for nginx, `WINCH` for httpd), if it has one. */
+function imageStopSignal(host: DockerHost, c: DockerContainer): string | undefined {
+  const declared = [...(host.images[c.imageId]?.history ?? [])].reverse().map((h) => /^STOPSIGNAL (\S+)$/.exec(h.createdBy)?.[1]).find(Boolean);
+  return declared?.toUpperCase().replace(/^SIG/, '');
+}
+
+const SIGNAL_NUMBERS: Record<string, string> = { '1': 'HUP', '2': 'INT', '3': 'QUIT', '9': 'KILL', '15': 'TERM' };
+
+/**
+ * What the signal does to PID 1: SIGKILL always ends it (from outside the PID namespace); a server
+ * with a handler (nginx, httpd, postgres) stops cleanly; a shell, `sleep` or `python app.py` has
+ * no handler, and PID 1 without one ignores the signal, so Docker waits out the timeout and kills it.
+ */
+export function stopOutcome(host: DockerHost, c: DockerContainer, signal: string): StopOutcome {
+  if (signal === 'KILL') return 'killed';
+  const handled = mainProcessStopSignals(c.command, c.image);
+  // An image declares STOPSIGNAL for the signal its server stops gracefully on (httpd: SIGWINCH).
+  const declared = handled.length > 0 ? imageStopSignal(host, c) : undefined;
+  return handled.includes(signal) || signal === declared ? 'exits' : 'ignores';
+}
+
+/** `docker stop`: the process ends (0 when it exits on the signal, 137 when killed); the writable layer stays, tmpfs mounts go. */
+export function stopContainer(state: ClusterState, id: string, exitCode = 0): ClusterState {
   const c = state.docker.containers[id]!;
   if (c.state !== 'running') return state;
-  // A shell ignores SIGTERM as PID 1, so Docker kills it after 10 s: exit code 137. Servers stop cleanly.
-  const base = (c.command[0] ?? '').slice((c.command[0] ?? '').lastIndexOf('/') + 1);
-  const exitCode = ['sh', 'bash', 'ash'].includes(base) || hasOwn(COMMANDS, base) ? 137 : 0;
   return dropTmpfs({ ...state, docker: { ...state.docker, containers: { ...state.docker.containers, [id]: { ...c, state: 'exited', exitCode, finishedAt: state.now } } } }, id);
 }
 
@@ -240,7 +343,14 @@ export function stopContainer(state: ClusterState, id: string): ClusterState {
 export function startContainer(state: ClusterState, id: string): ClusterState {
   const c = state.docker.containers[id]!;
   if (c.state === 'running') return state;
+  // A mount runc refuses is refused at every start (dockerStartError says why): nothing changes.
+  if (dockerStartError(state, id)) return state;
   return runMainProcess(state, id).state;
+}
+
+/** Why `docker start` cannot start the container (the daemon's message), if it cannot. */
+export function dockerStartError(state: ClusterState, id: string): string | undefined {
+  return makeDockerMountPoints(writableCopy(state), id);
 }
 
 /** `docker rm`: the writable layer goes with the container; named volumes stay. */

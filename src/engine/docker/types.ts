@@ -26,6 +26,8 @@ export interface DockerMount {
   source: string;
   destination: string;
   readOnly: boolean;
+  /** `-v NAME:/path:nocopy`, `--mount …,volume-nocopy`: the image's files there are not copied into an empty volume. */
+  noCopy?: boolean;
 }
 
 export interface DockerContainer {
@@ -46,6 +48,8 @@ export interface DockerContainer {
   logs: string;
   env: string[];
   workdir: string;
+  /** `-i` (Config.OpenStdin): its stdin stays open, so a shell waits for input instead of exiting. */
+  openStdin?: boolean;
 }
 
 export interface DockerVolume {
@@ -65,6 +69,8 @@ export interface DockerHost {
   generatedNames: number;
   /** Containers ever created: part of each new container's id, so a re-used name gets a new id. */
   created: number;
+  /** kind's node containers (kind presets): when `docker start` last started each one (ms). */
+  nodeStarts?: Record<string, number>;
 }
 
 export const EMPTY_DOCKER_HOST: DockerHost = { images: {}, tags: {}, layers: {}, containers: {}, volumes: {}, generatedNames: 0, created: 0 };

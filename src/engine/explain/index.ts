@@ -9,6 +9,7 @@ import type { Explanation } from './types.ts';
 export { formatExplanation, type Explanation } from './types.ts';
 export { explainClaim } from './claim.ts';
 export { explainPod } from './pod.ts';
+export { zoneConflict, type ZoneConflict } from './zone.ts';
 
 export type ExplainResult = { ok: true; explanation: Explanation } | { ok: false; error: string };
 

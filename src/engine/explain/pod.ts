@@ -3,6 +3,7 @@
 import type { Stored } from '../api/objects.ts';
 import type { ClusterView } from '../index.ts';
 import type { Explanation } from './types.ts';
+import { conflictFixes, conflictSentence, zoneConflict } from './zone.ts';
 
 type Pod = Stored<'Pod'>;
 
@@ -66,6 +67,21 @@ function explainUnscheduled(view: ClusterView, pod: Pod, key: string, subject: s
   }
   const rows = Object.entries(record.nodes).map(([node, r]) => ({ name: node, verdict: r ? `${r.plugin}: ${r.reason}` : 'fits' }));
   const plugins = [...new Set(Object.values(record.nodes).flatMap((r) => (r ? [r.plugin] : [])))];
+  // Held by its volume's topology: say where the volume is and where the pod can run; only the fixes that reach both.
+  const conflict = zoneConflict(view, pod);
+  if (conflict) {
+    return {
+      subject,
+      status: 'Pending',
+      headline: `No node passes every filter: ${record.message}\n${conflictSentence(conflict)}`,
+      sections: [
+        { title: 'Nodes (first filter plugin that rejected each)', rows },
+        { title: 'Volumes (where each can be used)', rows: conflict.volumes.map((v) => ({ name: v.volume, verdict: `${v.zones.length > 0 ? `zone ${v.zones.join(', ')}` : `node ${v.nodes.join(', ')}`} (claim ${v.claim}, class ${v.className === '' ? '""' : v.className}${v.bindingMode ? `, ${v.bindingMode}` : ''})` })) },
+      ],
+      fixes: conflictFixes(conflict),
+      needs: conflict.needs,
+    };
+  }
   return {
     subject,
     status: 'Pending',

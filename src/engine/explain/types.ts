@@ -16,6 +16,8 @@ export interface Explanation {
   sections: ExplanationSection[];
   /** What would make it work, most direct first. */
   fixes: string[];
+  /** Where a pod held by its volume's topology would have to run (`zone us-east-1a`, `node worker-a1`), for its card. */
+  needs?: string;
 }
 
 /** The explanation as text, the way `kubesim explain` prints it. */

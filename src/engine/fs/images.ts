@@ -46,6 +46,18 @@ const EXTRA: Record<string, Record<string, FsEntry>> = {
     '/usr/share/nginx/html/50x.html': { type: 'File', mode: 0o644, content: '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n' },
     '/var/log/nginx': dir,
   },
+  // Apache's image: its document root with the page `It works!` (htdocs/index.html as the tarball ships it).
+  httpd: {
+    '/usr/local': dir,
+    '/usr/local/apache2': dir,
+    '/usr/local/apache2/bin': dir,
+    '/usr/local/apache2/conf': dir,
+    '/usr/local/apache2/htdocs': dir,
+    '/usr/local/apache2/htdocs/index.html': { type: 'File', mode: 0o644, content: '<html><body><h1>It works!</h1></body></html>\n' },
+    '/usr/local/apache2/logs': dir,
+    '/usr/local/bin': dir,
+    '/usr/local/bin/httpd-foreground': { type: 'File', mode: 0o755, content: '#!/bin/sh\nset -e\n\n# Apache gets grumpy about PID files pre-existing\nrm -f /usr/local/apache2/logs/httpd.pid\n\nexec httpd -DFOREGROUND "$@"\n' },
+  },
   postgres: { '/var/lib': dir, '/var/lib/postgresql': dir, '/var/lib/postgresql/data': dir },
   redis: { '/data': dir },
 };

@@ -23,7 +23,10 @@ export function defaultStorageClass(input: S<'StorageClass'>): S<'StorageClass'>
 }
 
 export function defaultPod(input: S<'Pod'>): S<'Pod'> {
-  return { ...input, spec: defaultPodSpec(input.spec ?? { containers: [] }), status: { phase: 'Pending', qosClass: 'BestEffort', ...input.status } };
+  // Pods only, not templates: enableServiceLinks is SetDefaults_Pod's, priority and
+  // preemptionPolicy come from the Priority admission plugin, tolerations from DefaultTolerationSeconds.
+  const spec = { enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority', priority: 0, ...defaultPodSpec(input.spec ?? { containers: [] }) };
+  return { ...input, spec: { ...spec, tolerations: withDefaultTolerations(spec.tolerations) }, status: { phase: 'Pending', qosClass: 'BestEffort', ...input.status } };
 }
 
 export function defaultDeployment(input: S<'Deployment'>): S<'Deployment'> {
@@ -191,20 +194,24 @@ function defaultPodSpec(spec: PodSpec): PodSpec {
     ...(account ? { serviceAccountName: account, serviceAccount: account } : {}),
     securityContext: {},
     schedulerName: 'default-scheduler',
-    enableServiceLinks: true,
-    preemptionPolicy: 'PreemptLowerPriority',
-    priority: 0,
     ...spec,
     containers: (spec.containers ?? []).map(defaultContainer),
     ...(spec.volumes ? { volumes: spec.volumes.map(defaultVolume) } : {}),
-    // DefaultTolerationSeconds admission: pods ride out a short node outage for 5 minutes.
-    tolerations: [
-      ...(spec.tolerations ?? []),
-      ...['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
-        .filter((key) => !(spec.tolerations ?? []).some((t) => t.key === key))
-        .map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 })),
-    ],
   };
+}
+
+/**
+ * DefaultTolerationSeconds admission: pods ride out a short node outage for 5 minutes. An
+ * admission plugin on pods, so a Deployment's or Job's template never gets them (describe shows
+ * its Tolerations as <none>); the pods made from it do.
+ */
+function withDefaultTolerations(tolerations: PodSpec['tolerations']): NonNullable<PodSpec['tolerations']> {
+  return [
+    ...(tolerations ?? []),
+    ...['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
+      .filter((key) => !(tolerations ?? []).some((t) => t.key === key))
+      .map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 })),
+  ];
 }
 
 function defaultContainer(c: Container): Container {

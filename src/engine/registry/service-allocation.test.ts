@@ -35,7 +35,7 @@ describe('Service defaulting and allocation', () => {
     const make = (seed: number) => {
       const tc = TestCluster.of('kind', seed);
       for (let i = 0; i < 20; i++) tc.apply(svc(`s${i}`, { type: 'NodePort', selector: { app: 'x' }, ports: [{ port: 80 }] }));
-      return viewOf(tc.state).list('Service').filter((s) => s.metadata.name !== 'kubernetes').map((s) => [s.spec!.clusterIP, s.spec!.ports![0]!.nodePort]);
+      return viewOf(tc.state).list('Service').filter((s) => s.metadata.namespace === 'default' && s.metadata.name !== 'kubernetes').map((s) => [s.spec!.clusterIP, s.spec!.ports![0]!.nodePort]);
     };
     const first = make(7);
     expect(make(7)).toEqual(first);

@@ -8,6 +8,7 @@ import { CONTROLLERS } from '../controllers/registry.ts';
 import { applyDefaults } from '../registry/index.ts';
 import { presetContents } from '../presets.ts';
 import { kubernetesServiceObjects } from '../cluster/kubernetes-service.ts';
+import { kubeDnsObjects } from '../cluster/kube-dns.ts';
 import { EMPTY_DOCKER_HOST } from '../docker/types.ts';
 import { CLUSTER_EPOCH } from './clock.ts';
 import { StepRecorder } from './controller.ts';
@@ -54,6 +55,8 @@ export function createCluster(opts: CreateClusterOptions = {}): ClusterState {
   for (const ns of contents.namespaces) txn.create(applyDefaults({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } }));
   for (const node of contents.nodes) txn.create(node);
   if (contents.namespaces.includes('default')) for (const obj of kubernetesServiceObjects(txn.list('Node'))) txn.create(obj);
+  // kubeadm's cluster DNS Service (kind makes it too); its CoreDNS pods are not modelled.
+  if (contents.namespaces.includes('kube-system')) for (const obj of kubeDnsObjects()) txn.create(obj);
   for (const sc of contents.storageClasses) txn.create(applyDefaults(sc));
   for (const d of contents.csiDrivers) txn.create(applyDefaults(d));
   txn.state.addons = [...contents.addons];

@@ -1,9 +1,14 @@
 // The commands of the container shell, a busybox-like subset with busybox's messages.
-import type { FsEntry } from '../fs/tree.ts';
 import { base64Decode, base64Encode } from '../../lib/base64.ts';
 import { parentOf } from '../fs/tree.ts';
 import { runArgv, type ShellContext, type ShellResult } from './interpreter.ts';
 import { grep } from './grep.ts';
+import { ls } from './ls.ts';
+import { dd, parseSize } from './dd.ts';
+import { df } from './df.ts';
+import { busyboxHuman } from './human.ts';
+import { rmdir } from './rmdir.ts';
+import { PACKAGE_COMMANDS } from './offline-packages.ts';
 import { fsMessage } from './messages.ts';
 import { hasOwn } from '../../lib/own.ts';
 
@@ -65,40 +70,6 @@ const lines = (text: string): string[] => {
   return l;
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function modeString(e: FsEntry): string {
-  const kind = { Directory: 'd', File: '-', Symlink: 'l', Socket: 's', CharDevice: 'c', BlockDevice: 'b', Whiteout: '-' }[e.type];
-  const m = e.type === 'Symlink' ? 0o777 : e.mode;
-  const rwx = [6, 3, 0].map((shift) => ['r', 'w', 'x'].map((ch, i) => ((m >> shift) & (4 >> i) ? ch : '-')).join('')).join('');
-  return kind + rwx;
-}
-
-function sizeOfEntry(e: FsEntry): number {
-  if (e.type === 'Directory') return 4096;
-  if (e.type === 'Symlink') return (e.target ?? '').length;
-  return e.size ?? new TextEncoder().encode(e.content ?? '').length;
-}
-
-function human(bytes: number): string {
-  const units = ['', 'K', 'M', 'G', 'T'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  // busybox's make_human_readable_str: one decimal for every unit above bytes (`4.0K`, `10.0M`).
-  return i === 0 ? `${v}` : `${v.toFixed(1)}${units[i]}`;
-}
-
-function parseSize(text: string): number | undefined {
-  const m = /^(\d+)([kKmMgG]?)$/.exec(text);
-  if (!m) return undefined;
-  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Number(m[1]) * mult;
-}
-
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, CONT: 18, STOP: 19 };
 
 /** `kill [-s SIG | -SIG | -NUM] PID…`: the signal (TERM by default) and the PIDs. */
@@ -129,37 +100,7 @@ export const COMMANDS: Record<string, Command> = {
     const r = readInputs('cat', rest, io);
     return { stdout: r.text, stderr: r.errors, code: r.errors ? 1 : 0 };
   },
-  ls(args, io) {
-    const { on, rest } = flags(args);
-    const paths = rest.length ? rest : ['.'];
-    let stdout = '';
-    let stderr = '';
-    paths.forEach((p, index) => {
-      const abs = io.resolve(p);
-      const e = io.ctx.fs.lstat(abs);
-      if (!e) {
-        stderr += `ls: ${p}: No such file or directory\n`;
-        return;
-      }
-      const isDir = e.type === 'Directory' || (e.type === 'Symlink' && io.ctx.fs.stat(abs)?.type === 'Directory');
-      const entries = isDir ? io.ctx.fs.list(abs) : { ok: true as const, value: [{ name: p, entry: e }] };
-      if (!entries.ok) return;
-      const dots = on.has('a') && isDir ? [{ name: '.', entry: { type: 'Directory' as const, mode: 0o755 } }, { name: '..', entry: { type: 'Directory' as const, mode: 0o755 } }] : [];
-      const shown = [...dots, ...entries.value.filter((x) => on.has('a') || !x.name.startsWith('.'))];
-      if (paths.length > 1) stdout += `${index > 0 ? '\n' : ''}${p}:\n`;
-      if (on.has('l')) {
-        for (const x of shown) {
-          const t = new Date(io.ctx.fs.now);
-          const date = `${MONTHS[t.getUTCMonth()]} ${String(t.getUTCDate()).padStart(2)} ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
-          const link = x.entry.type === 'Symlink' ? ` -> ${x.entry.target}` : '';
-          stdout += `${modeString(x.entry)} ${String(x.entry.type === 'Directory' ? 2 : 1).padStart(4)} root     root     ${String(sizeOfEntry(x.entry)).padStart(9)} ${date} ${x.name}${link}\n`;
-        }
-      } else {
-        for (const x of shown) stdout += `${x.name}\n`;
-      }
-    });
-    return { stdout, stderr, code: stderr ? 1 : 0 };
-  },
+  ls,
   cd(args, io) {
     const target = io.resolve(args[0] ?? '/root');
     const e = io.ctx.fs.stat(target);
@@ -180,6 +121,7 @@ export const COMMANDS: Record<string, Command> = {
     }
     return { stdout: '', stderr, code: stderr ? 1 : 0 };
   },
+  rmdir,
   rm(args, io) {
     const { on, rest } = flags(args);
     let stderr = '';
@@ -370,18 +312,7 @@ export const COMMANDS: Record<string, Command> = {
   hostname(_args, io) {
     return out(`${io.ctx.hostname}\n`);
   },
-  dd(args, io) {
-    const opts = Object.fromEntries(args.map((a) => a.split('=') as [string, string]));
-    const bs = parseSize(opts['bs'] ?? '512') ?? 512;
-    // busybox reads count as an unsigned integer (xatoull): `1e308` or `NaN` is not one.
-    if (!/^\d+$/.test(opts['count'] ?? '0') || !Number.isSafeInteger(Number(opts['count'] ?? 0))) return fail(`dd: invalid number '${opts['count']}'\n`);
-    const count = Number(opts['count'] ?? 0);
-    if (!opts['of']) return fail('dd: only if=/dev/zero of=FILE bs=SIZE count=N is simulated\n');
-    const bytes = bs * count;
-    const w = io.ctx.fs.writeSized(io.resolve(opts['of']), bytes);
-    if (!w.ok) return fail(w.code === 'ENOSPC' ? `dd: error writing '${opts['of']}': No space left on device\n` : `dd: can't open '${opts['of']}': ${fsMessage(w.code)}\n`);
-    return fail(`${count}+0 records in\n${count}+0 records out\n${bytes} bytes (${human(bytes)}B) copied, 0.01 seconds, ${human(bytes * 100)}B/s\n`, 0);
-  },
+  dd,
   fallocate(args, io) {
     const { values, rest } = flags(args, ['l']);
     const bytes = parseSize(values['l'] ?? '');
@@ -394,18 +325,9 @@ export const COMMANDS: Record<string, Command> = {
     const path = rest[0] ?? '.';
     const total = io.ctx.fs.usage(io.resolve(path));
     if (total === undefined) return fail(`du: can't open '${path}': No such file or directory\n`);
-    return out(`${on.has('h') ? human(total) : Math.ceil(total / 1024)}\t${path}\n`);
+    return out(`${on.has('h') ? busyboxHuman(total) : Math.ceil(total / 1024)}\t${path}\n`);
   },
-  df(args, io) {
-    const { on } = flags(args);
-    const rows = io.ctx.fs.diskUsage();
-    const fmt = (n: number) => (on.has('h') ? human(n) : String(Math.ceil(n / 1024)));
-    const header = on.has('h') ? 'Filesystem                Size      Used Available Use% Mounted on\n' : 'Filesystem           1K-blocks      Used Available Use% Mounted on\n';
-    const body = rows
-      .map((r) => `${r.source.padEnd(20)} ${fmt(r.size).padStart(on.has('h') ? 9 : 9)} ${fmt(r.used).padStart(9)} ${fmt(r.size - r.used).padStart(9)} ${String(Math.round((100 * r.used) / Math.max(1, r.size))).padStart(3)}% ${r.mountPath}\n`)
-      .join('');
-    return out(header + body);
-  },
+  df,
   mount(_args, io) {
     const rows = io.ctx.fs.diskUsage();
     return out(rows.map((r) => `${r.source} on ${r.mountPath} type ${r.fsType} (${r.readOnly ? 'ro' : 'rw'},relatime)\n`).join(''));
@@ -413,4 +335,6 @@ export const COMMANDS: Record<string, Command> = {
   dirname(args) {
     return out(`${parentOf(args[0] ?? '.')}\n`);
   },
+  // apt-get, apt, apk and pip, which can reach no mirror; the interpreter hides those the image lacks.
+  ...PACKAGE_COMMANDS,
 };

@@ -267,30 +267,56 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Pathname expansion of one field, in its last path component; no match leaves the word as written. */
+/**
+ * Pathname expansion of one field, component by component as POSIX has it: a pattern in any
+ * component (`/var/*_x/file`, a trailing `/` for directories only) is matched against that directory's names, and what
+ * follows is looked for under each match. No match leaves the word as written.
+ */
 function globField(pieces: Piece[], text: string, ex: Expander): string[] {
-  const slash = text.lastIndexOf('/');
-  const dir = slash >= 0 ? text.slice(0, slash) || '/' : '.';
-  const prefix = slash >= 0 ? text.slice(0, slash + 1) : '';
-  // The pattern for the last component only: quoted characters match themselves.
-  let src = '';
-  let seen = 0;
-  let wild = false;
+  // The field's components, each as a pattern (quoted characters match themselves) and as text.
+  const parts: { src: string; text: string; wild: boolean; dot: boolean }[] = [{ src: '', text: '', wild: false, dot: false }];
   for (const p of pieces) {
-    const start = Math.max(0, prefix.length - seen);
-    seen += p.text.length;
-    if (start >= p.text.length) continue;
-    const t = p.text.slice(start);
-    src += p.quoted ? escapeRegex(t) : patternSource(t);
-    if (!p.quoted && WILDCARD.test(t)) wild = true;
+    const segments = p.text.split('/');
+    segments.forEach((seg, i) => {
+      if (i > 0) parts.push({ src: '', text: '', wild: false, dot: false });
+      const cur = parts[parts.length - 1]!;
+      if (cur.text === '') cur.dot = seg.startsWith('.');
+      cur.text += seg;
+      cur.src += p.quoted ? escapeRegex(seg) : patternSource(seg);
+      if (!p.quoted && WILDCARD.test(seg)) cur.wild = true;
+    });
   }
   // `[ $i -lt 3 ]`: a lone `[` is no pattern, so nothing is listed (a loop would list the folder every turn).
-  if (!wild || prefix.includes('*') || prefix.includes('?')) return [text];
-  const names = ex.list(dir);
-  if (!names) return [text];
-  const re = new RegExp(`^${src}$`, 's');
-  const matches = names.filter((n) => !n.startsWith('.') && re.test(n)).sort().map((n) => prefix + n);
-  return matches.length > 0 ? matches : [text];
+  if (!parts.some((c) => c.wild)) return [text];
+  // An absolute path starts with an empty component; a trailing `/` ends with one (directories only).
+  let paths = [parts[0]!.text === '' && parts.length > 1 ? '/' : ''];
+  const first = parts[0]!.text === '' && parts.length > 1 ? 1 : 0;
+  for (let i = first; i < parts.length; i++) {
+    const c = parts[i]!;
+    const last = i === parts.length - 1;
+    const next: string[] = [];
+    for (const base of paths) {
+      const join = (name: string) => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`);
+      if (c.text === '' && last) {
+        // `dir/`: the match must be a directory.
+        if (ex.list(base) !== undefined) next.push(base.endsWith('/') ? base : `${base}/`);
+        continue;
+      }
+      if (!c.wild) {
+        // A literal component: it must exist when it is the last one; deeper ones are checked by the listing below.
+        if (!last || ex.list(base === '' ? '.' : base)?.includes(c.text)) next.push(join(c.text));
+        continue;
+      }
+      const names = ex.list(base === '' ? '.' : base);
+      if (!names) continue;
+      // A leading `.` is matched only by a pattern that starts with one.
+      const re = new RegExp(`^${c.src}$`, 's');
+      for (const n of [...names].sort()) if ((c.dot || !n.startsWith('.')) && n !== '.' && n !== '..' && re.test(n)) next.push(join(n));
+    }
+    paths = next;
+    if (paths.length === 0) return [text];
+  }
+  return paths;
 }
 
 /** Whether `value` matches a shell pattern given as regex source. */

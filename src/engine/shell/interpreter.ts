@@ -11,6 +11,7 @@ import { BUILTINS, PROGRAM_BUILTINS, type BuiltinIO } from './builtins.ts';
 import { COMMANDS, type CommandIO } from './commands.ts';
 import { coreutilsWording } from './coreutils.ts';
 import { ASH, dialectFor, type Dialect, type ImageFamily } from './dialect.ts';
+import { hasPackageManager } from './offline-packages.ts';
 import { expandPattern, expandRegex, expandString, expandWord, type Expander } from './expand.ts';
 import { fsMessage } from './messages.ts';
 import { parseShell } from './parse.ts';
@@ -42,6 +43,8 @@ export interface ShellContext {
   dialect?: Dialect;
   /** Which shells the image has (`sh` is dash and `bash` exists on Debian); busybox when absent. */
   family?: ImageFamily;
+  /** The container's image reference, for the tools only some images ship (apk in alpine, pip in python). */
+  image?: string;
   /** `$0`, and the name errors start with (`sh`, `bash`, `kubesim`). */
   argv0?: string;
   /** The command table in place of the container's (the script host's kubectl, docker, grep…). */
@@ -353,6 +356,7 @@ function copyContext(ctx: ShellContext): ShellContext {
     main: ctx.main,
     dialect: ctx.dialect,
     family: ctx.family,
+    image: ctx.image,
     argv0: ctx.argv0,
     commands: ctx.commands,
     notFound: ctx.notFound,
@@ -549,7 +553,17 @@ function execSimple(cmd: Command & { k: 'simple' }, ctx: ShellContext, io: Io): 
 
 const SHELL_NAMES = ['sh', 'ash', 'bash', 'dash'];
 /** Tools busybox has and a slim Debian image does not (procps is not installed there). */
-const BUSYBOX_ONLY = new Set(['ps']);
+export const BUSYBOX_ONLY: ReadonlySet<string> = new Set(['ps']);
+
+/**
+ * Whether the container's image lacks a program the shell could otherwise run: procps's `ps` in a
+ * Debian image, a package manager of another distribution (apt-get in busybox, apk outside alpine,
+ * pip outside python).
+ */
+export function imageLacks(ctx: Pick<ShellContext, 'family' | 'image'>, base: string): boolean {
+  if (ctx.family === 'debian' && BUSYBOX_ONLY.has(base)) return true;
+  return hasPackageManager(base, ctx.family, ctx.image) === false;
+}
 
 /** Whether the image has this shell: busybox's has sh and ash (and, leniently, bash); Debian's has sh, dash and bash. */
 function hasShell(ctx: ShellContext, base: string): boolean {
@@ -570,11 +584,13 @@ function execArgv(argv: string[], ctx: ShellContext, io: Io, direct: boolean): n
   if (SHELL_NAMES.includes(base) && hasShell(ctx, base) && !ctx.commands) return runNestedShell(name, base, args, ctx, io);
   // echo, printf, test and friends are programs too (/bin/echo): run directly, they behave as the builtin.
   if (direct && PROGRAM_BUILTINS.has(base) && !ctx.commands) return getOwn(BUILTINS, base)!(args, builtinIo(ctx, io, base));
-  if (ctx.family === 'debian' && BUSYBOX_ONLY.has(base)) {
+  // A build's own pip and apt-get (extraCommands) come first: they install what the image lacks.
+  const extra = getOwn(ctx.extraCommands, base);
+  if (!extra && !ctx.commands && imageLacks(ctx, base)) {
     io.out.write(2, `${where(ctx)}${dialectOf(ctx).notFound(name)}\n`);
     return 127;
   }
-  const command = getOwn(ctx.extraCommands, base) ?? getOwn(ctx.commands ?? COMMANDS, base);
+  const command = extra ?? getOwn(ctx.commands ?? COMMANDS, base);
   if (!command) {
     if (ctx.notFound) return emit(io, ctx.notFound(name));
     io.out.write(2, `${where(ctx)}${dialectOf(ctx).notFound(name)}\n`);

@@ -1,5 +1,6 @@
 // A small modal question (the native <dialog>: focus stays inside, Escape cancels, the page
-// behind is inert). The safe choice has the focus.
+// behind is inert). The safe choice has the focus, unless the action can be undone afterwards
+// (`focusConfirm`): then Enter confirms, as a teacher in front of a class expects.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface ConfirmDialogProps {
@@ -8,11 +9,14 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Focus the confirm button (Enter confirms): for actions that offer Undo afterwards. */
+  focusConfirm?: boolean;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, focusConfirm = false }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
@@ -20,9 +24,9 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
+    (focusConfirm ? confirmRef : cancelRef).current?.focus();
     return () => dialog.close();
-  }, []);
+  }, [focusConfirm]);
 
   return (
     <dialog
@@ -52,6 +56,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           Cancel
         </button>
         <button
+          ref={confirmRef}
           type="button"
           onClick={onConfirm}
           className="h-8 rounded-lg bg-indigo-600 px-3 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"

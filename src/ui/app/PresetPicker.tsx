@@ -15,7 +15,7 @@ export function PresetPicker() {
   const resetCluster = useAppStore((s) => s.resetCluster);
   return (
     <label className="flex min-w-0 items-center gap-2 text-sm">
-      <span className="hidden text-slate-500 2xl:inline dark:text-slate-400">Cluster</span>
+      <span className="hidden text-slate-500 @min-[96rem]:inline dark:text-slate-400">Cluster</span>
       <select
         aria-label="Cluster preset"
         title={PRESET_DESCRIPTIONS[preset]}

@@ -59,7 +59,7 @@ export function ScenarioPicker() {
         }}
         className="inline-flex h-8 items-center gap-1.5 rounded-lg border border-slate-300 bg-white pr-2 pl-2.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"
       >
-        <Icon name="book" className="hidden size-4 2xl:block" />
+        <Icon name="book" className="hidden size-4 @min-[96rem]:block" />
         Examples
         <Icon name="chevronDown" className="size-3.5 text-slate-400" />
       </button>

@@ -48,10 +48,10 @@ export function ShareButton() {
         aria-controls={popover.open ? panelId : undefined}
         aria-label="Share"
         title="Share: copy a link that reopens this session (editor text, cluster, every step, the timeline position)"
-        className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 2xl:px-2.5 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"
+        className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 @min-[96rem]:px-2.5 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"
       >
         <Icon name="share" className="size-4" />
-        <span className="hidden 2xl:inline">Share</span>
+        <span className="hidden @min-[96rem]:inline">Share</span>
       </button>
       {popover.open && shared && (
         <div ref={popover.panel} id={panelId} className="absolute top-full right-0 z-50 mt-2 w-[26rem] rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-xl dark:border-slate-700 dark:bg-slate-900">

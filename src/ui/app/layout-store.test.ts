@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UI_PREFS_KEY, type KeyValueStorage } from '../../store/persistence.ts';
-import { applySessionLayout, createLayoutStore, layoutForSession } from './layout-store.ts';
+import { applySessionLayout, createLayoutStore, layoutForSession, TEXT_SCALES } from './layout-store.ts';
 import { headerZoom, presentationZoom } from './presentation.ts';
 
 function fakeStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
@@ -58,13 +58,37 @@ describe('the layout a share link carries', () => {
   });
 });
 
+describe('text size', () => {
+  it('steps along TEXT_SCALES, clamped at both ends, and survives a reload', () => {
+    const data = new Map<string, string>();
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+    const store = createLayoutStore(storage);
+    expect(store.getState().textScale).toBe(1);
+    store.getState().stepTextScale(1);
+    store.getState().stepTextScale(1);
+    expect(store.getState().textScale).toBe(1.5);
+    for (let i = 0; i < 9; i++) store.getState().stepTextScale(1);
+    expect(store.getState().textScale).toBe(TEXT_SCALES.at(-1));
+    expect(createLayoutStore(storage).getState().textScale).toBe(2);
+    for (let i = 0; i < 9; i++) store.getState().stepTextScale(-1);
+    expect(store.getState().textScale).toBe(0.8);
+  });
+});
+
 describe('presentationZoom', () => {
-  it('is 1.25 at 1280×720 and 1.5 at 1920×1080, never outside that range', () => {
+  it('is 1.25 at 1280×720 and 1.5 at 1920×1080, at most 1.5 and never below 1', () => {
     expect(presentationZoom(1280, 720)).toBe(1.25);
     expect(presentationZoom(1920, 1080)).toBe(1.5);
-    expect(presentationZoom(800, 600)).toBe(1.25);
     expect(presentationZoom(3840, 2160)).toBe(1.5);
     expect(presentationZoom(1366, 768)).toBe(1.33);
+    // 150 % browser zoom on a 720p projector leaves 853×480 CSS pixels: already large, not zoomed again.
+    expect(presentationZoom(853, 480)).toBe(1);
+    expect(presentationZoom(800, 600)).toBe(1);
+  });
+
+  it('multiplies by the teacher\'s text size', () => {
+    expect(presentationZoom(1280, 720, 1.5)).toBe(1.88);
+    expect(presentationZoom(853, 480, 0.8)).toBe(0.8);
   });
 });
 

@@ -1,5 +1,5 @@
-// Layout choices that survive a reload: which dock tab is in front, the inspector's sub-view and
-// presentation mode. Pure UI state (no cluster in it), so it lives beside the views rather than in
+// Layout choices that survive a reload: which dock tab is in front, the inspector's sub-view,
+// presentation mode and its text size. Pure UI state (no cluster in it), so it lives beside the views rather than in
 // the app store; persisted through the shared persistence module under its own key.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -12,14 +12,22 @@ export type DockTab = (typeof DOCK_TABS)[number];
 export const INSPECTOR_VIEWS = ['yaml', 'describe', 'events', 'layers'] as const;
 export type InspectorView = (typeof INSPECTOR_VIEWS)[number];
 
+/** Presentation mode's text sizes (A− / A+): the chrome's zoom and the canvas' readable zoom are multiplied by it. */
+export const TEXT_SCALES = [0.8, 1, 1.25, 1.5, 1.75, 2] as const;
+export type TextScale = (typeof TEXT_SCALES)[number];
+
 export interface LayoutState {
   dockTab: DockTab;
   inspectorView: InspectorView;
   /** Editor hidden, everything larger: for projecting in a classroom. */
   presentation: boolean;
+  /** Presentation mode's text size, chosen by the teacher for the room. */
+  textScale: TextScale;
   setDockTab: (tab: DockTab) => void;
   setInspectorView: (view: InspectorView) => void;
   setPresentation: (on: boolean) => void;
+  /** One step larger (+1) or smaller (-1) along TEXT_SCALES, clamped at its ends. */
+  stepTextScale: (direction: 1 | -1) => void;
 }
 
 export type LayoutStore = StoreApi<LayoutState>;
@@ -32,12 +40,18 @@ export function createLayoutStore(storage?: KeyValueStorage): LayoutStore {
     dockTab: oneOf(DOCK_TABS, saved['dockTab'], 'events'),
     inspectorView: oneOf(INSPECTOR_VIEWS, saved['inspectorView'], 'yaml'),
     presentation: saved['presentation'] === true,
+    textScale: (TEXT_SCALES as readonly unknown[]).includes(saved['textScale']) ? (saved['textScale'] as TextScale) : 1,
     setDockTab: (dockTab) => set({ dockTab }),
     setInspectorView: (inspectorView) => set({ inspectorView }),
     setPresentation: (presentation) => set({ presentation }),
+    stepTextScale: (direction) =>
+      set((s) => {
+        const i = TEXT_SCALES.indexOf(s.textScale) + direction;
+        return { textScale: TEXT_SCALES[Math.max(0, Math.min(TEXT_SCALES.length - 1, i))]! };
+      }),
   }));
   if (storage) {
-    store.subscribe(({ dockTab, inspectorView, presentation }) => void saveUiPrefs(storage, { dockTab, inspectorView, presentation }));
+    store.subscribe(({ dockTab, inspectorView, presentation, textScale }) => void saveUiPrefs(storage, { dockTab, inspectorView, presentation, textScale }));
   }
   return store;
 }

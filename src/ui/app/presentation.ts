@@ -6,10 +6,14 @@ import { useEffect, useState } from 'react';
 import { appStore } from '../../store/index.ts';
 import { layoutStore, useLayout } from './layout-store.ts';
 
-/** How much larger presentation mode draws the app's chrome: 1.25 at 1280×720, up to 1.5 at 1920×1080. */
-export function presentationZoom(width: number, height: number): number {
+/**
+ * How much larger presentation mode draws the app's chrome: 1.25 at 1280×720, up to 1.5 at
+ * 1920×1080, never below 1 (a window that is small because the browser is zoomed, 150 % on a 720p
+ * projector, is already large), times the teacher's text size.
+ */
+export function presentationZoom(width: number, height: number, textScale = 1): number {
   const fit = Math.min(width / 1024, height / 576);
-  return Math.round(Math.min(1.5, Math.max(1.25, fit)) * 100) / 100;
+  return Math.round(Math.min(1.5, Math.max(1, fit)) * textScale * 100) / 100;
 }
 
 /**
@@ -23,6 +27,7 @@ export function headerZoom(width: number, zoom: number): number {
 /** The zooms to apply now: `chrome` for the canvas bar and the dock, `header` for the header; 1 outside presentation mode. */
 export function usePresentationZoom(): { chrome: number; header: number } {
   const on = useLayout((s) => s.presentation);
+  const textScale = useLayout((s) => s.textScale);
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   useEffect(() => {
     if (!on) return;
@@ -32,7 +37,7 @@ export function usePresentationZoom(): { chrome: number; header: number } {
     return () => window.removeEventListener('resize', onResize);
   }, [on]);
   if (!on) return { chrome: 1, header: 1 };
-  const chrome = presentationZoom(size.width, size.height);
+  const chrome = presentationZoom(size.width, size.height, textScale);
   return { chrome, header: headerZoom(size.width, chrome) };
 }
 

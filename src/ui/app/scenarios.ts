@@ -43,8 +43,17 @@ const TITLES: [id: string, title: string][] = [
   ['secret', 'Secret'],
   ['downward-api', 'Downward API'],
   ['node-failure', 'Node failure'],
+  ['zone-conflict', 'Zone conflict: Immediate binding'],
+  ['ephemeral-volumes', 'Ephemeral volumes'],
   ['statefulset-zones', 'StatefulSet across zones'],
+  ['service', 'Services'],
+  ['service-http', 'HTTP to a Service'],
   ['job', 'Jobs'],
+  ['kustomize', 'kubectl apply -k'],
+  ['kubectl-cp-edit', 'kubectl cp, edit, set image'],
+  ['shells', 'Shells'],
+  ['kind-node-shell', 'kind nodes as containers'],
+  ['docker-additions', 'Docker: cp, stop, copy-up'],
 ];
 
 const DEFAULT_PRESET: PresetName = 'kind'; // what `kubesim run` uses without --cluster

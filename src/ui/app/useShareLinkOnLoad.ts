@@ -1,5 +1,6 @@
 // Opens a share link found in the address bar: at startup, and when another link is pasted into
-// the same tab (`hashchange`). A normal visit (no `#s=`) stays silent. The returned state drives
+// the same tab (`hashchange`). A normal visit (no `#s=`) replays the session saved before the
+// reload, if any (persistence.ts), so the cluster, timeline and view come back. The returned state drives
 // the banner under the header: opening, failed (with the reason), or opened over the learner's
 // own text (with a way to get it back).
 //
@@ -24,6 +25,9 @@ export interface ShareLinkControls {
   /** Puts back the editor text the link replaced (the shared cluster stays). */
   restoreText: () => void;
 }
+
+// The saved session is restored once per page, at startup only (StrictMode runs effects twice).
+let restoreTried = false;
 
 // One open per fragment at a time, even when React runs the effect twice (StrictMode in dev).
 let inflight: { hash: string; promise: Promise<ShareOpenResult> } | null = null;
@@ -64,7 +68,15 @@ export function useShareLinkOnLoad(): ShareLinkControls {
     let latest = 0;
     const open = async () => {
       const hash = location.hash;
-      if (sharePayload(hash) === null) return;
+      if (sharePayload(hash) === null) {
+        // A normal visit: bring back the session from before the reload (a link, opened instead, wins).
+        if (!restoreTried) {
+          restoreTried = true;
+          await appStore.getState().restoreSavedSession();
+        }
+        return;
+      }
+      restoreTried = true;
       const mine = ++latest;
       setState({ phase: 'opening' });
       const result = await openOnce(hash);

@@ -1,9 +1,30 @@
 // The strip above the canvas: the canvas view switch, the legend, and the presentation-mode toggle
-// (editor hidden, everything larger, for projecting).
+// (editor hidden, everything larger, for projecting) with, in that mode, the text size.
 import { Icon } from '../components/Icon.tsx';
 import { appStore, useAppStore, type CanvasView } from '../../store/index.ts';
 import { Legend } from './Legend.tsx';
 import { PRESENTATION_KEYS } from '../app/presentation.ts';
+import { layoutStore, TEXT_SCALES, useLayout } from '../app/layout-store.ts';
+
+/** Presentation mode's text size for the room: the chrome and the canvas' readable zoom grow with it. */
+function TextSize() {
+  const scale = useLayout((s) => s.textScale);
+  const step = layoutStore.getState().stepTextScale;
+  const button = 'grid h-7 min-w-7 place-items-center rounded-md px-1 text-xs font-semibold text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:text-slate-300 disabled:hover:bg-transparent dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white dark:disabled:text-slate-600';
+  return (
+    <div role="group" aria-label="Text size" className="flex shrink-0 items-center">
+      <button type="button" className={button} aria-label="Smaller text" title="Smaller text" disabled={scale === TEXT_SCALES[0]} onClick={() => step(-1)}>
+        A−
+      </button>
+      <output aria-live="polite" aria-label="Text size" className="w-10 text-center font-mono text-[11px] text-slate-500 tabular-nums dark:text-slate-400">
+        {Math.round(scale * 100)}%
+      </output>
+      <button type="button" className={button} aria-label="Larger text" title="Larger text" disabled={scale === TEXT_SCALES.at(-1)} onClick={() => step(1)}>
+        A+
+      </button>
+    </div>
+  );
+}
 
 const VIEWS: [CanvasView, string, string][] = [
   ['cluster', 'Cluster', 'Nodes, pods, claims, volumes and classes'],
@@ -38,6 +59,7 @@ export function CanvasBar({ presentation, onTogglePresentation }: { presentation
     <div className="@container flex h-9 shrink-0 items-center gap-3 border-b border-slate-200 bg-white pr-1.5 pl-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitch />
       {view === 'cluster' ? <Legend /> : <span className="min-w-0 flex-1 truncate text-xs text-slate-500 dark:text-slate-400">Read-only image layers are shared; each container adds only its writable layer.</span>}
+      {presentation && <TextSize />}
       <button
         type="button"
         aria-pressed={presentation}

@@ -19,6 +19,9 @@ import { useMotionGraph } from './useMotionGraph.ts';
 import { useDraggedPositions } from './useDraggedPositions.ts';
 import { useChaosMenu } from './useChaosMenu.tsx';
 import { useStagedGraph } from './useStagedGraph.ts';
+import { ZoomToSelection } from './ZoomToSelection.tsx';
+import { readableFloor } from './readable-fit.ts';
+import { useLayout } from '../app/layout-store.ts';
 
 function refOfNode(n: FlowNode | DockerFlowNode): ObjectRef | undefined {
   return n.type === 'object' || n.type === 'k8sNode' ? n.data.ref : undefined;
@@ -126,7 +129,9 @@ function CanvasBody() {
   // moment. Thousands of cards drawn at 10 % zoom for a few frames cost seconds of the page's thread.
   const awaitingKit = view === 'cluster' && kit === null && wantsOverview(zoomedOut ? 0 : 1, cards);
   const frameOnly = useMemo(() => (awaitingKit ? nodes.filter((n) => n.type !== 'object') : null), [awaitingKit, nodes]);
-  const fitAll = useFitAll(plain.nodes, zoomOutAhead);
+  // Presentation mode never fits below a zoom the room can read (readable-fit.ts).
+  const floor = readableFloor(useLayout((s) => s.presentation), useLayout((s) => s.textScale));
+  const fitAll = useFitAll(plain.nodes, zoomOutAhead, floor);
   const { setCenter } = useReactFlow();
   const selectTile = useCallback((id: string) => appStore.getState().selectObject(refs.get(id) ?? null), [refs]);
   const openTile = useCallback(
@@ -190,9 +195,10 @@ function CanvasBody() {
       )}
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="var(--canvas-dots)" />
       <Controls position="bottom-right" showInteractive={false} showFitView={false}>
-        <ControlButton className="react-flow__controls-fitview" onClick={() => fitAll()} title="Fit View" aria-label="Fit View">
+        <ControlButton className="react-flow__controls-fitview" onClick={() => fitAll(300, true)} title="Fit View" aria-label="Fit View">
           <FitIcon />
         </ControlButton>
+        {!model && <ZoomToSelection selectedId={selectedId} edges={graph.edges} floor={floor} />}
       </Controls>
       {model && kit && <kit.OverviewLayer model={model} selectedId={selectedId} onSelect={selectTile} onOpen={openTile} onMenu={tileMenu} />}
       {model && (
@@ -201,7 +207,7 @@ function CanvasBody() {
         </Panel>
       )}
       {chaos.overlay}
-      <FitOnChange ids={fitIds} nodes={plain.nodes} zoomOutAhead={zoomOutAhead} />
+      <FitOnChange ids={fitIds} nodes={plain.nodes} zoomOutAhead={zoomOutAhead} floor={floor} />
     </ReactFlow>
   );
 }

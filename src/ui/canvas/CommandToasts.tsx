@@ -1,6 +1,9 @@
 // What a canvas menu command said: a short note at the bottom of the canvas with the command and
 // the first line of its output (red when it failed). It goes by itself after a while, or with ×.
-import { useEffect } from 'react';
+// Several commands in a row do not pile up over the canvas: at most MAX_TOASTS are kept (the
+// caller drops the oldest), and only the newest is shown, with a "N earlier" button that unfolds
+// the others above it.
+import { useEffect, useRef, useState } from 'react';
 
 export interface CommandToast {
   id: number;
@@ -14,22 +17,56 @@ const TOAST_MS = 8000;
 export const MAX_TOASTS = 3;
 
 export function CommandToasts({ toasts, onDismiss }: { toasts: readonly CommandToast[]; onDismiss: (id: number) => void }) {
+  // Unfolded for the newest note it was unfolded at: a new note folds the list again.
+  const [unfoldedAt, setUnfoldedAt] = useState<number | null>(null);
+  useDismissTimers(toasts, onDismiss);
   if (toasts.length === 0) return null;
+  const newest = toasts[toasts.length - 1]!;
+  const earlier = toasts.slice(0, -1);
+  const expanded = unfoldedAt === newest.id;
   return (
     <div className="pointer-events-none absolute inset-x-0 bottom-3 z-10 flex flex-col items-center gap-2 px-16" data-testid="command-toasts">
-      {toasts.map((t) => (
-        <Toast key={t.id} toast={t} onDismiss={onDismiss} />
-      ))}
+      {earlier.length > 0 && (
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={() => setUnfoldedAt(expanded ? null : newest.id)}
+          className="pointer-events-auto rounded-full border border-slate-200 bg-white/90 px-2.5 py-0.5 text-[11px] font-medium text-slate-600 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-800/90 dark:text-slate-300 dark:hover:bg-slate-700"
+        >
+          {expanded ? 'Hide earlier' : `${earlier.length} earlier`}
+        </button>
+      )}
+      {expanded && earlier.map((t) => <Toast key={t.id} toast={t} onDismiss={onDismiss} />)}
+      <Toast key={newest.id} toast={newest} onDismiss={onDismiss} />
     </div>
   );
 }
 
-function Toast({ toast, onDismiss }: { toast: CommandToast; onDismiss: (id: number) => void }) {
+/**
+ * Each note goes TOAST_MS after it came, shown or folded away: the timers live here, not in the
+ * notes, so a folded note does not stay for ever.
+ */
+function useDismissTimers(toasts: readonly CommandToast[], onDismiss: (id: number) => void) {
+  const timers = useRef(new Map<number, number>());
   useEffect(() => {
-    const timer = window.setTimeout(() => onDismiss(toast.id), TOAST_MS);
-    return () => window.clearTimeout(timer);
-  }, [toast.id, onDismiss]);
+    const live = new Set(toasts.map((t) => t.id));
+    for (const t of toasts) if (!timers.current.has(t.id)) timers.current.set(t.id, window.setTimeout(() => onDismiss(t.id), TOAST_MS));
+    for (const [id, timer] of timers.current) {
+      if (live.has(id)) continue;
+      window.clearTimeout(timer);
+      timers.current.delete(id);
+    }
+  }, [toasts, onDismiss]);
+  useEffect(() => {
+    const all = timers.current;
+    return () => {
+      for (const timer of all.values()) window.clearTimeout(timer);
+      all.clear();
+    };
+  }, []);
+}
 
+function Toast({ toast, onDismiss }: { toast: CommandToast; onDismiss: (id: number) => void }) {
   return (
     <div
       role={toast.failed ? 'alert' : 'status'}

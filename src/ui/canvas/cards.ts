@@ -54,12 +54,16 @@ function size(q: string | number | undefined): string | undefined {
   return q === undefined ? undefined : canonicalQuantity(String(q));
 }
 
-export function cardOfPod(pod: Stored<'Pod'>, now: number): ObjectCardData {
+/**
+ * `needs`: where a pod held by its volume's topology would have to run (`zone us-east-1a`), as the
+ * engine's explanation says it (zoneConflict); it leads the card's line, so a stuck pod shows why.
+ */
+export function cardOfPod(pod: Stored<'Pod'>, now: number, needs?: string): ObjectCardData {
   const ref = refOf(pod);
   const status = podStatus(pod, now);
   const images = [...new Set((pod.spec?.containers ?? []).map((c) => c.image ?? c.name))].join(', ');
   const ready = kubectlCell('Pod', pod, 'READY', now);
-  return { kind: 'Pod', ref, label: labelOf(ref), status, tone: toneOf(status), detail: join(images, ready && `${ready} ready`), chips: podChips(pod) };
+  return { kind: 'Pod', ref, label: labelOf(ref), status, tone: toneOf(status), detail: join(needs && `needs ${needs}`, images, !needs && ready && `${ready} ready`), chips: podChips(pod) };
 }
 
 /** Containers (with restarts) and the pod's own volumes; claims are drawn as edges instead. */
@@ -133,6 +137,8 @@ export function cardOfClass(sc: Stored<'StorageClass'>): ObjectCardData {
 export interface NodeExtras {
   attachments: readonly Stored<'VolumeAttachment'>[];
   pods: readonly Stored<'Pod'>[];
+  /** Where a Pending pod would have to run for its volumes (the engine's zoneConflict), for its card. */
+  needs?: (pod: Stored<'Pod'>) => string | undefined;
 }
 
 /** A ConfigMap or Secret: its keys (never a Secret's values) and how many pods use it. */

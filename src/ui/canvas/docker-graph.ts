@@ -13,7 +13,31 @@ export interface LayerRow {
   size: string;
 }
 export type DockerImageData = { name: string; id: string; size: string; layers: LayerRow[]; hidden: { count: number; size: string } | null; containers: number };
-export type DockerContainerData = { name: string; image: string; state: string; tone: 'green' | 'grey' | 'amber'; upper: string; upperBytes: number; barFraction: number };
+export type DockerContainerData = {
+  name: string;
+  image: string;
+  state: string;
+  tone: 'green' | 'grey' | 'amber';
+  upper: string;
+  upperBytes: number;
+  /** The writable layer's share of `barScale`: a fixed scale, so 10 MB and 31 MB look different even alone. */
+  barFraction: number;
+  /** The bar's full length ("50MB"): the first of 50 MB, 100 MB, 200 MB, 500 MB, 1 GB, … that holds the largest layer shown. */
+  barScale: string;
+};
+
+/**
+ * The writable-layer bars' full length in bytes. Not the largest layer (a lone 10 MB container and
+ * a lone 31 MB one would both fill the bar): a round figure at least 50 MB, the same for every bar
+ * on the canvas, in Docker's decimal units.
+ */
+export function barScaleBytes(largest: number): number {
+  for (let scale = 50e6; ; ) {
+    if (largest <= scale) return scale;
+    const digit = Number(String(scale)[0]);
+    scale = digit === 5 ? scale * 2 : digit === 1 ? scale * 2 : scale * 2.5;
+  }
+}
 export type DockerVolumeData = { name: string; kind: 'volume' | 'bind' | 'tmpfs'; size: string; users: number };
 
 export type DockerImageNode = Node<DockerImageData, 'dockerImage'>;
@@ -78,12 +102,14 @@ export function toDockerGraph(state: ClusterState, opts: DockerGraphOptions = {}
   if (images.length === 0) nodes.push({ id: 'p:images', type: 'placeholder', position: { x: 0, y: TOP }, width: IMAGE_W, height: 70, data: { text: 'No images yet: docker pull busybox, or docker build' }, draggable: false, selectable: false });
 
   nodes.push(heading('h:containers', 'Containers (writable layers)', containers.length, xContainers, CONTAINER_W));
-  const largest = Math.max(1, ...containers.map(containerSize));
+  // Every bar on the canvas shares one scale (the pods' containers' too, when shown).
+  const podBytes = opts.podContainers ? Object.values(state.containers).map((r) => layerBytes(r.upper)) : [];
+  const scale = barScaleBytes(Math.max(1, ...containers.map(containerSize), ...podBytes));
   containers.forEach((c, i) => {
     const bytes = containerSize(c);
     const id = `container:${c.id}`;
     const box = { x: xContainers, y: TOP + i * (CONTAINER_H + GAP_Y), w: CONTAINER_W, h: CONTAINER_H };
-    const data: DockerContainerData = { name: c.name, image: c.image, ...stateOf(c), upper: humanSize(bytes), upperBytes: bytes, barFraction: bytes / largest };
+    const data: DockerContainerData = { name: c.name, image: c.image, ...stateOf(c), upper: humanSize(bytes), upperBytes: bytes, barFraction: bytes / scale, barScale: humanSize(scale) };
     nodes.push({ id, type: 'dockerContainer', position: { x: box.x, y: box.y }, width: box.w, height: box.h, data, ariaLabel: `Container ${c.name} ${data.state}`, draggable: false });
     boxes.set(id, box);
   });
@@ -104,8 +130,9 @@ export function toDockerGraph(state: ClusterState, opts: DockerGraphOptions = {}
 
   const edges: FlowEdge[] = [];
   if (opts.podContainers) {
-    const bottom = Math.max(TOP, ...[...boxes.values()].map((b) => b.y + b.h)) + 70;
-    addPodContainers(state, bottom, nodes, boxes, largest);
+    // Below everything drawn so far, the empty columns' hints included (their text must not sit under the headings).
+    const bottom = Math.max(TOP, ...nodes.map((n) => n.position.y + (n.height ?? 0))) + 70;
+    addPodContainers(state, bottom, nodes, boxes, scale);
   }
   const add = (relation: 'uses' | 'bound', source: string, target: string, label: string) => {
     const s = boxes.get(source);
@@ -130,7 +157,7 @@ export function toDockerGraph(state: ClusterState, opts: DockerGraphOptions = {}
  * layers (from the image catalogue) shared by every container that runs it, and each container's
  * own writable layer. Sizes come from the engine's filesystems.
  */
-function addPodContainers(state: ClusterState, top: number, nodes: DockerFlowNode[], boxes: Map<string, Box>, hostLargest: number) {
+function addPodContainers(state: ClusterState, top: number, nodes: DockerFlowNode[], boxes: Map<string, Box>, scale: number) {
   const records = Object.values(state.containers).sort((a, b) => a.pod.localeCompare(b.pod) || a.container.localeCompare(b.container));
   const pods = new Map(viewOf(state).list('Pod').map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p]));
   const imageRefs = [...new Set(records.map((r) => r.image))].sort();
@@ -158,7 +185,7 @@ function addPodContainers(state: ClusterState, top: number, nodes: DockerFlowNod
     boxes.set(id, { x: 0, y, w: IMAGE_W, h });
     y += h + GAP_Y;
   }
-  const largest = Math.max(hostLargest, ...records.map((r) => layerBytes(r.upper)));
+  if (records.length === 0) nodes.push({ id: 'p:podcontainers', type: 'placeholder', position: { x: IMAGE_W + GAP_X, y: top }, width: CONTAINER_W, height: 70, data: { text: 'No pods running yet: their containers appear here' }, draggable: false, selectable: false });
   records.forEach((r, i) => {
     const bytes = layerBytes(r.upper);
     const pod = pods.get(r.pod);
@@ -173,7 +200,8 @@ function addPodContainers(state: ClusterState, top: number, nodes: DockerFlowNod
       tone: running ? 'green' : status?.state?.terminated ? 'grey' : 'amber',
       upper: humanSize(bytes),
       upperBytes: bytes,
-      barFraction: bytes / Math.max(1, largest),
+      barFraction: bytes / scale,
+      barScale: humanSize(scale),
     };
     nodes.push({ id, type: 'dockerContainer', position: { x: box.x, y: box.y }, width: box.w, height: box.h, data, ariaLabel: `Pod container ${r.pod}/${r.container} ${data.state}`, draggable: false });
     boxes.set(id, box);

@@ -7,6 +7,7 @@ import { claimClass, refKey, viewOf, volumeClass, type ClusterState, type Object
 import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facingSides, grid, gridWidth, localVolumesTop, stackHeight, type Box } from './layout.ts';
 import { cardOfClaim, cardOfClass, cardOfConfig, cardOfPod, cardOfVolume, nodeGroupData, type NodeExtras, type ObjectCardData, type NodeGroupData } from './cards.ts';
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
+import { zoneConflict } from '../../engine/explain/zone.ts';
 import { cardOfJob, cardOfStatefulSet } from './workload-cards.ts';
 import { canvasServices, cardOfService, serviceTargets, slicesOf } from './service-cards.ts';
 
@@ -47,7 +48,7 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
   const classes = view.list('StorageClass');
 
   const cluster = layoutCluster(view.list('Node'), pods, volumes);
-  const nodes: FlowNode[] = [...clusterNodes(cluster, now, { attachments: view.list('VolumeAttachment'), pods })];
+  const nodes: FlowNode[] = [...clusterNodes(cluster, now, { attachments: view.list('VolumeAttachment'), pods, needs: (pod) => zoneConflict(view, pod)?.needs })];
 
   // Right of the cluster region: the class row on top, then the claims and volumes columns.
   // Long lists wrap into side-by-side columns (layout.ts rowsFor), so a hundred claims form
@@ -206,7 +207,8 @@ function clusterNodes(cluster: ClusterLayout, now: number, extras: NodeExtras): 
     out.push({ id: u.id, type: 'area', position: { x: u.box.x, y: u.box.y }, width: u.box.w, height: u.box.h, data: { title: 'Unscheduled', hint: 'Pods no node has accepted yet' }, selectable: false, focusable: false, draggable: false, zIndex: -1 });
   }
   for (const c of cluster.cards) {
-    const card = c.pod ? memoCard(c.pod, now, '', () => cardOfPod(c.pod!, now)) : memoCard(c.volume!, now, '', () => cardOfVolume(c.volume!, now));
+    const needs = c.pod && extras.needs?.(c.pod);
+    const card = c.pod ? memoCard(c.pod, now, needs || '', () => cardOfPod(c.pod!, now, needs || undefined)) : memoCard(c.volume!, now, '', () => cardOfVolume(c.volume!, now));
     out.push(objectNode(card, { ...c.rel, w: CARD_W, h: CARD_H }, c.parentId));
   }
   return out;

@@ -6,6 +6,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApplyResults } from './ApplyResults.tsx';
 import { EditorFallback } from './EditorFallback.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { EditBar } from './EditBar.tsx';
+import { useOpenEdit } from './kubectl-edit.ts';
 
 const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
 
@@ -38,9 +40,10 @@ function useAfterFirstPaint(): boolean {
 
 export function EditorPane() {
   const load = useAfterFirstPaint();
+  const edit = useOpenEdit();
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <EditorToolbar />
+      {edit ? <EditBar edit={edit} /> : <EditorToolbar />}
       <div className="relative min-h-0 flex-1">
         <Suspense fallback={<EditorFallback />}>{load ? <YamlEditor /> : <EditorFallback />}</Suspense>
       </div>

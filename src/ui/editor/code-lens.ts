@@ -37,6 +37,8 @@ export function installDocumentActions(monaco: MonacoApi, editor: Editor): Monac
     monaco.languages.registerCodeLensProvider('yaml', {
       async provideCodeLenses(m) {
         if (!ownModel(m)) return { lenses: [], dispose() {} };
+        // An object open for `kubectl edit` is saved with the edit bar, not applied document by document.
+        if (appStore.getState().editorTextAside !== null) return { lenses: [], dispose() {} };
         const analysis = await analyzeText(m.getValue());
         // Thousands of lenses would cost Monaco more than the learner gains: past MAX_LENSES, none.
         const documents = analysis && analysis.documents.length <= MAX_LENSES ? analysis.documents : [];

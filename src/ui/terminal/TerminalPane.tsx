@@ -8,12 +8,14 @@ import { useEffect, useRef } from 'react';
 import { appStore } from '../../store/index.ts';
 import { complete } from './complete.ts';
 import { runLine } from './run-line.ts';
+import type { CommandResult } from '../../store/index.ts';
 import { needsMoreLines } from './continuation.ts';
-import { CONTINUATION_PROMPT, EMPTY_LINE, insertCompletion, pressKey, PROMPT, redraw, type LineState } from './line-editor.ts';
+import { CONTINUATION_PROMPT, EMPTY_LINE, insertCompletion, pressKey, PROMPT, viewOf, type LineState } from './line-editor.ts';
+import { erase, paint, toEnd } from './screen.ts';
 
 const GREETING = [
   '\x1b[1mkubectl\x1b[0m and \x1b[1mdocker\x1b[0m against the simulated cluster. Tab completes, ↑/↓ walk the history, Ctrl+R searches it, Ctrl+C cancels, `clear` clears.',
-  'Try: \x1b[36mkubectl get pv,pvc\x1b[0m · \x1b[36mkubectl exec example-pod -- df -h /usr/share/nginx/html\x1b[0m · \x1b[36mdocker run -d --name web nginx\x1b[0m',
+  'Try: \x1b[36mkubectl apply -f manifest.yaml\x1b[0m (the editor\'s text) · \x1b[36mkubectl get pv,pvc\x1b[0m · \x1b[36mkubectl exec example-pod -- df -h /usr/share/nginx/html\x1b[0m · \x1b[36mdocker run -d --name web nginx\x1b[0m',
 ];
 
 const THEME = { background: '#0b1020', foreground: '#e2e8f0', cursor: '#a5b4fc', selectionBackground: '#334155', green: '#4ade80', red: '#f87171', cyan: '#67e8f9', brightBlack: '#64748b' };
@@ -35,99 +37,170 @@ export default function TerminalPane({ active }: { active: boolean }) {
     refit();
     const resize = new ResizeObserver(refit);
     resize.observe(el);
-    term.write(GREETING.join('\r\n') + '\r\n\r\n' + PROMPT);
+    term.write(GREETING.join('\r\n') + '\r\n\r\n');
 
-    let state: LineState = EMPTY_LINE;
+    // The history survives a reload (the store saves it).
+    const saved = appStore.getState().terminalHistory;
+    let state: LineState = { ...EMPTY_LINE, history: saved, historyIndex: saved.length };
     // A line running in the engine's worker: keys wait (as a shell's do) except Ctrl+C, which cancels it.
     let running = false;
     let typedAhead: string[] = [];
     // A command typed over several lines (a loop, a here-document, an open quote): its lines
     // collect behind bash's `> ` prompt until it is whole, then run as one.
     let pending: string[] | undefined;
+    // The row of the line's drawing the cursor is on (a long line wraps onto several): see screen.ts.
+    let row = 0;
+    const view = () => viewOf(state, pending ? CONTINUATION_PROMPT : PROMPT);
+    const show = () => {
+      const painted = paint(view(), term.cols, row);
+      row = painted.row;
+      term.write(painted.out);
+    };
+    /** Leaves the line as typed (the cursor after its end) and starts a new row below it. */
+    const leaveLine = (text: string, mark = '') => {
+      // Behind the prompt again, also when the line came from a Ctrl+R search.
+      const done = viewOf({ ...EMPTY_LINE, line: text, cursor: text.length }, pending ? CONTINUATION_PROMPT : PROMPT);
+      term.write(paint(done, term.cols, row).out + mark + '\r\n');
+      row = 0;
+    };
+    show();
+
+    // Which timeline the terminal last said it is on (live, or the past); see the note below.
+    let announcedLive = true;
+    const announce = () => {
+      const t = appStore.getState().timeline;
+      const live = t.cursor === t.frames.length - 1;
+      if (live === announcedLive) return;
+      announcedLive = live;
+      const note = live
+        ? '\x1b[2m── back to live ──\x1b[0m'
+        : `\x1b[33m── viewing frame ${t.cursor + t.dropped} of the timeline (the past): commands run now fork a what-if timeline ──\x1b[0m`;
+      // Above the line being typed, which is drawn again below it.
+      term.write(erase(row) + note + '\r\n');
+      row = 0;
+      show();
+    };
+
     const submit = (typed: string) => {
-      term.write('\r\n');
       const lines = [...(pending ?? []), typed];
       const line = lines.join('\n');
       if (needsMoreLines(line)) {
         pending = lines;
-        return void term.write(CONTINUATION_PROMPT);
+        return show();
       }
       pending = undefined;
+      appStore.getState().setTerminalHistory(state.history);
       if (line.trim() === 'clear') term.clear();
       else if (line.trim()) {
         running = true;
-        void runLine(appStore, line).then(({ chunks, exitCode }) => {
-          // stderr is red only when the command failed: docker's pull progress is not an error.
-          for (const c of chunks) term.write(c.stream === 'stderr' && exitCode !== 0 ? `\x1b[31m${c.text}\x1b[0m` : c.text);
-          term.write(PROMPT);
+        void runLine(appStore, line).then(async (result) => {
+          printResult(result);
+          // `kubectl edit`: the object is in the editor pane; like kubectl waiting for its editor,
+          // the prompt comes back once the edit is applied or abandoned.
+          const edit = result.effects?.find((e) => e.type === 'edit');
+          if (edit) {
+            term.write(`\x1b[2mEditing ${edit.resource} in the editor: Apply edit (${/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'}+S) saves it, Cancel (Escape) leaves it.\x1b[0m\r\n`);
+            const { startEdit, editLine } = await import('../editor/kubectl-edit.ts');
+            const saved = await startEdit(edit);
+            if (saved === undefined) term.write('Edit cancelled, no changes made.\r\n');
+            else printResult(await runLine(appStore, editLine(edit, saved)));
+          }
           running = false;
+          // A what-if fork made by this line, said after its output rather than inside it.
+          announce();
+          show();
           const ahead = typedAhead;
           typedAhead = [];
           for (const data of ahead) onInput(data);
         });
         return;
       }
-      term.write(PROMPT);
+      show();
     };
+    function printResult({ chunks, exitCode }: CommandResult) {
+      // stderr is red only when the command failed: docker's pull progress is not an error.
+      for (const c of chunks) term.write(c.stream === 'stderr' && exitCode !== 0 ? `\x1b[31m${c.text}\x1b[0m` : c.text);
+      // Output that does not end its line (`echo -n hi`) is ended here, so the prompt starts a row of its own.
+      const last = chunks.filter((c) => c.text).at(-1)?.text;
+      if (last !== undefined && !last.endsWith('\n')) term.write('\r\n');
+    }
     const onData = term.onData((data) => onInput(data));
     function onInput(data: string) {
       if (running) {
-        if (data === '\x03') appStore.getState().cancelAction();
+        // Ctrl+C also abandons an edit open in the editor pane.
+        if (data === '\x03') void import('../editor/kubectl-edit.ts').then(({ endEdit }) => endEdit(undefined)).then(() => appStore.getState().cancelAction());
         else typedAhead.push(data);
         return;
       }
       // Pasted text with newlines runs line by line.
       const pieces = data.length > 1 && /[\r\n]/.test(data) && !data.startsWith('\x1b') ? data.split(/\r\n|\r|\n/) : [data];
       pieces.forEach((piece, i) => {
+        // Lines after the first wait when the first started a command (they are typed ahead).
+        if (running) return void typedAhead.push(i < pieces.length - 1 ? `${piece}\r` : piece);
         const out = i < pieces.length - 1 ? pressKey(pressKey(state, piece).state, '\r') : pressKey(state, piece);
-        state = out.state;
-        if (out.kind === 'edit') term.write(out.echo);
-        else if (out.kind === 'submit') {
+        if (out.kind === 'edit') {
+          state = out.state;
+          show();
+        } else if (out.kind === 'submit') {
+          leaveLine(out.line);
+          state = out.state;
           // The next lines of a command (a loop's body, a here-document's) are not commands to recall with ↑.
           if (pending && state.history[state.history.length - 1] === out.line.trim()) state = { ...state, history: state.history.slice(0, -1), historyIndex: state.history.length - 1 };
-          if (out.echo) term.write(out.echo);
           submit(out.line);
-        }
-        else if (out.kind === 'interrupt') {
+        } else if (out.kind === 'interrupt') {
+          leaveLine(view().text, '^C');
+          state = out.state;
           pending = undefined;
-          term.write('^C\r\n' + PROMPT);
-        }
-        else if (out.kind === 'clear') {
+          show();
+        } else if (out.kind === 'clear') {
+          state = out.state;
           term.clear();
-          term.write(redraw(state));
+          // The terminal keeps the cursor's row as its first: the line is drawn again from there.
+          row = 0;
+          show();
         } else if (out.kind === 'complete') {
+          state = out.state;
           const before = state.line.slice(0, state.cursor);
           const { candidates, common } = complete(before, appStore.getState().cluster);
           const current = before.match(/\S*$/)![0];
-          if (candidates.length === 1) {
-            const done = insertCompletion(state, candidates[0]!, true);
-            state = done.state;
-            if (done.kind === 'edit') term.write(done.echo);
-          } else if (common.length > current.length) {
-            const done = insertCompletion(state, common, false);
-            state = done.state;
-            if (done.kind === 'edit') term.write(done.echo);
-          } else if (candidates.length > 1) {
-            term.write('\r\n' + candidates.join('  ') + '\r\n' + PROMPT + state.line);
-            term.write(redraw(state));
+          if (candidates.length === 1) state = insertCompletion(state, candidates[0]!, true).state;
+          else if (common.length > current.length) state = insertCompletion(state, common, false).state;
+          else if (candidates.length > 1) {
+            // The candidates below the line, then the line again, as bash lists them.
+            const end = toEnd(view(), term.cols, row);
+            term.write(end.out + '\r\n' + candidates.join('  ') + '\r\n');
+            row = 0;
           }
+          show();
         }
       });
     }
+    // A resize rewraps what is on screen: find the row the cursor is on within the line's drawing
+    // (the rows the terminal marks as continuing the one above), then draw the line for the new width.
+    const onResize = term.onResize(() => {
+      if (running) return;
+      term.write('', () => {
+        const buffer = term.buffer.active;
+        let y = buffer.baseY + buffer.cursorY;
+        let wrapped = 0;
+        while (y > 0 && buffer.getLine(y)?.isWrapped) {
+          y--;
+          wrapped++;
+        }
+        row = wrapped;
+        show();
+      });
+    });
     // Time travel: say so when the view leaves the present and when it comes back, above the line
-    // being typed (a line per frame during playback would drown the learner's own output).
-    const unsubscribe = appStore.subscribe((now, before) => {
-      const wasLive = before.timeline.cursor === before.timeline.frames.length - 1;
-      const isLive = now.timeline.cursor === now.timeline.frames.length - 1;
-      if (wasLive === isLive || pending) return;
-      const note = isLive
-        ? '\x1b[2m── back to live ──\x1b[0m'
-        : `\x1b[33m── viewing frame ${now.timeline.cursor + now.timeline.dropped} of the timeline (the past): commands run now fork a what-if timeline ──\x1b[0m`;
-      term.write('\r\x1b[2K' + note + '\r\n' + PROMPT + redraw(state));
+    // being typed (a line per frame during playback would drown the learner's own output). Not
+    // while a line runs or a multi-line command is open: that is said when the prompt comes back.
+    const unsubscribe = appStore.subscribe(() => {
+      if (!running && !pending) announce();
     });
     return () => {
       unsubscribe();
       onData.dispose();
+      onResize.dispose();
       resize.disconnect();
       term.dispose();
       terminal.current = null;

@@ -2,9 +2,9 @@
 // and the names of objects and containers that exist right now in the simulated cluster.
 import { ALL_KINDS, KINDS, listObjects, readerOf, resolveResource, type ClusterState, type Kind } from '../../engine/index.ts';
 import { KUBECTL_VERB_NAMES } from '../../commands/kubectl/verb-names.ts';
+import { HOST_TOOL_NAMES } from '../../commands/shell/host-tools.ts';
 
-const TOOLS = ['kubectl', 'docker', 'kubesim', 'sleep', 'echo', 'sudo', 'clear'];
-const DOCKER_COMMANDS = ['build', 'container', 'exec', 'history', 'image', 'images', 'info', 'inspect', 'logs', 'ps', 'pull', 'restart', 'rm', 'rmi', 'run', 'start', 'stop', 'system', 'volume'];
+const DOCKER_COMMANDS = ['build', 'container', 'cp', 'exec', 'history', 'image', 'images', 'info', 'inspect', 'logs', 'ps', 'pull', 'restart', 'rm', 'rmi', 'run', 'start', 'stop', 'system', 'volume'];
 const DOCKER_CONTAINER_VERBS = ['exec', 'inspect', 'logs', 'restart', 'rm', 'start', 'stop'];
 
 /** What `kubectl get <Tab>` offers, as kubectl's completion does: the plural of every kind the cluster serves. */
@@ -23,9 +23,18 @@ function names(state: ClusterState, kind: Kind): string[] {
   return listed.ok ? listed.value.map((o) => o.metadata.name) : [];
 }
 
+/** The editor's text, a file in the shell's home (store/editor-file.ts): the one file every terminal has. */
+const EDITOR_FILE_NAME = 'manifest.yaml';
+/** Tools whose arguments are files. */
+const FILE_TOOLS = ['cat', 'cp', 'grep', 'head', 'tail', 'wc', 'base64', 'rm', 'mv'];
+
 function candidatesFor(words: readonly string[], state: ClusterState): string[] {
   const [tool, ...rest] = words;
-  if (words.length === 1) return TOOLS;
+  if (words.length === 1) return [...HOST_TOOL_NAMES];
+  const previous = words[words.length - 2];
+  // kubectl's -f is a file, but `kubectl logs -f` follows a pod.
+  const fileFlag = tool === 'kubectl' && (previous === '-f' || previous === '--filename') && !rest.includes('logs');
+  if (fileFlag || FILE_TOOLS.includes(tool!)) return [EDITOR_FILE_NAME];
   if (tool === 'kubectl') {
     const args = rest.filter((w) => !w.startsWith('-'));
     if (args.length === 1) return [...KUBECTL_VERB_NAMES];

@@ -4,7 +4,7 @@ import { applyManifest } from '../../engine/write.ts';
 import { createAppStore } from '../../store/app-store.ts';
 import { runLine } from './run-line.ts';
 import { complete } from './complete.ts';
-import { EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, type LineState } from './line-editor.ts';
+import { EMPTY_LINE, heredocTerminator, insertCompletion, pressKey, viewOf, type LineState } from './line-editor.ts';
 
 const type = (state: LineState, ...keys: string[]) => keys.reduce((s, k) => pressKey(s, k).state, state);
 
@@ -45,15 +45,16 @@ describe('the terminal line editor', () => {
     const history = type(EMPTY_LINE, 'kubectl get pvc', '\r', 'kubectl describe pv data', '\r', 'docker ps', '\r', 'kubectl get pv', '\r');
     const searching = type(history, '\x12', 'g', 'e', 't');
     expect(searching.search).toMatchObject({ query: 'get', failed: false });
-    expect(pressKey(type(history, '\x12', 'g', 'e'), 't')).toMatchObject({ kind: 'edit', echo: "\r\x1b[K(reverse-i-search)`get': kubectl get pv" });
+    const shown = (s: LineState) => `${viewOf(s).prompt}${viewOf(s).text}`;
+    expect(shown(type(history, '\x12', 'g', 'e', 't'))).toBe("(reverse-i-search)`get': kubectl get pv");
     // Ctrl+R again: the next older match; past the oldest it fails and keeps the last one.
-    expect(pressKey(searching, '\x12')).toMatchObject({ echo: "\r\x1b[K(reverse-i-search)`get': kubectl get pvc" });
-    expect(pressKey(type(searching, '\x12'), '\x12')).toMatchObject({ echo: "\r\x1b[K(failed reverse-i-search)`get': kubectl get pvc" });
-    expect(pressKey(searching, 'x')).toMatchObject({ echo: "\r\x1b[K(failed reverse-i-search)`getx': kubectl get pv" });
+    expect(shown(type(searching, '\x12'))).toBe("(reverse-i-search)`get': kubectl get pvc");
+    expect(shown(type(searching, '\x12', '\x12'))).toBe("(failed reverse-i-search)`get': kubectl get pvc");
+    expect(shown(type(searching, 'x'))).toBe("(failed reverse-i-search)`getx': kubectl get pv");
     // Backspace widens the search again, from the newest entry.
     expect(type(searching, '\x7f', '\x7f').search).toMatchObject({ query: 'g', match: 3 });
     const run = pressKey(type(searching, '\x12'), '\r');
-    expect(run).toMatchObject({ kind: 'submit', line: 'kubectl get pvc', echo: '\r\x1b[K\x1b[1;32m$\x1b[0m kubectl get pvc' });
+    expect(run).toMatchObject({ kind: 'submit', line: 'kubectl get pvc' });
     expect(run.state.search).toBeUndefined();
   });
 
@@ -65,6 +66,32 @@ describe('the terminal line editor', () => {
     expect(type(searching, '\x1b[D')).toMatchObject({ line: 'docker ps', cursor: 8 });
     expect(type(searching, '\x07')).toMatchObject({ line: 'kub', cursor: 3 });
     expect(pressKey(searching, '\x03')).toMatchObject({ kind: 'interrupt', state: { line: '' } });
+  });
+
+  it('moves and kills by word as bash does: Alt+B/F and Ctrl+arrows by letters and digits, Ctrl+W by spaces', () => {
+    const s = type(EMPTY_LINE, 'kubectl get pvc/data-0 -n lab');
+    expect(type(s, '\x1bb').cursor).toBe(26); // "lab"
+    expect(type(s, '\x1bb', '\x1bb', '\x1bb').cursor).toBe(21); // "0" of data-0, then "n", then "0"
+    expect(type(s, '\x01', '\x1bf').cursor).toBe(7); // the end of "kubectl"
+    expect(type(s, '\x01', '\x1b[1;5C', '\x1b[1;5C').cursor).toBe(11);
+    expect(type(s, '\x1b[1;5D').cursor).toBe(26);
+    expect(type(s, '\x17').line).toBe('kubectl get pvc/data-0 -n ');
+    expect(type(s, '\x1b\x7f').line).toBe('kubectl get pvc/data-0 -n ');
+    expect(type(s, '\x1b\x7f', '\x1b\x7f', '\x1b\x7f').line).toBe('kubectl get pvc/data-');
+    expect(type(s, '\x01', '\x1bd')).toMatchObject({ line: ' get pvc/data-0 -n lab', cursor: 0 });
+  });
+
+  it('Ctrl+K kills to the end, Ctrl+U to the start, Ctrl+Y puts the last kill back; Home/End in every encoding', () => {
+    const s = type(EMPTY_LINE, 'kubectl get pvc', '\x1b[D', '\x1b[D', '\x1b[D');
+    expect(type(s, '\x0b')).toMatchObject({ line: 'kubectl get ', killed: 'pvc' });
+    expect(type(s, '\x0b', '\x01', '\x19')).toMatchObject({ line: 'pvckubectl get ', cursor: 3 });
+    expect(type(s, '\x15')).toMatchObject({ line: 'pvc', cursor: 0, killed: 'kubectl get ' });
+    for (const home of ['\x1b[H', '\x1bOH', '\x1b[1~', '\x01']) expect(type(s, home).cursor).toBe(0);
+    for (const end of ['\x1b[F', '\x1bOF', '\x1b[4~', '\x05']) expect(type(s, end).cursor).toBe(15);
+    expect(type(s, '\x02', '\x06', '\x06').cursor).toBe(13); // Ctrl+B, Ctrl+F
+    expect(type(s, '\x04').line).toBe('kubectl get vc'); // Ctrl+D deletes under the cursor
+    // A kill survives Enter, as bash's kill ring does.
+    expect(type(s, '\x0b', '\r', '\x19').line).toBe('pvc');
   });
 
   it('a pasted line loses its control characters', () => {
@@ -96,9 +123,20 @@ describe('terminal completion', () => {
     ['kubectl get no', ['nodes'], 'nodes'],
     ['kubectl t', ['taint'], 'taint'],
     ['docker vo', ['volume'], 'volume'],
+    ['docker c', ['container', 'cp'], 'c'],
+    // The host's own tools and the ones it shares with containers.
+    ['cu', ['curl', 'cut'], 'cu'],
+    ['ba', ['base64'], 'base64'],
     ['docker volume l', ['ls'], 'ls'],
+    // The editor's text is manifest.yaml in the terminal's home.
+    ['kubectl apply -f m', ['manifest.yaml'], 'manifest.yaml'],
+    ['kubectl diff --filename ', ['manifest.yaml'], 'manifest.yaml'],
+    ['cat ', ['manifest.yaml'], 'manifest.yaml'],
   ])('%s → %j', (text, candidates, common) => {
     expect(complete(text, state)).toEqual({ candidates, common });
+  });
+  it('kubectl logs -f still completes pods, not the file', () => {
+    expect(complete('kubectl logs -f ', state).candidates).not.toContain('manifest.yaml');
   });
   it('offers the node names that exist', () => {
     expect(complete('kubectl cordon ', state).candidates).toEqual(['kind-control-plane']);

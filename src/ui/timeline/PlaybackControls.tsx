@@ -1,6 +1,6 @@
 // Playback of the timeline in the header: step back, play/pause, step forward, back to live,
-// speed, and a scrubber over every frame. In the past a "what-if" badge says that acting now
-// forks the timeline. Keys (outside editors and the terminal): , and . step, K plays/pauses,
+// speed, and a scrubber over every frame. Paused in the past, a "what-if" badge says that acting
+// now forks the timeline; while playing, a "replaying" one (watching forks nothing). Keys (outside editors and the terminal): , and . step, K plays/pauses,
 // End goes live, like a video player's frame keys.
 import { useEffect } from 'react';
 import { SPEEDS, appStore, useAppStore, type Speed } from '../../store/index.ts';
@@ -39,9 +39,9 @@ export function PlaybackControls() {
         value={cursor}
         disabled={empty}
         onChange={(e) => seekTo(Number(e.target.value))}
-        className="mx-1 h-1.5 w-28 cursor-pointer accent-indigo-600 xl:w-40 disabled:cursor-default"
+        className="mx-1 h-1.5 w-20 cursor-pointer accent-indigo-600 @min-[70rem]:w-28 @min-[80rem]:w-40 disabled:cursor-default"
       />
-      <span className="w-14 text-right font-mono text-[11px] text-slate-500 tabular-nums dark:text-slate-400" aria-hidden>
+      <span className="hidden w-14 text-right font-mono text-[11px] text-slate-500 tabular-nums @min-[70rem]:inline dark:text-slate-400" aria-hidden>
         {cursor}/{Math.max(0, frames - 1)}
       </span>
       <select
@@ -56,7 +56,18 @@ export function PlaybackControls() {
           </option>
         ))}
       </select>
-      {live ? (
+      {playing && !live ? (
+        // Playback walks through frames that happened: nothing is forked by watching them, so no what-if.
+        <button
+          type="button"
+          onClick={goLive}
+          title="Replaying the timeline step by step. Back to the present (End)."
+          className="ml-1 inline-flex h-6 items-center gap-1 rounded-full bg-indigo-50 px-2 text-[11px] font-semibold text-indigo-800 hover:bg-indigo-100 dark:bg-indigo-400/15 dark:text-indigo-200 dark:hover:bg-indigo-400/25"
+        >
+          <Icon name="live" className="size-3" />
+          Replaying · go live
+        </button>
+      ) : live ? (
         <span className="ml-1 inline-flex h-6 items-center gap-1 rounded-full bg-emerald-50 px-2 text-[11px] font-semibold text-emerald-700 dark:bg-emerald-400/10 dark:text-emerald-300" title="Showing the cluster as it is now">
           <span className="size-1.5 rounded-full bg-emerald-500" aria-hidden />
           Live

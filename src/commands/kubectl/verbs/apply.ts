@@ -12,10 +12,11 @@ import { outputFormatError, printData, printObject } from '../object-output.ts';
 import { asList } from '../output-formats.ts';
 import type { AnyStored } from '../../../engine/index.ts';
 import { applyPatchError, infoString, LAST_APPLIED_ANNOTATION, modifiedConfiguration, threeWayPatch } from './apply-patch.ts';
+import { hasKustomize, manifestSources } from '../kustomize/sources.ts';
 
 export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): CommandOutput {
   const files = ctx.flags.values['filename'] ?? [];
-  if (files.length === 0) {
+  if (files.length === 0 && !hasKustomize(ctx)) {
     return output(ctx.state, {
       stderr: 'error: must specify one of -f and -k\n',
       exitCode: 1,
@@ -33,20 +34,21 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
   // shouldPrintObject: any -o but `name` prints the objects at the end instead of a line each.
   const printsObjects = format !== undefined && format !== '' && format !== 'name';
   const printing: Printing = { format, printsObjects, dryRun: dryRun.value, objects: [] };
+  // The files' text, or with -k the kustomization built into one stream named by its directory.
+  const sources = manifestSources(ctx);
+  if (!sources.ok) return output(ctx.state, { stderr: sources.stderr, exitCode: 1 });
   let state = ctx.state;
   const stderr: string[] = [];
   // The server's warnings reach stderr while kubectl works through the documents, each before the
   // line for its object; errors are gathered and printed at the end (so they go in `stderr`).
-  const log: OutputChunk[] = [];
+  const log: OutputChunk[] = [{ stream: 'stderr', text: sources.warnings }];
   const steps: Step[] = [];
   let objects = 0;
-  for (const file of files) {
-    const text = file === '-' ? ctx.input.stdin ?? '' : ctx.input.files.read(file);
+  for (const { path: file, source, text } of sources.sources) {
     if (text === undefined) {
       stderr.push(clientError(`the path "${file}" does not exist`));
       continue;
     }
-    const source = file === '-' ? 'STDIN' : file;
     // Each item of a `kind: List` is a document of its own (kubectl flattens lists client-side).
     const docs = flattenLists(parseManifestText(text));
     // kubectl stops reading a file at its first YAML syntax error, keeping what came before.

@@ -22,6 +22,7 @@ import { dryRunOf, dryRunSuffix, serverDryRun } from '../dry-run.ts';
 import type { Txn } from '../../../engine/cluster/store.ts';
 import { waitForDeletedPods } from './delete-wait.ts';
 import { getOwn } from '../../../lib/own.ts';
+import { hasKustomize, manifestSources } from '../kustomize/sources.ts';
 
 interface Target {
   kind: Kind;
@@ -44,9 +45,13 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   // order among the targets: delete goes on with the others (ContinueOnError) and reports each.
   const unmapped = new Map<number, string[]>();
   const files = ctx.flags.values['filename'] ?? [];
-  if (files.length > 0) {
-    for (const file of files) {
-      const text = file === '-' ? ctx.input.stdin ?? '' : ctx.input.files.read(file);
+  let kustomizeWarnings = '';
+  if (files.length > 0 || hasKustomize(ctx)) {
+    // -f's files, or -k's kustomization built into one stream named by its directory.
+    const sources = manifestSources(ctx);
+    if (!sources.ok) return output(ctx.state, { stderr: sources.stderr, exitCode: 1 });
+    kustomizeWarnings = sources.warnings;
+    for (const { path: file, source, text } of sources.sources) {
       if (text === undefined) {
         stderr.push(clientError(`the path "${file}" does not exist`));
         continue;
@@ -56,7 +61,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
         // A document without a well-typed kind and name names nothing to delete.
         const info = typeof v?.kind === 'string' && v.kind ? resolveResource(v.kind) : undefined;
         const name = v?.metadata?.name;
-        const mapping = mappingError(doc.value, file === '-' ? 'STDIN' : file);
+        const mapping = mappingError(doc.value, source);
         if (mapping) {
           unmapped.set(targets.length, [...(unmapped.get(targets.length) ?? []), mapping]);
           continue;
@@ -125,7 +130,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   // kubectl prints this on stdout when nothing at all matched (an empty file, a selector matching nothing).
   if (targets.length === 0 && !stderr.some((l) => !l.startsWith('Warning:'))) stdout.push('No resources found');
   const failed = stderr.some((l) => !l.startsWith('Warning:'));
-  const chunks: OutputChunk[] = [{ stream: 'stderr', text: warning }, { stream: 'stdout', text: lines(stdout) }, { stream: 'stderr', text: lines(stderr) }];
+  const chunks: OutputChunk[] = [{ stream: 'stderr', text: warning + kustomizeWarnings }, { stream: 'stdout', text: lines(stdout) }, { stream: 'stderr', text: lines(stderr) }];
   return output(waited.state, { chunks, exitCode: failed ? 1 : 0, steps: [...r.steps, ...waited.steps] });
 }
 

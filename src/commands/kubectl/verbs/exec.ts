@@ -2,7 +2,7 @@
 import { act, execInPod, getObject, isPoweredOff, listObjects, type Stored } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { formatApiError } from '../errors.ts';
-import { flag } from '../flags.ts';
+import { flag, isSet } from '../flags.ts';
 import type { KubectlContext } from '../context.ts';
 import { getOwn } from '../../../lib/own.ts';
 
@@ -47,6 +47,11 @@ export function execVerb(ctx: KubectlContext): CommandOutput {
   const { name: container, note } = pickContainer(pod, flag(ctx.flags, 'container'));
   const unreachable = kubeletUnreachable(ctx, pod);
   if (unreachable) return output(ctx.state, { stderr: note + unreachable, exitCode: 1 });
+  // exec.go SetupTTY: `-t` with `-i` whose input is not a terminal (a heredoc or a pipe: the
+  // only input a script or the simulated terminal can give) runs without a TTY, and says so.
+  const ttyNote = isSet(ctx.flags, 'stdin') && isSet(ctx.flags, 'tty') && !isSet(ctx.flags, 'quiet') && (ctx.input.stdin ?? '') !== ''
+    ? 'Unable to use a TTY - input is not a terminal or the right kind of file\n'
+    : '';
   const r = execInPod(ctx.state, ctx.namespace, name, container, ctx.flags.rest, ctx.input.stdin ?? '');
   if (!r.ok) {
     const message = {
@@ -56,13 +61,15 @@ export function execVerb(ctx: KubectlContext): CommandOutput {
       completed: `error: cannot exec into a container in a completed pod; current phase is ${r.detail}`,
       'executable-not-found': `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${pod.metadata.uid?.replace(/-/g, '')}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${r.detail}": executable file not found in $PATH: unknown`,
     }[r.reason];
-    return output(ctx.state, { stderr: `${note}${message}\n`, exitCode: 1 });
+    // The pod and container checks come before SetupTTY; the stream's own failures after it.
+    const afterTty = r.reason === 'not-running' || r.reason === 'executable-not-found' ? ttyNote : '';
+    return output(ctx.state, { stderr: `${note}${afterTty}${message}\n`, exitCode: 1 });
   }
   const failed = r.code !== 0 ? `command terminated with exit code ${r.code}\n` : '';
-  if (!r.mainEnded) return output(r.state, { stdout: r.stdout, stderr: note + r.stderr + failed, exitCode: r.code });
+  if (!r.mainEnded) return output(r.state, { stdout: r.stdout, stderr: note + ttyNote + r.stderr + failed, exitCode: r.code });
   // The command stopped the container's main process: let the kubelet notice and restart it.
   const settled = act(r.state, `user ran kubectl exec ${name} -c ${container} -- ${ctx.flags.rest.join(' ')}`, () => undefined);
-  return output(settled.state, { stdout: r.stdout, stderr: note + r.stderr + failed, exitCode: r.code, steps: settled.steps });
+  return output(settled.state, { stdout: r.stdout, stderr: note + ttyNote + r.stderr + failed, exitCode: r.code, steps: settled.steps });
 }
 
 /**

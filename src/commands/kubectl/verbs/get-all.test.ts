@@ -19,9 +19,10 @@ describe('kubectl get all', () => {
 
   it('says nothing was found in the namespace when it is empty', () => {
     // The default namespace always holds the API server's kubernetes Service.
-    const r = run('kubectl get all -n kube-public\nkubectl get all -n kube-system\n');
+    // (kube-system holds the kube-dns Service.)
+    const r = run('kubectl get all -n kube-public\nkubectl get all -n kube-node-lease\n');
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('No resources found in kube-public namespace.\nNo resources found in kube-system namespace.\n');
+    expect(r.stderr).toBe('No resources found in kube-public namespace.\nNo resources found in kube-node-lease namespace.\n');
     expect(r.exitCode).toBe(0);
   });
 

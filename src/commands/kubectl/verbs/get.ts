@@ -9,6 +9,7 @@ import { flag, isSet } from '../flags.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { asList, choosePrinter, printWith } from '../output-formats.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { filesToGet, type GetTarget } from './get-files.ts';
 import { klogExit, relaxedJsonPath, sortOrder } from '../printers/sort-by.ts';
 import { sortResponses, type Response } from './get-sort.ts';
 import { expandAllCategory } from './get-all.ts';
@@ -33,9 +34,11 @@ export function getVerb(ctx: KubectlContext): CommandOutput {
 }
 
 function getCommand(ctx: KubectlContext): CommandOutput {
-  const parsed = parseResourceArgs(expandAllCategory(ctx.flags.args));
+  const fromFiles = filesToGet(ctx);
+  if (fromFiles && !fromFiles.ok) return output(ctx.state, { stderr: fromFiles.stderr, exitCode: 1 });
+  const parsed = fromFiles ? { ok: true as const, targets: fromFiles.targets } : parseResourceArgs(expandAllCategory(ctx.flags.args));
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
-  if (parsed.targets.length === 0) {
+  if (parsed.targets.length === 0 && !fromFiles) {
     return output(ctx.state, {
       stderr:
         'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
@@ -70,12 +73,12 @@ function getCommand(ctx: KubectlContext): CommandOutput {
   if (isSet(ctx.flags, 'watch-only')) return output(ctx.state, {});
 
   const stdout: string[] = [];
-  const stderr: string[] = [];
+  const stderr: string[] = fromFiles ? [...fromFiles.errors] : [];
   let responses: Response[] = [];
-  for (const { info, names } of parsed.targets) {
+  for (const { info, names, namespace } of parsed.targets as GetTarget[]) {
     if (names.length > 0) {
       for (const name of names) {
-        const got = getObject(ctx.api, info.kind, ctx.namespace, name);
+        const got = getObject(ctx.api, info.kind, namespace ?? ctx.namespace, name);
         if (got.ok) responses.push({ info, objects: [got.value], named: true });
         else if (!(got.error.reason === 'NotFound' && isSet(ctx.flags, 'ignore-not-found'))) stderr.push(formatApiError(got.error));
       }
@@ -89,7 +92,10 @@ function getCommand(ctx: KubectlContext): CommandOutput {
     }
   }
   const found = responses.flatMap((r) => r.objects);
-  const single = parsed.targets.length === 1 && parsed.targets[0]!.names.length === 1;
+  // With -f, one file (not a kustomization) holding one object is printed as itself (singleItemImplied).
+  const single = fromFiles ? fromFiles.singleItemImplied && found.length === 1 : parsed.targets.length === 1 && parsed.targets[0]!.names.length === 1;
+  // Names carry their resource when several kinds are shown (multipleGVKsRequested, for -f).
+  const prefixed = fromFiles ? new Set(parsed.targets.map((t) => t.info.kind)).size > 1 : parsed.targets.length > 1;
   if (!human) return printGeneric(ctx, chosen, { found, single, sortBy, stderr });
 
   if (sortBy !== '') {
@@ -113,14 +119,14 @@ function getCommand(ctx: KubectlContext): CommandOutput {
         allNamespaces: ctx.allNamespaces && info.namespaced,
         noHeaders: isSet(ctx.flags, 'no-headers'),
       },
-      parsed.targets.length > 1,
+      prefixed,
       (ctx.flags.values['label-columns'] ?? []).flatMap((v) => v.split(',')).filter(Boolean),
     );
     if (text) tables.push(text);
   }
   stdout.push(...tables.map((t) => t.trimEnd()).join('\n\n').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1));
   // Nothing written and nothing failed: say so (a table left out by a failed sort counts as nothing).
-  if (tables.length === 0 && stderr.length === 0 && !isSet(ctx.flags, 'ignore-not-found')) {
+  if (tables.length === 0 && stderr.length === 0 && !isSet(ctx.flags, 'ignore-not-found') && !fromFiles) {
     const namespaced = parsed.targets.some((t) => t.info.namespaced);
     stderr.push(noResourcesFound(namespaced && !ctx.allNamespaces ? ctx.namespace : undefined));
   }

@@ -11,13 +11,17 @@ import { envConfigError } from './env.ts';
 import { MOUNT_TIMEOUT_MS, checkPodVolumes, hostPathVolumes, nodeFs } from './volumes.ts';
 import { setUpHostPaths } from './host-path.ts';
 import { attachableVolume } from '../attach-detach/index.ts';
-import { imagePullMessages } from './images.ts';
+import { imageIdOf, imagePullMessages, qualifiedImage } from './images.ts';
+import { killChangedContainers } from './spec-change.ts';
+import { attemptPulls, hadConfigError } from './config-error.ts';
 import { forgetPod, startContainer } from '../../containers/runtime.ts';
-import { handleExits } from './restarts.ts';
+import { backoffMs, handleExits, withPhase } from './restarts.ts';
+import { criStartError, failStart } from './start-error.ts';
 import { containerKey, emptyDirKey } from '../../containers/mounts.ts';
 import { isPoweredOff } from '../../cluster/power.ts';
 import { postNodeStatuses } from './node-status.ts';
 import { graceEnd, signalTermination } from './termination.ts';
+import { refreshPodVolumes } from './volume-refresh.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
 import { layerBytes } from '../../fs/tree.ts';
 import { setOwn } from '../../../lib/own.ts';
@@ -41,15 +45,18 @@ export const kubelet: Controller = {
       else if (pod.status?.phase === 'Running') {
         evictIfOverLimit(ctx, pod, node);
         const live = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
+        if (live?.status?.phase === 'Running') killChangedContainers(ctx, live);
         if (live?.status?.phase === 'Running') handleExits(ctx, live, node);
+        const synced = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
+        if (synced?.status?.phase === 'Running') refreshPodVolumes(ctx, synced);
       }
     }
     cleanUpOrphans(ctx);
   },
-  // Container exits and restarts after their back-off, grace periods ending, and the mount timeout of a pod whose volumes are not attached yet.
+  // Container exits and restarts after their back-off, the periodic sync that writes a ConfigMap or Secret update into a pod's volumes, grace periods ending, and the mount timeout of a pod whose volumes are not attached yet.
   wakeTimes(view) {
     const times: (number | undefined)[] = [];
-    for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt);
+    for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt, record.volumeSync?.dueAt);
     for (const pod of view.list('Pod')) {
       // A pod whose PID 1 ignores SIGTERM is killed when its grace period ends.
       if (pod.metadata.deletionTimestamp) times.push(graceEnd(pod));
@@ -92,7 +99,9 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
   for (const c of pod.spec?.containers ?? []) {
     const error = envConfigError(ctx.txn, pod.metadata.namespace!, c);
     if (error) {
+      const pulls = attemptPulls(ctx, pod, c, error);
       setWaiting(ctx, pod, node, 'CreateContainerConfigError', error);
+      for (const m of pulls) ctx.event(pod, 'Normal', m.reason, m.message);
       ctx.event(pod, 'Warning', 'Failed', `Error: ${error}`);
       ctx.step(`kubelet on ${node.metadata.name} cannot start container ${c.name} of pod ${podKey}: ${error}`);
       return;
@@ -100,24 +109,33 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
   }
   const now = rfc3339(ctx.now);
   const started = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`) ?? pod;
-  for (const c of pod.spec?.containers ?? []) {
-    startContainer(ctx.txn, started, c);
-    for (const m of imagePullMessages(c.image ?? '')) ctx.event(pod, 'Normal', m.reason, m.message);
+  // After a config error the images were pulled by the failed attempts (config-error.ts).
+  const retried = hadConfigError(pod);
+  const containerID = (c: { name: string }, i: number) => `containerd://${digestHex(`${pod.metadata.uid}/${c.name}/${i}`)}`;
+  // Every container is tried, whether or not another failed to start (SyncPod goes on).
+  const failed = new Map<string, Partial<ContainerStatus>>();
+  for (const [i, c] of (pod.spec?.containers ?? []).entries()) {
+    const pulls = retried ? attemptPulls(ctx, pod, c) : imagePullMessages(c.image ?? '');
+    const result = startContainer(ctx.txn, started, c);
+    for (const m of pulls) ctx.event(pod, 'Normal', m.reason, m.message);
     ctx.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
-    ctx.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
+    if (result.failure) failed.set(c.name, failStart(ctx, pod, c, criStartError(ctx, started, c, result.failure, containerID(c, i)), 0, backoffMs(0)));
+    else ctx.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
   }
   const statuses: ContainerStatus[] = (pod.spec?.containers ?? []).map((c, i) => ({
     name: c.name,
     image: qualifiedImage(c.image ?? ''),
-    imageID: `${qualifiedImage(c.image ?? '').replace(/:[^:/]*$/, '')}@sha256:${digestHex(c.image ?? '')}`,
-    containerID: `containerd://${digestHex(`${pod.metadata.uid}/${c.name}/${i}`)}`,
+    imageID: imageIdOf(c.image ?? ''),
+    containerID: containerID(c, i),
     ready: true,
     started: true,
     restartCount: 0,
     state: { running: { startedAt: now } },
+    ...failed.get(c.name),
     volumeMounts: (c.volumeMounts ?? []).map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) })),
   }));
-  updateStatus(ctx.txn, {
+  const restartPending = (pod.spec?.containers ?? []).some((c) => ctx.txn.state.containers[containerKey(pod, c.name)]?.restartAt !== undefined);
+  const running: Pod = {
     ...pod,
     status: {
       ...pod.status,
@@ -126,13 +144,24 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
       conditions: mergeConditions(pod.status?.conditions, [
         { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: now },
         { type: 'Initialized', status: 'True', lastTransitionTime: now },
-        { type: 'Ready', status: 'True', lastTransitionTime: now },
-        { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
+        // Not Ready while a container could not start: withPhase below says which.
+        ...(failed.size > 0
+          ? []
+          : [
+              { type: 'Ready', status: 'True', lastTransitionTime: now },
+              { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
+            ]),
       ]),
       containerStatuses: statuses,
     },
-  });
-  ctx.step(`kubelet on ${node.metadata.name} started pod ${podKey}: Running`);
+  };
+  // A container that could not start leaves the pod not Ready (or Failed, with restartPolicy Never).
+  updateStatus(ctx.txn, failed.size > 0 ? withPhase(running, ctx.now, !restartPending) : running);
+  ctx.step(
+    failed.size > 0
+      ? `kubelet on ${node.metadata.name} could not start container${failed.size > 1 ? 's' : ''} ${[...failed.keys()].join(', ')} of pod ${podKey}: a mount the runtime refuses (RunContainerError)`
+      : `kubelet on ${node.metadata.name} started pod ${podKey}: Running`,
+  );
 }
 
 function setWaiting(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>, reason: string, message: string | undefined): void {
@@ -221,13 +250,6 @@ function mergeConditions(existing: PodCondition[] | undefined, updates: PodCondi
 function sameIgnoringTimes(a: unknown, b: unknown): boolean {
   const strip = (v: unknown) => JSON.stringify(v, (k, x: unknown) => (k === 'lastTransitionTime' || k === 'startTime' ? undefined : x));
   return strip(a) === strip(b);
-}
-
-export function qualifiedImage(image: string): string {
-  const withTag = /:[^/]*$/.test(image) || image.includes('@') ? image : `${image}:latest`;
-  const first = withTag.split('/')[0]!;
-  if (withTag.includes('/') && (first.includes('.') || first.includes(':'))) return withTag;
-  return withTag.includes('/') ? `docker.io/${withTag}` : `docker.io/library/${withTag}`;
 }
 
 /**

@@ -32,6 +32,8 @@ const configFails = (message: string) => (tc: TestCluster, mode: Mode) => {
   // One sync sets up the sandbox and volumes; the container's environment is resolved on the next.
   if (mode === 'single') return expect(state(tc, 'p')?.waiting?.reason).toBe('ContainerCreating');
   expect(state(tc, 'p')?.waiting).toEqual({ reason: 'CreateContainerConfigError', message });
+  // The image is pulled before the container's config is generated, and fails (kuberuntime startContainer).
+  expect(tc.events('Pod', 'p').map((e) => e.split(' ')[1])).toEqual(['Pulling', 'Pulled', 'Failed']);
   expect(tc.events('Pod', 'p')).toContain(`Warning Failed Error: ${message}`);
 };
 const startsOrMounts = (tc: TestCluster, mode: Mode) => {

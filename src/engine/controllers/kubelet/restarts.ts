@@ -4,16 +4,22 @@
 // back-off of 10 s doubling up to 5 min, showing CrashLoopBackOff meanwhile. Never, or OnFailure
 // after success: the container stays terminated, and the pod ends Succeeded or Failed. A
 // container whose machine lost power is reported `Unknown` (exit code 255) once the machine is
-// back, and restarts at once in a new sandbox.
-import type { Container, ContainerStatus } from 'kubernetes-types/core/v1';
+// back, and restarts at once in a new sandbox. A container killed because its image changed
+// (spec-change.ts) starts again at once from the new image, whatever the policy. A container the
+// runtime cannot start (start-error.ts) goes the same way: RunContainerError, then CrashLoopBackOff
+// until its next attempt.
+import type { ContainerStatus } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
 import { containerKey } from '../../containers/mounts.ts';
 import { startContainer } from '../../containers/runtime.ts';
 import { LOST_CONTAINER_REASON } from '../../cluster/power.ts';
-import { imagePullMessages } from './images.ts';
+import { imageIdOf, imagePullMessages, presentImageMessages, qualifiedImage } from './images.ts';
+import { definitionChanged } from './spec-change.ts';
+import { digestHex } from '../../runtime/ids.ts';
 import { rfc3339 } from '../../runtime/clock.ts';
 import { updateStatus } from '../../cluster/controller-writes.ts';
 import type { ControllerContext } from '../../runtime/controller.ts';
+import { criStartError, failStart, RUN_CONTAINER_ERROR } from './start-error.ts';
 
 type Pod = Stored<'Pod'>;
 
@@ -41,13 +47,15 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
       const terminated = { exitCode: code, reason, startedAt: rfc3339(record.startedAt ?? ctx.now), finishedAt: rfc3339(record.exitAt) };
       const policy = pod.spec?.restartPolicy ?? 'Always';
       const restarts = status.restartCount ?? 0;
-      if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
+      // Killed for a new image: restarted whatever the policy, with no back-off (spec-change.ts).
+      const newSpec = definitionChanged(record, c);
+      if (newSpec || policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
         // A container lost with its machine comes back at once: the restarted kubelet has no back-off memory.
-        const wait = record.exitReason === LOST_CONTAINER_REASON ? 0 : backoffMs(restarts);
+        const wait = newSpec || record.exitReason === LOST_CONTAINER_REASON ? 0 : backoffMs(restarts);
         ctx.txn.state.containers[key] = { ...record, restartAt: record.exitAt + wait };
         current = withStatus(current, c.name, { ready: false, started: false, lastState: { terminated }, state: wait === 0 ? { terminated } : { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000}s restarting failed container=${c.name} pod=${podRef}` } } });
         if (wait > 0) ctx.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
-        ctx.step(`container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} exited with code ${code}; the kubelet on ${node.metadata.name} restarts it${wait ? ` after a ${wait / 1000}s back-off` : ''} (restartPolicy ${policy})`);
+        ctx.step(`container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} exited with code ${code}; the kubelet on ${node.metadata.name} restarts it${wait ? ` after a ${wait / 1000}s back-off` : ''} ${newSpec ? `with its new image ${c.image}` : `(restartPolicy ${policy})`}`);
       } else {
         const { exitAt: _done, ...rest } = record;
         ctx.txn.state.containers[key] = rest;
@@ -58,17 +66,47 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
     }
     const after = current.status?.containerStatuses?.find((s) => s.name === c.name)!;
     const again = ctx.txn.state.containers[key];
+    // A start that failed, then the back-off before the next attempt (start-error.ts).
+    if (after.state?.waiting?.reason === RUN_CONTAINER_ERROR && again?.restartAt !== undefined && ctx.now < again.restartAt) {
+      const wait = again.restartAt - (again.exitAt ?? ctx.now);
+      current = withStatus(current, c.name, { state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000}s restarting failed container=${c.name} pod=${podRef}` } } });
+      ctx.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+      ctx.step(`container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} could not start; the kubelet on ${node.metadata.name} tries again after a ${wait / 1000}s back-off`);
+      changed = true;
+      continue;
+    }
     if (!after.state?.running && again?.restartAt !== undefined && ctx.now >= again.restartAt) {
       // After a power cut the pod's sandbox is gone too; the kubelet makes a new one first.
       if (again.exitReason === LOST_CONTAINER_REASON && !sandboxRenewed) {
         ctx.event(pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
         sandboxRenewed = true;
       }
+      const newImage = definitionChanged(again, c);
+      // A new image is pulled unless some container on the node already runs it.
+      const pulls = newImage && !imageOnNode(ctx, node.metadata.name, c.image ?? '') ? imagePullMessages(c.image ?? '') : presentImageMessages(c.image ?? '', c.imagePullPolicy);
       const started = startContainer(ctx.txn, current, c);
-      for (const m of restartPullMessages(c)) ctx.event(pod, 'Normal', m.reason, m.message);
+      for (const m of pulls) ctx.event(pod, 'Normal', m.reason, m.message);
       ctx.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
+      const restartCount = (after.restartCount ?? 0) + 1;
+      // From a new image: the image it runs, and a container id of its own. (Plain restarts keep
+      // the id, so a crash loop stays periodic for the clock's cycle skipping.)
+      const containerID = newImage ? `containerd://${digestHex(`${pod.metadata.uid}/${c.name}/${c.image}`)}` : (after.containerID ?? '');
+      const identity = newImage ? { image: qualifiedImage(c.image ?? ''), imageID: imageIdOf(c.image ?? ''), containerID } : {};
+      if (started.failure) {
+        const message = criStartError(ctx, current, c, started.failure, containerID);
+        current = withStatus(current, c.name, { ...identity, ...failStart(ctx, pod, c, message, restartCount, backoffMs(restartCount)) });
+        ctx.step(`kubelet on ${node.metadata.name} could not start container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} again (restart ${restartCount}): ${started.failure.step === 'mount' ? 'a file cannot be mounted over a directory' : 'a directory cannot be mounted over a file'} at ${started.failure.mountPath}`);
+        changed = true;
+        continue;
+      }
       ctx.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
-      current = withStatus(current, c.name, { ready: true, started: true, restartCount: (after.restartCount ?? 0) + 1, state: { running: { startedAt: rfc3339(started.startedAt ?? ctx.now) } } });
+      current = withStatus(current, c.name, {
+        ...identity,
+        ready: true,
+        started: true,
+        restartCount,
+        state: { running: { startedAt: rfc3339(started.record.startedAt ?? ctx.now) } },
+      });
       ctx.step(`kubelet on ${node.metadata.name} restarted container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} with a fresh writable layer (restart ${(after.restartCount ?? 0) + 1})`);
       changed = true;
     }
@@ -78,10 +116,9 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
   updateStatus(ctx.txn, withPhase(current, ctx.now, !pending));
 }
 
-/** A restart pulls again only with imagePullPolicy Always; otherwise the image is already on the node. */
-function restartPullMessages(c: Container): { reason: string; message: string }[] {
-  if (c.imagePullPolicy === 'Always') return imagePullMessages(c.image ?? '');
-  return [{ reason: 'Pulled', message: `Container image "${c.image}" already present on machine` }];
+/** Whether a container on the node (of any pod) was started from this image, so the image is there. */
+function imageOnNode(ctx: ControllerContext, node: string, image: string): boolean {
+  return Object.values(ctx.txn.state.containers).some((r) => r.node === node && r.image === image);
 }
 
 function withStatus(pod: Pod, name: string, patch: Partial<ContainerStatus>): Pod {
@@ -90,7 +127,7 @@ function withStatus(pod: Pod, name: string, patch: Partial<ContainerStatus>): Po
 }
 
 /** Ready follows the containers; the phase ends when every container has terminated for good. */
-function withPhase(pod: Pod, now: number, noRestartPending: boolean): Pod {
+export function withPhase(pod: Pod, now: number, noRestartPending: boolean): Pod {
   const statuses = pod.status?.containerStatuses ?? [];
   const ready = statuses.every((s) => s.ready);
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);

@@ -93,7 +93,7 @@ function claimError(txn: Pick<Txn, 'get'>, pod: Pod, v: Volume): string | undefi
 }
 
 /** The volume plugins' SetUp: ConfigMaps and Secrets must exist unless optional. */
-function setUpError(txn: Pick<Txn, 'get'>, ns: string, v: Volume): string | undefined {
+export function setUpError(txn: Pick<Txn, 'get'>, ns: string, v: Volume): string | undefined {
   if (v.configMap) {
     const cm = txn.get('ConfigMap', `${ns}/${v.configMap.name}`);
     if (!cm) return v.configMap.optional ? undefined : `configmap "${v.configMap.name}" not found`;

@@ -54,7 +54,7 @@ export const DockerContainerCard = memo(function DockerContainerCard({ data }: N
         <StatusPill status={data.state} tone={data.tone} className="shrink-0" />
       </div>
       <div className="truncate text-[11px] text-slate-500 dark:text-slate-400">image {data.image}</div>
-      <div className="flex items-center gap-2" title="The container's writable layer: what it changed on top of the image">
+      <div className="flex items-center gap-2" title={`The container's writable layer: what it changed on top of the image (the bar's full length is ${data.barScale}, the same for every container)`}>
         <div className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800">
           <div className="h-full rounded-full bg-violet-500 transition-[width] duration-500 motion-reduce:transition-none" style={{ width: `${Math.max(data.upperBytes > 0 ? 3 : 0, data.barFraction * 100)}%` }} />
         </div>

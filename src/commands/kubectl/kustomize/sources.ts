@@ -1,0 +1,51 @@
+// What `-f FILE…` or `-k DIR` hands a verb: manifest text per source, with the name kubectl gives
+// it in messages (`STDIN`, the file, or the kustomization directory as typed).
+import { toYaml } from '../output-formats.ts';
+import { clientError } from '../errors.ts';
+import { lines, type KubectlContext } from '../context.ts';
+import { flag } from '../flags.ts';
+import { kustomizeBuild } from './build.ts';
+
+export interface ManifestSource {
+  /** As typed after -f or -k; `-` for stdin. */
+  path: string;
+  /** How kubectl names it in messages. */
+  source: string;
+  /** The manifests, or undefined when the path does not exist. */
+  text: string | undefined;
+}
+
+/** `warnings`: kustomize's stderr from the build, which comes before anything the command prints. */
+export type Sources = { ok: true; sources: ManifestSource[]; warnings: string } | { ok: false; stderr: string };
+
+/** The objects of a build as one YAML stream, as kustomize's ResMap.AsYaml writes them. */
+export function renderYaml(objects: readonly Record<string, unknown>[]): string {
+  return objects.map((o) => toYaml(o)).join('---\n');
+}
+
+/**
+ * `-f` and `-k` together are refused (FilenameOptions.validate); `-k` builds the kustomization,
+ * and a build error stops the command before anything is sent.
+ */
+export function manifestSources(ctx: KubectlContext): Sources {
+  const files = ctx.flags.values['filename'] ?? [];
+  // An empty -k is no -k, as an empty string is unset to kubectl's FilenameOptions.
+  const dir = flag(ctx.flags, 'kustomize') || undefined;
+  if (dir !== undefined) {
+    if (files.length > 0) return { ok: false, stderr: clientError('only one of -f or -k can be specified') + '\n' };
+    const built = kustomizeBuild(ctx.input.files, dir);
+    const warnings = lines(built.warnings);
+    if (!built.ok) return { ok: false, stderr: warnings + clientError(built.error.replace(/\n$/, '')) + '\n' };
+    return { ok: true, sources: [{ path: dir, source: dir, text: renderYaml(built.objects) }], warnings };
+  }
+  return {
+    ok: true,
+    warnings: '',
+    sources: files.map((file) => ({ path: file, source: file === '-' ? 'STDIN' : file, text: file === '-' ? (ctx.input.stdin ?? '') : ctx.input.files.read(file) })),
+  };
+}
+
+/** Whether the command was given -k. */
+export function hasKustomize(ctx: KubectlContext): boolean {
+  return !!flag(ctx.flags, 'kustomize');
+}

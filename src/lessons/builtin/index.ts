@@ -1,0 +1,25 @@
+// The built-in lessons, in course order. Each is `builtin/<id>.yaml`; Node reads them with fs
+// (load-node.ts, for the CLI and tests) and the browser bundles them as text (load-browser.ts),
+// so both load the very same files. Adding a lesson is adding its file and its id here.
+export const BUILTIN_LESSON_IDS = [
+  'docker-storage',
+  'emptydir-shared',
+  'downward-api',
+  'hostpath-nodes',
+  'static-binding',
+  'access-modes',
+  'reclaim-retain',
+  'default-class',
+  'csi-lifecycle',
+  'zones-wait-for-consumer',
+  'statefulset-claims',
+  'ephemeral-volumes',
+  'configmap-env-files',
+  'secret-base64',
+  'fix-pending-claim',
+  'fix-zone-conflict',
+  'fix-hostpath-node',
+  'fix-missing-secret-key',
+  'fix-statefulset-zone',
+  'fix-configmap-subpath',
+] as const;
