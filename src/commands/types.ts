@@ -31,8 +31,11 @@ export interface HostAccess {
   env: Readonly<Record<string, string>>;
   /** Runs a program as the host shell would, with its commands. */
   run(argv: readonly string[]): { stdout: string; stderr: string; code: number };
-  /** The browser terminal: `kubectl edit` with no editor set opens the object in the editor pane. */
-  editorPane?: boolean;
+  /**
+   * The browser terminal: stdin and stdout are a terminal (docker's `-it` works, `docker cp` shows
+   * progress), and `kubectl edit` with no editor set opens the object in the editor pane beside it.
+   */
+  browserTerminal?: boolean;
 }
 
 /**

@@ -32,7 +32,7 @@ const MAX_SHELLS = 4;
 /** The shell named `id`, made on first use. */
 function shellFor(id: number, state: ClusterState): HostSession {
   // A terminal has the editor pane: `kubectl edit` with no $KUBE_EDITOR opens the object there.
-  const session = shells.get(id) ?? createHostSession(state, NO_FILES, { editorPane: true });
+  const session = shells.get(id) ?? createHostSession(state, NO_FILES, { browserTerminal: true });
   shells.delete(id);
   shells.set(id, session);
   for (const old of shells.keys()) if (shells.size > MAX_SHELLS) shells.delete(old);
@@ -48,7 +48,7 @@ export function replayShell(): number {
 
 /** `editorText`: the editor's text, the shell's manifest.yaml for this line (editor-file.ts). */
 export function runCommandAction(state: ClusterState, line: string, shell?: number, editorText?: string): CommandRun {
-  const session = shell !== undefined ? shellFor(shell, state) : editorText !== undefined ? createHostSession(state, NO_FILES, { editorPane: true }) : undefined;
+  const session = shell !== undefined ? shellFor(shell, state) : editorText !== undefined ? createHostSession(state, NO_FILES, { browserTerminal: true }) : undefined;
   const run = () => captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: NO_FILES, ...(session ? { session } : {}) }), FRAMES_PER_ACTION);
   const { result: { result, states }, use } = session && editorText !== undefined ? withEditorFile(session, editorText, run) : { result: run(), use: undefined };
   // `exit` ends the shell, as it closes a terminal's: the next line gets a fresh one.

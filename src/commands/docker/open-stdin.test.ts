@@ -12,7 +12,7 @@ function session(opts: { terminal?: boolean } = {}) {
   let state: ClusterState = createCluster({ preset: 'empty' });
   const files = new HostFiles({ read: () => undefined });
   const resolve = (p: string) => (p.startsWith('/') ? p : `${HOST_CWD}/${p}`);
-  const host = { fs: files, resolve, env: {}, run: () => ({ stdout: '', stderr: '', code: 0 }), ...(opts.terminal ? { editorPane: true } : {}) };
+  const host = { fs: files, resolve, env: {}, run: () => ({ stdout: '', stderr: '', code: 0 }), ...(opts.terminal ? { browserTerminal: true } : {}) };
   const call = (line: string, stdin?: string): CommandOutput => {
     const argv = ['docker', ...(line.match(/'[^']*'|\S+/g) ?? []).map((a) => a.replace(/^'(.*)'$/, '$1'))];
     const out = docker({ state, argv, files: { read: () => undefined }, host, ...(stdin !== undefined ? { stdin } : {}) });

@@ -32,7 +32,7 @@ export interface HostSession {
 const LAST_TIMESTAMP = '9999-12-31T23:59:59Z';
 const LAST_INSTANT = Date.parse(LAST_TIMESTAMP);
 
-export function createHostSession(state: ClusterState, source: FileSource, options: { editorPane?: boolean } = {}): HostSession {
+export function createHostSession(state: ClusterState, source: FileSource, options: { browserTerminal?: boolean } = {}): HostSession {
   const files = new HostFiles(source);
   const commands: Record<string, CommandFn> = Object.create(null) as Record<string, CommandFn>;
   const session: HostSession = {
@@ -58,7 +58,7 @@ export function createHostSession(state: ClusterState, source: FileSource, optio
       const reads = args.some((a) => a === '-' || a === '-i' || a === '--stdin' || a === '-f-' || a === '--filename=-' || /^-[a-z]*i[a-z]*$/.test(a));
       const stdin = reads ? io.stdin : undefined;
       // The host itself, for kubectl cp (its files) and kubectl edit (its $KUBE_EDITOR, run here).
-      const host = { fs: files, resolve: (p: string) => io.resolve(p), env: io.ctx.env, run: (argv: readonly string[]) => runArgv(argv, io.ctx), ...(options.editorPane ? { editorPane: true } : {}) };
+      const host = { fs: files, resolve: (p: string) => io.resolve(p), env: io.ctx.env, run: (argv: readonly string[]) => runArgv(argv, io.ctx), ...(options.browserTerminal ? { browserTerminal: true } : {}) };
       const r = runCommand({ state: session.state, argv: [tool, ...args], files: fileSource, host, ...(stdin !== undefined ? { stdin } : {}) });
       record(r.state, r.steps);
       if (r.effects) session.effects.push(...r.effects);

@@ -11,6 +11,7 @@ import { DEPRECATED_KINDS } from '../api/deprecations.ts';
 import { admitUpdate } from './admission.ts';
 import { commitUpdate, withGeneration } from './commit-update.ts';
 import { keepServiceAccountToken } from './service-account-admission.ts';
+import { foldStringData } from './secret-string-data.ts';
 import { alreadyExists, conflict, notFound, type ApiError } from './errors.ts';
 import { objectKey } from './keys.ts';
 import type { Txn } from './store.ts';
@@ -49,7 +50,7 @@ export function writeObject(txn: Txn, input: AnyStored, mode: 'create' | 'apply'
 export function createObject(txn: Txn, manifest: AnyStored): WriteResult {
   // The server assigns the uid (FillObjectMetaSystemFields): one sent in a manifest is dropped.
   const { uid: _sent, ...metadata } = manifest.metadata;
-  const defaulted = applyDefaults({ ...manifest, metadata } as AnyStored);
+  const defaulted = applyDefaults(foldStringData({ ...manifest, metadata } as AnyStored));
   if (defaulted.metadata.name !== undefined && defaulted.metadata.name !== '' && !KINDS[defaulted.kind].namespaced) {
     delete defaulted.metadata.namespace;
   }
@@ -66,7 +67,9 @@ export function createObject(txn: Txn, manifest: AnyStored): WriteResult {
  * if the edit is allowed. `same` tells an edit that changes nothing: key order does not matter in a
  * learner's merged manifest; a controller's copy keeps the stored order, so plain JSON is enough.
  */
-export function updateObject(txn: Txn, live: AnyStored, edited: AnyStored, same: (a: unknown, b: unknown) => boolean = deepEqual): WriteResult {
+export function updateObject(txn: Txn, live: AnyStored, input: AnyStored, same: (a: unknown, b: unknown) => boolean = deepEqual): WriteResult {
+  // The v1 → internal conversion runs on updates too: a patch or edit adding stringData lands in data.
+  const edited = foldStringData(input);
   const next = {
     ...edited,
     metadata: {

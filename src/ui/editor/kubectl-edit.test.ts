@@ -9,7 +9,7 @@ import { editLine, endEdit, startEdit } from './kubectl-edit.ts';
 
 describe('kubectl edit in the editor pane', () => {
   it('the saved text, applied by the line the terminal runs', () => {
-    const session = createHostSession(createCluster({ preset: 'kind' }), { read: () => undefined }, { editorPane: true });
+    const session = createHostSession(createCluster({ preset: 'kind' }), { read: () => undefined }, { browserTerminal: true });
     const files = { read: () => undefined };
     runScript('kubectl create deployment web --image=nginx:1.27\nkubectl edit deploy/web\n', { state: session.state, quiet: true, files, session });
     const effect = session.effects.splice(0)[0]!;

@@ -50,7 +50,7 @@ describe('kubectl edit on the script host', () => {
 
 describe('kubectl edit in the browser terminal', () => {
   it('with no editor set, asks for the editor pane with the header and the YAML, and changes nothing', () => {
-    const session = createHostSession(createCluster({ preset: 'kind' }), { read: () => undefined }, { editorPane: true });
+    const session = createHostSession(createCluster({ preset: 'kind' }), { read: () => undefined }, { browserTerminal: true });
     const r = runScript('kubectl create deployment web --image=nginx:1.27\nkubectl edit deployment web\n', { state: session.state, quiet: true, files: { read: () => undefined }, session });
     expect(r.stdout).toBe('deployment.apps/web created\n');
     expect(session.effects).toHaveLength(1);

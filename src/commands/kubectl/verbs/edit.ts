@@ -45,7 +45,7 @@ export function editVerb(ctx: KubectlContext): CommandOutput {
   const originalText = printObject(original, 'yaml', '', true);
   const host = ctx.input.host;
   const editor = host?.env['KUBE_EDITOR'] || host?.env['EDITOR'] || '';
-  if (editor === '' && host?.editorPane) {
+  if (editor === '' && host?.browserTerminal) {
     const resource = `${target.info.plural}${target.info.group ? `.${target.info.group}` : ''}/${name}`;
     return output(ctx.state, { effects: [{ type: 'edit', text: EDIT_HEADER + originalText, resource, ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) }] });
   }
