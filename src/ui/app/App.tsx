@@ -11,6 +11,7 @@ import { BottomDock } from '../timeline/BottomDock.tsx';
 import { BusyIndicator } from './BusyIndicator.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
+import { LessonSlot } from '../lessons/LessonSlot.tsx';
 import { layoutStore, useLayout } from './layout-store.ts';
 import { usePresentationKeys, usePresentationZoom } from './presentation.ts';
 import { Splitter } from './Splitter.tsx';
@@ -63,6 +64,7 @@ export function App() {
             </div>
           </div>
         </section>
+        <LessonSlot />
       </main>
     </div>
   );

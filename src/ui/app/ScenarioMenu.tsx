@@ -4,6 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { appStore } from '../../store/index.ts';
 import { isUntouched, loadScenarioText, SCENARIOS, TERMINAL_ONLY } from './scenario-files.ts';
 import type { Scenario } from './scenarios.ts';
+import { showLessonBrowser } from '../lessons/lesson-entry.ts';
 
 export type PickOutcome =
   | { status: 'shown' }
@@ -63,6 +64,18 @@ export function ScenarioMenu({ menuId, focusAt, onPick, onTabOut }: ScenarioMenu
 
   return (
     <>
+      {/* Lessons have a header button only on wide screens; here they are one click away at any width. */}
+      <button
+        type="button"
+        onClick={() => {
+          onTabOut();
+          showLessonBrowser();
+        }}
+        className="flex w-full items-center gap-2 border-b border-slate-200 px-4 py-2.5 text-left text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:bg-indigo-50 focus-visible:outline-none dark:border-slate-800 dark:text-indigo-300 dark:hover:bg-indigo-400/10"
+      >
+        Guided lessons, with goals and hints…
+        <kbd className="ml-auto rounded border border-slate-300 px-1.5 font-mono text-[11px] text-slate-500 dark:border-slate-600 dark:text-slate-400">L</kbd>
+      </button>
       <p className="border-b border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
         Loads the example into the editor and starts its cluster. You press Apply.
       </p>

@@ -1,0 +1,45 @@
+// The lazily loaded lesson layer: the pane (when a lesson is open) and the browser (when asked).
+// On arrival it opens a `#lesson=ID&step=N` link, then drops the fragment so a reload resumes the
+// saved progress instead of starting the step again.
+import { useEffect } from "react";
+import { LessonBrowser } from "./LessonBrowser.tsx";
+import { lessonEntry, lessonLink, useLessonEntry } from "./lesson-entry.ts";
+import { lessonStore, useLessons } from "./lesson-instance.ts";
+import { LessonPane } from "./LessonPane.tsx";
+
+let linkOpened = false;
+
+export default function LessonLayer() {
+  const wantBrowser = useLessonEntry((s) => s.openBrowser);
+  const browserOpen = useLessons((s) => s.browserOpen);
+  useEffect(() => {
+    if (wantBrowser) {
+      lessonStore.getState().openBrowser(true);
+      lessonEntry.setState({ openBrowser: false });
+    }
+  }, [wantBrowser]);
+  useEffect(() => {
+    const open = () => {
+      const link = lessonLink(window.location.hash);
+      if (!link) return;
+      history.replaceState(
+        null,
+        "",
+        window.location.pathname + window.location.search,
+      );
+      void lessonStore.getState().start(link.id, link.step);
+    };
+    if (!linkOpened) {
+      linkOpened = true;
+      open();
+    }
+    window.addEventListener("hashchange", open);
+    return () => window.removeEventListener("hashchange", open);
+  }, []);
+  return (
+    <>
+      <LessonPane />
+      {browserOpen && <LessonBrowser />}
+    </>
+  );
+}
