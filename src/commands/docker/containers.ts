@@ -88,10 +88,13 @@ export function run(input: CommandInput, p: Parsed): CommandOutput {
     if (typeof m === 'string') return runError(state, `Error response from daemon: ${m}`);
     mounts.push(m);
   }
+  // A --mount bind's source must exist (the daemon checks it); a -v bind's is created.
+  const strictBinds: string[] = [];
   for (const spec of flagValues(p.flags, 'mount')) {
     const m = mountFlag(spec, seq++);
     if (typeof m === 'string') return runError(state, m);
     mounts.push(m);
+    if (m.type === 'bind') strictBinds.push(m.source);
   }
   for (const target of flagValues(p.flags, 'tmpfs')) mounts.push({ type: 'tmpfs', source: '', destination: target.split(':')[0]!, readOnly: false });
   // The client checks its own stdin before asking the daemon for anything (streams.In.CheckTty).
@@ -105,7 +108,7 @@ export function run(input: CommandInput, p: Parsed): CommandOutput {
   // What the container reads: with -d nothing (the daemon holds its stdin open); attached with -i,
   // a heredoc or pipe until it ends, or the browser terminal, which stays open; a script's own stdin is empty.
   const stdin = !interactive || hasFlag(p.flags, 'detach', 'd') ? undefined : (input.stdin ?? (isTerminal(input) ? undefined : ''));
-  const result = runContainer(state, { image, ...(name !== undefined ? { name } : {}), command, mounts, env: flagValues(p.flags, 'env', 'e'), detach: hasFlag(p.flags, 'detach', 'd'), interactive, autoRemove: hasFlag(p.flags, 'rm'), ...(stdin !== undefined ? { stdin } : {}) });
+  const result = runContainer(state, { image, ...(name !== undefined ? { name } : {}), command, mounts, env: flagValues(p.flags, 'env', 'e'), detach: hasFlag(p.flags, 'detach', 'd'), interactive, autoRemove: hasFlag(p.flags, 'rm'), ...(stdin !== undefined ? { stdin } : {}), ...(strictBinds.length > 0 ? { bindSourcesThatMustExist: strictBinds } : {}) });
   if (!result.ok) return runError(result.state ?? state, `Error response from daemon: ${result.error}`, '', unable);
   const pulled = result.pulled ? unable + pullProgress(result.state.docker.images[result.container.imageId]!, state.docker) : '';
   let next = result.state;

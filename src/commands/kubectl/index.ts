@@ -91,10 +91,10 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
     flags: [FILES, SELECTOR, DRY_RUN, OUTPUT, F('all', undefined, false), N('replicas', 'int'), N('current-replicas', 'int'), F('resource-version', undefined, true), F('timeout', undefined, true)],
     run: scaleVerb,
   },
-  cordon: { flags: [], run: (c) => cordonVerb(c, true) },
-  uncordon: { flags: [], run: (c) => cordonVerb(c, false) },
+  cordon: { flags: [SELECTOR], run: (c) => cordonVerb(c, true) },
+  uncordon: { flags: [SELECTOR], run: (c) => cordonVerb(c, false) },
   drain: {
-    flags: [F('ignore-daemonsets', undefined, false), F('delete-emptydir-data', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('timeout', undefined, true)],
+    flags: [SELECTOR, F('ignore-daemonsets', undefined, false), F('delete-emptydir-data', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('timeout', undefined, true)],
     run: drainVerb,
   },
   cp: { flags: [F('container', 'c', true), F('no-preserve', undefined, false), N('retries', 'int')], run: cpVerb },

@@ -125,6 +125,8 @@ export interface RunRequest {
   autoRemove?: boolean;
   /** `docker run -i … sh <<EOF`: what the command reads before its stdin ends; absent: nothing is written and (with `-i`) it stays open. */
   stdin?: string;
+  /** Sources of `--mount type=bind`: the daemon refuses one that does not exist (`-v` creates a missing one). */
+  bindSourcesThatMustExist?: readonly string[];
 }
 
 /** A failure may come with a state: a container the daemon created but could not start stays, Created. */
@@ -143,6 +145,9 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
   // The daemon creates each named volume the container mounts and refuses a name it cannot hold.
   const refused = req.mounts.map((m) => (m.type === 'volume' && !hasOwn(host.volumes, m.source) ? volumeNameError(m.source) : undefined)).find(Boolean);
   if (refused) return { ok: false, error: refused, pulled: pulled.pulled };
+  // The mount API's bind (validate.go, at create): the source must be there; -v's binds skip the check.
+  const missing = (req.bindSourcesThatMustExist ?? []).find((source) => !dockerHostPathExists(state, source));
+  if (missing !== undefined) return { ok: false, error: `invalid mount config for type "bind": bind source path does not exist: ${missing}`, pulled: pulled.pulled };
   const id = digestHex(`container|${name}|${state.now}|${host.created}`);
   const next = writableCopy(state);
   const volumes = { ...host.volumes };
@@ -374,6 +379,14 @@ export function volumeSize(state: ClusterState, name: string): number {
 }
 
 export type { FsResult, FsTree };
+
+/** Whether a path exists on the Docker host (symlinks followed, as os.Stat does): its disk, or a volume's or container's directory. */
+function dockerHostPathExists(state: ClusterState, path: string): boolean {
+  let root = state.nodeFiles[DOCKER_HOST_NODE] ?? nodeRootFs(DOCKER_HOST_NODE);
+  for (const name of Object.keys(state.docker.volumes)) root = mkdirAll(root, `/var/lib/docker/volumes/${name}/_data`) ?? root;
+  for (const c of Object.values(state.docker.containers)) root = mkdirAll(root, containerLayerDir(c)) ?? root;
+  return lookup(root, path) !== undefined;
+}
 
 /**
  * The Docker host's own files, as root sees them there: its disk (where bind mounts point) with

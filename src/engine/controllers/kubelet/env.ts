@@ -2,6 +2,7 @@
 // container start; a missing object or key is CreateContainerConfigError.
 import type { Container } from 'kubernetes-types/core/v1';
 import type { Txn } from '../../cluster/store.ts';
+import { hasOwn } from '../../../lib/own.ts';
 
 export function envConfigError(txn: Pick<Txn, 'get'>, ns: string, c: Container): string | undefined {
   for (const from of c.envFrom ?? []) {
@@ -18,7 +19,7 @@ export function envConfigError(txn: Pick<Txn, 'get'>, ns: string, c: Container):
       const cm = txn.get('ConfigMap', `${ns}/${cmRef.name}`);
       if (!cm) {
         if (!cmRef.optional) return `configmap "${cmRef.name}" not found`;
-      } else if (!(cmRef.key in (cm.data ?? {})) && !cmRef.optional) {
+      } else if (!hasOwn(cm.data, cmRef.key) && !cmRef.optional) {
         return `couldn't find key ${cmRef.key} in ConfigMap ${ns}/${cmRef.name}`;
       }
     }
@@ -27,7 +28,7 @@ export function envConfigError(txn: Pick<Txn, 'get'>, ns: string, c: Container):
       const secret = txn.get('Secret', `${ns}/${sRef.name}`);
       if (!secret) {
         if (!sRef.optional) return `secret "${sRef.name}" not found`;
-      } else if (!(sRef.key in (secret.data ?? {})) && !sRef.optional) {
+      } else if (!hasOwn(secret.data, sRef.key) && !sRef.optional) {
         return `couldn't find key ${sRef.key} in Secret ${ns}/${sRef.name}`;
       }
     }
