@@ -34,6 +34,7 @@ import {
   type Timeline,
   type UserAction,
 } from './timeline.ts';
+import { playOutStart } from './playback.ts';
 import type { EngineRunner } from './engine-client.ts';
 import { defaultEngineRunner } from './default-runner.ts';
 import type { CommandOutcome, EditorAction, JobOutcome } from './engine-protocol.ts';
@@ -110,6 +111,10 @@ export interface AppState {
   /** Playback of the timeline: the UI's timer advances the cursor while this is true. */
   playing: boolean;
   speed: Speed;
+  /** "Play out each action": an action with several steps is played to live from its first step. */
+  playOut: boolean;
+  /** True while such a play-out runs: a new action goes live first instead of forking. */
+  playingOut: boolean;
   selected: ObjectRef | null;
   theme: ThemeChoice;
   /** What the canvas draws: the Kubernetes cluster, or the Docker host (images, layers, volumes). */
@@ -164,13 +169,14 @@ export interface AppState {
   /** One playback tick (the UI's timer calls it): the next frame, pausing at the end. */
   tick: () => void;
   setSpeed: (speed: Speed) => void;
+  setPlayOut: (on: boolean) => void;
   /** Everything needed to reproduce this session (share links). */
   exportSession: () => SessionV1;
   /**
    * Replays a session (a share link): preset, seed, every action, the cursor and the view. Throws
    * ReplayStopped (and changes nothing) when the replay is cancelled, fails or runs past `budgetMs`.
    */
-  loadSession: (session: SessionV1, opts?: { budgetMs?: number; label?: string }) => Promise<void>;
+  loadSession: (session: SessionV1, opts?: { budgetMs?: number; label?: string; undoable?: boolean }) => Promise<void>;
   selectObject: (ref: ObjectRef | null) => void;
   setTheme: (theme: ThemeChoice) => void;
   setCanvasView: (view: CanvasView) => void;
@@ -266,6 +272,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
 
     const runEditorAction = (action: EditorAction): Promise<void> => {
       if (get().busy) return Promise.resolve();
+      liveIfPlayingOut();
       const { timeline } = get();
       const base = timeline.cursor;
       const mine = claim();
@@ -274,7 +281,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const serial = (get().lastApply?.serial ?? 0) + 1;
         const report = { serial, text: action.text, mode: action.type };
         if (o.ok) {
-          set({ ...record(base, action, o.value), ...release(mine), playing: false, lastApply: { ...report, results: o.value.result, settled: o.value.settle.settled } });
+          set({ ...record(base, action, o.value), ...release(mine), playing: false, playingOut: false, lastApply: { ...report, results: o.value.result, settled: o.value.settle.settled } });
+          playOutLatest();
         } else if (o.reason === 'cancelled') {
           set({ ...release(mine), lastApply: { ...report, results: [], settled: true, cancelled: true } });
         } else {
@@ -286,7 +294,19 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     const moveTo = (cursor: number, playing = false) => {
       const t = seek(get().timeline, cursor);
       const step = t.frames[t.cursor]!.step;
-      set({ ...fromTimeline(t, step ? [step] : []), playing });
+      set({ ...fromTimeline(t, step ? [step] : []), playing, playingOut: false });
+    };
+    // After an action lands: with "play out each action" on, show it from its first step and play to live.
+    const playOutLatest = () => {
+      if (!get().playOut) return;
+      const start = playOutStart(get().timeline);
+      if (start === null) return;
+      moveTo(start, true);
+      set({ playingOut: true });
+    };
+    // An action taken while a play-out runs belongs at live, not in a what-if fork of the past.
+    const liveIfPlayingOut = () => {
+      if (get().playingOut) moveTo(get().timeline.frames.length - 1);
     };
 
     return {
@@ -302,11 +322,14 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       terminalHistory: loadHistory(opts.storage),
       playing: false,
       speed: 1,
+      playOut: false,
+      playingOut: false,
       selected: null,
       theme: saved.theme ?? 'system',
       canvasView: 'cluster',
 
       setEditorText: (text) => {
+        if (text !== get().editorText) liveIfPlayingOut();
         if (text !== get().editorText) set({ editorText: text });
       },
       setEditorTextAside: (text) => set({ editorTextAside: text }),
@@ -317,6 +340,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
 
       runCommand: async (line) => {
         if (get().busy) return { chunks: [{ stream: 'stderr', text: 'error: another action is still running (Escape cancels it)\n' }], exitCode: 1 };
+        liveIfPlayingOut();
         const { timeline } = get();
         const base = timeline.cursor;
         const mine = claim();
@@ -346,7 +370,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
             const file = shellFile;
             shellLines = [];
             shellFile = undefined;
-            set({ ...record(base, { type: 'command', line, ...(before ? { before } : {}), ...(file !== undefined ? { file } : {}) }, out), ...release(mine), playing: false });
+            set({ ...record(base, { type: 'command', line, ...(before ? { before } : {}), ...(file !== undefined ? { file } : {}) }, out), ...release(mine), playing: false, playingOut: false });
+            playOutLatest();
           }
         });
         return result;
@@ -365,7 +390,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         shell = ++shellCount; // a new cluster, a new terminal shell
         shellLines = [];
         const t = startTimeline(p, get().seed, createCluster({ preset: p, seed: get().seed }));
-        set({ preset: p, ...fromTimeline(t, []), lastApply: null, selected: null, playing: false, undoableReset: undo ? { preset: undo.preset, actions: undo.timeline.actions.length } : null });
+        set({ preset: p, ...fromTimeline(t, []), lastApply: null, selected: null, playing: false, playingOut: false, undoableReset: undo ? { preset: undo.preset, actions: undo.timeline.actions.length } : null });
       },
       undoReset: () => {
         if (!undo || get().busy) return;
@@ -373,12 +398,12 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         undo = null;
         shell = u.shell;
         shellLines = u.shellLines;
-        set({ preset: u.preset, ...fromTimeline(u.timeline, []), lastApply: u.lastApply, selected: u.selected, playing: false, undoableReset: null });
+        set({ preset: u.preset, ...fromTimeline(u.timeline, []), lastApply: u.lastApply, selected: u.selected, playing: false, playingOut: false, undoableReset: null });
       },
       switchBranch: (index) => {
         if (get().busy) return;
         const t = switchBranch(get().timeline, index);
-        if (t !== get().timeline) set({ ...fromTimeline(t, []), playing: false });
+        if (t !== get().timeline) set({ ...fromTimeline(t, []), playing: false, playingOut: false });
       },
       setTerminalHistory: (history) => {
         if (history !== get().terminalHistory) set({ terminalHistory: history.slice(-500) });
@@ -398,7 +423,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const t = get().timeline;
         // A read-only command (get, describe, logs) leaves the state as it was: no frame for it.
         if (out.state === viewedState(t) && out.steps.length === 0) return;
-        set({ ...fromTimeline(recordAction(t, { type: 'command', line }, out), out.steps), playing: false });
+        set({ ...fromTimeline(recordAction(t, { type: 'command', line }, out), out.steps), playing: false, playingOut: false });
+        playOutLatest();
       },
 
       seekTo: (cursor) => moveTo(cursor),
@@ -411,23 +437,31 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         if (isLive(t)) moveTo(actionStart(t), true);
         else set({ playing: true });
       },
-      pause: () => set({ playing: false }),
+      pause: () => set({ playing: false, playingOut: false }),
       tick: () => {
         const t = get().timeline;
         if (!get().playing) return;
         if (isLive(t)) return set({ playing: false });
         const next = seek(t, t.cursor + 1);
         const step = next.frames[next.cursor]!.step;
-        set({ ...fromTimeline(next, step ? [step] : []), playing: !isLive(next) });
+        set({ ...fromTimeline(next, step ? [step] : []), playing: !isLive(next), ...(isLive(next) ? { playingOut: false } : {}) });
       },
       setSpeed: (speed) => set({ speed }),
+      setPlayOut: (playOut) => {
+        // Turned off mid play-out: show the end, as an action with the setting off does.
+        if (!playOut) liveIfPlayingOut();
+        set({ playOut });
+      },
 
       exportSession: () => {
         const s = get();
         return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorTextAside ?? s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView, ...(s.selected ? { selected: s.selected } : {}) };
       },
-      loadSession: async (session, { budgetMs = REPLAY_BUDGET_MS, label = 'Replaying the shared session' } = {}) => {
+      loadSession: async (session, { budgetMs = REPLAY_BUDGET_MS, label = 'Replaying the shared session', undoable = false } = {}) => {
         engine.cancel(); // opening a link wins over whatever was running
+        // `undoable` (starting a lesson): what it replaces can come back, as after a reset.
+        const before = get();
+        const kept = undoable && (before.timeline.actions.length > 0 || (before.timeline.branches?.length ?? 0) > 0) ? { preset: before.preset, timeline: before.timeline, lastApply: before.lastApply, selected: before.selected, shell, shellLines } : null;
         const total = session.actions.length;
         const mine = claim();
         set({ busy: { kind: 'replay', label, progress: { done: 0, total } } });
@@ -444,7 +478,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         const t = o.value;
         shell = ++shellCount;
         shellLines = [];
-        undo = null;
+        undo = kept;
         set({
           ...release(mine),
           preset: session.preset,
@@ -454,8 +488,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
           ...fromTimeline(t, []),
           lastApply: null,
           selected: session.selected ?? null,
-          playing: false,
-          undoableReset: null,
+          playing: false, playingOut: false,
+          undoableReset: kept ? { preset: kept.preset, actions: kept.timeline.actions.length } : null,
         });
       },
 

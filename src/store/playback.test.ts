@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './app-store.ts';
 import { frameInterval, startPlaybackClock, type Timers } from './playback.ts';
+import { viewOf } from '../engine/index.ts';
 
 /** A fake clock: timers fire only when the test advances time. */
 function fakeTimers() {
@@ -76,5 +77,98 @@ describe('playback clock', () => {
     const at = store.getState().timeline.cursor;
     clock.advance(frameInterval(1) * 3);
     expect(store.getState().timeline.cursor).toBe(at);
+  });
+});
+
+describe('play out each action (issue 12)', () => {
+  const claimPhase = (store: ReturnType<typeof createAppStore>) =>
+    (viewOf(store.getState().cluster).get('PersistentVolumeClaim', 'default/c1') as { status?: { phase?: string } } | undefined)?.status?.phase;
+
+  it('off: an Apply lands at live, its end state', () => {
+    const store = createAppStore();
+    store.getState().setEditorText(PVC);
+    store.getState().applyEditor();
+    const s = store.getState();
+    expect(s.timeline.cursor).toBe(s.timeline.frames.length - 1);
+    expect(s.playing).toBe(false);
+    expect(claimPhase(store)).toBe('Bound');
+  });
+
+  it('on: the Apply is shown from its first step (claim Pending) and played to live (Bound) at the current speed', () => {
+    const store = createAppStore();
+    const clock = fakeTimers();
+    startPlaybackClock(store, clock.timers);
+    store.getState().setPlayOut(true);
+    store.getState().setSpeed(2);
+    store.getState().setEditorText(PVC);
+    store.getState().applyEditor();
+    const s = store.getState();
+    const last = s.timeline.frames.length - 1;
+    // Frame 0 is the empty cluster; the action's first step is frame 1.
+    expect(s.timeline.cursor).toBe(1);
+    expect(s.playing).toBe(true);
+    expect(s.playingOut).toBe(true);
+    expect(s.latestSteps[0]?.actor).toBe('user');
+    expect(claimPhase(store)).toBe('Pending');
+    clock.advance(frameInterval(2));
+    expect(store.getState().timeline.cursor).toBe(2);
+    clock.advance(frameInterval(2) * last);
+    expect(store.getState().timeline.cursor).toBe(last);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().playingOut).toBe(false);
+    expect(claimPhase(store)).toBe('Bound');
+  });
+
+  it('an action with one step is not played out', () => {
+    const store = createAppStore();
+    store.getState().setPlayOut(true);
+    store.getState().setEditorText('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cm }\ndata: { a: b }\n');
+    store.getState().applyEditor();
+    const s = store.getState();
+    expect(s.timeline.cursor).toBe(s.timeline.frames.length - 1);
+    expect(s.playing).toBe(false);
+  });
+
+  it('End skips to live; typing or applying during a play-out goes live first, so nothing forks', () => {
+    const store = createAppStore();
+    store.getState().setPlayOut(true);
+    store.getState().setEditorText(PVC);
+    store.getState().applyEditor();
+    store.getState().goLive();
+    expect(store.getState().playing).toBe(false);
+    expect(claimPhase(store)).toBe('Bound');
+
+    store.getState().play(); // a hand-started replay is not a play-out
+    expect(store.getState().playingOut).toBe(false);
+    store.getState().goLive();
+
+    store.getState().setEditorText(PVC.replace(/c1/g, 'c2').replace(/pv1/g, 'pv2'));
+    store.getState().applyEditor();
+    expect(store.getState().playingOut).toBe(true);
+    const actions = store.getState().timeline.actions.length;
+    store.getState().setEditorText(PVC.replace(/c1/g, 'c3').replace(/pv1/g, 'pv3'));
+    expect(store.getState().playingOut).toBe(false);
+    expect(store.getState().timeline.cursor).toBe(store.getState().timeline.frames.length - 1);
+    store.getState().setPlayOut(false);
+    store.getState().applyEditor();
+    const s = store.getState();
+    expect(s.timeline.actions.length).toBe(actions + 1);
+    expect(s.timeline.branches ?? []).toEqual([]);
+    expect(s.timeline.cursor).toBe(s.timeline.frames.length - 1);
+  });
+
+  it('an Apply while a play-out runs applies at live and plays itself out', () => {
+    const store = createAppStore();
+    store.getState().setPlayOut(true);
+    store.getState().setEditorText(PVC);
+    store.getState().applyEditor();
+    expect(store.getState().playingOut).toBe(true);
+    store.setState({ editorText: PVC.replace(/c1/g, 'c2').replace(/pv1/g, 'pv2') }); // no typing: straight to Apply
+    store.getState().applyEditor();
+    const s = store.getState();
+    expect(s.timeline.branches ?? []).toEqual([]);
+    expect(s.timeline.actions.length).toBe(2);
+    expect(s.playingOut).toBe(true);
+    expect(s.latestSteps[0]?.actor).toBe('user');
   });
 });

@@ -1,6 +1,7 @@
 // The playback clock: while the store says `playing`, it advances the timeline one frame per
 // interval (shorter at higher speeds). Timers are passed in, so tests drive it with fake ones.
 import type { AppStore, Speed } from './app-store.ts';
+import { actionStart, isLive, type Timeline } from './timeline.ts';
 
 /** One frame per this many milliseconds at 1×: long enough to watch a card change and an edge draw. */
 export const FRAME_MS = 900;
@@ -36,4 +37,15 @@ export function startPlaybackClock(store: AppStore, timers: Timers): () => void 
     unsubscribe();
     if (handle !== null) timers.clearTimeout(handle);
   };
+}
+
+/**
+ * Where "play out each action" starts after an action lands at live: the action's first step, so
+ * the class sees each controller's step (Pending, then provisioning, then Bound) instead of the
+ * end state. Null when there is nothing to play out: not live, or the action made one frame or none.
+ */
+export function playOutStart(t: Timeline): number | null {
+  if (!isLive(t) || t.frames.length < 2) return null;
+  const first = actionStart(t) + 1;
+  return t.cursor - first >= 1 ? first : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UI_PREFS_KEY, type KeyValueStorage } from '../../store/persistence.ts';
-import { applySessionLayout, createLayoutStore, layoutForSession, TEXT_SCALES } from './layout-store.ts';
+import { applySessionLayout, createLayoutStore, layoutForSession, playOutOn, TEXT_SCALES } from './layout-store.ts';
 import { headerZoom, presentationZoom } from './presentation.ts';
 
 function fakeStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
@@ -29,6 +29,20 @@ describe('layout store', () => {
       const s = createLayoutStore(fakeStorage({ [UI_PREFS_KEY]: raw })).getState();
       expect([s.dockTab, s.inspectorView, s.presentation]).toEqual(['events', 'yaml', false]);
     }
+  });
+
+  it('plays out each action in presentation mode unless the teacher chose otherwise, and remembers the choice', () => {
+    const storage = fakeStorage();
+    const store = createLayoutStore(storage);
+    expect(playOutOn(store.getState())).toBe(false);
+    store.getState().setPresentation(true);
+    expect(playOutOn(store.getState())).toBe(true);
+    store.getState().setPlayOut(false);
+    expect(playOutOn(store.getState())).toBe(false);
+    store.getState().setPresentation(false);
+    store.getState().setPlayOut(true);
+    expect(playOutOn(createLayoutStore(storage).getState())).toBe(true);
+    expect(createLayoutStore(fakeStorage({ [UI_PREFS_KEY]: JSON.stringify({ v: 1, playOut: 'yes' }) })).getState().playOut).toBeNull();
   });
 
   it('keeps working when the storage refuses to write', () => {

@@ -23,12 +23,18 @@ export interface LayoutState {
   presentation: boolean;
   /** Presentation mode's text size, chosen by the teacher for the room. */
   textScale: TextScale;
+  /** "Play out each action" as the teacher set it; null follows presentation mode (on there, off elsewhere). */
+  playOut: boolean | null;
   setDockTab: (tab: DockTab) => void;
   setInspectorView: (view: InspectorView) => void;
   setPresentation: (on: boolean) => void;
   /** One step larger (+1) or smaller (-1) along TEXT_SCALES, clamped at its ends. */
   stepTextScale: (direction: 1 | -1) => void;
+  setPlayOut: (on: boolean) => void;
 }
+
+/** Whether actions play out: the teacher's choice, else on in presentation mode (issue 12's lecture mode). */
+export const playOutOn = (s: Pick<LayoutState, 'playOut' | 'presentation'>): boolean => s.playOut ?? s.presentation;
 
 export type LayoutStore = StoreApi<LayoutState>;
 
@@ -41,9 +47,11 @@ export function createLayoutStore(storage?: KeyValueStorage): LayoutStore {
     inspectorView: oneOf(INSPECTOR_VIEWS, saved['inspectorView'], 'yaml'),
     presentation: saved['presentation'] === true,
     textScale: (TEXT_SCALES as readonly unknown[]).includes(saved['textScale']) ? (saved['textScale'] as TextScale) : 1,
+    playOut: typeof saved['playOut'] === 'boolean' ? saved['playOut'] : null,
     setDockTab: (dockTab) => set({ dockTab }),
     setInspectorView: (inspectorView) => set({ inspectorView }),
     setPresentation: (presentation) => set({ presentation }),
+    setPlayOut: (playOut) => set({ playOut }),
     stepTextScale: (direction) =>
       set((s) => {
         const i = TEXT_SCALES.indexOf(s.textScale) + direction;
@@ -51,7 +59,7 @@ export function createLayoutStore(storage?: KeyValueStorage): LayoutStore {
       }),
   }));
   if (storage) {
-    store.subscribe(({ dockTab, inspectorView, presentation, textScale }) => void saveUiPrefs(storage, { dockTab, inspectorView, presentation, textScale }));
+    store.subscribe(({ dockTab, inspectorView, presentation, textScale, playOut }) => void saveUiPrefs(storage, { dockTab, inspectorView, presentation, textScale, playOut }));
   }
   return store;
 }

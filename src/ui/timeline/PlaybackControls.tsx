@@ -1,10 +1,12 @@
 // Playback of the timeline in the header: step back, play/pause, step forward, back to live,
 // speed, and a scrubber over every frame. Paused in the past, a "what-if" badge says that acting
 // now forks the timeline; while playing, a "replaying" one (watching forks nothing). Keys (outside editors and the terminal): , and . step, K plays/pauses,
-// End goes live, like a video player's frame keys.
+// End goes live, like a video player's frame keys; P turns "play out each action" on or off.
 import { useEffect } from 'react';
 import { SPEEDS, appStore, useAppStore, type Speed } from '../../store/index.ts';
 import { Icon, type IconName } from '../components/Icon.tsx';
+import { PlayOutToggle } from './PlayOutToggle.tsx';
+import { typingInto } from './typing-into.ts';
 
 export function PlaybackControls() {
   const cursor = useAppStore((s) => s.timeline.cursor);
@@ -39,7 +41,7 @@ export function PlaybackControls() {
         value={cursor}
         disabled={empty}
         onChange={(e) => seekTo(Number(e.target.value))}
-        className="mx-1 h-1.5 w-20 cursor-pointer accent-indigo-600 @min-[70rem]:w-28 @min-[80rem]:w-40 disabled:cursor-default"
+        className="mx-1 h-1.5 w-20 cursor-pointer accent-indigo-600 @min-[70rem]:w-28 @min-[86rem]:w-40 disabled:cursor-default"
       />
       <span className="hidden w-14 text-right font-mono text-[11px] text-slate-500 tabular-nums @min-[70rem]:inline dark:text-slate-400" aria-hidden>
         {cursor}/{Math.max(0, frames - 1)}
@@ -56,6 +58,7 @@ export function PlaybackControls() {
           </option>
         ))}
       </select>
+      <PlayOutToggle />
       {playing && !live ? (
         // Playback walks through frames that happened: nothing is forked by watching them, so no what-if.
         <button
@@ -100,12 +103,6 @@ function IconButton({ icon, label, keys, disabled, onClick }: { icon: IconName; 
       <Icon name={icon} className="size-4" />
     </button>
   );
-}
-
-/** True when a key press belongs to something that takes text (Monaco, the terminal, inputs). */
-function typingInto(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  return !!target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor, .xterm');
 }
 
 function usePlaybackKeys() {
