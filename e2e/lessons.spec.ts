@@ -145,3 +145,44 @@ test('a lesson link opens the lesson at its step, "Do it for me" completes it', 
   ).toContainText("Done");
   expect(errors).toEqual([]);
 });
+
+test("starting a lesson over work asks first, and Undo brings the work back", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const errors = await open(page);
+  await page.getByRole("tab", { name: /Terminal/ }).click();
+  await expect(page.locator(".xterm-rows")).toContainText(
+    "kubectl and docker against the simulated cluster",
+  );
+  await page.locator(".xterm-helper-textarea").focus();
+  await run(page, "kubectl create configmap mine --from-literal=a=b");
+  await expect(page.locator(".xterm-rows")).toContainText(
+    "configmap/mine created",
+  );
+
+  const browser = page.getByRole("dialog", { name: "Lessons" });
+  const ask = page.getByRole("alertdialog", { name: "Start the lesson?" });
+  await page.getByRole("button", { name: "Lessons" }).click();
+  await browser.locator('[data-lesson="static-binding"]').click();
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText("the action on the timeline go");
+  // Escape cancels the question only: nothing started, the browser stays open.
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(browser).toBeVisible();
+  await expect(pane(page)).toBeHidden();
+
+  await browser.locator('[data-lesson="static-binding"]').click();
+  await ask.getByRole("button", { name: "Start" }).click();
+  await expect(pane(page)).toContainText("Step 1 of 3");
+  const toast = page.getByRole("status").filter({ hasText: "Cluster reset" });
+  await expect(toast).toContainText("1 action on");
+  await toast.getByRole("button", { name: "Undo" }).click();
+  // The work is back and the lesson is left.
+  await expect(pane(page)).toBeHidden();
+  await page.locator(".xterm-helper-textarea").focus();
+  await run(page, "kubectl get configmap mine");
+  await expect(page.locator(".xterm-rows")).toContainText(/mine\s+1\s/);
+  expect(errors).toEqual([]);
+});

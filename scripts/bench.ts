@@ -99,3 +99,6 @@ const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).jo
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}; median of 3–11 runs after a warm-up run`);
 console.log(line(headers));
 for (const r of rows) console.log(line(r));
+
+// Issue 12: the share-link length of every built-in lesson at its end.
+await (await import('./bench-lessons.ts')).benchLessonLinks();

@@ -72,6 +72,28 @@ describe("lesson store", () => {
     expect(lessons.getState().active).toBeNull();
   });
 
+  it("starting a lesson over work offers the reset's Undo, which brings the work back and leaves the lesson", async () => {
+    const { app, lessons } = setup();
+    await app.getState().runCommand("kubectl create configmap mine --from-literal=a=b");
+    expect(app.getState().timeline.actions).toHaveLength(1);
+    const before = app.getState().timeline;
+    const preset = app.getState().preset;
+    await lessons.getState().start("static-binding");
+    expect(app.getState().timeline.actions).not.toContain(before.actions[0]);
+    expect(app.getState().undoableReset).toEqual({ preset, actions: 1 });
+    app.getState().undoReset();
+    expect(app.getState().timeline).toBe(before);
+    expect(app.getState().preset).toBe(preset);
+    expect(lessons.getState().active).toBeNull();
+    expect(app.getState().editorText).toBe("# my own notes\n");
+  });
+
+  it("starting a lesson on an untouched cluster offers no Undo", async () => {
+    const { app, lessons } = setup();
+    await lessons.getState().start("static-binding");
+    expect(app.getState().undoableReset).toBeNull();
+  });
+
   it("ticks goals after an Apply, reveals a hint after an attempt that made no progress, and moves on", async () => {
     const { app, lessons } = setup();
     await lessons.getState().start("static-binding");

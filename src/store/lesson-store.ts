@@ -100,6 +100,26 @@ function commandsOf(script: string | undefined): string[] {
     : [];
 }
 
+/**
+ * The timeline actions that bring a lesson to the start of step `upTo`: its setup, then the
+ * solutions of the steps before it, as terminal lines; the first carries the lesson's files.
+ * `upTo` = the number of steps gives the session at the lesson's end (what the bench measures).
+ */
+export function lessonActions(lesson: Lesson, upTo: number): RecordedAction[] {
+  const lines = [
+    ...commandsOf(lesson.setup),
+    ...lesson.steps.slice(0, upTo).flatMap((st) => commandsOf(st.solution)),
+  ];
+  const files = filesScript(lesson);
+  return lines.map((line, i) => ({
+    action: {
+      type: "command",
+      line,
+      ...(i === 0 && files ? { before: files } : {}),
+    },
+  }));
+}
+
 /** One record per command of a terminal line; the output goes with the last (it is the line's). */
 function recordsOf(
   line: string,
@@ -135,7 +155,10 @@ export function createLessonStore({
     applyEditor: app.getState().applyEditor,
     applyDocument: app.getState().applyDocument,
     deleteDocument: app.getState().deleteDocument,
+    undoReset: app.getState().undoReset,
   };
+  // The Undo offer made by starting a lesson: taking it brings back the work and leaves the lesson.
+  let undoneBy: ReturnType<AppStore["getState"]>["undoableReset"] = null;
 
   const store = createStore<LessonState>()((set, get) => {
     const evaluate = (): GoalResult[] => {
@@ -275,6 +298,15 @@ export function createLessonStore({
         wrapEditor("apply", () => original.applyDocument(i))(),
       deleteDocument: (i) =>
         wrapEditor("delete", () => original.deleteDocument(i))(),
+      undoReset: () => {
+        const offer = app.getState().undoableReset;
+        original.undoReset();
+        // The lesson's cluster is gone again: so is the lesson (its editor text goes back too).
+        if (offer && offer === undoneBy && !app.getState().undoableReset) {
+          undoneBy = null;
+          get().leave();
+        }
+      },
     });
 
     return {
@@ -300,19 +332,7 @@ export function createLessonStore({
         // The setup, then (opening at a later step) the solutions of the steps before it, as
         // terminal lines on the timeline; the first one carries the lesson's files.
         const setup = commandsOf(lesson.setup);
-        const earlier = lesson.steps
-          .slice(0, step)
-          .flatMap((st) => commandsOf(st.solution));
-        const files = filesScript(lesson);
-        const actions: RecordedAction[] = [...setup, ...earlier].map(
-          (line, i) => ({
-            action: {
-              type: "command",
-              line,
-              ...(i === 0 && files ? { before: files } : {}),
-            },
-          }),
-        );
+        const actions = lessonActions(lesson, step);
         const editorText = stepEditorText(lesson.steps[step]) ?? "";
         set({ working: true, error: null, browserOpen: false });
         try {
@@ -326,8 +346,10 @@ export function createLessonStore({
               cursor: Number.MAX_SAFE_INTEGER,
               view: "cluster",
             },
-            { label: `Starting the lesson “${lesson.title}”` },
+            // What the lesson replaces can come back with the reset's Undo (ResetUndoToast).
+            { label: `Starting the lesson “${lesson.title}”`, undoable: true },
           );
+          undoneBy = app.getState().undoableReset;
           await writeFiles(lesson);
         } catch (e) {
           return set({

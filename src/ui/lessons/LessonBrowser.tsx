@@ -1,10 +1,19 @@
 // The lesson browser: every built-in lesson by topic, with its summary and the learner's progress
-// (not started, step k of n, done). Picking one starts it (a fresh cluster of its preset).
-import { useEffect, useRef } from "react";
+// (not started, step k of n, done). Picking one starts it (a fresh cluster of its preset); that
+// throws the current cluster and timeline away, so with work to lose it asks first, as Reset does,
+// and Undo is offered afterwards (the reset's ResetUndoToast).
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { useAppStore } from "../../store/index.ts";
 import { lessonsByTopic } from "../../store/lesson-catalog.ts";
 import type { LessonProgress } from "../../store/lesson-persistence.ts";
 import { Icon } from "../components/Icon.tsx";
 import { lessonStore, useLessons } from "./lesson-instance.ts";
+
+const ConfirmDialog = lazy(() =>
+  import("../app/ConfirmDialog.tsx").then((m) => ({
+    default: m.ConfirmDialog,
+  })),
+);
 
 export function progressLabel(
   p: LessonProgress | undefined,
@@ -19,11 +28,20 @@ export function LessonBrowser() {
   const progress = useLessons((s) => s.progress);
   const activeId = useLessons((s) => s.active?.id);
   const close = () => lessonStore.getState().openBrowser(false);
+  const actions = useAppStore((s) => s.timeline.actions.length);
+  const branches = useAppStore((s) => s.timeline.branches?.length ?? 0);
+  // The lesson waiting for "Start" in the confirmation, with the step it would open at.
+  const [asking, setAsking] = useState<{ id: string; title: string; step: number } | null>(null);
+  const askingRef = useRef(asking);
+  askingRef.current = asking;
+  const start = (id: string, step: number) =>
+    void lessonStore.getState().start(id, step);
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
     dialog.current?.querySelector<HTMLButtonElement>("[data-lesson]")?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
+      // Escape in the confirmation cancels it (the dialog's own handling), not the browser.
+      if (e.key === "Escape" && !askingRef.current) {
         e.preventDefault();
         close();
       }
@@ -74,11 +92,12 @@ export function LessonBrowser() {
                       <button
                         type="button"
                         data-lesson={l.id}
-                        onClick={() =>
-                          void lessonStore
-                            .getState()
-                            .start(l.id, done ? 0 : (progress[l.id]?.step ?? 0))
-                        }
+                        onClick={() => {
+                          const step = done ? 0 : (progress[l.id]?.step ?? 0);
+                          if (actions > 0 || branches > 0)
+                            setAsking({ id: l.id, title: l.title, step });
+                          else start(l.id, step);
+                        }}
                         className="flex w-full items-start gap-3 rounded-lg border border-slate-200 px-3 py-2 text-left hover:border-indigo-400 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:hover:border-indigo-400 dark:hover:bg-indigo-950/40"
                       >
                         <span className="min-w-0 flex-1">
@@ -108,6 +127,31 @@ export function LessonBrowser() {
           ))}
         </div>
       </div>
+      {asking && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            title="Start the lesson?"
+            confirmLabel="Start"
+            focusConfirm
+            onConfirm={() => {
+              setAsking(null);
+              start(asking.id, asking.step);
+            }}
+            onCancel={() => setAsking(null)}
+          >
+            <p>
+              “{asking.title}” starts on a cluster of its own:{" "}
+              {actions === 1 ? "the action" : `all ${actions} actions`} on the
+              timeline
+              {branches > 0
+                ? ` and ${branches === 1 ? "its what-if branch" : `its ${branches} what-if branches`}`
+                : ""}{" "}
+              go.
+            </p>
+            <p>You can undo this right after.</p>
+          </ConfirmDialog>
+        </Suspense>
+      )}
     </div>
   );
 }
