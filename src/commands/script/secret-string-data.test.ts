@@ -1,10 +1,10 @@
 // Secret stringData is folded into data on every write, updates included (the API server's
 // v1 → internal conversion), and is never stored.
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../commands/script/run-script.ts';
-import { act, createCluster, updateObject, type Stored } from '../index.ts';
-import { applyManifest } from '../write.ts';
-import { foldStringData } from './secret-string-data.ts';
+import { runScript } from './run-script.ts';
+import { act, createCluster, updateObject, type Stored } from '../../engine/index.ts';
+import { applyManifest } from '../../engine/write.ts';
+import { foldStringData } from '../../engine/cluster/secret-string-data.ts';
 
 const run = (script: string) => runScript(script, { preset: 'bare', quiet: true, files: { read: () => undefined } });
 const secret = (r: ReturnType<typeof run>, name = 's') => r.state.objects.Secret?.[`default/${name}`] as Stored<'Secret'> & { stringData?: unknown };

@@ -2,8 +2,8 @@
 // object it needs was missing or only one of its keys: once the key is there, whichever way it was
 // written, the next sync starts the container. Both cases retry on the same clock.
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../../commands/script/run-script.ts';
-import type { Stored } from '../../api/objects.ts';
+import { runScript } from './run-script.ts';
+import type { Stored } from '../../engine/api/objects.ts';
 
 const run = (script: string) => runScript(script, { preset: 'kind', quiet: true, files: { read: () => undefined } });
 const POD = (ref: string) =>
