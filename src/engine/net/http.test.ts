@@ -113,6 +113,9 @@ describe('URLs', () => {
   it('refuses a port out of range and an empty host', () => {
     expect(parseUrl('http://web:70000/')).toBeUndefined();
     expect(parseUrl('http:///x')).toBeUndefined();
+    // A port that is not a number is a bad URL (curl: (3)), not part of the path.
+    expect(parseUrl('http://10.96.0.1:abc')).toBeUndefined();
+    expect(parseUrl('web:80x/index.html')).toBeUndefined();
   });
 });
 

@@ -37,10 +37,12 @@ export interface ParsedUrl {
 
 /** curl and wget both take `web`, `web:8080/x` and `http://web/`; no scheme means http. */
 export function parseUrl(url: string): ParsedUrl | undefined {
-  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#]*)(?::(\d*))?([^#]*)/.exec(url);
+  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#]*)(?::([^/?#]*))?([^#]*)/.exec(url);
   if (!m || !m[2]) return undefined;
   const scheme = (m[1] ?? 'http').toLowerCase();
   const defaultPort = scheme === 'https' ? 443 : 80;
+  // Everything between the host's colon and the path is the port: `web:abc` is a bad URL, not a path.
+  if (m[3] && !/^\d+$/.test(m[3])) return undefined;
   const port = m[3] ? Number(m[3]) : defaultPort;
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   const rest = m[4] ?? '';
