@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaOptions } from './src/pwa/pwa-config.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  // The service worker and manifest are build-only (the dev server runs without them): see src/pwa/.
+  plugins: [react(), tailwindcss(), VitePWA(pwaOptions)],
   // Under `vite` dev the yaml worker must be pre-bundled, or the first editor open reloads the page.
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   build: {

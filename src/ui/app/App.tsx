@@ -17,6 +17,7 @@ import { usePresentationKeys, usePresentationZoom } from './presentation.ts';
 import { Splitter } from './Splitter.tsx';
 import { useApplyShortcut } from './useApplyShortcut.ts';
 import { usePaneSizes } from './usePaneSizes.ts';
+import { UpdateToast } from './UpdateToast.tsx';
 import { useThemeClass } from './useThemeClass.ts';
 
 export function App() {
@@ -66,6 +67,7 @@ export function App() {
         </section>
         <LessonSlot />
       </main>
+      <UpdateToast />
     </div>
   );
 }
