@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadUiPrefs, saveUiPrefs, type KeyValueStorage } from '../../store/persistence.ts';
 import type { SessionUi } from '../../store/session.ts';
+import { pageStorage } from '../../store/page-storage.ts';
 
 export const DOCK_TABS = ['terminal', 'events', 'inspector', 'explain', 'timeline'] as const;
 export type DockTab = (typeof DOCK_TABS)[number];
@@ -64,15 +65,8 @@ export function createLayoutStore(storage?: KeyValueStorage): LayoutStore {
   return store;
 }
 
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-export const layoutStore = createLayoutStore(browserStorage());
+// localStorage, or memory in an embedded playground (page-storage.ts).
+export const layoutStore = createLayoutStore(pageStorage());
 
 export function useLayout<T>(selector: (s: LayoutState) => T): T {
   return useStore(layoutStore, selector);
