@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { PRESETS, PRESET_DESCRIPTIONS, type PresetName } from '../engine/index.ts';
 import { internalError, runScript } from '../commands/script/run-script.ts';
 import { lessonMain } from './lesson.ts';
+import { serveMain } from './serve.ts';
 
 export const HELP = `kubesim: the Kubernetes Storage Playground's simulated cluster, from the command line.
 
@@ -14,6 +15,7 @@ Usage:
   kubesim lesson drill [--seed N]
   kubesim lesson solve ID|FILE
   kubesim lesson check ID|FILE SCRIPT
+  kubesim serve [--port 6443] [--cluster PRESET] [--seed N] [--kubeconfig FILE] [--script FILE]
   kubesim --help
 
 kubesim run executes SCRIPT, a text file of command lines as a learner would type them:
@@ -58,6 +60,14 @@ kubesim lesson runs guided lessons headless (docs/lessons.md describes the forma
                               only if every goal is met, 1 if not, 2 if a file cannot be read
 ID is a built-in lesson's id (kubesim lesson list) or drill:SEED; FILE is a lesson file in YAML.
   After checking drill:SEED, check also prints what was wrong.
+
+kubesim serve answers the Kubernetes API on http://127.0.0.1:PORT (default 6443), so the real
+kubectl works against the simulated cluster: discovery, OpenAPI v3 (validation, explain), get and
+list (tables, -o wide, selectors), create, replace, patch (strategic, merge, json), delete, scale,
+drain, logs, watch (get -w, wait), dry runs, and the API server's errors. It runs --script FILE
+first (printing its output), writes a kubeconfig to --kubeconfig FILE (default
+~/.kube/kubesim.yaml) and prints how to use it (export KUBECONFIG=…). Simulated time follows the
+wall clock. Not served yet: server-side apply, exec, attach, cp. Stop it with Ctrl+C.
 `;
 
 export interface CliIO {
@@ -75,6 +85,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     return command ? 0 : 2;
   }
   if (command === 'lesson') return lessonMain(rest, io);
+  if (command === 'serve') return serveMain(rest, io);
   if (command !== 'run') {
     io.stderr(`kubesim: unknown command "${command}"\nRun 'kubesim --help' for usage.\n`);
     return 2;

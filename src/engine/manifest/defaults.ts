@@ -36,12 +36,19 @@ export function defaultDeployment(input: S<'Deployment'>): S<'Deployment'> {
       replicas: 1,
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
       ...input.spec,
+      strategy: deploymentStrategy(input.spec?.strategy),
       selector: input.spec?.selector ?? {},
       template: { ...input.spec?.template, spec: defaultPodSpec(input.spec?.template?.spec ?? { containers: [] }) },
     },
   };
+}
+
+/** SetDefaults_Deployment: an empty strategy (`strategy: {}`, as typed clients send it) is a rolling update of 25 % / 25 %. */
+function deploymentStrategy(strategy: NonNullable<S<'Deployment'>['spec']>['strategy']): NonNullable<S<'Deployment'>['spec']>['strategy'] {
+  const type = strategy?.type || 'RollingUpdate';
+  if (type !== 'RollingUpdate') return { ...strategy, type };
+  return { ...strategy, type, rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%', ...strategy?.rollingUpdate } };
 }
 
 export function defaultReplicaSet(input: S<'ReplicaSet'>): S<'ReplicaSet'> {

@@ -1,0 +1,306 @@
+// The real kubectl against `kubesim serve`: the same commands run by the installed kubectl over
+// HTTP and by `kubesim run`'s kubectl must print the same (ages aside), and the API server's
+// errors must come out of the real client as a real cluster's do.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCluster } from '../src/engine/index.ts';
+import { runScript } from '../src/commands/script/run-script.ts';
+import { createSession } from '../src/server/session.ts';
+import { startKubeServer, type KubeServer } from '../src/server/server.ts';
+import { kubeconfigText } from '../src/server/kubeconfig.ts';
+
+function findKubectl(): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+const KUBECTL = findKubectl();
+if (!KUBECTL) console.warn('serve-kubectl: no kubectl on PATH; the real-client tests are skipped');
+
+const FILES: Record<string, string> = {
+  'app.yaml': `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: task-pv
+spec:
+  capacity:
+    storage: 5Gi
+  accessModes: [ReadWriteOnce]
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: manual
+  hostPath:
+    path: /mnt/data
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: task-pvc
+spec:
+  storageClassName: manual
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 2Gi
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx
+    volumeMounts:
+    - name: data
+      mountPath: /usr/share/nginx/html
+  volumes:
+  - name: data
+    persistentVolumeClaim:
+      claimName: task-pvc
+`,
+  'odd.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: odd
+colour: blue
+data:
+  a: "1"
+`,
+  'bad.yaml': `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: Bad_Name
+spec:
+  accessModes: [ReadWriteOnce]
+`,
+};
+
+/** Each command as argv after `kubectl`; the same line goes to `kubesim run`. */
+const COMMANDS: string[][] = [
+  ['apply', '-f', 'app.yaml'],
+  ['get', 'pv,pvc'],
+  ['get', 'pvc', '-o', 'wide'],
+  ['get', 'pods', '-A', '-o', 'wide'],
+  ['get', 'pvc', 'task-pvc', '-o', 'jsonpath={.spec.volumeName} {.status.phase} {.status.capacity.storage}{"\\n"}'],
+  ['describe', 'pvc', 'task-pvc'],
+  ['describe', 'pod', 'web'],
+  ['logs', 'web', '--tail=3'],
+  ['logs', 'web', '-c', 'sidecar'],
+  ['logs', 'web', '--previous'],
+  ['get', 'events', '--field-selector', 'involvedObject.kind=Pod'],
+  ['patch', 'pvc', 'task-pvc', '-p', '{"metadata":{"labels":{"tier":"db"}}}'],
+  ['patch', 'pvc', 'task-pvc', '--type', 'merge', '-p', '{"metadata":{"annotations":{"note":"x"}}}'],
+  ['patch', 'pvc', 'task-pvc', '--type', 'json', '-p', '[{"op":"add","path":"/metadata/labels/app","value":"web"}]'],
+  ['patch', 'pod', 'web', '-p', '{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}'],
+  ['get', 'pod', 'web', '-o', 'jsonpath={range .spec.containers[*]}{.name}={.image} {.volumeMounts[0].mountPath}{end}{"\\n"}'],
+  ['get', 'pvc', '--show-labels'],
+  ['patch', 'pvc', 'task-pvc', '--type', 'json', '-p', '[{"op":"remove","path":"/metadata/labels/zzz"}]'],
+  ['patch', 'pvc', 'task-pvc', '-p', '{"spec":{"resources":{"requests":{"storage":"1Gi"}}}}'],
+  ['apply', '-f', 'bad.yaml'],
+  ['apply', '-f', 'odd.yaml'],
+  ['create', '-f', 'app.yaml'],
+  ['get', 'pvc', 'nope'],
+  // kubectl's typed clients send these as protobuf.
+  ['create', 'configmap', 'cfg', '--from-literal=a=1', '--from-literal=n=2'],
+  ['create', 'secret', 'generic', 'pw', '--from-literal=password=s3cret'],
+  ['get', 'secret', 'pw', '-o', 'jsonpath={.data.password}{"\\n"}'],
+  ['create', 'deployment', 'd', '--image=nginx', '--replicas=2'],
+  ['get', 'deploy', 'd', '-o', 'wide'],
+  ['get', 'cm', 'cfg', '-o', 'jsonpath={.data}{"\\n"}'],
+  ['describe', 'deploy', 'd'],
+  ['delete', 'pod', 'web'],
+  ['delete', 'pvc', 'task-pvc'],
+  ['get', 'pv'],
+];
+
+const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+const lineOf = (argv: string[]) => ['kubectl', ...argv].map(quote).join(' ');
+
+/**
+ * Ages (AGE, LAST SEEN, describe's event ages) differ with the clock; column widths follow them.
+ * The installed client is kubectl 1.32, `kubesim run` prints 1.34's words: 1.33 added the
+ * namespace to `delete`'s line (pkg/cmd/delete: "%s from %s namespace").
+ */
+function normalise(text: string): string {
+  return text
+    .replace(/ deleted from [a-z0-9-]+ namespace( \(server dry run\))?$/gm, ' deleted$1')
+    // And 1.33 names a projected ConfigMap's optional flag `Optional: false` (kubectl #129457).
+    .replace(/^(\s+)ConfigMapOptional: +<nil>$/gm, '$1Optional:  false')
+    // And 1.33's metav1.Time is omitted when zero (omitzero): 1.32 prints it in client-side YAML.
+    .replace(/^\s*creationTimestamp: null\n/gm, '')
+    // describe's absolute times: the server sends today's, `kubesim run` keeps the simulated epoch.
+    .replace(/[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<date>').replace(/(?<=^|\s)(\d+d)?(\d+h)?(\d+m)?(\d+s)?(?=\s|$)/gm, (m) => (/^\d+[dhms]/.test(m) ? '<age>' : m)).replace(/ {2,}/g, '  ');
+}
+
+interface Out {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Each command's output from `kubesim run` (split at its `$ command` echoes). */
+function simulated(): Out[] {
+  const script = COMMANDS.map(lineOf).join('\n') + '\n';
+  const result = runScript(script, { preset: 'kind', seed: 1, files: { read: (p) => FILES[p.replace(/^\.\//, '')], list: () => undefined } });
+  const outs: Out[] = [];
+  for (const chunk of result.chunks) {
+    if (chunk.stream === 'stdout' && outs.length < COMMANDS.length && chunk.text === `$ ${lineOf(COMMANDS[outs.length]!)}\n`) {
+      outs.push({ stdout: '', stderr: '', code: 0 });
+      continue;
+    }
+    const cur = outs[outs.length - 1]!;
+    cur[chunk.stream] += chunk.text;
+  }
+  return outs;
+}
+
+describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
+  let server: KubeServer;
+  let dir: string;
+
+  const kubectl = (argv: string[]): Promise<Out> =>
+    new Promise((resolve) => {
+      execFile(
+        KUBECTL!,
+        argv,
+        { cwd: dir, timeout: 15_000, env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir } },
+        (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 }),
+      );
+    });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kubesim-serve-'));
+    for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
+    server = await startKubeServer(createSession(createCluster({ preset: 'kind', seed: 1 })), 0);
+    writeFileSync(join(dir, 'kubeconfig'), kubeconfigText(server.port));
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints what kubesim run prints, command by command', async () => {
+    const expected = simulated();
+    // The comparison means something only if the simulation printed what we think it did.
+    expect(expected[1]!.stdout).toMatch(/persistentvolumeclaim\/task-pvc\s+Bound\s+task-pv\s+5Gi\s+RWO\s+manual/);
+    expect(expected[2]!.stdout).toMatch(/VOLUMEMODE\n.*Filesystem\n$/);
+    expect(expected[COMMANDS.findIndex((c) => c.join(' ') === 'describe pvc task-pvc')]!.stdout).toMatch(/Used By:\s+web\n/);
+    expect(expected[COMMANDS.findIndex((c) => c.join(' ') === 'apply -f bad.yaml')]!.stderr).toMatch(/^The PersistentVolumeClaim "Bad_Name" is invalid: \n\* metadata.name: Invalid value: "Bad_Name"/);
+    expect(expected).toHaveLength(COMMANDS.length);
+    for (const [i, argv] of COMMANDS.entries()) {
+      const real = await kubectl(argv);
+      const want = expected[i]!;
+      const label = lineOf(argv);
+      expect({ cmd: label, stdout: normalise(real.stdout), stderr: normalise(real.stderr), failed: real.code !== 0 }).toEqual({
+        cmd: label,
+        stdout: normalise(want.stdout),
+        stderr: normalise(want.stderr),
+        failed: want.stderr.startsWith('Error') || want.stderr.startsWith('error') || want.stderr.startsWith('The '),
+      });
+    }
+  }, 50_000);
+
+  it('answers a stale update with 409 Conflict and -o json with the stored object', async () => {
+    // The first test left task-pv Released (Retain): a fresh volume lets the claim bind again.
+    await kubectl(['delete', 'pv', 'task-pv', '--wait=false']);
+    await kubectl(['apply', '-f', 'app.yaml']);
+    const json = await kubectl(['get', 'pvc', 'task-pvc', '-o', 'json']);
+    const claim = JSON.parse(json.stdout);
+    expect(claim).toMatchObject({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'task-pvc', namespace: 'default' }, spec: { volumeName: 'task-pv' }, status: { phase: 'Bound' } });
+    // Written from an older version than the live one: the store's optimistic lock refuses it.
+    await kubectl(['label', 'pvc', 'task-pvc', 'fresh=yes']);
+    writeFileSync(join(dir, 'stale.json'), JSON.stringify(claim));
+    const stale = await kubectl(['replace', '-f', 'stale.json']);
+    expect(stale.code).not.toBe(0);
+    expect(stale.stderr).toBe(
+      'Error from server (Conflict): error when replacing "stale.json": Operation cannot be fulfilled on persistentvolumeclaims "task-pvc": the object has been modified; please apply your changes to the latest version and try again\n',
+    );
+    // With the live version it goes through.
+    const live = JSON.parse((await kubectl(['get', 'pvc', 'task-pvc', '-o', 'json'])).stdout);
+    writeFileSync(join(dir, 'fresh.json'), JSON.stringify({ ...live, metadata: { ...live.metadata, labels: { fresh: 'no' } } }));
+    expect(await kubectl(['replace', '-f', 'fresh.json'])).toMatchObject({ stdout: 'persistentvolumeclaim/task-pvc replaced\n', code: 0 });
+    const dry = await kubectl(['delete', 'pvc', 'task-pvc', '--dry-run=server']);
+    expect(dry.stdout).toMatch(/^persistentvolumeclaim "task-pvc" deleted.*\(server dry run\)\n$/);
+    expect((await kubectl(['get', 'pvc', 'task-pvc', '-o', 'jsonpath={.metadata.labels.fresh}'])).stdout).toBe('no');
+    expect((await kubectl(['explain', 'pvc.spec.accessModes'])).stdout).toMatch(/^KIND:\s+PersistentVolumeClaim\nVERSION:\s+v1\n\nFIELD: accessModes <\[\]string>/);
+    expect((await kubectl(['wait', '--for=condition=Ready', 'pod/web', '--timeout=10s'])).stdout).toBe('pod/web condition met\n');
+    // --validate=false sends fieldValidation=Ignore: the unknown field is dropped, silently.
+    expect(await kubectl(['apply', '-f', 'odd.yaml', '--validate=false'])).toMatchObject({ stdout: 'configmap/odd created\n', stderr: '', code: 0 });
+  }, 30_000);
+
+  /**
+   * An example's kubectl lines (and its sleeps, on a wall clock the test moves) through the real
+   * kubectl and through `kubesim run`: each command's output the same, ages and dates aside.
+   */
+  async function compareExample(example: string, preset: 'kind' | 'bare' | 'multi-az' | 'kind-multinode'): Promise<number> {
+    const folder = join(process.cwd(), 'examples', example);
+    const lines = readFileSync(join(folder, 'demo.sh'), 'utf8')
+      .split('\n')
+      // exec and cp are streams this round does not serve yet.
+      .filter((l) => /^(kubectl |sleep \d+$)/.test(l) && !/^kubectl (exec|cp) /.test(l));
+    const simulatedRun = runScript(lines.join('\n') + '\n', {
+      preset,
+      seed: 1,
+      files: { read: (p) => { try { return readFileSync(join(folder, p), 'utf8'); } catch { return undefined; } }, list: () => undefined },
+    });
+    const expected: Out[] = [];
+    for (const chunk of simulatedRun.chunks) {
+      if (chunk.stream === 'stdout' && chunk.text.startsWith('$ ') && lines.includes(chunk.text.slice(2, -1))) expected.push({ stdout: '', stderr: '', code: 0 });
+      else expected[expected.length - 1]![chunk.stream] += chunk.text;
+    }
+    // The wall clock stands still between sleeps (and while a command waits, see below), so the
+    // server's cluster lives the simulated time `kubesim run`'s does (a pod's IP, a provisioner's timing).
+    let wall = Date.now();
+    const ownServer = await startKubeServer(createSession(createCluster({ preset, seed: 1 }), () => wall), 0);
+    const config = join(dir, `${example}.kubeconfig`);
+    writeFileSync(config, kubeconfigText(ownServer.port));
+    try {
+      for (const [i, line] of lines.entries()) {
+        const want = expected[i]!;
+        if (line.startsWith('sleep ')) {
+          wall += Number(line.slice(6)) * 1000;
+          continue;
+        }
+        // A command that waits (delete of a pod whose process ignores SIGTERM, wait --for) waits
+        // on the simulated clock in `kubesim run`: here time runs 20× fast while it watches.
+        const ticker = setInterval(() => {
+          if (ownServer.watching() > 0) wall += 1000;
+        }, 50);
+        const real = await new Promise<Out>((resolve) =>
+          execFile('sh', ['-c', line], { cwd: folder, timeout: 15_000, env: { ...process.env, KUBECONFIG: config, HOME: dir } }, (err, stdout, stderr) =>
+            resolve({ stdout, stderr, code: err ? 1 : 0 }),
+          ),
+        ).finally(() => clearInterval(ticker));
+        expect({ line, stdout: normalise(real.stdout), stderr: normalise(real.stderr) }).toEqual({ line, stdout: normalise(want.stdout), stderr: normalise(want.stderr) });
+      }
+    } finally {
+      await ownServer.close();
+    }
+    return lines.length;
+  }
+
+  it('runs the static and dynamic provisioning examples as kubesim run does', async () => {
+    expect(await compareExample('static-pv-pvc', 'bare')).toBeGreaterThan(5);
+    expect(await compareExample('dynamic-provisioning', 'kind')).toBeGreaterThan(5);
+  }, 40_000);
+
+  it.each([
+    ['multi-zone', 'multi-az'],
+    ['ebs-storage-classes', 'multi-az'],
+    ['emptydir', 'kind'],
+    ['hostpath', 'kind-multinode'],
+    ['configmap', 'kind'],
+    ['downward-api', 'kind'],
+    ['kubectl-output', 'bare'],
+    ['secret', 'kind'],
+    ['kubectl-habits', 'kind'],
+    ['service-http', 'kind'],
+  ] as const)('example %s', async (example, preset) => {
+    await compareExample(example, preset as 'kind');
+  }, 60_000);
+});
