@@ -229,6 +229,8 @@ function defaultContainer(c: Container): Container {
     terminationMessagePath: c.terminationMessagePath ?? '/dev/termination-log',
     terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
     resources: c.resources ?? {},
+    // SetDefaults_ContainerPort: a port without a protocol is TCP.
+    ...(Array.isArray(c.ports) ? { ports: c.ports.map((p) => (p.protocol === undefined ? { ...p, protocol: 'TCP' } : p)) } : {}),
   };
 }
 

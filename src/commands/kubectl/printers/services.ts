@@ -179,7 +179,7 @@ export function describeService(svc: Service, now: number, events: readonly Even
     const protocol = sp.protocol ?? '';
     w.write(0, `Port:\t${name}\t${sp.port}/${protocol}\n`);
     w.write(0, `TargetPort:\t${sp.targetPort ?? ''}/${protocol}\n`);
-    if (sp.appProtocol !== undefined) w.write(0, `AppProtocol:\t${sp.appProtocol}\n`);
+    // No AppProtocol line: kubectl 1.34 does not print it (added after 1.34).
     if (sp.nodePort) w.write(0, `NodePort:\t${name}\t${sp.nodePort}/${protocol}\n`);
     w.write(0, `Endpoints:\t${formatEndpointSlices(slices, new Set([sp.name ?? '']))}\n`);
   }

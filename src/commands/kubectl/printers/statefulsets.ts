@@ -44,20 +44,13 @@ export function describeStatefulSet(s: StatefulSet, now: number, events: readonl
   w.write(0, `Selector:\t${selectorString(spec?.selector)}\n`);
   printLabelsMultiline(w, 'Labels', meta.labels);
   printAnnotationsMultiline(w, 'Annotations', meta.annotations);
-  if (spec?.serviceName) w.write(0, `Service Name:\t${spec.serviceName}\n`);
-  if (spec?.podManagementPolicy) w.write(0, `Pod Management Policy:\t${spec.podManagementPolicy}\n`);
+  // kubectl 1.34 prints neither the Service name nor the pod management policy (added in 1.37).
   w.write(0, `Replicas:\t${spec?.replicas ?? 1} desired | ${s.status?.replicas ?? 0} total\n`);
   w.write(0, `Update Strategy:\t${spec?.updateStrategy?.type ?? ''}\n`);
   const ru = spec?.updateStrategy?.rollingUpdate;
   if (ru?.partition !== undefined) {
     w.write(1, `Partition:\t${ru.partition}\n`);
     if (ru.maxUnavailable !== undefined) w.write(1, `MaxUnavailable:\t${ru.maxUnavailable}\n`);
-  }
-  const retention = spec?.persistentVolumeClaimRetentionPolicy;
-  if (retention) {
-    w.write(0, 'Persistent Volume Claim Retention Policy:\n');
-    w.write(1, `WhenDeleted:\t${retention.whenDeleted ?? ''}\n`);
-    w.write(1, `WhenScaled:\t${retention.whenScaled ?? ''}\n`);
   }
   w.write(0, `Pods Status:\t${podCounts(s, pods)}\n`);
   describePodTemplate(spec?.template, w, now);
