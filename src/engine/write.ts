@@ -4,3 +4,4 @@
 export { applyManifest, createObjectFromManifest } from './manifest/apply-manifest.ts';
 export { applyDocuments } from './manifest/apply-documents.ts';
 export type { ApplyOptions, DocumentError, DocumentResult } from './manifest/apply-documents.ts';
+export type { FieldValidation } from './manifest/decode.ts';

@@ -7,7 +7,7 @@ import { deleteObject, writeObject, type WriteOutcome } from '../cluster/apply.t
 import { objectKey } from '../cluster/keys.ts';
 import type { ApiError } from '../cluster/errors.ts';
 import type { Txn } from '../cluster/store.ts';
-import { decodeObject } from './decode.ts';
+import { decodeObject, type FieldValidation } from './decode.ts';
 import { positionOf, type ManifestDocument, type Position } from './parse.ts';
 
 export type DocumentErrorKind = 'syntax' | 'missing-type-info' | 'no-kind-match' | 'decode' | 'namespace-mismatch' | 'api';
@@ -42,6 +42,8 @@ export interface ApplyOptions {
   only?: readonly number[];
   /** `-n`: the namespace for documents that name none; a different namespace in a document is an error. */
   namespace?: string;
+  /** What the server does with unknown fields (kubectl's `--validate`); Strict unless told. */
+  fieldValidation?: FieldValidation;
 }
 
 export function applyDocuments(txn: Txn, docs: readonly ManifestDocument[], opts: ApplyOptions): DocumentResult[] {
@@ -54,7 +56,7 @@ function applyDocument(txn: Txn, doc: ManifestDocument, opts: ApplyOptions): Doc
   if (doc.syntaxError) {
     return { ...base, error: { kind: 'syntax', message: doc.syntaxError.message, position: doc.syntaxError.position } };
   }
-  const decoded = decodeObject(doc.value);
+  const decoded = decodeObject(doc.value, { fieldValidation: opts.fieldValidation ?? 'Strict' });
   if (!decoded.ok) {
     const f = decoded.failure;
     return {
@@ -96,5 +98,6 @@ function applyDocument(txn: Txn, doc: ManifestDocument, opts: ApplyOptions): Doc
     const field = written.error.field;
     return { ...base, ref, error: { kind: 'api', message: written.error.message, api: written.error, position: positionOf(doc, field ?? ''), ...(field ? { field } : {}) } };
   }
-  return { ...base, ref: { ...ref, name: written.object.metadata.name }, outcome: written.outcome, warnings: written.warnings };
+  // An unchanged object sent nothing kubectl would send (its patch is empty), so no warnings either.
+  return { ...base, ref: { ...ref, name: written.object.metadata.name }, outcome: written.outcome, warnings: [...(written.outcome === 'unchanged' ? [] : decoded.warnings ?? []), ...written.warnings] };
 }

@@ -22,9 +22,21 @@ export type DecodeFailure =
   /** The API server's decode error (BadRequest): bad quantity, wrong type, unknown field, bad base64. */
   | { type: 'decode'; message: string; path: string };
 
-export type DecodeResult = { ok: true; object: AnyStored } | { ok: false; failure: DecodeFailure };
+/**
+ * How the API server treats fields its schema does not know (the `fieldValidation` query
+ * parameter): `Strict` refuses them (kubectl's default `--validate=strict` asks for it), `Warn`
+ * drops them with a warning each (the server's own default, `--validate=warn`), `Ignore` drops
+ * them silently (`--validate=false|ignore`).
+ */
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
-export function decodeObject(value: unknown): DecodeResult {
+export interface DecodeOptions {
+  fieldValidation?: FieldValidation;
+}
+
+export type DecodeResult = { ok: true; object: AnyStored; warnings?: string[] } | { ok: false; failure: DecodeFailure };
+
+export function decodeObject(value: unknown, opts: DecodeOptions = {}): DecodeResult {
   const typeInfo = checkTypeInfo(value);
   if (typeInfo) return fail(typeInfo);
   const raw = value as Record<string, unknown>;
@@ -37,16 +49,23 @@ export function decodeObject(value: unknown): DecodeResult {
     const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
     return fail({ type: 'no-kind-match', path: 'kind', name, namespace, message: `no matches for kind "${kindName}" in version "${apiVersion}"` });
   }
-  return decodeTyped(kind, raw);
+  return decodeTyped(kind, raw, opts);
 }
 
 /**
  * The server side of decoding for an object whose kind is known: nulls, types, unknown fields,
  * conversions. Also what a patched object goes through before it is stored.
  */
-export function decodeTyped(kind: Kind, raw: Record<string, unknown>): DecodeResult {
+export function decodeTyped(kind: Kind, raw: Record<string, unknown>, opts: DecodeOptions = {}): DecodeResult {
   const resolved = resolveNulls(raw, { $ref: `#/definitions/${kind}` }) as Record<string, unknown>;
-  const checked = typeCheck(kind, resolved);
+  let checked = typeCheck(kind, resolved);
+  let warnings: string[] = [];
+  // Warn and Ignore: the decoder drops what it does not know and goes on (types still count).
+  if (!checked.ok && checked.unknown && (opts.fieldValidation ?? 'Strict') !== 'Strict') {
+    for (const p of checked.paths) dropField(resolved, fieldTokens(p));
+    if (opts.fieldValidation === 'Warn') warnings = checked.paths.map((p) => `unknown field "${p}"`);
+    checked = typeCheck(kind, resolved);
+  }
   if (!checked.ok) {
     if (checked.unknown) {
       const detail = `strict decoding error: ${checked.paths.map((u) => `unknown field "${u}"`).join(', ')}`;
@@ -57,7 +76,22 @@ export function decodeTyped(kind: Kind, raw: Record<string, unknown>): DecodeRes
   const object = normalise(kind, cloneJson(resolved)) as unknown as AnyStored;
   // Go decodes into a struct whose ObjectMeta always exists; validation then asks for the name.
   if (!isMap((object as { metadata?: unknown }).metadata)) (object as { metadata: object }).metadata = {};
-  return { ok: true, object };
+  return warnings.length > 0 ? { ok: true, object, warnings } : { ok: true, object };
+}
+
+/** `spec.containers[0].image` → [spec, containers, 0, image]. */
+export function fieldTokens(path: string): (string | number)[] {
+  const tokens: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) tokens.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return tokens;
+}
+
+/** Removes the field at `tokens` (a map key; list items are never unknown fields). */
+export function dropField(root: unknown, tokens: readonly (string | number)[]): void {
+  let parent = root;
+  for (const t of tokens.slice(0, -1)) parent = parent !== null && typeof parent === 'object' && Object.hasOwn(parent, t) ? (parent as Record<string | number, unknown>)[t] : undefined;
+  const last = tokens[tokens.length - 1];
+  if (parent !== null && typeof parent === 'object' && !Array.isArray(parent) && typeof last === 'string') delete (parent as Record<string, unknown>)[last];
 }
 
 /**

@@ -1,7 +1,7 @@
 // `kubectl apply -f FILE` and `kubectl create -f FILE`: every document of every file, results
 // printed as they happen, errors collected and printed after, like kubectl.
 import { KINDS, objectKey, type ObjectRef, parseManifestText, flattenLists, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
-import { applyDocuments } from '../../../engine/write.ts';
+import { applyDocuments, type FieldValidation } from '../../../engine/write.ts';
 import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
@@ -16,6 +16,9 @@ import { hasKustomize, manifestSources } from '../kustomize/sources.ts';
 
 export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): CommandOutput {
   const files = ctx.flags.values['filename'] ?? [];
+  // create reads --validate before it looks for -f; apply after its -f check and --dry-run.
+  const badValidate = validateOptionError(ctx);
+  if (badValidate && mode === 'create') return output(ctx.state, { stderr: badValidate, exitCode: 1 });
   if (files.length === 0 && !hasKustomize(ctx)) {
     return output(ctx.state, {
       stderr: 'error: must specify one of -f and -k\n',
@@ -24,6 +27,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
   }
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
+  if (badValidate) return output(ctx.state, { stderr: badValidate, exitCode: 1 });
   const format = flag(ctx.flags, 'output');
   const badFormat = outputFormatError(format, ctx.input.files);
   if (badFormat) return output(ctx.state, { stderr: clientError(badFormat) + '\n', exitCode: 1 });
@@ -77,7 +81,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
           return { info, namespace: info?.namespaced && typeof namespace === 'string' ? namespace : '', live, nameless };
         });
         const sent = usable.filter((_, i) => !targets[i]!.nameless);
-        const results = applyDocuments(txn, sent, { mode, ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
+        const results = applyDocuments(txn, sent, { mode, fieldValidation: fieldValidationOf(ctx), ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
         let next = 0;
         usable.forEach((d, i) => {
           const t = targets[i]!;
@@ -222,8 +226,21 @@ function parseJson(text: string | undefined): unknown {
 
 /** `--validate=false` (or `ignore`) turns kubectl's client-side schema validation off. */
 function validationOff(ctx: KubectlContext): boolean {
-  const v = flag(ctx.flags, 'validate');
+  const v = flag(ctx.flags, 'validate')?.toLowerCase();
   return v === 'false' || v === 'ignore';
+}
+
+/** cmdutil.GetValidationDirective: the values it takes, in any case. */
+function validateOptionError(ctx: KubectlContext): string | undefined {
+  const v = flag(ctx.flags, 'validate');
+  if (v === undefined || ['strict', 'true', 'warn', 'ignore', 'false'].includes(v.toLowerCase())) return undefined;
+  return clientError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`) + '\n';
+}
+
+/** The `fieldValidation` kubectl sends for `--validate` (strict by default; `true` is strict too). */
+function fieldValidationOf(ctx: KubectlContext): FieldValidation {
+  const v = flag(ctx.flags, 'validate')?.toLowerCase();
+  return v === 'warn' ? 'Warn' : validationOff(ctx) ? 'Ignore' : 'Strict';
 }
 
 /** How encoding/json names a JSON value's type in an UnmarshalTypeError. */
