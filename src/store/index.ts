@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { createAppStore, type AppState } from './app-store.ts';
 import { debouncedStorage } from './debounced-storage.ts';
+import { pageStorage } from './page-storage.ts';
 import type { KeyValueStorage } from './persistence.ts';
 import { createLazyInlineRunner, createWorkerRunner, type EngineRunner, type WorkerLike } from './engine-client.ts';
 
@@ -10,13 +11,9 @@ export * from './selectors.ts';
 export { THEME_CHOICES, type ThemeChoice } from './persistence.ts';
 
 function browserStorage(): KeyValueStorage | undefined {
-  let local: Storage;
-  try {
-    if (typeof window === 'undefined') return undefined;
-    local = window.localStorage;
-  } catch {
-    return undefined;
-  }
+  // localStorage, or memory in an embedded playground (page-storage.ts).
+  const local = pageStorage();
+  if (!local) return undefined;
   // Written at most every 250 ms (a 5 MB paste is not re-saved per keystroke), and at once when the page goes away.
   const storage = debouncedStorage(local, 250, { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) });
   window.addEventListener('pagehide', storage.flush);
@@ -36,7 +33,8 @@ function browserEngine(): EngineRunner | undefined {
 }
 
 const engine = browserEngine();
-export const appStore = createAppStore({ storage: browserStorage(), ...(engine ? { engine } : {}) });
+// The starting cluster is built by the engine too (off the first screen): the store shows a placeholder until it arrives.
+export const appStore = createAppStore({ storage: browserStorage(), ...(engine ? { engine, startIn: engine } : {}) });
 
 export function useAppStore<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);

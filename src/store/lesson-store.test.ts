@@ -7,13 +7,17 @@ import {
 } from "./lesson-catalog.ts";
 import { LESSONS_KEY, loadLessons } from "./lesson-persistence.ts";
 import {
+  actionNarration,
   allMet,
   createLessonStore,
   filesScript,
+  lectureMove,
   revealedHints,
   stepEditorText,
 } from "./lesson-store.ts";
 import type { KeyValueStorage } from "./persistence.ts";
+import { defaultEngineRunner } from "./default-runner.ts";
+import type { EngineRunner } from "./engine-client.ts";
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -200,3 +204,252 @@ describe("lesson store", () => {
     );
   });
 });
+
+describe("lecture mode", () => {
+  const base = {
+    steps: 3,
+    step: 0,
+    furthest: 0,
+    results: [] as { met: boolean }[],
+    working: false,
+    busy: false,
+    playingOut: false,
+    live: true,
+  };
+  const met = [{ met: true }, { met: true }];
+  const unmet = [{ met: true }, { met: false }];
+
+  it("decides what “next” does: wait, let a play-out finish, go live, run the solution, advance, or stop at the end", () => {
+    const move = (o: Partial<typeof base>) =>
+      lectureMove({ ...base, ...o });
+    expect(move({ results: unmet })).toBe("solve");
+    expect(move({ results: [] })).toBe("solve");
+    expect(move({ results: met })).toBe("advance");
+    expect(move({ results: met, step: 2, furthest: 2 })).toBe("done");
+    expect(move({ results: unmet, working: true })).toBe("wait");
+    expect(move({ results: unmet, busy: true })).toBe("wait");
+    expect(move({ results: unmet, playingOut: true })).toBe("playing");
+    // The solution waiting for its play-out to end is still "playing" on screen.
+    expect(move({ results: unmet, playingOut: true, working: true })).toBe("playing");
+    expect(move({ results: unmet, live: false })).toBe("live");
+    // Back at an earlier step, "next" moves the text on and never re-runs the step.
+    expect(move({ results: unmet, step: 0, furthest: 1 })).toBe("advance");
+  });
+
+  it("next runs the step's solution on the timeline, then advances; previous goes back in the text only", async () => {
+    const { app, lessons } = setup();
+    await lessons.getState().start("static-binding");
+    lessons.getState().setLecture(true);
+    expect(lessons.getState().lecture).toEqual({ furthest: 0 });
+
+    await lessons.getState().lectureNext();
+    expect(allMet(lessons.getState().results)).toBe(true);
+    expect(lessons.getState().active!.step).toBe(0);
+    const actions = app.getState().timeline.actions.length;
+    expect(actions).toBeGreaterThan(0);
+
+    await lessons.getState().lectureNext();
+    expect(lessons.getState().active!.step).toBe(1);
+    expect(lessons.getState().lecture).toEqual({ furthest: 1 });
+    expect(app.getState().editorText).toContain("kind: PersistentVolumeClaim");
+
+    lessons.getState().lecturePrev();
+    expect(lessons.getState().active!.step).toBe(0);
+    expect(app.getState().editorText).toContain("kind: PersistentVolume\n");
+    expect(app.getState().timeline.actions).toHaveLength(actions);
+    expect(lessons.getState().lecture).toEqual({ furthest: 1 });
+    lessons.getState().lecturePrev(); // nothing before the first step
+    expect(lessons.getState().active!.step).toBe(0);
+
+    // Reviewing: "next" shows step 2's text again without running anything.
+    await lessons.getState().lectureNext();
+    expect(lessons.getState().active!.step).toBe(1);
+    expect(app.getState().timeline.actions).toHaveLength(actions);
+    expect(allMet(lessons.getState().results)).toBe(false);
+    await lessons.getState().lectureNext();
+    expect(allMet(lessons.getState().results)).toBe(true);
+    expect(app.getState().timeline.actions.length).toBeGreaterThan(actions);
+
+    // Leaving the lesson ends the lecture.
+    lessons.getState().leave();
+    expect(lessons.getState().lecture).toBeNull();
+  });
+
+  it("narrates the action under the cursor up to the frame shown, never the steps to come", async () => {
+    const { app } = setup();
+    await app.getState().runCommand("kubectl create configmap first --from-literal=a=b");
+    expect(actionNarration(app.getState().timeline).total).toBe(1);
+    app.getState().setEditorText(WRONG_PV.replace("name: wrong", "name: pv") + "---\n" + `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: claim
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 1Gi
+`);
+    await app.getState().applyEditor();
+    const t = app.getState().timeline;
+    const all = actionNarration(t);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    expect(all.shown).toHaveLength(all.total);
+    expect(all.shown.at(-1)!.current).toBe(true);
+    expect(all.shown[0]!.step.actor).toBe("user");
+    expect(all.shown.some((n) => /binder/.test(n.step.actor))).toBe(true);
+    // At the action's first step only that step is told; the earlier action is not.
+    app.getState().seekTo(t.frames.length - all.total);
+    const first = actionNarration(app.getState().timeline);
+    expect(first.total).toBe(all.total);
+    expect(first.shown.map((n) => n.step.summary)).toEqual([all.shown[0]!.step.summary]);
+    app.getState().seekTo(0);
+    expect(actionNarration(app.getState().timeline)).toEqual({ shown: [], total: 0 });
+  });
+
+  it("does nothing outside a lecture, and stops at the last step", async () => {
+    const { app, lessons } = setup();
+    await lessons.getState().start("static-binding", 2);
+    const before = app.getState().timeline;
+    await lessons.getState().lectureNext();
+    expect(app.getState().timeline).toBe(before);
+    lessons.getState().setLecture(true);
+    await lessons.getState().lectureNext();
+    expect(allMet(lessons.getState().results)).toBe(true);
+    const t = app.getState().timeline;
+    await lessons.getState().lectureNext();
+    expect(lessons.getState().active!.step).toBe(2);
+    expect(app.getState().timeline).toBe(t);
+  });
+
+  it("with play-out on, each line of the solution plays to its end before the next runs", async () => {
+    const { app, lessons } = setup();
+    await lessons.getState().start("static-binding", 1);
+    app.getState().setPlayOut(true);
+    lessons.getState().setLecture(true);
+    const next = lessons.getState().lectureNext();
+    // The apply landed and plays out from its first step, where the claim is not Bound yet.
+    await until(() => app.getState().playingOut);
+    expect(lessons.getState().results.find((r) => r.goal.id === "claim-bound")!.met).toBe(false);
+    expect(
+      lectureMove({
+        steps: 3,
+        step: 1,
+        furthest: 1,
+        results: lessons.getState().results,
+        working: lessons.getState().working,
+        busy: false,
+        playingOut: app.getState().playingOut,
+        live: false,
+      }),
+    ).toBe("playing");
+    // `kubectl get pvc` waits for the play-out, however long it takes.
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(app.getState().playingOut).toBe(true);
+    expect(lessons.getState().active!.history.map((r) => r.text)).toEqual([
+      "kubectl apply -f pvc.yaml",
+    ]);
+    while (app.getState().playingOut) app.getState().tick();
+    await next;
+    expect(lessons.getState().active!.history.map((r) => r.text)).toEqual([
+      "kubectl apply -f pvc.yaml",
+      "kubectl get pvc",
+    ]);
+    expect(allMet(lessons.getState().results)).toBe(true);
+  });
+
+  it("a lesson link waits for the saved session being restored, then starts over it with Undo", async () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    await first.app.getState().runCommand("kubectl create configmap mine --from-literal=a=b");
+    // A new page: the saved session is replaying when the link's lesson starts.
+    const app = createAppStore({ storage });
+    const lessons = createLessonStore({ app, lessons: builtinLessons, storage });
+    const restoring = app.getState().restoreSavedSession();
+    expect(app.getState().busy?.kind).toBe("replay");
+    const opening = lessons.getState().openLink("static-binding", 0, { lecture: true });
+    expect(await restoring).toBe(true);
+    await opening;
+    expect(lessons.getState().active).toMatchObject({ id: "static-binding", step: 0 });
+    expect(lessons.getState().lecture).toEqual({ furthest: 0 });
+    expect(app.getState().undoableReset).toEqual({ preset: "bare", actions: 1 });
+    app.getState().undoReset();
+    expect(lessons.getState().active).toBeNull();
+    expect(app.getState().timeline.actions).toHaveLength(1);
+  });
+
+  it("a lesson link whose start is overtaken by the saved session's replay starts again over it", async () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    await first.app.getState().runCommand("kubectl create configmap mine --from-literal=a=b");
+    const app = createAppStore({ storage, engine: slowRunner() });
+    const lessons = createLessonStore({ app, lessons: builtinLessons, storage });
+    const opening = lessons.getState().openLink("static-binding", 0);
+    // The restore begins once the lesson's replay is under way, and cancels it.
+    await until(() => app.getState().busy?.kind === "replay");
+    const restored = await app.getState().restoreSavedSession();
+    await opening;
+    expect(restored).toBe(true);
+    expect(lessons.getState().active).toMatchObject({ id: "static-binding", step: 0 });
+    expect(lessons.getState().error).toBeNull();
+    expect(app.getState().undoableReset).toEqual({ preset: "bare", actions: 1 });
+  });
+
+  it("a lesson link on a fresh page starts at once, with nothing to undo", async () => {
+    const { app, lessons } = setup();
+    await lessons.getState().openLink("static-binding", 1);
+    expect(lessons.getState().active).toMatchObject({ id: "static-binding", step: 1 });
+    expect(lessons.getState().lecture).toBeNull();
+    expect(app.getState().undoableReset).toBeNull();
+  });
+
+  it("a reload keeps the lecture going", async () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    await first.lessons.getState().openLink("static-binding", 0, { lecture: true });
+    const again = createLessonStore({
+      app: createAppStore({ storage }),
+      lessons: builtinLessons,
+      storage,
+    });
+    expect(again.getState().lecture).toEqual({ furthest: 0 });
+    again.getState().setLecture(false);
+    expect(
+      createLessonStore({ app: createAppStore({ storage }), lessons: builtinLessons, storage }).getState().lecture,
+    ).toBeNull();
+  });
+});
+
+/**
+ * The in-process engine answering a macrotask later, as the page's worker does, so one job can be
+ * cancelled by the next (a restore by a lesson's start, or the other way round).
+ */
+function slowRunner(): EngineRunner {
+  const inner = defaultEngineRunner();
+  let running: (() => void) | null = null;
+  type Run = EngineRunner["run"];
+  const run = (job: Parameters<Run>[0], opts?: Parameters<Run>[1]) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        running = null;
+        resolve(inner.run(job, opts));
+      }, 5);
+      running = () => {
+        clearTimeout(timer);
+        resolve({ ok: false, reason: "cancelled", message: "cancelled", elapsedMs: 0 });
+      };
+    });
+  const cancel = () => {
+    const stop = running;
+    running = null;
+    stop?.();
+    return stop !== null;
+  };
+  return { run, cancel } as unknown as EngineRunner;
+}
+
+/** Polls (on microtasks and macrotasks) until `ok` holds. */
+async function until(ok: () => boolean) {
+  for (let i = 0; i < 1000 && !ok(); i++)
+    await new Promise((r) => setTimeout(r, 0));
+  expect(ok()).toBe(true);
+}

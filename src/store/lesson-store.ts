@@ -23,7 +23,12 @@ import {
   type LessonProgress,
 } from "./lesson-persistence.ts";
 import type { KeyValueStorage } from "./persistence.ts";
-import type { RecordedAction } from "./timeline.ts";
+import {
+  isLive,
+  type RecordedAction,
+  type Timeline,
+} from "./timeline.ts";
+import type { Step } from "../engine/cluster/state.ts";
 
 export interface LessonState {
   active: ActiveLessonSaved | null;
@@ -51,6 +56,109 @@ export interface LessonState {
   resetStep: () => Promise<void>;
   /** Runs the step's reference solution through the terminal's path, so it is on the timeline. */
   doItForMe: () => Promise<void>;
+
+  /** Lecture mode: the teacher steps through the lesson on a projector; null when not lecturing. */
+  lecture: LectureState | null;
+  setLecture: (on: boolean) => void;
+  /** The clicker's "next" (→, PageDown, Space): what lectureMove says, done. */
+  lectureNext: () => Promise<void>;
+  /** The clicker's "previous" (←, PageUp): the step before, as text only; the cluster stays. */
+  lecturePrev: () => void;
+  /**
+   * Opens a `#lesson=` link: the link's intent is explicit, so it starts without asking; a saved
+   * session still being restored is waited for first, so Undo can bring it back.
+   */
+  openLink: (id: string, step: number, opts?: { lecture?: boolean }) => Promise<void>;
+}
+
+export interface LectureState {
+  /** The furthest step shown in this lecture: below it the teacher is reviewing (text only). */
+  furthest: number;
+}
+
+/**
+ * What the lecture's "next" does now:
+ * - `wait`: something runs (a lesson starting, the solution, an engine action);
+ * - `playing`: a play-out is showing the controllers' steps (End skips it; "next" waits for it);
+ * - `live`: the view is in the past: back to live first;
+ * - `solve`: the step's goals are unmet: run its reference solution ("do it for me");
+ * - `advance`: the goals are met (or the teacher went back to review): the next step's text;
+ * - `done`: the last step's goals are met.
+ */
+export type LectureMove =
+  | "wait"
+  | "playing"
+  | "live"
+  | "solve"
+  | "advance"
+  | "done";
+
+export function lectureMove(s: {
+  steps: number;
+  step: number;
+  furthest: number;
+  results: readonly Pick<GoalResult, "met">[];
+  working: boolean;
+  busy: boolean;
+  playingOut: boolean;
+  live: boolean;
+}): LectureMove {
+  // The solution's lines wait for each play-out (working stays on meanwhile): say what is seen.
+  if (s.playingOut) return "playing";
+  if (s.working || s.busy) return "wait";
+  const last = s.step >= s.steps - 1;
+  // Reviewing an earlier step: its goals are judged on a cluster that has moved on, so never re-run it.
+  if (s.step < s.furthest) return "advance";
+  if (!s.live) return "live";
+  if (!allMet(s.results)) return "solve";
+  return last ? "done" : "advance";
+}
+
+/**
+ * The narration beside the lecture: the steps of the action under the cursor up to the frame
+ * shown (never the ones still to come), each the controller's own summary, oldest first, and how
+ * many steps the action has in all.
+ */
+export function actionNarration(t: Timeline): {
+  shown: { frame: number; step: Step; current: boolean }[];
+  total: number;
+} {
+  const at = t.frames[t.cursor];
+  const shown: { frame: number; step: Step; current: boolean }[] = [];
+  if (!at || at.action < 0) return { shown, total: 0 };
+  let total = 0;
+  t.frames.forEach((f, i) => {
+    if (f.action !== at.action || !f.step) return;
+    total++;
+    if (i <= t.cursor)
+      shown.push({ frame: i + t.dropped, step: f.step, current: i === t.cursor });
+  });
+  return { shown, total };
+}
+
+const LECTURE_KEY = "k8s-storage-playground.lecture";
+
+function lectureSaved(storage: KeyValueStorage | undefined): boolean {
+  try {
+    return storage?.getItem(LECTURE_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once `ok` holds for the app's state (at once when it already does). */
+function until(
+  app: AppStore,
+  ok: (s: ReturnType<AppStore["getState"]>) => boolean,
+): Promise<void> {
+  if (ok(app.getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = app.subscribe((s) => {
+      if (!ok(s)) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 export type LessonStore = StoreApi<LessonState>;
@@ -140,7 +248,7 @@ function recordsOf(
 }
 
 const metCount = (rs: readonly GoalResult[]) => rs.filter((r) => r.met).length;
-export const allMet = (rs: readonly GoalResult[]) =>
+export const allMet = (rs: readonly Pick<GoalResult, "met">[]) =>
   rs.length > 0 && rs.every((r) => r.met);
 
 export function createLessonStore({
@@ -209,6 +317,25 @@ export function createLessonStore({
         : get().progress;
       set({ active, progress, ...extra });
       refresh();
+    };
+    // Shows another step: its manifests in the editor, and a fresh start for its attempts, its
+    // commands count and "Reset step" (which goes back to here). The cluster is left as it is.
+    const goToStep = (lesson: Lesson, step: number) => {
+      const a = get().active;
+      if (!a || step < 0 || step >= lesson.steps.length) return;
+      const text = stepEditorText(lesson.steps[step]);
+      if (text !== undefined) app.getState().setEditorText(text);
+      const lecture = get().lecture;
+      setActive(
+        {
+          ...a,
+          step,
+          stepActions: app.getState().timeline.actions.length,
+          stepHistory: a.history.length,
+          failedAttempts: 0,
+        },
+        lecture ? { lecture: { furthest: Math.max(lecture.furthest, step) } } : {},
+      );
     };
     const writeFiles = async (lesson: Lesson) => {
       const script = filesScript(lesson);
@@ -316,6 +443,10 @@ export function createLessonStore({
       browserOpen: false,
       working: false,
       error: null,
+      lecture:
+        saved.active && find(saved.active.id) && lectureSaved(storage)
+          ? { furthest: saved.active.step }
+          : null,
 
       openBrowser: (browserOpen) => set({ browserOpen }),
       refresh: () => refresh(),
@@ -368,7 +499,10 @@ export function createLessonStore({
             failedAttempts: 0,
             aside,
           },
-          { working: false },
+          {
+            working: false,
+            lecture: get().lecture ? { furthest: step } : null,
+          },
         );
       },
 
@@ -376,7 +510,7 @@ export function createLessonStore({
         const a = get().active;
         if (!a) return;
         app.getState().setEditorText(a.aside);
-        set({ active: null, results: [], error: null });
+        set({ active: null, results: [], error: null, lecture: null });
       },
 
       check: () => {
@@ -398,16 +532,7 @@ export function createLessonStore({
           !allMet(get().results)
         )
           return;
-        const step = a.step + 1;
-        const text = stepEditorText(lesson.steps[step]);
-        if (text !== undefined) app.getState().setEditorText(text);
-        setActive({
-          ...a,
-          step,
-          stepActions: app.getState().timeline.actions.length,
-          stepHistory: a.history.length,
-          failedAttempts: 0,
-        });
+        goToStep(lesson, a.step + 1);
       },
 
       resetStep: async () => {
@@ -448,10 +573,65 @@ export function createLessonStore({
         set({ working: true, error: null });
         await writeFiles(lesson);
         for (const line of commandsOf(lesson.steps[a.step]?.solution)) {
+          // A command cuts short the play-out before it (it goes live first): let each one play
+          // to its end, so the class sees every controller's step of every line.
+          await until(app, (s) => !s.playingOut || get().active?.id !== a.id);
           if (get().active?.id !== a.id) break;
           await app.getState().runCommand(line);
         }
         set({ working: false });
+      },
+
+      setLecture: (on) => {
+        const a = get().active;
+        set({ lecture: on && a ? { furthest: a.step } : null });
+      },
+
+      lectureNext: async () => {
+        const a = get().active;
+        const lesson = a ? find(a.id) : undefined;
+        const lecture = get().lecture;
+        if (!a || !lesson || !lecture) return;
+        const s = app.getState();
+        const move = lectureMove({
+          steps: lesson.steps.length,
+          step: a.step,
+          furthest: lecture.furthest,
+          results: get().results,
+          working: get().working,
+          busy: s.busy !== null,
+          playingOut: s.playingOut,
+          live: isLive(s.timeline),
+        });
+        if (move === "live") s.goLive();
+        else if (move === "solve") await get().doItForMe();
+        else if (move === "advance") goToStep(lesson, a.step + 1);
+      },
+
+      lecturePrev: () => {
+        const a = get().active;
+        const lesson = a ? find(a.id) : undefined;
+        if (!a || !lesson || !get().lecture || a.step === 0 || get().working)
+          return;
+        goToStep(lesson, a.step - 1);
+      },
+
+      openLink: async (id, step, opts = {}) => {
+        // A reload's saved session may still be coming back (the first cluster being built, then
+        // its replay): starting now would cancel it and lose it for good; once it is in, starting
+        // the lesson keeps it for the reset's Undo. If that replay begins after all and cancels
+        // the lesson's own, the lesson starts again once it is in.
+        const settled = (s: ReturnType<AppStore["getState"]>) =>
+          !(s as { starting?: boolean }).starting && s.busy?.kind !== "replay";
+        for (let tries = 0; tries < 3; tries++) {
+          await until(app, settled);
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          if (!settled(app.getState())) continue;
+          await get().start(id, step);
+          if (get().active?.id === id || app.getState().busy?.kind !== "replay")
+            break;
+        }
+        if (opts.lecture && get().active?.id === id) get().setLecture(true);
       },
     };
   });
@@ -481,6 +661,14 @@ export function createLessonStore({
     store.subscribe((s, prev) => {
       if (s.active !== prev.active || s.progress !== prev.progress)
         saveLessons(storage, { progress: s.progress, active: s.active });
+      // A reload in front of the class stays in lecture mode (the link that began it is gone by then).
+      if ((s.lecture === null) !== (prev.lecture === null)) {
+        try {
+          storage.setItem(LECTURE_KEY, s.lecture ? "1" : "0");
+        } catch {
+          // Storage full or denied: the lecture just does not survive a reload.
+        }
+      }
     });
   }
   if (store.getState().active) store.getState().refresh();

@@ -1,17 +1,21 @@
-// The lazily loaded lesson layer: the pane (when a lesson is open) and the browser (when asked).
+// The lazily loaded lesson layer: the pane (when a lesson is open; the lecture band instead in
+// lecture mode) and the browser (when asked).
 // On arrival it opens a `#lesson=ID&step=N` link, then drops the fragment so a reload resumes the
 // saved progress instead of starting the step again.
 import { useEffect } from "react";
 import { LessonBrowser } from "./LessonBrowser.tsx";
+import { LessonFileLayer } from "./LessonPreview.tsx";
 import { lessonEntry, lessonLink, useLessonEntry } from "./lesson-entry.ts";
 import { lessonStore, useLessons } from "./lesson-instance.ts";
 import { LessonPane } from "./LessonPane.tsx";
+import { LectureMode } from "./LectureMode.tsx";
 
 let linkOpened = false;
 
 export default function LessonLayer() {
   const wantBrowser = useLessonEntry((s) => s.openBrowser);
   const browserOpen = useLessons((s) => s.browserOpen);
+  const lecture = useLessons((s) => s.lecture !== null && s.active !== null);
   useEffect(() => {
     if (wantBrowser) {
       lessonStore.getState().openBrowser(true);
@@ -27,7 +31,10 @@ export default function LessonLayer() {
         "",
         window.location.pathname + window.location.search,
       );
-      void lessonStore.getState().start(link.id, link.step);
+      // The link says what to open: no question asked (a restored session can come back with Undo).
+      void lessonStore
+        .getState()
+        .openLink(link.id, link.step, { lecture: link.lecture });
     };
     if (!linkOpened) {
       linkOpened = true;
@@ -38,8 +45,9 @@ export default function LessonLayer() {
   }, []);
   return (
     <>
-      <LessonPane />
+      {lecture ? <LectureMode /> : <LessonPane />}
       {browserOpen && <LessonBrowser />}
+      <LessonFileLayer />
     </>
   );
 }

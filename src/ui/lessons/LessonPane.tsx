@@ -7,9 +7,11 @@ import { findLesson } from "../../store/lesson-catalog.ts";
 import { allMet, revealedHints } from "../../store/lesson-store.ts";
 import { useAppStore } from "../../store/index.ts";
 import { Icon } from "../components/Icon.tsx";
-import { lessonLinkFor, showLessonBrowser } from "./lesson-entry.ts";
+import { showLessonBrowser } from "./lesson-entry.ts";
+import { lessonShareFragment } from "./lesson-file-link.ts";
 import { lessonStore, useLessons } from "./lesson-instance.ts";
 import { Markdown } from "./Markdown.tsx";
+import { GoalGhost } from "./GoalGhost.tsx";
 
 const button =
   "inline-flex h-7 items-center gap-1 rounded-md border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
@@ -35,7 +37,8 @@ export function LessonPane() {
   const used = active.history.length - active.stepHistory;
   const s = lessonStore.getState();
   const copyLink = async () => {
-    const url = `${location.origin}${location.pathname}${lessonLinkFor(lesson.id, active.step)}`;
+    // A built-in lesson by id; the teacher's own carries its whole text (lesson-file-link.ts).
+    const url = `${location.origin}${location.pathname}${await lessonShareFragment(lesson.id, active.step)}`;
     try {
       await navigator.clipboard.writeText(url);
       setCopied(true);
@@ -68,6 +71,15 @@ export function LessonPane() {
             {progress?.done ? " · lesson complete" : ""}
           </p>
         </div>
+        <button
+          type="button"
+          title="Teach this lesson: lecture mode for the projector (→ next, ← previous, Esc leaves)"
+          onClick={() => s.setLecture(true)}
+          className="grid size-7 place-items-center rounded text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800"
+        >
+          <Icon name="presentation" className="size-4" />
+          <span className="sr-only">Lecture</span>
+        </button>
         <button
           type="button"
           title="Copy a link to this lesson at this step"
@@ -147,6 +159,7 @@ export function LessonPane() {
             ))}
           </ul>
         </div>
+        <GoalGhost lesson={lesson} step={active.step} />
 
         {hints.length > 0 && (
           <div

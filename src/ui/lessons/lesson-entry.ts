@@ -4,6 +4,7 @@
 import { useEffect } from "react";
 import { createStore, useStore } from "zustand";
 import { LESSONS_KEY } from "../../store/lesson-persistence.ts";
+import { pageStorage } from "../../store/page-storage.ts";
 
 interface Entry {
   /** The lesson layer is loaded (or loading). */
@@ -12,22 +13,45 @@ interface Entry {
   openBrowser: boolean;
 }
 
-/** `#lesson=ID&step=N` (N counted from 1, as the pane shows it); null when the fragment has no lesson. */
-export function lessonLink(hash: string): { id: string; step: number } | null {
+/**
+ * `#lesson=ID&step=N[&lecture=1]` (N counted from 1, as the pane shows it; `lecture=1` opens it in
+ * lecture mode, for the projector); null when the fragment has no lesson.
+ */
+export function lessonLink(
+  hash: string,
+): { id: string; step: number; lecture: boolean } | null {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const id = params.get("lesson");
   if (!id) return null;
   const n = Number(params.get("step") ?? "1");
-  return { id, step: Number.isSafeInteger(n) && n >= 1 ? n - 1 : 0 };
+  return {
+    id,
+    step: Number.isSafeInteger(n) && n >= 1 ? n - 1 : 0,
+    lecture: params.get("lecture") === "1",
+  };
 }
 
-export function lessonLinkFor(id: string, step: number): string {
-  return `#lesson=${encodeURIComponent(id)}&step=${step + 1}`;
+export function lessonLinkFor(id: string, step: number, lecture = false): string {
+  return `#lesson=${encodeURIComponent(id)}&step=${step + 1}${lecture ? "&lecture=1" : ""}`;
+}
+
+/**
+ * `#lessonfile=v1.DATA&step=N`: a teacher's own lesson carried whole in the link (its YAML,
+ * compressed; lesson-file-link.ts decodes it). Only recognised here, so the first screen stays small.
+ */
+export function lessonFileLink(
+  hash: string,
+): { payload: string; step: number } | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const payload = params.get("lessonfile");
+  if (payload === null) return null;
+  const n = Number(params.get("step") ?? "1");
+  return { payload, step: Number.isSafeInteger(n) && n >= 1 ? n - 1 : 0 };
 }
 
 function lessonInProgress(): boolean {
   try {
-    return /"active":\{/.test(window.localStorage.getItem(LESSONS_KEY) ?? "");
+    return /"active":\{/.test(pageStorage()?.getItem(LESSONS_KEY) ?? "");
   } catch {
     return false;
   }
@@ -36,7 +60,9 @@ function lessonInProgress(): boolean {
 export const lessonEntry = createStore<Entry>()(() => ({
   wanted:
     typeof window !== "undefined" &&
-    (lessonInProgress() || lessonLink(window.location.hash) !== null),
+    (lessonInProgress() ||
+      lessonLink(window.location.hash) !== null ||
+      lessonFileLink(window.location.hash) !== null),
   openBrowser: false,
 }));
 

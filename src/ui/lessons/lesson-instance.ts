@@ -2,24 +2,20 @@
 // the lesson parser and the built-in lessons), the first time lessons are wanted.
 import { useStore } from "zustand";
 import { appStore } from "../../store/index.ts";
-import { builtinLessons } from "../../store/lesson-catalog.ts";
+import { allLessons } from "../../store/lesson-catalog.ts";
 import {
   createLessonStore,
   type LessonState,
 } from "../../store/lesson-store.ts";
 import type { KeyValueStorage } from "../../store/persistence.ts";
+import { pageStorage } from "../../store/page-storage.ts";
 
-function browserStorage(): KeyValueStorage | undefined {
-  try {
-    return typeof window === "undefined" ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+// localStorage, or memory in an embedded playground (page-storage.ts).
+const browserStorage = (): KeyValueStorage | undefined => pageStorage();
 
 export const lessonStore = createLessonStore({
   app: appStore,
-  lessons: builtinLessons,
+  lessons: allLessons, // the built-in lessons and the teacher's own (lesson-catalog.ts)
   storage: browserStorage(),
 });
 

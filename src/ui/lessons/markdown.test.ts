@@ -39,12 +39,21 @@ describe("lesson Markdown subset", () => {
     expect(lessonLink("#lesson=static-binding&step=2")).toEqual({
       id: "static-binding",
       step: 1,
+      lecture: false,
     });
-    expect(lessonLink("#lesson=x&step=zero")).toEqual({ id: "x", step: 0 });
+    expect(lessonLink("#lesson=x&step=zero")).toEqual({ id: "x", step: 0, lecture: false });
     expect(lessonLink("#s=v1.abc")).toBeNull();
     expect(lessonLink(lessonLinkFor("static-binding", 2))).toEqual({
       id: "static-binding",
       step: 2,
+      lecture: false,
+    });
+    // Lecture mode, for the projector.
+    expect(lessonLinkFor("static-binding", 0, true)).toBe("#lesson=static-binding&step=1&lecture=1");
+    expect(lessonLink("#lesson=static-binding&step=1&lecture=1")).toEqual({
+      id: "static-binding",
+      step: 0,
+      lecture: true,
     });
   });
 });
