@@ -3,8 +3,9 @@
 // is reported with where it is (`lessons/x.yaml: steps[2].goals[0].check: unknown check "phaze"`),
 // never as a stack trace, so a teacher can fix a file from the message alone.
 import Ajv, { type ErrorObject } from 'ajv';
-import { load } from 'js-yaml';
+import { load, parseEvents } from 'js-yaml';
 import { parseSelector, resolveResource } from '../engine/index.ts';
+import { checkAliases } from '../engine/manifest/aliases.ts';
 import schema from './lesson.schema.json' with { type: 'json' };
 import type { Check, Lesson } from './types.ts';
 
@@ -15,6 +16,13 @@ let validate: ReturnType<Ajv['compile']> | undefined;
 export function parseLesson(text: string, source: string): ParseLessonResult {
   let data: unknown;
   try {
+    // A few anchors can stand for billions of nodes: js-yaml shares them, but validation walks
+    // every one. Refused as kubectl refuses a manifest, before anything walks the value.
+    const bomb = checkAliases(text, parseEvents(text, {}));
+    if (bomb) {
+      const at = bomb.offset >= 0 ? text.slice(0, bomb.offset).split('\n') : undefined;
+      return { ok: false, errors: [`${source}:${at ? ` line ${at.length}, column ${at[at.length - 1]!.length + 1}:` : ''} ${bomb.message}`] };
+    }
     data = load(text);
   } catch (e) {
     const mark = (e as { mark?: { line: number; column: number } }).mark;

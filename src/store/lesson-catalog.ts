@@ -1,9 +1,22 @@
-// The built-in lessons as the browser has them: the same YAML files the CLI reads (bundled as text
-// by Vite), parsed once on first use. Kept apart from the first screen: the parser brings ajv.
+// The lessons as the browser has them: the built-in ones (the same YAML files the CLI reads,
+// bundled as text by Vite), parsed once on first use, and the teacher's own ("Your lessons"),
+// kept with their YAML source in the page's storage. Kept apart from the first screen: the parser
+// brings ajv.
+//
+// A custom lesson is known as `custom:<its id>`, never by its bare id: a file whose id is
+// `static-binding` must not silently replace the built-in lesson (nor take over its progress), and
+// a `#lesson=static-binding` link must still mean the built-in one.
 import { parseLesson } from "../lessons/parse.ts";
 import { BUILTIN_LESSON_IDS } from "../lessons/builtin/index.ts";
 import { builtinLessonText } from "../lessons/builtin/load-browser.ts";
 import type { Lesson } from "../lessons/types.ts";
+import {
+  loadCustomLessons,
+  saveCustomLessons,
+  type SavedCustomLesson,
+} from "./lesson-persistence.ts";
+import { pageStorage } from "./page-storage.ts";
+import type { KeyValueStorage } from "./persistence.ts";
 
 let cache: Lesson[] | undefined;
 
@@ -21,7 +34,86 @@ export function builtinLessons(): Lesson[] {
 }
 
 export function findLesson(id: string): Lesson | undefined {
-  return builtinLessons().find((l) => l.id === id);
+  return allLessons().find((l) => l.id === id);
+}
+
+/** The built-in lessons, then the teacher's own: what the lesson store finds lessons in. */
+export function allLessons(): Lesson[] {
+  return [...builtinLessons(), ...customLessons()];
+}
+
+export const CUSTOM_PREFIX = "custom:";
+
+export function isCustomLessonId(id: string): boolean {
+  return id.startsWith(CUSTOM_PREFIX);
+}
+
+interface CustomEntry {
+  /** `custom:<id>`, the lesson's id in the catalog (and its progress key). */
+  lesson: Lesson;
+  text: string;
+}
+
+let storage: KeyValueStorage | undefined;
+let custom: CustomEntry[] | undefined;
+
+/** Which storage custom lessons live in (tests: a fresh one is a reload). Forgets what was read. */
+export function setCustomLessonStorage(s: KeyValueStorage | undefined): void {
+  storage = s;
+  custom = undefined;
+}
+
+function entries(): CustomEntry[] {
+  if (custom) return custom;
+  storage ??= pageStorage();
+  custom = [];
+  for (const saved of loadCustomLessons(storage)) {
+    // Checked again as it is read back: a file that no longer parses (the format moved on) is left out.
+    const r = parseLesson(saved.text, `${saved.id}.yaml`);
+    if (r.ok && r.lesson.id === saved.id) custom.push(entryOf(r.lesson, saved.text));
+  }
+  return custom;
+}
+
+function entryOf(lesson: Lesson, text: string): CustomEntry {
+  return { lesson: { ...lesson, id: `${CUSTOM_PREFIX}${lesson.id}` }, text };
+}
+
+/** The teacher's own lessons, in the order they were first opened, each with its `custom:` id. */
+export function customLessons(): Lesson[] {
+  return entries().map((e) => e.lesson);
+}
+
+/** The YAML a custom lesson was opened from (what its share link carries). */
+export function customLessonText(id: string): string | undefined {
+  return entries().find((e) => e.lesson.id === id)?.text;
+}
+
+/**
+ * Adds (or, for the same id, replaces) a lesson the teacher opened, and saves it. Returns its
+ * catalog id, and `unsaved` when the browser could not keep it: it is there until the page goes.
+ */
+export function registerCustomLesson(
+  lesson: Lesson,
+  sourceText: string,
+): { id: string; unsaved?: string } {
+  const entry = entryOf(lesson, sourceText);
+  const list = entries();
+  const at = list.findIndex((e) => e.lesson.id === entry.lesson.id);
+  custom = at >= 0 ? list.map((e, i) => (i === at ? entry : e)) : [...list, entry];
+  const problem = saveCustomLessons(storage, custom.map(savedOf));
+  return problem
+    ? { id: entry.lesson.id, unsaved: `Your lesson is not kept after a reload: ${problem}.` }
+    : { id: entry.lesson.id };
+}
+
+export function removeCustomLesson(id: string): void {
+  custom = entries().filter((e) => e.lesson.id !== id);
+  saveCustomLessons(storage, custom.map(savedOf));
+}
+
+function savedOf(e: CustomEntry): SavedCustomLesson {
+  return { id: e.lesson.id.slice(CUSTOM_PREFIX.length), text: e.text };
 }
 
 /** Lessons by topic, topics in the order their first lesson comes in the course. */

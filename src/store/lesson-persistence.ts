@@ -120,3 +120,60 @@ function isIndex(v: unknown): v is number {
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+
+// A teacher's own lessons (opened from a file, the editor or a `#lessonfile=` link) keep their
+// YAML source here, apart from the progress: progress is rewritten after every action, and a
+// lesson's text need not be rewritten with it. Progress stays under LESSONS_KEY, keyed by the
+// catalog's `custom:<id>`.
+export const CUSTOM_LESSONS_KEY = "k8s-storage-playground.lessons.custom";
+
+/** A lesson file larger than this is refused (the built-in ones are 3-8 KB). */
+export const MAX_LESSON_FILE_BYTES = 256 * 1024;
+/** All custom lessons together: localStorage holds ~5 MB per site, shared with the saved session. */
+export const MAX_CUSTOM_LESSONS_BYTES = 1024 * 1024;
+
+export interface SavedCustomLesson {
+  /** The lesson's own id (from its file), without the catalog's `custom:` prefix. */
+  id: string;
+  text: string;
+}
+
+export function loadCustomLessons(
+  storage: KeyValueStorage | undefined,
+): SavedCustomLesson[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(storage?.getItem(CUSTOM_LESSONS_KEY) ?? "null");
+  } catch {
+    raw = null;
+  }
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (l): l is SavedCustomLesson =>
+      isRecord(l) && typeof l.id === "string" && typeof l.text === "string",
+  );
+}
+
+/** Saves the list; null when saved, else why not, in words for the teacher. */
+export function saveCustomLessons(
+  storage: KeyValueStorage | undefined,
+  lessons: readonly SavedCustomLesson[],
+): string | null {
+  if (!storage) return "this browser does not let the page keep anything";
+  const json = JSON.stringify(lessons.map(({ id, text }) => ({ id, text })));
+  if (json.length > MAX_CUSTOM_LESSONS_BYTES)
+    return `your lessons together would take ${sizeLabel(json.length)}, more than the ${sizeLabel(MAX_CUSTOM_LESSONS_BYTES)} kept in this browser (remove one first)`;
+  try {
+    storage.setItem(CUSTOM_LESSONS_KEY, json);
+    return null;
+  } catch {
+    return "the browser's storage for this site is full";
+  }
+}
+
+/** `5.0 MB`, `12 KB`, `900 bytes`. */
+export function sizeLabel(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024).toLocaleString("en")} KB`;
+  return `${bytes} bytes`;
+}

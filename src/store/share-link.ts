@@ -75,7 +75,7 @@ export async function decodeShareFragment(hash: string): Promise<ShareDecode> {
  * input goes in in small slices so that one slice of a zip bomb can inflate to at most ~1 MB
  * before the count catches it (a stream transform turns a whole input chunk into output at once).
  */
-async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array | string> {
+export async function inflateCapped(bytes: Uint8Array, cap: number, what = 'the session'): Promise<Uint8Array | string> {
   const SLICE = 1024;
   const inflate = new DecompressionStream('deflate-raw');
   const writer = inflate.writable.getWriter();
@@ -97,7 +97,7 @@ async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array
       if (total > cap) {
         stopped = true;
         await reader.cancel().catch(() => {});
-        return `the session is larger than ${kb(cap)} when decompressed`;
+        return `${what} is larger than ${kb(cap)} when decompressed`;
       }
       chunks.push(value);
     }
@@ -108,7 +108,7 @@ async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array
   return concat(chunks, total);
 }
 
-async function pipeBytes(bytes: Uint8Array, transform: CompressionStream): Promise<Uint8Array> {
+export async function pipeBytes(bytes: Uint8Array, transform: CompressionStream): Promise<Uint8Array> {
   const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(transform).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
