@@ -24,7 +24,7 @@ describe('kubectl apply|create --validate', () => {
     expect(r.stderr).toBe('Warning: unknown field "metadata.bogus"\n');
     expect(r.stdout).toBe('configmap/x created\n');
     const cm = stored(r);
-    expect(cm.ok && (cm.value.metadata as Record<string, unknown>)['bogus']).toBe(undefined);
+    expect(cm.ok && (cm.value.metadata as unknown as Record<string, unknown>)['bogus']).toBe(undefined);
     expect(cm.ok && (cm.value as { data?: unknown }).data).toEqual({ a: 'b' });
     // Applied again unchanged: kubectl sends no patch, so no warning either.
     const again = run(doc('--validate=warn') + doc('--validate=warn'));
