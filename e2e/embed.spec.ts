@@ -58,6 +58,9 @@ test('a course page on another origin drives a lesson and hears each goal met, t
   await page.getByRole('button', { name: 'Load lesson, step 3' }).click();
   await expect(logged(page, 'kubesim:loaded').last()).toContainText('{"lesson":"static-binding","step":3}');
   await expect(pane).toContainText('Step 3 of 3');
+  // No lecture mode and no lesson browser inside a frame: the topic is a plain label.
+  await expect(pane.getByRole('button', { name: 'Lecture' })).toHaveCount(0);
+  await expect(pane.getByRole('button', { name: 'PersistentVolumes and claims' })).toHaveCount(0);
   await expect(logged(page, 'kubesim:goal-met')).toHaveCount(0);
   const goals = await pane.locator('[data-goal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-goal')));
   expect(goals.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { allMet, revealedHints } from "../../store/lesson-store.ts";
 import { useAppStore } from "../../store/index.ts";
 import { Icon } from "../components/Icon.tsx";
 import { showLessonBrowser } from "./lesson-entry.ts";
+import { isEmbedSearch } from "../../store/page-storage.ts";
 import { lessonShareFragment } from "./lesson-file-link.ts";
 import { lessonStore, useLessons } from "./lesson-instance.ts";
 import { Markdown } from "./Markdown.tsx";
@@ -36,6 +37,7 @@ export function LessonPane() {
   const hints = revealedHints(lesson, active);
   const used = active.history.length - active.stepHistory;
   const s = lessonStore.getState();
+  const embedded = isEmbedSearch(location.search);
   const copyLink = async () => {
     // A built-in lesson by id; the teacher's own carries its whole text (lesson-file-link.ts).
     const url = `${location.origin}${location.pathname}${await lessonShareFragment(lesson.id, active.step)}`;
@@ -53,13 +55,23 @@ export function LessonPane() {
     >
       <div className="flex items-start gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         <div className="min-w-0 flex-1">
-          <button
-            type="button"
-            onClick={showLessonBrowser}
-            className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
-          >
-            {lesson.topic}
-          </button>
+          {/* An embed has no lesson browser to go back to: the topic is only a label there. */}
+          {embedded ? (
+            <span className="text-xs text-indigo-600 dark:text-indigo-400">{lesson.topic}</span>
+          ) : (
+            <button
+              type="button"
+              onClick={showLessonBrowser}
+              className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+            >
+              {lesson.topic}
+            </button>
+          )}
+          {active.id.startsWith("custom:") && (
+            <span className="ml-2 rounded bg-amber-100 px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">
+              Your lesson
+            </span>
+          )}
           <h2 className="text-sm font-semibold text-slate-900 dark:text-white">
             {lesson.title}
           </h2>
@@ -71,15 +83,18 @@ export function LessonPane() {
             {progress?.done ? " · lesson complete" : ""}
           </p>
         </div>
-        <button
-          type="button"
-          title="Teach this lesson: lecture mode for the projector (→ next, ← previous, Esc leaves)"
-          onClick={() => s.setLecture(true)}
-          className="grid size-7 place-items-center rounded text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800"
-        >
-          <Icon name="presentation" className="size-4" />
-          <span className="sr-only">Lecture</span>
-        </button>
+        {/* Lecture mode is for the full playground on a projector, not a frame in a docs page. */}
+        {!embedded && (
+          <button
+            type="button"
+            title="Teach this lesson: lecture mode for the projector (→ next, ← previous, Esc leaves)"
+            onClick={() => s.setLecture(true)}
+            className="grid size-7 place-items-center rounded text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800"
+          >
+            <Icon name="presentation" className="size-4" />
+            <span className="sr-only">Lecture</span>
+          </button>
+        )}
         <button
           type="button"
           title="Copy a link to this lesson at this step"
