@@ -189,6 +189,8 @@
           dropped: gaps.reduce((n, g) => n + Math.max(0, Math.round(g / (1000 / 60)) - 1), 0),
           changed,
           restarts,
+          // Every frame's time, for the median and p95 (bench-ui-frames.ts).
+          gaps,
         });
       };
       requestAnimationFrame(frame);

@@ -33,6 +33,9 @@
 //  4. Frame rate: requestAnimationFrame callbacks over 3 s at 300 and 1,000 objects (a StorageClass,
 //     PV+PVC pairs, pods), while the timeline replays the apply's last steps (the app's 1× speed),
 //     while the pane is dragged with the mouse, and idle; in the view the app fits after the apply.
+//     Each mode gives the mean rate and the median and 95th-percentile frame times (a mean hides
+//     stutter). Panning at 300 objects has a goal of its own (60 fps, issue 12); for where a pan's
+//     time goes, and a cards-level view, see scripts/bench-ui-pan.ts.
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -46,6 +49,7 @@ import { createAppStore } from '../src/store/app-store.ts';
 import { createInlineRunner } from '../src/store/engine-inline.ts';
 import { encodeSession } from '../src/store/share-link.ts';
 import { responsiveRun, type ResponsiveRun } from './bench-ui-responsive.ts';
+import { dragFigureOfEight, percentile, type FrameCount } from './bench-ui-frames.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const IN_PAGE = fileURLToPath(new URL('./bench-ui-inpage.js', import.meta.url));
@@ -78,14 +82,6 @@ interface Marks {
   editorReady: number | null;
   appliedStarter: boolean;
   longTasks: { start: number; duration: number }[];
-}
-interface FrameCount {
-  fps: number;
-  frames: number;
-  worstGap: number;
-  dropped: number;
-  changed: number;
-  restarts: number;
 }
 interface PanePoint {
   x: number;
@@ -392,21 +388,6 @@ async function applyRuns(browser: Browser, url: string, runs: number) {
 // ---------------------------------------------------------------------------------------------
 // 4. Frame rate at 300 and 1,000 objects: idle, panning, playing.
 
-async function drag(page: Page, from: PanePoint, durationMs: number): Promise<number> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  const t0 = Date.now();
-  let moves = 0;
-  // A figure of eight around the start point, one loop per 1.5 s, paced by the browser's input acks.
-  while (Date.now() - t0 < durationMs) {
-    const phase = ((Date.now() - t0) / 1_500) * 2 * Math.PI;
-    await page.mouse.move(from.x + 120 * Math.sin(phase), from.y + 60 * Math.sin(2 * phase));
-    moves++;
-  }
-  await page.mouse.up();
-  return moves;
-}
-
 interface FpsSet {
   idle: FrameCount[];
   pan: FrameCount[];
@@ -439,7 +420,7 @@ async function fpsRuns(browser: Browser, url: string, objects: number, runs: num
       const point = await page.evaluate(() => window.__bench.emptyPanePoint());
       if (!point) throw new Error(`no empty spot on the canvas to drag at ${objects} objects`);
       const counting = page.evaluate((window_) => window.__bench.countFrames(window_, 'pan'), FPS_WINDOW_MS);
-      set.panMoves.push(await drag(page, point, FPS_WINDOW_MS + 300));
+      set.panMoves.push(await dragFigureOfEight(page, point, FPS_WINDOW_MS + 300));
       set.pan.push(await counting);
       await page.locator('.react-flow__controls-fitview').click(); // back to the whole graph
       await page.waitForTimeout(800);
@@ -494,10 +475,15 @@ function fpsRows(label: string, set: FpsSet, floor: number, goalText: string): R
   const row = (what: string, xs: FrameCount[], verdictOf: (median: number) => Verdict): Row => {
     const f = spread(xs.map((x) => x.fps));
     const worst = Math.max(...xs.map((x) => x.worstGap));
-    return { goal: `${what}, ${label}`, figure: `${fps(f.median)} fps`, spread: `${range(f, fps)}; worst gap ${ms(worst)}`, budget: goalText, verdict: verdictOf(f.median) };
+    // Frame times over every run's frames: the median says how fast it usually is, p95 how bad the stutters are.
+    const gaps = xs.flatMap((x) => x.gaps);
+    const times = `frame ${percentile(gaps, 0.5).toFixed(1)} ms median, ${percentile(gaps, 0.95).toFixed(1)} ms p95`;
+    return { goal: `${what}, ${label}`, figure: `${fps(f.median)} fps`, spread: `${range(f, fps)}; ${times}; worst gap ${ms(worst)}`, budget: goalText, verdict: verdictOf(f.median) };
   };
   const pass = (median: number): Verdict => (median >= floor ? 'PASS' : 'MISS');
-  return [row('Playback', set.play, pass), { ...row('Panning', set.pan, () => 'info') }, { ...row('Idle', set.idle, () => 'info') }];
+  // Panning at 300 objects is a goal of its own (issue 12: 60 fps); at 1,000 it is for information.
+  const panVerdict = label.startsWith('300 ') ? pass : (): Verdict => 'info';
+  return [row('Playback', set.play, pass), row('Panning', set.pan, panVerdict), row('Idle', set.idle, () => 'info')];
 }
 
 function printFpsDetail(objects: number, set: FpsSet): void {
@@ -506,9 +492,9 @@ function printFpsDetail(objects: number, set: FpsSet): void {
   );
   if (set.nodes.onScreen === 0) console.log('  Note: no card is on screen in the view the app chose (zoomed out to its limit on a tall layout): these figures are for a canvas showing edges only.');
   const rows = (['play', 'pan', 'idle'] as const).flatMap((mode) =>
-    set[mode].map((x, i) => [mode, String(i + 1), fps(x.fps), String(x.frames), ms(x.worstGap), String(x.dropped), mode === 'idle' ? '' : String(x.changed), mode === 'play' ? String(x.restarts) : mode === 'pan' ? `${set.panMoves[i]} moves` : '']),
+    set[mode].map((x, i) => [mode, String(i + 1), fps(x.fps), String(x.frames), `${percentile(x.gaps, 0.5).toFixed(1)} ms`, `${percentile(x.gaps, 0.95).toFixed(1)} ms`, ms(x.worstGap), String(x.dropped), mode === 'idle' ? '' : String(x.changed), mode === 'play' ? String(x.restarts) : mode === 'pan' ? `${set.panMoves[i]} moves` : '']),
   );
-  console.log(table(['mode', 'run', 'fps', 'frames', 'worst gap', 'dropped', 'moved', 'notes'], rows, [false, true, true, true, true, true, true, false]));
+  console.log(table(['mode', 'run', 'fps', 'frames', 'median frame', 'p95 frame', 'worst gap', 'dropped', 'moved', 'notes'], rows, [false, true, true, true, true, true, true, true, true, false]));
 }
 
 async function main(): Promise<void> {
