@@ -6,7 +6,8 @@
 import { loadBuiltinLessons } from '../src/lessons/builtin/load-node.ts';
 import { lessonActions, stepEditorText } from '../src/store/lesson-store.ts';
 import { COMFORTABLE_LINK_CHARS, encodeSession } from '../src/store/share-link.ts';
-import { replaySession, type SessionV1 } from '../src/store/session.ts';
+import type { SessionV1 } from '../src/store/session.ts';
+import { replaySession } from '../src/store/session-replay.ts';
 import { lessonLinkFor } from '../src/ui/lessons/lesson-entry.ts';
 
 export async function benchLessonLinks(): Promise<void> {

@@ -5,13 +5,16 @@
 // The store computes no cluster behaviour: every change to the cluster comes from the engine
 // (`createCluster`, `applyManifest`); the UI renders what the engine returns.
 //
+// Even the starting cluster (and a Reset's) is built by the engine where it runs (the page's
+// worker), so the first screen loads none of it: until it arrives the store shows an empty
+// placeholder (`starting`), and actions wait for it.
+//
 // Engine work (Apply, terminal commands, share-link replay) goes through an EngineRunner: in the
 // browser a module worker, so the page never waits on it; one action at a time (`busy`), and the
 // store changes only when the action's result arrives, so Cancel (or a replay over its budget)
 // leaves everything exactly as it was.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
-  createCluster,
   type ClusterState,
   type DocumentResult,
   type ObjectRef,
@@ -20,6 +23,7 @@ import {
 } from '../engine/index.ts';
 import { loadHistory, loadInputs, loadSavedSession, saveHistory, saveInputs, saveSession, type KeyValueStorage, type ThemeChoice } from './persistence.ts';
 import { STARTER_MANIFEST } from './starter.ts';
+import { placeholderCluster } from './placeholder.ts';
 import {
   actionStart,
   isLive,
@@ -30,7 +34,6 @@ import {
   switchBranch,
   timelineSteps,
   viewedState,
-  type ActionOutcome,
   type Timeline,
   type UserAction,
 } from './timeline.ts';
@@ -93,6 +96,11 @@ export class ReplayStopped extends Error {
 export interface AppState {
   preset: PresetName;
   seed: number;
+  /**
+   * True until the engine's first cluster arrives (it is built off the page's thread): until then
+   * `cluster` is an empty placeholder of the preset, and actions wait for the real one.
+   */
+  starting: boolean;
   /** The cluster as shown: the timeline's frame under the cursor (the live end unless time-travelling). */
   cluster: ClusterState;
   /** Every frame since the reset, the actions that made them, and the cursor. */
@@ -139,8 +147,12 @@ export interface AppState {
   runCommand: (line: string) => Promise<CommandResult>;
   /** Stops the running action: the cluster stays as it was before it. False when nothing ran. */
   cancelAction: () => boolean;
-  /** A fresh cluster of the given preset (default: the current one). The editor text is kept. */
-  resetCluster: (preset?: PresetName) => void;
+  /**
+   * A fresh cluster of the given preset (default: the current one), built by the engine; resolves
+   * once it is shown. The preset changes at once; actions taken meanwhile wait for the new cluster.
+   * The editor text is kept.
+   */
+  resetCluster: (preset?: PresetName) => Promise<void>;
   /** Brings back the session the last reset replaced (cluster, timeline, branches, terminal shell). */
   undoReset: () => void;
   /** Makes a future a fork left behind the timeline (see timeline.ts switchBranch). */
@@ -152,11 +164,6 @@ export interface AppState {
    * are). False when there was none to restore or it could not be replayed.
    */
   restoreSavedSession: () => Promise<boolean>;
-  /**
-   * A terminal line's outcome (run through the command layer, which the store does not import
-   * statically so the first screen stays small; see command-action.ts).
-   */
-  recordCommand: (line: string, out: ActionOutcome) => void;
   /** Time travel: show frame `cursor` (clamped). Pauses playback when moved by hand. */
   seekTo: (cursor: number) => void;
   stepBack: () => void;
@@ -190,6 +197,12 @@ export interface AppStoreOptions {
   seed?: number;
   /** Where engine actions run (default: in-process). The page passes its worker runner. */
   engine?: EngineRunner;
+  /**
+   * Where fresh clusters (the starting one, a Reset's) are built. Default: `engine` when it answers
+   * at once (the in-process runner), else in-process (at once in unit tests, see default-runner.ts).
+   * The page passes its worker runner, so the first screen needs none of the engine.
+   */
+  startIn?: EngineRunner;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -235,9 +248,18 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   const saved = loadInputs(opts.storage);
   const preset = saved.preset ?? DEFAULT_PRESET;
   const seed = opts.seed ?? DEFAULT_SEED;
-  const first = startTimeline(preset, seed, createCluster({ preset, seed }));
+  const first = startTimeline(preset, seed, placeholderCluster(preset, seed));
+  // Read now: the session saved before this page loaded, which the start must not overwrite.
+  const savedSession = loadSavedSession(opts.storage);
 
   const engine = opts.engine ?? defaultEngineRunner();
+  // An in-process engine given for actions builds the first cluster too, so it is there at once.
+  const startIn = opts.startIn ?? (opts.engine?.synchronous ? opts.engine : defaultEngineRunner());
+  // The fresh cluster being built (the first, or a Reset's) until it is shown; actions wait for it.
+  let started: Promise<void> | null = null;
+  let builds = 0;
+  // True while the first cluster is put in: not a change of the learner's to save over their session.
+  let quiet = false;
   let shell = ++shellCount;
   // The lines since the last recorded action that changed no cluster state: they may have set
   // what the next recorded line reads (`NS=lab`), so it carries them for a replay. Capped.
@@ -246,6 +268,33 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   let shellFile: string | undefined;
   // What the last reset replaced, for Undo (kept out of the state: it is a whole timeline).
   let undo: { preset: PresetName; timeline: Timeline; lastApply: ApplyReport | null; selected: ObjectRef | null; shell: number; shellLines: string[] } | null = null;
+  /**
+   * Builds a fresh cluster where the engine runs and hands it to `land`, at once when the engine
+   * answers synchronously (tests). A newer build (another Reset) makes an older one's answer moot.
+   */
+  const build = (preset: PresetName, seed: number, land: (state: ClusterState) => void): Promise<void> => {
+    const serial = ++builds;
+    const current = () => serial === builds;
+    const job = { type: 'start', preset, seed } as const;
+    const take = (o: JobOutcome<ClusterState>) => {
+      if (!current()) return;
+      started = null;
+      if (!o.ok) throw new Error(`the cluster could not be started: ${o.message}`);
+      land(o.value);
+    };
+    const answer = startIn.run(job);
+    if (!(answer instanceof Promise)) {
+      take(answer);
+      return Promise.resolve();
+    }
+    const done = answer.then(async (o) => {
+      // The worker could not build it (it failed to load, or was stopped): build it on the page.
+      if (!o.ok && current()) o = await (await import('./engine-inline.ts')).createInlineRunner().run(job);
+      take(o);
+    });
+    started = done;
+    return done;
+  };
   const keepShellLine = (line: string) => {
     shellLines.push(line);
     while (shellLines.length > 1 && shellLines.join('\n').length > SHELL_LINES_CHARS) shellLines.shift();
@@ -270,8 +319,10 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       return { busy: null };
     };
 
-    const runEditorAction = (action: EditorAction): Promise<void> => {
-      if (get().busy) return Promise.resolve();
+    const runEditorAction = async (action: EditorAction): Promise<void> => {
+      // Nothing awaited when no cluster is being built: a synchronous engine (tests) answers at once.
+      if (started) await whenStarted();
+      if (get().busy) return;
       liveIfPlayingOut();
       const { timeline } = get();
       const base = timeline.cursor;
@@ -291,27 +342,32 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       });
     };
     // The frame's own step is what the canvas animates and the narration reads after a move.
-    const moveTo = (cursor: number, playing = false) => {
+    const moveTo = (cursor: number, playing = false, playingOut = false) => {
       const t = seek(get().timeline, cursor);
       const step = t.frames[t.cursor]!.step;
-      set({ ...fromTimeline(t, step ? [step] : []), playing, playingOut: false });
+      set({ ...fromTimeline(t, step ? [step] : []), playing, playingOut });
     };
     // After an action lands: with "play out each action" on, show it from its first step and play to live.
+    // One update: no listener may see the past without the play-out (the terminal would say "what-if").
     const playOutLatest = () => {
       if (!get().playOut) return;
       const start = playOutStart(get().timeline);
       if (start === null) return;
-      moveTo(start, true);
-      set({ playingOut: true });
+      moveTo(start, true, true);
     };
     // An action taken while a play-out runs belongs at live, not in a what-if fork of the past.
     const liveIfPlayingOut = () => {
       if (get().playingOut) moveTo(get().timeline.frames.length - 1);
     };
+    // Actions wait for a fresh cluster being built (a newer one may replace it meanwhile).
+    const whenStarted = async () => {
+      while (started) await started;
+    };
 
     return {
       preset,
       seed,
+      starting: true,
       ...fromTimeline(first),
       latestSteps: [],
       editorText: saved.editorText ?? STARTER_MANIFEST,
@@ -339,6 +395,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       deleteDocument: (index) => runEditorAction({ type: 'delete', text: get().editorText, only: [index] }),
 
       runCommand: async (line) => {
+        if (started) await whenStarted();
         if (get().busy) return { chunks: [{ stream: 'stderr', text: 'error: another action is still running (Escape cancels it)\n' }], exitCode: 1 };
         liveIfPlayingOut();
         const { timeline } = get();
@@ -382,18 +439,22 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       resetCluster: (next) => {
         engine.cancel(); // a reset wins over whatever was running
         const p = next ?? get().preset;
-        shell = ++shellCount; // a new cluster, a new terminal shell
-        shellLines = [];
+        const seed = get().seed;
         const before = get();
         // Only a reset that throws work away can be undone (an untouched cluster has nothing to bring back).
-        undo = before.timeline.actions.length > 0 || (before.timeline.branches?.length ?? 0) > 0 ? { preset: before.preset, timeline: before.timeline, lastApply: before.lastApply, selected: before.selected, shell, shellLines } : null;
+        // A second Reset before the first's cluster arrived replaces the same work: Undo keeps it.
+        if (!started) undo = before.timeline.actions.length > 0 || (before.timeline.branches?.length ?? 0) > 0 ? { preset: before.timeline.preset, timeline: before.timeline, lastApply: before.lastApply, selected: before.selected, shell, shellLines } : null;
         shell = ++shellCount; // a new cluster, a new terminal shell
         shellLines = [];
-        const t = startTimeline(p, get().seed, createCluster({ preset: p, seed: get().seed }));
-        set({ preset: p, ...fromTimeline(t, []), lastApply: null, selected: null, playing: false, playingOut: false, undoableReset: undo ? { preset: undo.preset, actions: undo.timeline.actions.length } : null });
+        shellFile = undefined;
+        const building = build(p, seed, (state) => set({ preset: p, starting: false, ...fromTimeline(startTimeline(p, seed, state), []), lastApply: null, selected: null, playing: false, playingOut: false, undoableReset: undo ? { preset: undo.preset, actions: undo.timeline.actions.length } : null }));
+        // Still being built: the preset shows at once (the picker follows the learner's choice), the cluster when it arrives.
+        if (started) set({ preset: p, playing: false, playingOut: false });
+        return building;
       },
       undoReset: () => {
-        if (!undo || get().busy) return;
+        // (The offer shows once the new cluster is in: until then there is nothing to undo yet.)
+        if (!undo || get().busy || started) return;
         const u = undo;
         undo = null;
         shell = u.shell;
@@ -409,7 +470,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         if (history !== get().terminalHistory) set({ terminalHistory: history.slice(-500) });
       },
       restoreSavedSession: async () => {
-        const parsed = parseSession(loadSavedSession(opts.storage));
+        const parsed = parseSession(savedSession);
         if (!parsed.ok || parsed.session.actions.length === 0) return false;
         try {
           await get().loadSession({ ...parsed.session, editorText: get().editorText }, { label: 'Restoring your session' });
@@ -417,14 +478,6 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         } catch {
           return false;
         }
-      },
-
-      recordCommand: (line, out) => {
-        const t = get().timeline;
-        // A read-only command (get, describe, logs) leaves the state as it was: no frame for it.
-        if (out.state === viewedState(t) && out.steps.length === 0) return;
-        set({ ...fromTimeline(recordAction(t, { type: 'command', line }, out), out.steps), playing: false, playingOut: false });
-        playOutLatest();
       },
 
       seekTo: (cursor) => moveTo(cursor),
@@ -458,6 +511,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         return { v: 1, preset: s.preset, seed: s.seed, editorText: s.editorTextAside ?? s.editorText, actions: s.timeline.actions, cursor: s.timeline.cursor, view: s.canvasView, ...(s.selected ? { selected: s.selected } : {}) };
       },
       loadSession: async (session, { budgetMs = REPLAY_BUDGET_MS, label = 'Replaying the shared session', undoable = false } = {}) => {
+        // A cluster being built is not cancelled (the worker would have to load again): it is quick.
+        if (started) await whenStarted();
         engine.cancel(); // opening a link wins over whatever was running
         // `undoable` (starting a lesson): what it replaces can come back, as after a reset.
         const before = get();
@@ -481,6 +536,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         undo = kept;
         set({
           ...release(mine),
+          starting: false,
           preset: session.preset,
           seed: session.seed,
           editorText: session.editorText,
@@ -506,12 +562,22 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         saveInputs(storage, { editorText: s.editorTextAside ?? s.editorText, preset: s.preset, theme: s.theme });
       }
       // The session (what a reload replays): saved when the timeline, the view or the preset
-      // moves, but not while a restore is replaying it (the saved one is what is being rebuilt).
-      if ((s.timeline !== prev.timeline || s.canvasView !== prev.canvasView || s.preset !== prev.preset) && s.busy?.kind !== 'replay') {
+      // moves, but not while a restore is replaying it (the saved one is what is being rebuilt),
+      // nor while a fresh cluster is built (a Reset's new preset with the old actions is no session).
+      if ((s.timeline !== prev.timeline || s.canvasView !== prev.canvasView || s.preset !== prev.preset) && s.busy?.kind !== 'replay' && !started && !quiet) {
         saveSession(storage, () => store.getState().exportSession());
       }
       if (s.terminalHistory !== prev.terminalHistory) saveHistory(storage, s.terminalHistory);
     });
   }
+  // The first cluster. A session restored or a link opened meanwhile waits for it (loadSession).
+  void build(preset, seed, (state) => {
+    quiet = true;
+    try {
+      store.setState({ starting: false, ...fromTimeline(startTimeline(preset, seed, state), []) });
+    } finally {
+      quiet = false;
+    }
+  });
   return store;
 }

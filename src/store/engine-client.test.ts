@@ -4,56 +4,8 @@ import { createAppStore } from './app-store.ts';
 import { createWorkerRunner, type WorkerLike } from './engine-client.ts';
 import { createEngineHost } from './engine-host.ts';
 import type { EngineReply, EngineRequest } from './engine-protocol.ts';
+import { fakeWorkers } from './fake-workers.ts';
 import { STARTER_MANIFEST } from './starter.ts';
-
-/**
- * A worker that runs the real engine host in-process, structured-cloning both ways as the
- * browser does, and records what it was sent. `hold` keeps replies back until `release()`.
- */
-function fakeWorkers() {
-  const sent: EngineRequest[] = [];
-  const spawned: { terminated: boolean }[] = [];
-  let held: (() => void)[] | null = null;
-  const spawn = (): WorkerLike => {
-    const me = { terminated: false };
-    spawned.push(me);
-    const w: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage(req) {
-        sent.push(req);
-        const host = hostFor(w, me);
-        const go = () => void host.handle(structuredClone(req));
-        if (held) held.push(go);
-        else queueMicrotask(go);
-      },
-      terminate: () => void (me.terminated = true),
-    };
-    return w;
-  };
-  const hosts = new WeakMap<WorkerLike, ReturnType<typeof createEngineHost>>();
-  const hostFor = (w: WorkerLike, me: { terminated: boolean }) => {
-    let h = hosts.get(w);
-    if (!h) {
-      h = createEngineHost((reply: EngineReply) => {
-        if (!me.terminated) w.onmessage?.({ data: structuredClone(reply) } as MessageEvent<EngineReply>);
-      });
-      hosts.set(w, h);
-    }
-    return h;
-  };
-  return {
-    spawn,
-    sent,
-    spawned,
-    hold: () => void (held = []),
-    release: () => {
-      const go = held ?? [];
-      held = null;
-      go.forEach((f) => f());
-    },
-  };
-}
 
 const PVC = `apiVersion: v1
 kind: PersistentVolumeClaim

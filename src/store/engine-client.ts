@@ -22,6 +22,8 @@ export interface EngineRunner {
   run<K extends JobType>(job: JobOf<K>, opts?: RunOptions): JobOutcome<EngineResults[K]> | Promise<JobOutcome<EngineResults[K]>>;
   /** Stops the running job (its outcome is 'cancelled'); false when nothing was running or it cannot be stopped. */
   cancel(): boolean;
+  /** Set by the in-process runner: fresh clusters and editor actions are answered at once. */
+  synchronous?: true;
 }
 
 /** The timer functions the worker runner needs (passed in so tests can drive them). */
@@ -120,7 +122,8 @@ export function createWorkerRunner(spawn: () => WorkerLike, timers: RunnerTimers
         return;
       case 'done': {
         const v = assembled(reply, c.incoming);
-        if (c.job.type === 'manifest') last = (v as EngineResults['manifest']).state;
+        if (c.job.type === 'start') last = v as EngineResults['start'];
+        else if (c.job.type === 'manifest') last = (v as EngineResults['manifest']).state;
         else if (c.job.type === 'command') {
           const out = v as EngineResults['command'];
           if (!out.unchanged) last = out.state;

@@ -6,11 +6,11 @@
 // a large end state goes in slices, a long list of document results too, and an action on a
 // large cluster keeps fewer in-between frames (the timeline folds the rest into its last frame).
 import type { ClusterState, DocumentResult, Step } from '../engine/index.ts';
-import { parseManifestText } from '../engine/index.ts';
+import { createCluster, parseManifestText } from '../engine/index.ts';
 import { documentLenses } from '../ui/editor/document-lines.ts';
 import type { DocumentSpan, EngineReply, EngineRequest } from './engine-protocol.ts';
 import { runManifestAction } from './manifest-action.ts';
-import { replaySession } from './session.ts';
+import { replaySession } from './session-replay.ts';
 import { addPart, splitState, stateEntries, WHOLE_STATE_ENTRIES } from './state-parts.ts';
 import type { ActionOutcome } from './timeline.ts';
 
@@ -68,6 +68,11 @@ export function createEngineHost(post: (reply: EngineReply) => void): EngineHost
           case 'state-part':
             if (incoming) addPart(incoming, req.part);
             return;
+          case 'start':
+            // The page holds this state as its first frame: the next action at live refers to it.
+            last = createCluster({ preset: req.preset, seed: req.seed });
+            incoming = null;
+            return post({ id: req.id, type: 'done', value: last });
           case 'manifest': {
             const state = stateOf(req.state);
             if (!state) return post({ id: req.id, type: 'need-state' });

@@ -1,20 +1,30 @@
-// The in-process engine runner: editor actions answer synchronously (as the store always did,
-// which its tests rely on); commands, replays and analysis load the host lazily. It imports the
-// engine's whole write path, so the page reaches it only through createLazyInlineRunner.
+// The in-process engine runner: a fresh cluster and editor actions answer synchronously (as the
+// store always did, which its tests rely on); commands, replays and analysis load the host
+// lazily. It imports the engine's whole write path, so the page reaches it only through
+// createLazyInlineRunner.
+import { createCluster } from '../engine/index.ts';
 import { runManifestAction } from './manifest-action.ts';
 import { assembled, type EngineRunner, type JobOf, type Running } from './engine-client.ts';
 import { addPart } from './state-parts.ts';
 import type { EngineRequest, JobOutcome } from './engine-protocol.ts';
 
 /**
- * In-process: editor actions answer synchronously (as the store always did, which its tests rely
- * on); commands, replays and analysis load the host lazily. Cannot be cancelled or timed out.
+ * In-process: a fresh cluster and editor actions answer synchronously (as the store always did,
+ * which its tests rely on); commands, replays and analysis load the host lazily. Cannot be cancelled or timed out.
  */
 export function createInlineRunner(now: () => number = () => 0): EngineRunner {
   return {
     run(job, opts = {}) {
       const started = now();
       const internal = (err: unknown) => ({ ok: false as const, reason: 'internal' as const, message: err instanceof Error ? err.message : String(err), elapsedMs: now() - started });
+      if (job.type === 'start') {
+        const { preset, seed } = job as JobOf<'start'>;
+        try {
+          return { ok: true, value: createCluster({ preset, seed }) as never };
+        } catch (err) {
+          return internal(err);
+        }
+      }
       if (job.type === 'manifest') {
         const { state, action } = job as JobOf<'manifest'>;
         try {
@@ -45,5 +55,6 @@ export function createInlineRunner(now: () => number = () => 0): EngineRunner {
       })();
     },
     cancel: () => false,
+    synchronous: true,
   };
 }

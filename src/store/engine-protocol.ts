@@ -1,6 +1,6 @@
 // The messages between the page and the engine worker. Everything here is plain, structured-
 // cloneable data: the engine's state is plain JSON precisely so it can cross this boundary.
-import type { ClusterState, DocumentResult } from '../engine/index.ts';
+import type { ClusterState, DocumentResult, PresetName } from '../engine/index.ts';
 import type { StatePart } from './state-parts.ts';
 import type { ScriptChunk } from '../commands/script/run-script.ts';
 import type { CommandEffect } from '../commands/types.ts';
@@ -20,6 +20,8 @@ export type StateInput = { last: true } | { last: false; state: ClusterState } |
 
 /** A piece of engine work, as the store asks for it (the client adds the state reference). */
 export type EngineJob =
+  /** A fresh cluster of a preset: the page's starting cluster and a Reset's are built here, off the first screen. */
+  | { type: 'start'; preset: PresetName; seed: number }
   | { type: 'manifest'; state: ClusterState; action: EditorAction }
   /** `shell` names the terminal's shell, kept from line to line (command-action.ts); `editorText` is its manifest.yaml (editor-file.ts). */
   | { type: 'command'; state: ClusterState; line: string; shell?: number; editorText?: string }
@@ -27,6 +29,7 @@ export type EngineJob =
   | { type: 'analyze'; text: string };
 
 export type EngineRequest = { id: number } & (
+  | { type: 'start'; preset: PresetName; seed: number }
   | { type: 'manifest'; state: StateInput; action: EditorAction }
   | { type: 'command'; state: StateInput; line: string; shell?: number; editorText?: string }
   | { type: 'replay'; session: SessionV1 }
@@ -60,6 +63,7 @@ export interface Analysis {
 }
 
 export interface EngineResults {
+  start: ClusterState;
   manifest: ManifestOutcome;
   command: CommandOutcome;
   replay: Timeline;

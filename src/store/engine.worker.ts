@@ -1,7 +1,7 @@
-// The engine's own thread: Apply, terminal commands, share-link replay and the editor's document
-// analysis run here, so the page answers within a frame whatever is pasted or opened. The page
-// may terminate this worker at any time (Cancel, a replay over its budget); nothing here holds
-// anything the page cannot rebuild.
+// The engine's own thread: the starting cluster (and a Reset's), Apply, terminal commands,
+// share-link replay and the editor's document analysis run here, so the page answers within a
+// frame whatever is pasted or opened. The page may terminate this worker at any time (Cancel, a
+// replay over its budget); nothing here holds anything the page cannot rebuild.
 /// <reference lib="webworker" />
 import { createEngineHost } from './engine-host.ts';
 import type { EngineReply, EngineRequest } from './engine-protocol.ts';

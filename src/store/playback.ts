@@ -49,3 +49,12 @@ export function playOutStart(t: Timeline): number | null {
   const first = actionStart(t) + 1;
   return t.cursor - first >= 1 ? first : null;
 }
+
+/**
+ * Whether an action taken now (Apply, a terminal line, a canvas action) would fork a what-if
+ * timeline: the view is in the past by the learner's choice. A play-out is not: acting during one
+ * goes live first and acts there, so the view counts as the present while it plays.
+ */
+export function actingForks(s: { timeline: Timeline; playingOut: boolean }): boolean {
+  return !isLive(s.timeline) && !s.playingOut;
+}

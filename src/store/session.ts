@@ -2,10 +2,12 @@
 // every action in order (forks included), the frame being viewed and the canvas view. The
 // engine is deterministic, so replaying the actions rebuilds every frame exactly. Share links
 // carry a session; its JSON comes from outside, so `parseSession` checks every field.
-import { createCluster, KINDS, PRESETS, type ObjectRef, type PresetName } from '../engine/index.ts';
+//
+// Replaying a session needs the engine's write path, so it lives apart (session-replay.ts, run in
+// the engine's worker): this file is on the first screen.
+import { KINDS, PRESETS, type ObjectRef, type PresetName } from '../engine/index.ts';
 import type { CanvasView } from './app-store.ts';
-import { runManifestAction } from './manifest-action.ts';
-import { recordAction, seek, startTimeline, type RecordedAction, type Timeline, type UserAction } from './timeline.ts';
+import type { RecordedAction, UserAction } from './timeline.ts';
 
 export interface SessionV1 {
   v: 1;
@@ -117,31 +119,6 @@ function parseAction(raw: unknown): RecordedAction | string {
     return `unknown action type ${JSON.stringify(a.type)}`;
   }
   return raw.at === undefined ? { action } : { action, at: raw.at as number };
-}
-
-/**
- * Rebuilds a session's timeline by running its actions again (commands load the command layer).
- * `onAction(done)` hears after each action, so a long replay can show how far it got.
- */
-export async function replaySession(session: SessionV1, onAction?: (done: number) => void): Promise<Timeline> {
-  const needsCommands = session.actions.some((a) => a.action.type === 'command');
-  const commands = needsCommands ? await import('./command-action.ts') : undefined;
-  let t = startTimeline(session.preset, session.seed, createCluster({ preset: session.preset, seed: session.seed }));
-  // The commands ran in one terminal shell (a variable set by one line is read by the next): so do they here.
-  const shell = commands?.replayShell();
-  for (const [i, { action, at }] of session.actions.entries()) {
-    if (at !== undefined) {
-      const frame = at - t.dropped;
-      if (frame < 0 || frame >= t.frames.length) throw new Error(`action ${i + 1} forks at frame ${at}, which the replay never reached`);
-      t = seek(t, frame);
-    } else {
-      t = seek(t, t.frames.length - 1);
-    }
-    const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.before ? `${action.before}\n${action.line}` : action.line, shell, action.file) : runManifestAction(t.frames[t.cursor]!.state, action);
-    t = recordAction(t, action, out);
-    onAction?.(i + 1);
-  }
-  return seek(t, session.cursor);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -166,18 +166,16 @@ describe('timeline and time travel', () => {
 
 describe('terminal commands on the timeline', () => {
   it('records a command with a frame per step, and replays it from a session', async () => {
-    const { runCommandAction } = await import('./command-action.ts');
     const a = createAppStore();
     a.getState().setEditorText(PV_PVC);
     a.getState().applyEditor();
     const framesBefore = a.getState().timeline.frames.length;
-    const line = 'kubectl delete pvc example-pvc';
-    a.getState().recordCommand(line, runCommandAction(a.getState().cluster, line));
+    await a.getState().runCommand('kubectl delete pvc example-pvc');
     expect(a.getState().timeline.frames.length).toBeGreaterThan(framesBefore);
     expect(phase(a.getState().cluster, 'PersistentVolume', 'example-pv')).toBe('Released');
     // A read-only command adds no frame.
     const n = a.getState().timeline.frames.length;
-    a.getState().recordCommand('kubectl get pv', runCommandAction(a.getState().cluster, 'kubectl get pv'));
+    await a.getState().runCommand('kubectl get pv');
     expect(a.getState().timeline.frames.length).toBe(n);
 
     const b = createAppStore();

@@ -8,6 +8,7 @@ import { CARD_H, CARD_W, COLUMN_GAP, COLUMNS_TOP, HEADING_OFFSET, NODE_W, facing
 import { cardOfClaim, cardOfClass, cardOfConfig, cardOfPod, cardOfVolume, nodeGroupData, type NodeExtras, type ObjectCardData, type NodeGroupData } from './cards.ts';
 import { layoutCluster, type ClusterLayout } from './cluster-layout.ts';
 import { zoneConflict } from '../../engine/explain/zone.ts';
+import { isPlaceholderCluster } from '../../store/placeholder.ts';
 import { cardOfJob, cardOfStatefulSet } from './workload-cards.ts';
 import { canvasServices, cardOfService, serviceTargets, slicesOf } from './service-cards.ts';
 
@@ -105,8 +106,10 @@ export function toFlowGraph(state: ClusterState): FlowGraph {
     heading('claims', 'PersistentVolumeClaims', claims.length, claimsX, COLUMNS_TOP, claimsW),
     heading('volumes', 'PersistentVolumes', cluster.clusterVolumes.length, volumesX, COLUMNS_TOP, gridWidth(cluster.clusterVolumes.length)),
   );
-  if (view.count('Node') === 0) nodes.push(placeholder('cluster', 'No nodes: pods stay Pending', 0, 0, NODE_W));
-  if (classes.length === 0) nodes.push(placeholder('classes', 'No StorageClass: static provisioning only', claimsX, 0));
+  // The store's stand-in while the engine builds the first cluster has no nodes or classes *yet*.
+  const starting = isPlaceholderCluster(state);
+  if (view.count('Node') === 0) nodes.push(placeholder('cluster', starting ? 'Starting the cluster…' : 'No nodes: pods stay Pending', 0, 0, NODE_W));
+  if (classes.length === 0) nodes.push(placeholder('classes', starting ? 'Starting the cluster…' : 'No StorageClass: static provisioning only', claimsX, 0));
   if (claims.length === 0) nodes.push(placeholder('claims', 'No claims yet', claimsX, COLUMNS_TOP));
   if (cluster.clusterVolumes.length === 0) nodes.push(placeholder('volumes', volumes.length ? 'All volumes are drawn on their node or zone' : 'No volumes yet', volumesX, COLUMNS_TOP));
 
@@ -260,8 +263,12 @@ function placeholder(id: string, text: string, x: number, y: number, width = CAR
 }
 
 const ARROW = 'arrowclosed' as MarkerType;
-/** More volumes than this and the canvas leaves out the class → volume edges (see buildEdges). */
-export const CLASS_EDGES_MAX = 150;
+/**
+ * More volumes than this and the canvas leaves out the class → volume edges (see buildEdges).
+ * Dashed curves are by far the dearest thing to rasterise: at 100 volumes the fan took ~4/5 of
+ * the raster time of every frame of a pan (issue 12), for a bundle of lines no one can follow.
+ */
+export const CLASS_EDGES_MAX = 40;
 
 /**
  * More waiting claims than this and their edges stay dashed but still: every marching-ants edge

@@ -6,6 +6,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { appStore } from '../../store/index.ts';
+import { actingForks } from '../../store/playback.ts';
 import { complete } from './complete.ts';
 import { runLine } from './run-line.ts';
 import type { CommandResult } from '../../store/index.ts';
@@ -66,10 +67,12 @@ export default function TerminalPane({ active }: { active: boolean }) {
     show();
 
     // Which timeline the terminal last said it is on (live, or the past); see the note below.
+    // A play-out counts as live: a line run during one goes live first (the store), it forks nothing.
     let announcedLive = true;
     const announce = () => {
-      const t = appStore.getState().timeline;
-      const live = t.cursor === t.frames.length - 1;
+      const s = appStore.getState();
+      const t = s.timeline;
+      const live = !actingForks(s);
       if (live === announcedLive) return;
       announcedLive = live;
       const note = live
