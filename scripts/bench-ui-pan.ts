@@ -105,7 +105,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: chrome.path, args: CHROME_ARGS, headless: true });
   try {
     console.log(`${distDir}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
     await context.addInitScript({ content: 'window.__benchOptions = {"firstScreen":false,"applyStarter":false};' });
     await context.addInitScript({ path: IN_PAGE });
     const page = await context.newPage();

@@ -184,7 +184,8 @@ async function waitForEditor(page: Page): Promise<void> {
 }
 
 async function openPage(browser: Browser, url: string, options: BenchOptions) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // The service worker's precache (10 MB, fetched 3 s after load) would compete with what is measured.
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await context.addInitScript({ content: `window.__benchOptions = ${JSON.stringify(options)};` });
   await context.addInitScript({ path: IN_PAGE });
   const page = await context.newPage();
