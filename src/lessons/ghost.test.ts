@@ -132,7 +132,7 @@ describe('goal ghost', () => {
     expect(g.subjects[0]!.id).toBe('ConfigMap:default/cm-00');
   });
 
-  it('every built-in lesson: every step computes without throwing, within a budget', () => {
+  it('every built-in lesson: every step computes without throwing', () => {
     const timings: { id: string; ms: number; slowest: number }[] = [];
     for (const l of lessons.values()) {
       const t0 = performance.now();
@@ -147,8 +147,7 @@ describe('goal ghost', () => {
       timings.push({ id: l.id, ms: performance.now() - t0, slowest });
     }
     expect(timings.length).toBeGreaterThanOrEqual(20);
-    // Generous for a busy 2-core machine; measured: tens of ms per step (see the report).
-    for (const t of timings) expect(t.slowest, t.id).toBeLessThan(3000);
+    // Timings are figures, not assertions (a busy machine would make them flake): GHOST_TIMINGS=1 prints them.
     if (process.env['GHOST_TIMINGS']) console.log(timings.map((t) => `${t.id.padEnd(26)} ${t.ms.toFixed(0).padStart(5)} ms setup and all steps, slowest step ${t.slowest.toFixed(0)} ms`).join('\n'));
   });
 });
