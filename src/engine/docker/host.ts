@@ -127,6 +127,8 @@ export interface RunRequest {
   stdin?: string;
   /** Sources of `--mount type=bind`: the daemon refuses one that does not exist (`-v` creates a missing one). */
   bindSourcesThatMustExist?: readonly string[];
+  /** The Engine API's create without its start (`POST /containers/create`): the container stays Created. */
+  createOnly?: boolean;
 }
 
 /** A failure may come with a state: a container the daemon created but could not start stays, Created. */
@@ -186,6 +188,7 @@ export function runContainer(state: ClusterState, req: RunRequest): RunResult {
     next.docker = { ...next.docker, containers: req.autoRemove ? others : { ...others, [id]: { ...failed!, exitCode: 127 } } };
     return { ok: false, error: startError, pulled: pulled.pulled, state: next };
   }
+  if (req.createOnly) return { ok: true, state: next, container: next.docker.containers[id]!, output: { stdout: '', stderr: '', code: 0 }, pulled: pulled.pulled };
   const started = runMainProcess(next, id, req.stdin);
   return { ok: true, state: started.state, container: started.state.docker.containers[id]!, output: started.output, pulled: pulled.pulled };
 }
@@ -351,6 +354,13 @@ export function startContainer(state: ClusterState, id: string): ClusterState {
   // A mount runc refuses is refused at every start (dockerStartError says why): nothing changes.
   if (dockerStartError(state, id)) return state;
   return runMainProcess(state, id).state;
+}
+
+/** `docker start` with what the command printed, which the Engine API streams to an attached client; undefined when it cannot start. */
+export function startContainerWithOutput(state: ClusterState, id: string): { state: ClusterState; output: ShellResult } | undefined {
+  const c = state.docker.containers[id]!;
+  if (c.state === 'running' || dockerStartError(state, id)) return undefined;
+  return runMainProcess(state, id);
 }
 
 /** Why `docker start` cannot start the container (the daemon's message), if it cannot. */
