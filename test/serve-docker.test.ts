@@ -95,12 +95,10 @@ function real(line: string, dir: string, port: number): Promise<Result> {
  * - `docker build` without -q: the classic builder (`DOCKER_BUILDKIT=0`: Step 1/6, ---> id) prints
  *   differently from BuildKit, which `kubesim run` imitates; the real client also warns that the
  *   legacy builder is deprecated and prints `Sending build context to Docker daemon`.
- * - `docker pull NAME` without a tag: the real client first prints `Using default tag: latest`.
  */
 const KNOWN: Record<string, { line: RegExp; why: string }[]> = {
   'docker-layers': [{ line: /^docker build -t/, why: 'classic builder output' }],
   'docker-storage-usage': [{ line: /^docker build -t/, why: 'classic builder output' }],
-  'docker-volumes': [{ line: /^docker pull \w+$/, why: 'Using default tag: latest' }],
 };
 
 const DEMOS = ['docker-layers', 'docker-storage-usage', 'docker-volumes', 'docker-additions'] as const;

@@ -125,8 +125,14 @@ export function pull(input: CommandInput, p: Parsed): CommandOutput {
   const r = pullImage(input.state.docker, ref);
   const { repository, tag } = parseImageRef(ref);
   if (!r) return daemonError(input.state, `pull access denied for ${repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
-  if (!r.pulled) return output(input.state, { stdout: `${tag}: Pulling from library/${repository}\nDigest: sha256:${r.image.id}\nStatus: Image is up to date for ${repository}:${tag}\ndocker.io/library/${repository}:${tag}\n` });
-  return output({ ...input.state, docker: r.host }, { stdout: pullProgress(r.image, input.state.docker) + `docker.io/library/${repository}:${tag}\n` });
+  const reference = `docker.io/library/${repository}:${tag}\n`;
+  const state = r.pulled ? { ...input.state, docker: r.host } : input.state;
+  // -q prints only the reference; a name without a tag says which tag it took (pull.go runPull).
+  if (hasFlag(p.flags, 'quiet', 'q')) return output(state, { stdout: reference });
+  const nameOnly = !/@/.test(ref) && !(ref.lastIndexOf(':') > ref.lastIndexOf('/'));
+  const defaultTag = nameOnly ? 'Using default tag: latest\n' : '';
+  if (!r.pulled) return output(state, { stdout: `${defaultTag}${tag}: Pulling from library/${repository}\nDigest: sha256:${r.image.id}\nStatus: Image is up to date for ${repository}:${tag}\n${reference}` });
+  return output(state, { stdout: defaultTag + pullProgress(r.image, input.state.docker) + reference });
 }
 
 /** `docker rmi`: untags, and deletes the image once no tag and no container holds it. */
