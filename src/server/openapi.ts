@@ -3,14 +3,14 @@
 // reads them to learn that the server validates fields itself (the PATCH operation's
 // `fieldValidation` parameter, so `kubectl apply` sends fieldValidation=Strict instead of
 // validating on the client) and to explain kinds (`x-kubernetes-group-version-kind`). /openapi/v2
-// is not served: the API server answers 404 for a document it does not have, and kubectl 1.32
-// only falls back to it when v3 is missing.
+// (openapi-v2.ts) is the same schemas as one Swagger 2.0 document.
 import { createHash } from 'node:crypto';
 import schema from '../engine/manifest/schema/kubernetes.schema.json' with { type: 'json' };
 import { VERSION_INFO, groupVersions, kindsOfGroup } from './discovery.ts';
 import { failure } from './status.ts';
 import type { Reply } from './reply.ts';
 import type { KindInfo } from '../engine/index.ts';
+import { openApiV2 } from './openapi-v2.ts';
 
 type Json = Record<string, unknown>;
 const DEFINITIONS = (schema as unknown as { definitions: Record<string, Json> }).definitions;
@@ -140,8 +140,8 @@ function operations(info: KindInfo, version: string): Record<string, Json> {
   };
 }
 
-/** The document of one group version (`api/v1`, `apis/apps/v1`), or undefined. */
-function document(path: string): Json | undefined {
+/** The document of one group version (`api/v1`, `apis/apps/v1`), or undefined (openapi-v2.ts merges them). */
+export function document(path: string): Json | undefined {
   const gv = groupVersions().find((g) => (g.group ? `apis/${g.groupVersion}` : `api/${g.version}`) === path);
   if (!gv) return undefined;
   const kinds = kindsOfGroup(gv.group);
@@ -180,7 +180,7 @@ function cached(path: string): { text: string; hash: string } | undefined {
   return entry;
 }
 
-export function openApi(path: string, _query: URLSearchParams): Reply {
+export function openApi(path: string, _query: URLSearchParams, accept?: string): Reply {
   if (path === 'v3') {
     const paths: Json = {};
     for (const g of groupVersions()) {
@@ -189,6 +189,7 @@ export function openApi(path: string, _query: URLSearchParams): Reply {
     }
     return { code: 200, body: { paths } };
   }
+  if (path === 'v2') return openApiV2(accept);
   if (path.startsWith('v3/')) {
     const doc = cached(path.slice(3));
     if (doc) return { code: 200, body: JSON.parse(doc.text) as unknown };

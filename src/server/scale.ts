@@ -2,6 +2,7 @@
 // which `kubectl scale` reads and patches: the workload's replicas seen as a Scale, and a change
 // to the Scale written back to the workload through the update door.
 import { getObject, readerOf, updateObject, type AnyStored, type KindInfo } from '../engine/index.ts';
+import { recordUpdate, stamp } from './managed-fields.ts';
 import { conflict } from '../engine/cluster/errors.ts';
 import { formatLabelSelector } from '../commands/kubectl/printers/format.ts';
 import { isPlainObject, mergePatch } from '../lib/deep.ts';
@@ -24,7 +25,7 @@ function scaleOf(obj: Workload): Record<string, unknown> {
   };
 }
 
-export function scaleRequest(session: ServeSession, method: string, r: { info: KindInfo; namespace?: string; name?: string }, body: string, contentType: string | undefined, client?: number): Reply {
+export function scaleRequest(session: ServeSession, method: string, r: { info: KindInfo; namespace?: string; name?: string }, body: string, contentType: string | undefined, client?: number, manager = 'unknown'): Reply {
   const { info } = r;
   if (!['Deployment', 'ReplicaSet', 'StatefulSet'].includes(info.kind) || r.name === undefined) {
     return { code: 404, body: failure(404, 'NotFound', 'the server could not find the requested resource', {}) };
@@ -63,7 +64,10 @@ export function scaleRequest(session: ServeSession, method: string, r: { info: K
       return { ok: false as const, error: { reason: 'Invalid' as const, message: '', details: { kind: 'Scale', name, causes: [`spec.replicas: Invalid value: ${JSON.stringify(replicas ?? null)}: must be an integer`] } } };
     }
     const workload = live.value as Workload;
-    return updateObject(txn, live.value, { ...workload, spec: { ...workload.spec, replicas } } as AnyStored);
+    const scaled = { ...workload, spec: { ...workload.spec, replicas } };
+    // The scale subresource's writer owns .spec.replicas, recorded with subresource "scale".
+    const managedFields = recordUpdate(info.kind, workload as never, scaled as never, { manager, apiVersion: info.apiVersion, time: stamp(session.state.now), subresource: 'scale' });
+    return updateObject(txn, live.value, { ...scaled, metadata: { ...workload.metadata, managedFields } } as AnyStored);
   }, false, client);
   if (!result.ok) return 'status' in result ? statusReply(result.status) : statusReply(statusOf(result.error, { kind: info.kind, name }));
   return { code: 200, body: scaleOf(result.object as Workload) };

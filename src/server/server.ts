@@ -15,8 +15,9 @@ import type { Reply } from './reply.ts';
 import { QUIET_MS, type ServeSession } from './session.ts';
 import { watchObjects, type WatchHistory } from './watch.ts';
 import { shiftTimes } from './wire-time.ts';
-import { writeObjects } from './writes.ts';
+import { fieldManagerOf, writeObjects } from './writes.ts';
 import { PROTOBUF, protobufToJson } from './proto/decode.ts';
+import { createExecServer, execTarget, upgradeExec } from './exec.ts';
 
 /** The API server's default request body limit (3 MiB). */
 const MAX_BODY = 3 * 1024 * 1024;
@@ -30,8 +31,8 @@ export interface KubeServer {
 }
 
 /** Starts serving `session` on 127.0.0.1:`port` (0: any free port). */
-export function startKubeServer(session: ServeSession, port: number): Promise<KubeServer> {
-  const history: WatchHistory = { states: [session.state] };
+export function startKubeServer(session: ServeSession, port: number, options: { bookmarkMs?: number } = {}): Promise<KubeServer> {
+  const history: WatchHistory = { states: [session.state], ...(options.bookmarkMs !== undefined ? { bookmarkMs: options.bookmarkMs } : {}) };
   // Each connection is a client whose writes settle together (session.ts).
   const clients = new WeakMap<Socket, number>();
   let nextClient = 1;
@@ -85,6 +86,16 @@ export function startKubeServer(session: ServeSession, port: number): Promise<Ku
       })
       .catch((err: unknown) => send(res, { code: 500, body: failure(500, 'InternalError', `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`) }));
   });
+  // exec (and cp through it) upgrades to the WebSocket remote-command protocol.
+  const execServer = createExecServer();
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!execTarget(url.pathname)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    upgradeExec(execServer, session, req, socket, head, () => remember(history, session.state));
+  });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -96,6 +107,8 @@ export function startKubeServer(session: ServeSession, port: number): Promise<Ku
         close: () =>
           new Promise<void>((done) => {
             clearTimeout(quiet);
+            for (const ws of execServer.clients) ws.terminate();
+            execServer.close();
             server.closeAllConnections();
             server.close(() => done());
           }),
@@ -137,7 +150,7 @@ function handle(session: ServeSession, req: IncomingMessage, url: URL, body: str
       return list ? { code: 200, body: list } : notFound();
     }
     case 'openapi':
-      return openApi(r.path, url.searchParams);
+      return openApi(r.path, url.searchParams, accept);
     case 'object': {
       // Objects travel with wall-clock timestamps; the engine keeps simulated ones (wire-time.ts).
       const reply = objectRequest(session, req, url, r, onSimulatedClock(body, session.offsetMs), client);
@@ -163,11 +176,13 @@ function objectRequest(session: ServeSession, req: IncomingMessage, url: URL, r:
   const accept = req.headers.accept;
   const get = method === 'GET' || method === 'HEAD';
   if (r.subresource === 'eviction' && method === 'POST') return evict(session, r, body, client);
-  if (r.subresource === 'scale') return scaleRequest(session, method, r, body, req.headers['content-type'], client);
+  if (r.subresource === 'scale') return scaleRequest(session, method, r, body, req.headers['content-type'], client, fieldManagerOf(url.searchParams, req.headers['user-agent']));
   if (r.subresource === 'status' && get && r.name !== undefined) {
     // GET …/status answers the whole object, as the API server does; writes to status are the controllers'.
     return readObjects(session.state, { info: r.info, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), name: r.name, query: url.searchParams });
   }
+  // exec is served as a WebSocket upgrade (exec.ts); a plain request is refused as the API server does.
+  if (r.subresource === 'exec' && r.info.kind === 'Pod') return { code: 400, body: failure(400, 'BadRequest', 'Upgrade request required') };
   if (r.subresource !== undefined) {
     // Streams (exec, log, attach, port-forward) and the other subresources come in a later round:
     // say so rather than pretend the pod is missing.
@@ -181,6 +196,7 @@ function objectRequest(session: ServeSession, req: IncomingMessage, url: URL, r:
     ...(r.name !== undefined ? { name: r.name } : {}),
     query: url.searchParams,
     ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+    ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
     body,
     client,
   });
@@ -196,9 +212,10 @@ function notAllowed(): Reply {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const text = JSON.stringify(reply.body) + '\n';
-  res.writeHead(reply.code, { 'Content-Type': 'application/json', ...reply.headers, 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+  // A Buffer goes as it is (the protobuf OpenAPI v2 document); everything else is JSON.
+  const data = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(JSON.stringify(reply.body) + '\n');
+  res.writeHead(reply.code, { 'Content-Type': 'application/json', ...reply.headers, 'Content-Length': data.length });
+  res.end(data);
 }
 
 /** The body as JSON text: protobuf (kubectl's typed clients) is read into JSON first. */

@@ -12,7 +12,11 @@ import { shiftTimes } from './wire-time.ts';
 /** Recent states, oldest first: where a watch from an earlier resourceVersion starts. */
 export interface WatchHistory {
   states: ClusterState[];
+  /** How often a watch with `allowWatchBookmarks=true` gets a BOOKMARK (the API server: about a minute). */
+  bookmarkMs?: number;
 }
+
+export const BOOKMARK_MS = 60_000;
 
 const POLL_MS = 100;
 
@@ -71,8 +75,8 @@ export function watchObjects(
     const listed = select(base);
     if (listed.ok) for (const o of listed.value) seen.set(keyOf(o), o);
   }
-  const diff = () => {
-    const now = select(session.state);
+  const diff = (state: ClusterState = session.state) => {
+    const now = select(state);
     if (!now.ok) return;
     const current = new Map(now.value.map((o) => [keyOf(o), o] as const));
     const events: { type: string; obj: AnyStored; rv: number }[] = [];
@@ -81,11 +85,14 @@ export function watchObjects(
       if (!before) events.push({ type: 'ADDED', obj: o, rv: Number(o.metadata.resourceVersion) });
       else if (before.metadata.resourceVersion !== o.metadata.resourceVersion) events.push({ type: 'MODIFIED', obj: o, rv: Number(o.metadata.resourceVersion) });
     }
-    for (const [k, o] of seen) if (!current.has(k)) events.push({ type: 'DELETED', obj: o, rv: session.state.resourceVersion });
+    for (const [k, o] of seen) if (!current.has(k)) events.push({ type: 'DELETED', obj: o, rv: state.resourceVersion });
     events.sort((a, b) => a.rv - b.rv);
     for (const e of events) emit(e.type, withType(info, e.obj));
     seen = current;
   };
+  // Resuming: step through the states kept since the client's version, so that each change
+  // arrives as its own event (ADDED, then MODIFIED), as the API server's watch cache sends them.
+  if (!initial) for (const state of history.states) if (state.resourceVersion > rv) diff(state);
   diff();
   if (query.get('sendInitialEvents') === 'true') {
     res.write(
@@ -105,8 +112,17 @@ export function watchObjects(
     diff();
     if (Date.now() - started >= timeout * 1000) stop();
   }, POLL_MS);
+  // Bookmarks tell a client how far it has seen when nothing it watches changes, so that it
+  // resumes from there (and not from an expired version) after a reconnect.
+  const bookmarks =
+    query.get('allowWatchBookmarks') === 'true'
+      ? setInterval(() => {
+          res.write(JSON.stringify({ type: 'BOOKMARK', object: { kind: info.kind, apiVersion: info.apiVersion, metadata: { resourceVersion: String(session.state.resourceVersion) } } }) + '\n');
+        }, history.bookmarkMs ?? BOOKMARK_MS)
+      : undefined;
   const stop = () => {
     clearInterval(timer);
+    clearInterval(bookmarks);
     if (!res.writableEnded) res.end();
   };
   req.on('close', stop);

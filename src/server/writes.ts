@@ -1,7 +1,7 @@
 // POST, PUT, PATCH and DELETE through the engine's write door (decode → default → admit →
 // validate → immutability → store). Each answers what the API server answers: the written object
 // (201 on create), or a Status for the error the door made.
-import { deleteObject, getObject, listObjects, objectKey, updateObject, writeObject, type AnyStored, type Kind, type KindInfo, type Txn } from '../engine/index.ts';
+import { deleteObject, getObject, KINDS, listObjects, objectKey, updateObject, writeObject, type AnyStored, type Kind, type KindInfo, type Txn } from '../engine/index.ts';
 import { decodePatched } from '../commands/kubectl/verbs/patch-decode.ts';
 import { decodeObject } from '../engine/manifest/decode.ts';
 import { conflict } from '../engine/cluster/errors.ts';
@@ -9,6 +9,8 @@ import { failure, statusOf, success } from './status.ts';
 import { applyPatch, patchTypeOf } from './patch.ts';
 import { statusReply, warningHeaders, type Reply } from './reply.ts';
 import type { ServeSession } from './session.ts';
+import { applyRequest } from './apply.ts';
+import { recordUpdate, stamp } from './managed-fields.ts';
 
 export interface WriteRequest {
   method: string;
@@ -20,6 +22,30 @@ export interface WriteRequest {
   body: string;
   /** The connection the request came on: its writes settle together (session.ts). */
   client?: number;
+  /** The client's User-Agent: a write without `fieldManager` is managed under its first word. */
+  userAgent?: string;
+}
+
+/** The manager an ordinary write is recorded under: `fieldManager`, else the User-Agent's prefix (prefixFromUserAgent). */
+function managerOf(req: WriteRequest): string {
+  return fieldManagerOf(req.query, req.userAgent);
+}
+
+/** `fieldManager`, else the User-Agent up to its first `/` (the API server's prefixFromUserAgent). */
+export function fieldManagerOf(query: URLSearchParams, userAgent: string | undefined): string {
+  return query.get('fieldManager') || (userAgent ?? 'unknown').split('/')[0]!.slice(0, 128);
+}
+
+/**
+ * `object`'s managedFields after an ordinary write by the request's manager; a request that
+ * changes managedFields itself (kubectl's migration to server-side apply) keeps what it sent.
+ */
+function withManagedFields(session: ServeSession, req: WriteRequest, before: AnyStored | undefined, object: AnyStored): AnyStored {
+  const sent = object.metadata.managedFields;
+  if (before && sent !== undefined && JSON.stringify(sent) !== JSON.stringify(before.metadata.managedFields)) return object;
+  const managedFields = recordUpdate(req.info.kind, before as never, object as never, { manager: managerOf(req), apiVersion: req.info.apiVersion, time: stamp(session.state.now) });
+  object.metadata = { ...object.metadata, managedFields: managedFields as never };
+  return object;
 }
 
 export function writeObjects(session: ServeSession, req: WriteRequest): Reply {
@@ -92,7 +118,8 @@ function decodeBody(req: WriteRequest, namespace: string | undefined): { ok: tru
 function create(session: ServeSession, req: WriteRequest, namespace: string | undefined, dry: boolean): Reply {
   const body = decodeBody(req, namespace);
   if (!body.ok) return body.reply;
-  const written = session.write(`user created ${req.info.kind.toLowerCase()} ${body.object.metadata.name}`, (txn) => writeObject(txn, body.object, 'create'), dry, req.client);
+  const object = withManagedFields(session, req, undefined, body.object);
+  const written = session.write(`user created ${req.info.kind.toLowerCase()} ${body.object.metadata.name}`, (txn) => writeObject(txn, object, 'create'), dry, req.client);
   if (!written.ok) return statusReply(statusOf(written.error, { kind: req.info.kind, name: body.object.metadata.name }));
   return { code: 201, body: written.object, headers: warningHeaders([...body.warnings, ...written.warnings]) };
 }
@@ -111,7 +138,7 @@ function update(session: ServeSession, req: WriteRequest, namespace: string | un
       // one the update is unconditional (AllowUnconditionalUpdate holds for the kinds we model).
       const sent = object.metadata.resourceVersion;
       if (sent !== undefined && sent !== '' && sent !== live.value.metadata.resourceVersion) return { ok: false as const, error: conflict(req.info.kind, name) };
-      return updateObject(txn, live.value, object);
+      return updateObject(txn, live.value, withManagedFields(session, req, live.value, object));
     },
     dry,
     req.client,
@@ -123,7 +150,10 @@ function update(session: ServeSession, req: WriteRequest, namespace: string | un
 function patch(session: ServeSession, req: WriteRequest, namespace: string | undefined, name: string, dry: boolean): Reply {
   const type = patchTypeOf(req.contentType);
   if (!type) return { code: 415, body: failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`) };
-  if (type === 'apply') return { code: 415, body: failure(415, 'UnsupportedMediaType', 'server-side apply is not served by kubesim yet') };
+  if (type === 'apply') return applyRequest(session, { info: req.info, ...(namespace !== undefined ? { namespace } : {}), name, query: req.query, body: req.body, ...(req.client !== undefined ? { client: req.client } : {}), time: stamp(session.state.now) }, dry);
+  // ValidatePatchOptions: `force` belongs to apply alone.
+  if (req.query.has('force')) return { code: 422, body: failure(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch', { group: 'meta.k8s.io', kind: 'PatchOptions', causes: [{ reason: 'FieldValueForbidden', message: 'Forbidden: may not be specified for non-apply patch', field: 'force' }] }) };
+  const validation = req.query.get('fieldValidation') ?? 'Warn';
   let warnings: string[] = [];
   const written = session.write(
     `user patched ${req.info.kind.toLowerCase()} ${name}`,
@@ -132,8 +162,10 @@ function patch(session: ServeSession, req: WriteRequest, namespace: string | und
       if (!live.ok) return { ok: false as const, error: live.error };
       const patched = applyPatch(live.value, type, req.body, { name, namespace, namespaced: req.info.namespaced });
       if (!patched.ok) return { ok: false as const, status: patched.status };
-      warnings = patched.warnings;
-      return updateObject(txn, live.value, patched.object);
+      // fieldValidation=Strict refuses the unknown fields Warn (the default) warns about.
+      if (validation === 'Strict' && patched.warnings.length > 0) return { ok: false as const, status: failure(400, 'BadRequest', `strict decoding error: ${patched.warnings.join(', ')}`) };
+      warnings = validation === 'Ignore' ? [] : patched.warnings;
+      return updateObject(txn, live.value, withManagedFields(session, req, live.value, patched.object));
     },
     dry,
     req.client,
@@ -153,7 +185,8 @@ function deleteOptions(req: WriteRequest): { gracePeriodSeconds?: number; propag
     }
   }
   const grace = req.query.get('gracePeriodSeconds') ?? opts['gracePeriodSeconds'];
-  const policy = req.query.get('propagationPolicy') ?? opts['propagationPolicy'];
+  // The deprecated orphanDependents: true means Orphan.
+  const policy = req.query.get('propagationPolicy') ?? opts['propagationPolicy'] ?? (opts['orphanDependents'] === true || req.query.get('orphanDependents') === 'true' ? 'Orphan' : undefined);
   return {
     ...(grace !== undefined && grace !== null ? { gracePeriodSeconds: Number(grace) } : {}),
     ...(typeof policy === 'string' ? { propagationPolicy: policy } : {}),
@@ -171,6 +204,7 @@ function remove(session: ServeSession, req: WriteRequest, namespace: string | un
   const key = objectKey(req.info.kind, namespace, name);
   const grace = opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {};
   const deleted = session.write(`user deleted ${req.info.kind.toLowerCase()} ${name}`, (txn) => {
+    if (opts.propagationPolicy === 'Orphan') orphanDependents(txn, req.info.kind, namespace, name);
     const r = deleteObject(txn, req.info.kind, key, grace);
     // A graceful deletion answers the object as it now is, with its deletionTimestamp.
     return r.ok ? { ...r, now: txn.get(req.info.kind, key) } : r;
@@ -178,6 +212,29 @@ function remove(session: ServeSession, req: WriteRequest, namespace: string | un
   if (!deleted.ok) return statusReply(statusOf(deleted.error, { kind: req.info.kind, name }));
   if (deleted.now) return { code: 200, body: deleted.now };
   return { code: 200, body: success(req.info.kind, name, deleted.object.metadata.uid) };
+}
+
+/**
+ * propagationPolicy=Orphan: the garbage collector takes the owner's reference off each dependent
+ * before the owner goes, so they keep running, owned by nobody. (Foreground is served as
+ * Background: the engine's collector deletes dependents after the owner, not before.)
+ */
+function orphanDependents(txn: Txn, kind: Kind, namespace: string | undefined, name: string): void {
+  const owner = getObject(txn, kind, namespace, name);
+  if (!owner.ok) return;
+  const uid = owner.value.metadata.uid;
+  for (const dependentKind of Object.keys(KINDS) as Kind[]) {
+    const info = KINDS[dependentKind];
+    if (info.namespaced && namespace === undefined) continue;
+    const listed = listObjects(txn, dependentKind, info.namespaced ? { namespace: namespace! } : {});
+    if (!listed.ok) continue;
+    for (const o of listed.value) {
+      const refs = o.metadata.ownerReferences ?? [];
+      if (!refs.some((r) => r.uid === uid)) continue;
+      const rest = refs.filter((r) => r.uid !== uid);
+      updateObject(txn, o, { ...o, metadata: { ...o.metadata, ownerReferences: rest.length > 0 ? rest : undefined } } as AnyStored);
+    }
+  }
 }
 
 /** DELETE on a collection (`kubectl delete pvc --all`, `-l`): each matching object, answered as the list deleted. */

@@ -8,6 +8,7 @@ import { dd, parseSize } from './dd.ts';
 import { df } from './df.ts';
 import { busyboxHuman } from './human.ts';
 import { rmdir } from './rmdir.ts';
+import { tar } from './tar.ts';
 import { PACKAGE_COMMANDS } from './offline-packages.ts';
 import { fsMessage } from './messages.ts';
 import { hasOwn } from '../../lib/own.ts';
@@ -122,6 +123,7 @@ export const COMMANDS: Record<string, Command> = {
     return { stdout: '', stderr, code: stderr ? 1 : 0 };
   },
   rmdir,
+  tar,
   rm(args, io) {
     const { on, rest } = flags(args);
     let stderr = '';

@@ -20,6 +20,10 @@ const REWRITES: [RegExp, string][] = [
   [/^du: can't open '(.*)': (.*)$/, "du: cannot access '$1': $2"],
   [/^dd: can't open '(.*)': (.*)$/, "dd: failed to open '$1': $2"],
   [/^ln: (.*): (.*)$/, "ln: failed to create symbolic link '$1': $2"],
+  // GNU tar (shell/tar.ts words busybox tar's).
+  [/^tar: removing leading '\/' from member names$/, "tar: Removing leading `/' from member names"],
+  [/^tar: (.*): No such file or directory$/, 'tar: $1: Cannot stat: No such file or directory'],
+  [/^tar: error exit delayed from previous errors$/, 'tar: Exiting with failure status due to previous errors'],
 ];
 
 /** A busybox tool's stderr as GNU coreutils words it; lines it does not know stay as they are. */
