@@ -41,6 +41,6 @@ describe('kubesim serve', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('kubesim: invalid port "http": must be a number from 0 to 65535\n');
     const help = spawnSync(process.execPath, ['bin/kubesim.mjs', '--help'], { encoding: 'utf8' });
-    expect(help.stdout).toContain('kubesim serve [--port 6443] [--cluster PRESET] [--seed N] [--kubeconfig FILE] [--script FILE]');
+    expect(help.stdout).toContain('kubesim serve [--port 6443] [--docker-port 2375] [--cluster PRESET] [--seed N] [--kubeconfig FILE] [--script FILE]');
   }, 30_000);
 });

@@ -9,6 +9,7 @@ import { runScript } from '../commands/script/run-script.ts';
 import { createSession } from '../server/session.ts';
 import { startKubeServer, type KubeServer } from '../server/server.ts';
 import { kubeconfigText } from '../server/kubeconfig.ts';
+import { startDockerServer, type DockerServer } from '../server/docker/server.ts';
 import type { CliIO } from './main.ts';
 
 export interface ServeOptions {
@@ -17,6 +18,10 @@ export interface ServeOptions {
   seed: number;
   kubeconfig: string;
   script?: string;
+  /** The Docker Engine API's port (0: not served). */
+  dockerPort: number;
+  /** Whether --docker-port was given: only then is a busy port an error (the default one is skipped with a warning). */
+  dockerPortGiven?: boolean;
 }
 
 /** Where the kubeconfig goes without --kubeconfig (never ~/.kube/config: the learner's own stays untouched). */
@@ -25,7 +30,7 @@ export function defaultKubeconfig(): string {
 }
 
 export function parseServeArgs(args: readonly string[], io: CliIO): ServeOptions | undefined {
-  const opts: ServeOptions = { port: 6443, preset: 'kind', seed: 1, kubeconfig: defaultKubeconfig() };
+  const opts: ServeOptions = { port: 6443, preset: 'kind', seed: 1, kubeconfig: defaultKubeconfig(), dockerPort: 2375 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const eq = a.indexOf('=');
@@ -35,14 +40,19 @@ export function parseServeArgs(args: readonly string[], io: CliIO): ServeOptions
       if (v === undefined) io.stderr(`kubesim: flag needs an argument: ${name}\n`);
       return v;
     };
-    if (name === '--port') {
+    if (name === '--port' || name === '--docker-port') {
       const v = value();
       if (v === undefined) return undefined;
       if (!/^\d+$/.test(v) || Number(v) > 65535) {
         io.stderr(`kubesim: invalid port "${v}": must be a number from 0 to 65535\n`);
         return undefined;
       }
-      opts.port = Number(v);
+      if (name === '--port') opts.port = Number(v);
+      // 0 turns the Docker Engine API off (the Kubernetes API's --port 0 means any free port).
+      else {
+        opts.dockerPort = Number(v);
+        opts.dockerPortGiven = true;
+      }
     } else if (name === '--cluster') {
       const v = value();
       if (v === undefined) return undefined;
@@ -106,14 +116,15 @@ function startingState(opts: ServeOptions, io: CliIO): ClusterState | undefined 
 }
 
 /** Starts serving; resolves with the server (the caller keeps the process alive), or undefined after printing why not. */
-export async function serve(args: readonly string[], io: CliIO): Promise<KubeServer | undefined> {
+export async function serve(args: readonly string[], io: CliIO): Promise<(KubeServer & { docker?: DockerServer }) | undefined> {
   const opts = parseServeArgs(args, io);
   if (!opts) return undefined;
   const state = startingState(opts, io);
   if (!state) return undefined;
-  let server: KubeServer;
+  let server: KubeServer & { docker?: DockerServer };
+  const session = createSession(state);
   try {
-    server = await startKubeServer(createSession(state), opts.port);
+    server = await startKubeServer(session, opts.port);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.stderr(`kubesim: cannot listen on 127.0.0.1:${opts.port}: ${code === 'EADDRINUSE' ? 'address already in use' : (e as Error).message}\n`);
@@ -127,10 +138,29 @@ export async function serve(args: readonly string[], io: CliIO): Promise<KubeSer
     await server.close();
     return undefined;
   }
+  // The Docker Engine API on its own listener, over the same session (one simulated host and cluster).
+  if (opts.dockerPort !== 0) {
+    const kube = server;
+    try {
+      const docker = await startDockerServer(session, opts.dockerPort);
+      server = { ...kube, docker, close: () => docker.close().then(() => kube.close()) };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'EADDRINUSE' ? 'address already in use' : (e as Error).message;
+      if (opts.dockerPortGiven) {
+        io.stderr(`kubesim: cannot listen on 127.0.0.1:${opts.dockerPort}: ${why}\n`);
+        await kube.close();
+        return undefined;
+      }
+      // The default port may be a real Docker daemon's: the Kubernetes API is served all the same.
+      io.stderr(`kubesim: cannot listen on 127.0.0.1:${opts.dockerPort}: ${why}; the Docker Engine API is not served (choose a port with --docker-port)\n`);
+    }
+  }
   io.stdout(
     `kubesim: serving the ${opts.preset} cluster (seed ${opts.seed}) at http://127.0.0.1:${server.port}\n` +
       `Kubeconfig written to ${opts.kubeconfig}. Point kubectl at it:\n\n` +
       `  export KUBECONFIG=${opts.kubeconfig}\n  kubectl get nodes\n\n` +
+      (server.docker ? `The Docker Engine API (1.47) is at tcp://127.0.0.1:${server.docker.port}. Point docker at it:\n\n  export DOCKER_HOST=tcp://127.0.0.1:${server.docker.port}\n  docker ps\n\n` : '') +
       `Simulated time follows the wall clock. Press Ctrl+C to stop.\n`,
   );
   return server;
