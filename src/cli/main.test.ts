@@ -98,7 +98,7 @@ describe('kubesim explain inside a script', () => {
   it('explains a Pending claim, and fails clearly for what it cannot explain', () => {
     const r = run(['run', script('kubectl apply -f - <<EOF\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\nEOF\nkubesim explain pvc/data\nkubesim explain pvc/nope\nkubesim frob\n'), '--quiet']);
     expect(r.stdout).toContain('PersistentVolumeClaim default/data is Pending.\nIts class "standard" uses volumeBindingMode WaitForFirstConsumer');
-    expect(r.stderr).toBe('kubesim: persistentvolumeclaims "nope" not found\nkubesim: unknown command "frob"\nUsage: kubesim explain pvc/NAME|pod/NAME [-n NAMESPACE]\n       kubesim node fail|recover NODE...\n       kubesim zone down|up ZONE\n       kubesim container kill POD [-c CONTAINER] [-n NAMESPACE]\n');
+    expect(r.stderr).toBe('kubesim: persistentvolumeclaims "nope" not found\nkubesim: unknown command "frob"\nUsage: kubesim explain pvc/NAME|pod/NAME [-n NAMESPACE]\n       kubesim node fail|recover NODE...\n       kubesim zone down|up ZONE\n       kubesim container kill POD [-c CONTAINER] [-n NAMESPACE]\n       kubesim import FILE|-\n');
     expect(r.code).toBe(1);
   });
 });

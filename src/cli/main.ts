@@ -6,6 +6,8 @@ import { PRESETS, PRESET_DESCRIPTIONS, type PresetName } from '../engine/index.t
 import { internalError, runScript } from '../commands/script/run-script.ts';
 import { lessonMain } from './lesson.ts';
 import { serveMain } from './serve.ts';
+import { exportMain } from './export.ts';
+import { importMain } from './import.ts';
 
 export const HELP = `kubesim: the Kubernetes Storage Playground's simulated cluster, from the command line.
 
@@ -15,7 +17,9 @@ Usage:
   kubesim lesson drill [--seed N]
   kubesim lesson solve ID|FILE
   kubesim lesson check ID|FILE SCRIPT
-  kubesim serve [--port 6443] [--cluster PRESET] [--seed N] [--kubeconfig FILE] [--script FILE]
+  kubesim serve [--port 6443] [--docker-port 2375] [--cluster PRESET] [--seed N] [--kubeconfig FILE] [--script FILE]
+  kubesim export --kind DIR [--cluster PRESET] [--seed N] [SCRIPT]
+  kubesim import FILE [SCRIPT]
   kubesim --help
 
 kubesim run executes SCRIPT, a text file of command lines as a learner would type them:
@@ -62,12 +66,27 @@ ID is a built-in lesson's id (kubesim lesson list) or drill:SEED; FILE is a less
   After checking drill:SEED, check also prints what was wrong.
 
 kubesim serve answers the Kubernetes API on http://127.0.0.1:PORT (default 6443), so the real
-kubectl works against the simulated cluster: discovery, OpenAPI v3 (validation, explain), get and
-list (tables, -o wide, selectors), create, replace, patch (strategic, merge, json), delete, scale,
-drain, logs, watch (get -w, wait), dry runs, and the API server's errors. It runs --script FILE
-first (printing its output), writes a kubeconfig to --kubeconfig FILE (default
-~/.kube/kubesim.yaml) and prints how to use it (export KUBECONFIG=…). Simulated time follows the
-wall clock. Not served yet: server-side apply, exec, attach, cp. Stop it with Ctrl+C.
+kubectl works against the simulated cluster: discovery, OpenAPI v2 and v3 (validation, explain),
+get and list (tables, -o wide, selectors), create, replace, patch (strategic, merge, json),
+apply --server-side (field managers, conflicts), delete, scale, drain, logs, exec and cp, watch
+(get -w, wait), dry runs, and the API server's errors. It runs --script FILE first (printing its
+output), writes a kubeconfig to --kubeconfig FILE (default ~/.kube/kubesim.yaml) and prints how to
+use it (export KUBECONFIG=…). Simulated time follows the wall clock. Not served yet: attach,
+port-forward. With --docker-port PORT (default 2375, 0: off) it also answers the Docker Engine
+API 1.47 (Docker 27) for the real docker CLI: export DOCKER_HOST=tcp://127.0.0.1:PORT (builds need
+DOCKER_BUILDKIT=0). Stop it with Ctrl+C.
+
+kubesim export --kind DIR runs SCRIPT (if given; its errors still go to stderr) and writes DIR:
+  manifests.yaml    the objects the script made, as written (last-applied, or without status)
+  kind-config.yaml  a kind cluster with one node per simulated node and the same zone labels
+  run.sh            kind create cluster, kubectl apply, then kubectl wait for the end state
+  README.md         what kind cannot reproduce (CSI classes, zonal disks, Multi-Attach, failures)
+
+kubesim import FILE reads a real cluster's objects (FILE: the output of kubectl get
+pv,pvc,sc,pods,nodes,cm,secrets,svc -A -o yaml, or - for stdin), keeps their status as given,
+replaces the nodes with the imported ones, prints what was imported and skipped (kinds the
+playground does not model) and each unreadable item as FILE:LINE:COLUMN, then runs SCRIPT against
+that cluster (default: kubectl get nodes with zones, and kubectl get pv,pvc,pods -A -o wide).
 `;
 
 export interface CliIO {
@@ -86,6 +105,8 @@ export function main(argv: readonly string[], io: CliIO): number {
   }
   if (command === 'lesson') return lessonMain(rest, io);
   if (command === 'serve') return serveMain(rest, io);
+  if (command === 'export') return exportMain(rest, io);
+  if (command === 'import') return importMain(rest, io);
   if (command !== 'run') {
     io.stderr(`kubesim: unknown command "${command}"\nRun 'kubesim --help' for usage.\n`);
     return 2;

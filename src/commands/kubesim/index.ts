@@ -7,12 +7,14 @@ import { explainObject, formatExplanation } from '../../engine/explain/index.ts'
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { flag, parseFlags } from '../kubectl/flags.ts';
 import { killContainerCommand, nodeCommand, zoneCommand } from './chaos.ts';
+import { importCommand } from './import.ts';
 
 const USAGE = [
   'Usage: kubesim explain pvc/NAME|pod/NAME [-n NAMESPACE]',
   '       kubesim node fail|recover NODE...',
   '       kubesim zone down|up ZONE',
   '       kubesim container kill POD [-c CONTAINER] [-n NAMESPACE]',
+  '       kubesim import FILE|-',
 ].join('\n') + '\n';
 
 export function kubesimTool(input: CommandInput): CommandOutput {
@@ -34,6 +36,8 @@ export function kubesimTool(input: CommandInput): CommandOutput {
     case 'container':
       if (args[0] !== 'kill') return output(input.state, { stderr: USAGE, exitCode: 1 });
       return killContainerCommand(input.state, args.slice(1), namespace, flag(parsed.parsed, 'container'), USAGE);
+    case 'import':
+      return importCommand(input, args, USAGE);
     case undefined:
       return output(input.state, { stdout: USAGE });
     default:

@@ -12,6 +12,7 @@ import { ResetUndoToast } from './ResetUndoToast.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { LessonsButton } from '../lessons/LessonsButton.tsx';
 import { ShareButton } from './ShareButton.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { ShareLinkBanner } from './ShareLinkBanner.tsx';
 import { ThemeCycleButton } from './ThemeCycleButton.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
@@ -50,6 +51,7 @@ export function Header() {
           </div>
           <ResetButton />
           <ShareButton />
+          <ExportMenu />
           <span aria-hidden className="mx-0.5 h-6 w-px shrink-0 bg-slate-200 dark:bg-slate-700" />
           <div className="hidden shrink-0 @min-[96rem]:block">
             <ThemeSwitch />

@@ -1,0 +1,103 @@
+// `kubesim export --kind DIR [--cluster PRESET] [--seed N] [SCRIPT]`: runs SCRIPT (quietly, its
+// errors still on stderr) and writes the kind export of the cluster it leaves into DIR.
+import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PRESETS, createCluster, type ClusterState, type PresetName } from '../engine/index.ts';
+import { runScript } from '../commands/script/run-script.ts';
+import { parseScript } from '../commands/script/parse-script.ts';
+import { exportToKind } from '../commands/export/kind-export.ts';
+import type { CliIO } from './main.ts';
+
+export function exportMain(args: readonly string[], io: CliIO): number {
+  let dir: string | undefined;
+  let script: string | undefined;
+  let preset: PresetName = 'kind';
+  let seed = 1;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (): string | undefined => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
+    if (a === '--kind' || a.startsWith('--kind=')) dir = value();
+    else if (a === '--cluster' || a.startsWith('--cluster=')) {
+      const v = value();
+      if (!v || !PRESETS.includes(v as PresetName)) {
+        io.stderr(`kubesim: unknown cluster preset "${v ?? ''}" (choose one of: ${PRESETS.join(', ')})\n`);
+        return 2;
+      }
+      preset = v as PresetName;
+    } else if (a === '--seed' || a.startsWith('--seed=')) {
+      const v = value();
+      if (!v || !/^-?\d+$/.test(v)) {
+        io.stderr(`kubesim: invalid seed "${v ?? ''}": must be an integer\n`);
+        return 2;
+      }
+      seed = Number(v);
+    } else if (a.startsWith('-')) {
+      io.stderr(`kubesim: unknown flag: ${a}\nRun 'kubesim --help' for usage.\n`);
+      return 2;
+    } else if (script === undefined) script = a;
+    else {
+      io.stderr(`kubesim: export takes one SCRIPT, got "${script}" and "${a}"\n`);
+      return 2;
+    }
+  }
+  if (!dir) {
+    io.stderr("kubesim: export needs --kind DIR\nRun 'kubesim --help' for usage.\n");
+    return 2;
+  }
+  let state: ClusterState = createCluster({ preset, seed });
+  let history: string[] = [];
+  let exitCode = 0;
+  if (script !== undefined) {
+    const path = resolve(script);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      io.stderr(`kubesim: cannot read ${script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      return 2;
+    }
+    const base = dirname(path);
+    const result = runScript(text, {
+      preset,
+      seed,
+      quiet: true,
+      onChunk: (c) => c.stream === 'stderr' && io.stderr(c.text),
+      files: {
+        read: (p) => {
+          try {
+            return readFileSync(resolve(base, p), 'utf8');
+          } catch {
+            return undefined;
+          }
+        },
+        list: (p) => {
+          try {
+            const full = resolve(base, p);
+            return statSync(full).isDirectory() ? readdirSync(full).sort().slice(0, 1000) : undefined;
+          } catch {
+            return undefined;
+          }
+        },
+      },
+    });
+    if (result.exitCode === 2) return 2;
+    exitCode = result.exitCode;
+    state = result.state;
+    const parsed = parseScript(text);
+    history = parsed.ok ? parsed.commands.map((c) => c.echo) : [];
+  }
+  const files = exportToKind(state, { history });
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      const target = join(dir, f.path);
+      writeFileSync(target, f.content);
+      if (f.executable) chmodSync(target, 0o755);
+    }
+  } catch (e) {
+    io.stderr(`kubesim: cannot write ${dir}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  io.stdout(`${files.map((f) => `wrote ${join(dir, f.path)}`).join('\n')}\nNext: sh ${join(dir, 'run.sh')} (needs kind, Docker and kubectl)\n`);
+  return exitCode;
+}
