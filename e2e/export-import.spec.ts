@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { keep, open } from './helpers.ts';
 
@@ -18,6 +21,11 @@ test('Export to kind downloads kind-export.sh with the four files', async ({ pag
   const errors = await open(page);
   await page.evaluate(() => window.__playground!.apply());
   await expect(page.getByRole('group', { name: 'PersistentVolumeClaim example-pvc Bound' })).toBeVisible();
+  // A read-only line is recorded with the next line that changes the cluster, and replayed before it.
+  await page.evaluate(async () => {
+    await window.__playground!.run('kubectl get pvc example-pvc');
+    await window.__playground!.run('kubectl label pvc example-pvc tier=gold');
+  });
   await page.getByRole('button', { name: 'Real cluster' }).click();
   await shot(page, testInfo, 'export-menu.png');
   const downloading = page.waitForEvent('download');
@@ -28,7 +36,16 @@ test('Export to kind downloads kind-export.sh with the four files', async ({ pag
   for (const f of ['manifests.yaml', 'kind-config.yaml', 'run.sh', 'README.md']) expect(script).toContain(`cat > kind-export/${f} <<'KUBESIM_EOF'`);
   expect(script).toContain('kind create cluster --config kind-config.yaml');
   expect(script).toContain("kubectl wait --for=jsonpath='{.status.phase}'=Bound pvc/example-pvc -n default --timeout=120s");
+  // run.sh replays the session: the editor's Apply is kubectl apply -f - with the editor's text.
+  const editorText = await page.evaluate(() => (window.__playground!.getState() as { editorText: string }).editorText);
+  expect(script).toContain(`# The editor's Apply:\nkubectl apply -f - <<'EOF'\n${editorText.replace(/\n$/, '')}\nEOF\nkubectl get pvc example-pvc\nkubectl label pvc example-pvc tier=gold\n`);
+  // Unpacked, run.sh is a bash script that parses.
+  const dir = mkdtempSync(join(tmpdir(), 'kind-export-e2e-'));
+  writeFileSync(join(dir, 'kind-export.sh'), script);
+  execFileSync('sh', ['kind-export.sh'], { cwd: dir });
+  execFileSync('bash', ['-n', join(dir, 'kind-export/run.sh')]);
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded kind-export.sh' })).toBeVisible();
+  await shot(page, testInfo, 'export-downloaded.png');
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,8 @@
 // `kubesim export --kind DIR [--cluster PRESET] [--seed N] [SCRIPT]`: runs SCRIPT (quietly, its
-// errors still on stderr) and writes the kind export of the cluster it leaves into DIR.
+// errors still on stderr) and writes the kind export of the cluster it leaves into DIR: run.sh
+// replays SCRIPT's commands, and the files SCRIPT read from its folder are copied beside it.
 import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PRESETS, createCluster, type ClusterState, type PresetName } from '../engine/index.ts';
 import { runScript } from '../commands/script/run-script.ts';
 import { parseScript } from '../commands/script/parse-script.ts';
@@ -46,6 +47,7 @@ export function exportMain(args: readonly string[], io: CliIO): number {
   }
   let state: ClusterState = createCluster({ preset, seed });
   let history: string[] = [];
+  const read = new Map<string, string>();
   let exitCode = 0;
   if (script !== undefined) {
     const path = resolve(script);
@@ -65,7 +67,13 @@ export function exportMain(args: readonly string[], io: CliIO): number {
       files: {
         read: (p) => {
           try {
-            return readFileSync(resolve(base, p), 'utf8');
+            const text = readFileSync(resolve(base, p), 'utf8');
+            // A file of the script's folder the script read (the host shell asks only for files it did
+            // not write itself): run.sh reads it too, so it is shipped. Files outside the folder stay
+            // where they are: run.sh would not find them anyway, and they are not the session's.
+            const rel = relative(base, resolve(base, p));
+            if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) read.set(rel.split('\\').join('/'), text);
+            return text;
           } catch {
             return undefined;
           }
@@ -86,11 +94,13 @@ export function exportMain(args: readonly string[], io: CliIO): number {
     const parsed = parseScript(text);
     history = parsed.ok ? parsed.commands.map((c) => c.echo) : [];
   }
-  const files = exportToKind(state, { history });
+  const shipped = [...read].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, content]) => ({ path, content }));
+  const files = exportToKind(state, { history, files: shipped });
   try {
     mkdirSync(dir, { recursive: true });
     for (const f of files) {
       const target = join(dir, f.path);
+      mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, f.content);
       if (f.executable) chmodSync(target, 0o755);
     }
@@ -98,6 +108,6 @@ export function exportMain(args: readonly string[], io: CliIO): number {
     io.stderr(`kubesim: cannot write ${dir}: ${(e as Error).message}\n`);
     return 1;
   }
-  io.stdout(`${files.map((f) => `wrote ${join(dir, f.path)}`).join('\n')}\nNext: sh ${join(dir, 'run.sh')} (needs kind, Docker and kubectl)\n`);
+  io.stdout(`${files.map((f) => `wrote ${join(dir, f.path)}`).join('\n')}\nNext: bash ${join(dir, 'run.sh')} (needs kind, Docker and kubectl)\n`);
   return exitCode;
 }

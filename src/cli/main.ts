@@ -79,8 +79,9 @@ DOCKER_BUILDKIT=0). Stop it with Ctrl+C.
 kubesim export --kind DIR runs SCRIPT (if given; its errors still go to stderr) and writes DIR:
   manifests.yaml    the objects the script made, as written (last-applied, or without status)
   kind-config.yaml  a kind cluster with one node per simulated node and the same zone labels
-  run.sh            kind create cluster, kubectl apply, then kubectl wait for the end state
+  run.sh            kind create cluster, SCRIPT's commands in order, then kubectl wait for the end state
   README.md         what kind cannot reproduce (CSI classes, zonal disks, Multi-Attach, failures)
+  and the files SCRIPT read from its folder (-f pv.yaml), so run.sh finds them
 
 kubesim import FILE reads a real cluster's objects (FILE: the output of kubectl get
 pv,pvc,sc,pods,nodes,cm,secrets,svc -A -o yaml, or - for stdin), keeps their status as given,

@@ -35,16 +35,26 @@ describe('export to kind', () => {
     expect(zones).toEqual(['a', 'a', 'b', 'b', 'c', 'c'].map((z) => `topology.kubernetes.io/zone=us-east-1${z},topology.kubernetes.io/region=us-east-1`));
   });
 
-  it('run.sh creates the cluster, applies, and waits for the end state the simulation reached', () => {
+  it('run.sh creates the cluster, makes the substitute classes, replays the commands, then waits for the end state', () => {
     const run = file(out, 'run.sh');
     const lines = run.split('\n');
-    expect(lines.indexOf('kind create cluster --config kind-config.yaml')).toBeGreaterThan(0);
-    expect(lines.indexOf('kubectl apply -f manifests.yaml')).toBeGreaterThan(lines.indexOf('kind create cluster --config kind-config.yaml'));
-    expect(lines).toContain("kubectl wait --for=jsonpath='{.status.phase}'=Bound pvc/orders-db -n default --timeout=120s");
+    const created = lines.indexOf('kind create cluster --config kind-config.yaml');
+    expect(created).toBeGreaterThan(0);
+    // The preset's gp3 and the learner's gp3-immediate exist as local-path classes before anything uses them.
+    const classes = lines.indexOf("kubectl apply -f - <<'EOF'");
+    expect(classes).toBeGreaterThan(created);
+    expect(lines.slice(classes, lines.indexOf('EOF', classes)).filter((l) => l.startsWith('  name: ') || l.startsWith('provisioner: '))).toEqual([
+      '  name: gp3',
+      'provisioner: rancher.io/local-path',
+      '  name: gp3-immediate',
+      'provisioner: rancher.io/local-path',
+    ]);
+    expect(run).not.toContain('last-applied-configuration');
+    expect(lines.indexOf('kubectl apply -f wffc.yaml')).toBeGreaterThan(classes);
+    expect(lines.indexOf("kubectl wait --for=jsonpath='{.status.phase}'=Bound pvc/orders-db -n default --timeout=120s")).toBeGreaterThan(lines.indexOf('kubectl apply -f wffc.yaml'));
     expect(lines).toContain('kubectl wait --for=condition=Ready pod/orders -n default --timeout=180s');
     // The pod the zone conflict stranded is not waited for: kind would not pass that wait either way.
     expect(lines).toContain('# pod/reports was Pending in the simulation');
-    expect(lines).toContain('#   kubectl apply -f wffc.yaml');
   });
 
   it('exports the learner objects as written, and rewrites EBS classes to local-path keeping their names', () => {

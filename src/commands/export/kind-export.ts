@@ -1,12 +1,14 @@
 // "Export to kind": the way out from the simulation to a real cluster on the learner's laptop.
 // Four files: the learner's manifests, a kind cluster config with as many nodes as the simulated
-// cluster and the same zone labels, a script that makes the cluster, applies the manifests and
-// waits (`kubectl wait`) for the end state the simulation reached, and a README saying what kind
-// cannot reproduce. Everything is read through the engine's read door; nothing here writes.
+// cluster and the same zone labels, a script that makes the cluster, replays the session's commands
+// (replay.ts) and waits (`kubectl wait`) for the end state the simulation reached, and a README
+// saying what kind cannot reproduce. Files the session read from its script's folder are shipped
+// beside them. Everything is read through the engine's read door; nothing here writes.
 import { ANN_DEFAULT_CLASS, LABEL_ZONE, readerOf, listObjects, type AnyStored, type ClusterState, type Stored } from '../../engine/index.ts';
 import { LOCAL_PATH_PROVISIONER } from '../../engine/drivers/local-path.ts';
 import { toYaml } from '../kubectl/output-formats.ts';
 import { userObjects } from './user-objects.ts';
+import { replayLines, runsAnything, heredoc, type SessionEntry } from './replay.ts';
 
 export interface ExportFile {
   path: string;
@@ -16,11 +18,14 @@ export interface ExportFile {
 }
 
 export interface ExportOptions {
-  /** The command lines the learner ran (a script's, or the terminal's), listed for reference. */
-  history?: readonly string[];
+  /** What the learner did, in order (a script's commands, or the browser session's actions): run.sh replays it. */
+  history?: readonly SessionEntry[];
+  /** Files the session read from its script's folder (`-f pv.yaml`), shipped beside run.sh; paths relative to it. */
+  files?: readonly { path: string; content: string }[];
 }
 
 const REGION_LABEL = 'topology.kubernetes.io/region';
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
 
 export function exportToKind(state: ClusterState, opts: ExportOptions = {}): ExportFile[] {
@@ -31,13 +36,21 @@ export function exportToKind(state: ClusterState, opts: ExportOptions = {}): Exp
   const substitutes = substituteClasses(classes, objects);
   const manifests = [...substitutes.flatMap((s) => (s.object ? [s.object] : [])), ...objects.map((o) => substituteFor(o, substitutes) ?? o)];
   const kindNodes = kindNodesFor(nodes);
+  const shipped = (opts.files ?? []).filter((f) => !RESERVED.has(f.path));
+  // Every substitute class, the learner's own included: made before the replay, so the claims find
+  // a class kind can provision, whatever the session applies afterwards.
+  const classesFirst = classes.flatMap((c) => substituteFor(c, []) ?? []);
   return [
     { path: 'manifests.yaml', content: manifestsYaml(manifests) },
     { path: 'kind-config.yaml', content: kindConfig(kindNodes) },
-    { path: 'run.sh', content: runScript(state, objects, opts.history ?? []), executable: true },
-    { path: 'README.md', content: readme(state, kindNodes, substitutes, nodes, classes) },
+    { path: 'run.sh', content: runScript(state, objects, opts.history ?? [], kindNodes, classesFirst), executable: true },
+    { path: 'README.md', content: readme(state, kindNodes, substitutes, nodes, classes, shipped.map((f) => f.path)) },
+    ...shipped,
   ];
 }
+
+/** The export's own files: a session file of the same name is not shipped over them. */
+const RESERVED = new Set(['manifests.yaml', 'kind-config.yaml', 'run.sh', 'README.md']);
 
 function list<K extends 'Node' | 'StorageClass' | 'PersistentVolumeClaim' | 'Pod' | 'Deployment' | 'StatefulSet' | 'Job' | 'PersistentVolume'>(reader: ReturnType<typeof readerOf>, kind: K): Stored<K>[] {
   const r = listObjects(reader, kind);
@@ -119,7 +132,8 @@ function substituteFor(obj: AnyStored, subs: readonly Substitute[] | []): AnySto
   if (obj.kind !== 'StorageClass' || obj.provisioner === LOCAL_PATH_PROVISIONER) return undefined;
   if (subs.length > 0 && !subs.some((s) => s.name === obj.metadata.name)) return undefined;
   const sc = obj as Stored<'StorageClass'>;
-  const annotations = Object.fromEntries(Object.entries(sc.metadata.annotations ?? {}).filter(([k]) => k !== ANN_DEFAULT_CLASS));
+  // Not the default; and not the simulation's last-applied configuration, which names the old provisioner.
+  const annotations = Object.fromEntries(Object.entries(sc.metadata.annotations ?? {}).filter(([k]) => k !== ANN_DEFAULT_CLASS && k !== LAST_APPLIED));
   return {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',
@@ -171,37 +185,56 @@ function waits(state: ClusterState): string[] {
   return out;
 }
 
-function runScript(state: ClusterState, objects: readonly AnyStored[], history: readonly string[]): string {
+function runScript(state: ClusterState, objects: readonly AnyStored[], history: readonly SessionEntry[], kindNodes: readonly KindNode[], classesFirst: readonly AnyStored[]): string {
+  const kindNames = new Map(kindNodes.flatMap((n) => (n.simulated ? [[n.simulated, n.kindName] as const] : [])));
+  const zoneNodes = new Map<string, string[]>();
+  for (const n of kindNodes) {
+    const zone = n.labels[LABEL_ZONE];
+    if (zone) zoneNodes.set(zone, [...(zoneNodes.get(zone) ?? []), n.kindName]);
+  }
+  const replay = replayLines(history, { kindNames, zoneNodes });
   const lines = [
-    '#!/bin/sh',
+    '#!/usr/bin/env bash',
     '# Recreates the Kubernetes Storage Playground session on a real kind cluster (needs kind, Docker and kubectl).',
-    '# It makes the cluster, applies your objects, then waits for the state the simulation reached.',
-    'set -eu',
-    'cd "$(dirname "$0")"',
+    "# It makes the cluster, runs the session's commands in order, then waits for the state the simulation reached.",
+    '# No `set -e`: a demo may fail on purpose, as it did in the playground. `set -x` prints each command as it runs.',
+    // Paths the session used (-f pv.yaml, files it wrote) are relative to its folder: this one.
+    'cd "$(dirname "$0")" || exit 1',
+    'set -x',
     '',
     'kind create cluster --config kind-config.yaml',
     // Zone labels come with the nodes' registration; wait for every node before scheduling pods.
     'kubectl wait --for=condition=Ready nodes --all --timeout=180s',
     '',
-    objects.length > 0 ? 'kubectl apply -f manifests.yaml' : '# You made no objects: manifests.yaml only has the substitute classes.',
-    ...(objects.length === 0 ? ['kubectl apply -f manifests.yaml'] : []),
+  ];
+  if (classesFirst.length > 0) {
+    lines.push(
+      '# kind runs only rancher.io/local-path: the classes of other provisioners are made first as local-path',
+      "# classes of the same name (README.md). Applying the original later says their provisioner cannot change.",
+      ...heredoc('kubectl apply -f -', classesFirst.map((o) => `---\n${toYaml(o)}`).join('')),
+      '',
+    );
+  }
+  if (runsAnything(replay)) {
+    lines.push("# The session's commands, in the order they ran (or apply the end state at once: kubectl apply -f manifests.yaml):", ...replay);
+  } else {
+    // Nothing to replay (a fresh export, or only simulator commands): the end state at once.
+    lines.push(objects.length > 0 ? '# The objects you made, at once:' : '# You made no objects: manifests.yaml only has the substitute classes.', ...replay, 'kubectl apply -f manifests.yaml');
+  }
+  lines.push(
     '',
     '# The end state the simulation reached:',
     ...waits(state),
     '',
     'kubectl get nodes -L topology.kubernetes.io/zone',
     'kubectl get pv,pvc,pods -A -o wide',
-  ];
-  if (history.length > 0) {
-    lines.push('', '# The commands you ran in the playground, for reference (manifests.yaml holds their result):');
-    for (const h of history) for (const l of h.split('\n')) lines.push(`#   ${l}`);
-  }
+  );
   return lines.join('\n') + '\n';
 }
 
 // ---- README ----
 
-function readme(state: ClusterState, kindNodes: readonly KindNode[], subs: readonly Substitute[], nodes: readonly Stored<'Node'>[], classes: readonly Stored<'StorageClass'>[]): string {
+function readme(state: ClusterState, kindNodes: readonly KindNode[], subs: readonly Substitute[], nodes: readonly Stored<'Node'>[], classes: readonly Stored<'StorageClass'>[], shipped: readonly string[]): string {
   const zones = [...new Set(nodes.map((n) => n.metadata.labels?.[LABEL_ZONE]).filter((z): z is string => !!z))].sort();
   const out = [
     '# Your playground session, on a real kind cluster',
@@ -209,15 +242,18 @@ function readme(state: ClusterState, kindNodes: readonly KindNode[], subs: reado
     `Exported from the Kubernetes Storage Playground (cluster preset \`${state.preset}\`). With [kind](https://kind.sigs.k8s.io/), Docker and kubectl installed:`,
     '',
     '```sh',
-    'sh run.sh            # kind create cluster, kubectl apply, kubectl wait',
-    'kind delete cluster  # when you are done',
+    "bash run.sh                   # kind create cluster, your session's commands in order, kubectl wait",
+    'kind delete cluster           # when you are done',
     '```',
+    '',
+    "Or apply the end state at once instead of replaying the commands: after `kind create cluster --config kind-config.yaml`, `kubectl apply -f manifests.yaml`.",
     '',
     '| file | what it is |',
     '| --- | --- |',
     '| `manifests.yaml` | the objects you made, as you wrote them (kubectl apply\'s last-applied configuration, or the object without status and server-set fields) |',
     '| `kind-config.yaml` | a kind cluster with one node per simulated node, labelled with the same zones |',
-    '| `run.sh` | creates the cluster, applies the manifests, and waits for the end state the simulation reached |',
+    "| `run.sh` | creates the cluster, runs the session's commands in order (an editor Apply as `kubectl apply -f -` with its text; `kubesim`, `docker` and `sudo` lines stay comments: they only mean something in the simulator), waits for the end state the simulation reached, and lists it |",
+    ...shipped.map((p) => `| \`${p}\` | read by your script from its folder; run.sh reads it from here |`),
     '',
     '## Nodes',
     '',
@@ -225,7 +261,7 @@ function readme(state: ClusterState, kindNodes: readonly KindNode[], subs: reado
     '| --- | --- | --- |',
     ...kindNodes.map((n) => `| \`${n.kindName}\` | ${n.simulated ? `\`${n.simulated}\`` : '(kind needs a control plane)'} | ${Object.entries(n.labels).map(([k, v]) => `\`${k}=${v}\``).join(' ') || '—'} |`),
     '',
-    'kind names its nodes itself: a manifest naming a simulated node (`nodeName`, a `kubernetes.io/hostname` selector or affinity) must be changed to the kind name above.',
+    'kind names its nodes itself: run.sh uses the kind names above where your commands and editor texts named a simulated node; manifests.yaml and the shipped files are as you wrote them, so a `nodeName`, `kubernetes.io/hostname` selector or affinity there must be changed to the kind name.',
     '',
     '## What kind cannot reproduce',
     '',
@@ -254,13 +290,16 @@ function readme(state: ClusterState, kindNodes: readonly KindNode[], subs: reado
  * works wherever kind does.
  */
 export function selfExtractingScript(files: readonly ExportFile[], dir = 'kind-export'): string {
-  const lines = ['#!/bin/sh', `# Writes the Kubernetes Storage Playground's kind export into ./${dir}, then: sh ${dir}/run.sh`, 'set -eu', `mkdir -p ${dir}`];
+  const lines = ['#!/bin/sh', `# Writes the Kubernetes Storage Playground's kind export into ./${dir}, then: bash ${dir}/run.sh`, 'set -eu', `mkdir -p ${dir}`];
+  // Shipped files may sit in folders of their own (--from-file=conf/).
+  const folders = [...new Set(files.flatMap((f) => (f.path.includes('/') ? [f.path.slice(0, f.path.lastIndexOf('/'))] : [])))];
+  if (folders.length > 0) lines.push(`mkdir -p ${folders.map((d) => shellWord(`${dir}/${d}`)).join(' ')}`);
   for (const f of files) {
     let delim = 'KUBESIM_EOF';
     while (f.content.split('\n').includes(delim)) delim += '_';
-    lines.push(`cat > ${dir}/${f.path} <<'${delim}'`, f.content.replace(/\n$/, ''), delim);
-    if (f.executable) lines.push(`chmod +x ${dir}/${f.path}`);
+    lines.push(`cat > ${shellWord(`${dir}/${f.path}`)} <<'${delim}'`, f.content.replace(/\n$/, ''), delim);
+    if (f.executable) lines.push(`chmod +x ${shellWord(`${dir}/${f.path}`)}`);
   }
-  lines.push(`echo "Wrote ${files.map((f) => `${dir}/${f.path}`).join(', ')}. Next: sh ${dir}/run.sh"`);
+  lines.push(`echo ${shellWord(`Wrote ${files.map((f) => `${dir}/${f.path}`).join(', ')}. Next: bash ${dir}/run.sh`)}`);
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // The way out to a real cluster and the way in: "Export to kind" downloads one self-extracting
 // shell script (kind-export.sh) that writes manifests.yaml, kind-config.yaml, run.sh and README.md
+// (run.sh replays the session's actions up to the frame shown: editor Applies and terminal lines)
 // — a single file a browser can download without a zip library, which needs nothing but `sh` to
 // unpack on the machine that has kind anyway. "Import from a cluster…" opens the import dialog.
 // The export code and the dialog load on first use: the first screen never needs them.
@@ -25,10 +26,14 @@ export function ExportMenu() {
   const exportToKind = async () => {
     const { exportToKind: build, selfExtractingScript } = await loadExport();
     const s = appStore.getState();
-    // What the canvas shows (the timeline's current frame), and the commands typed in the terminal.
-    const files = build(viewedState(s.timeline), { history: s.terminalHistory });
+    // What the canvas shows (the timeline's current frame), and the actions that led there, in
+    // order: the session's own record (editor Applies with their text, terminal lines with the
+    // shell lines and editor file they read), not the terminal's ↑ history, which has neither.
+    const t = s.timeline;
+    const actions = t.actions.slice(0, t.frames[t.cursor]!.action + 1).map((a) => a.action);
+    const files = build(viewedState(t), { history: actions });
     download('kind-export.sh', selfExtractingScript(files));
-    setNote('Downloaded kind-export.sh. Run: sh kind-export.sh && sh kind-export/run.sh');
+    setNote('Downloaded kind-export.sh. Run:');
   };
 
   return (
@@ -52,7 +57,7 @@ export function ExportMenu() {
         <div ref={popover.panel} id={menuId} role="menu" aria-label="Real cluster" className="absolute top-full right-0 z-50 mt-2 w-80 rounded-xl border border-slate-200 bg-white p-1.5 text-sm shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200">
           <button type="button" role="menuitem" className={ITEM} onClick={() => void exportToKind()}>
             <span className="font-medium">Export to kind</span>
-            <span className="block text-xs text-slate-500 dark:text-slate-400">kind-export.sh: manifests, a kind config with the same nodes and zones, run.sh with kubectl wait, and what kind cannot reproduce</span>
+            <span className="block text-xs text-slate-500 dark:text-slate-400">kind-export.sh: manifests, a kind config with the same nodes and zones, run.sh replaying your commands then kubectl wait, and what kind cannot reproduce</span>
           </button>
           <button
             type="button"
@@ -69,6 +74,9 @@ export function ExportMenu() {
           {note && (
             <p role="status" className="m-1.5 rounded-lg bg-emerald-50 px-2.5 py-2 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
               {note}
+              {/* One command a line, never broken mid-word, so a class can copy them off the projector. */}
+              <code className="mt-1 block font-mono whitespace-nowrap">sh kind-export.sh</code>
+              <code className="block font-mono whitespace-nowrap">bash kind-export/run.sh</code>
             </p>
           )}
         </div>
