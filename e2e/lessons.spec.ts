@@ -186,3 +186,33 @@ test("starting a lesson over work asks first, and Undo brings the work back", as
   await expect(page.locator(".xterm-rows")).toContainText(/mine\s+1\s/);
   expect(errors).toEqual([]);
 });
+
+test("a lesson link pasted into the address bar of an open tab opens the lesson", async ({ page }) => {
+  const errors = await open(page);
+  // No lesson yet: the lesson layer is not loaded; the hashchange must load it and open the link.
+  await expect(pane(page)).toHaveCount(0);
+  await page.evaluate(() => {
+    location.hash = "#lesson=static-binding&step=2";
+  });
+  await expect(pane(page)).toContainText("Step 2 of 3");
+  // The link is dropped once opened, so a reload resumes the saved progress instead.
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe("");
+  expect(errors).toEqual([]);
+});
+
+test("a lesson that cannot start says why even with no lesson open", async ({ page }) => {
+  const errors = await open(page);
+  await page.evaluate(() => {
+    location.hash = "#lesson=no-such-lesson";
+  });
+  const toast = page.locator("[data-lesson-error]");
+  await expect(toast).toContainText('There is no lesson "no-such-lesson".');
+  const path = test.info().outputPath("lesson-start-error.png");
+  await page.screenshot({ path });
+  keep(path, "lesson-start-error.png");
+  // Its button leads to the lessons there are; the message goes.
+  await toast.getByRole("button", { name: "Lessons" }).click();
+  await expect(page.getByRole("dialog", { name: "Lessons" })).toBeVisible();
+  await expect(toast).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

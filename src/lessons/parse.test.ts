@@ -78,6 +78,8 @@ describe('parseLesson', () => {
     expect(errorsOf(GOOD.replace('resource: pvc }', 'resource: claims }'))).toEqual(['lessons/x.yaml: steps[1].goals[0].check.used.resource: unknown resource "claims"']);
     expect(errorsOf(GOOD.replace('exists: { kind: pvc }', 'exists: { kind: pvc, selector: "app in (a" }'))[0]).toMatch(/^lessons\/x\.yaml: steps\[0\]\.goals\[0\]\.check\.exists\.selector: /);
     expect(errorsOf(GOOD.replace('equals: Pending', 'matches: "(Pending"'))[0]).toMatch(/^lessons\/x\.yaml: steps\[1\]\.goals\[1\]\.check\.field\.matches: not a regular expression/);
+    // A stranger's lesson cannot freeze the page with a catastrophically backtracking pattern (regex-guard.ts).
+    expect(errorsOf(GOOD.replace('equals: Pending', 'matches: "(a+)+$"'))).toEqual(['lessons/x.yaml: steps[1].goals[1].check.field.matches: refused: the repeated group (a+)+ holds a quantifier, which can take exponential time; repeat a single character or class instead']);
     expect(errorsOf(GOOD.replace('id: sized', 'id: looked'))).toEqual(['lessons/x.yaml: steps[1].goals[2].id: goal id "looked" is used twice in this step']);
     expect(errorsOf(GOOD.replace('exists: { kind: pvc }', 'zone: { kind: cm }'))).toEqual(['lessons/x.yaml: steps[0].goals[0].check.zone.kind: a zone is known for a Pod, a PersistentVolume or a PersistentVolumeClaim, not ConfigMap']);
     expect(errorsOf(GOOD.replace('exists: { kind: pvc }', 'file: { path: /x }'))).toEqual(['lessons/x.yaml: steps[0].goals[0].check.file: needs a pod (a name), a selector (labels) or where (fields) to say which pod']);

@@ -8,6 +8,7 @@ import { parseSelector, resolveResource } from '../engine/index.ts';
 import { checkAliases } from '../engine/manifest/aliases.ts';
 import schema from './lesson.schema.json' with { type: 'json' };
 import type { Check, Lesson } from './types.ts';
+import { regexProblem } from './checks/regex-guard.ts';
 
 export type ParseLessonResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
 
@@ -129,7 +130,11 @@ function checkErrors(check: Check, at: string, errors: string[]): void {
       new RegExp(re);
     } catch (e) {
       errors.push(`${where}: not a regular expression: ${(e as Error).message}`);
+      continue;
     }
+    // A stranger's lesson must not be able to freeze the page: see regex-guard.ts for the rule.
+    const unsafe = regexProblem(re);
+    if (unsafe) errors.push(`${where}: refused: ${unsafe}`);
   }
   for (const cmd of [a.command, name === 'used' ? a : undefined]) {
     const resource = (cmd as { resource?: unknown } | undefined)?.resource;

@@ -453,3 +453,27 @@ async function until(ok: () => boolean) {
     await new Promise((r) => setTimeout(r, 0));
   expect(ok()).toBe(true);
 }
+
+describe("a lesson whose cluster cannot be prepared", () => {
+  /** The in-process engine, except that a replay runs out of its 10 s as on a very slow machine. */
+  function timingOut(): EngineRunner {
+    const inner = defaultEngineRunner();
+    type Run = EngineRunner["run"];
+    const run = (job: Parameters<Run>[0], opts?: Parameters<Run>[1]) =>
+      job.type === "replay"
+        ? Promise.resolve({ ok: false, reason: "timeout", message: "", elapsedMs: 10_000, progress: { done: 0 } })
+        : inner.run(job, opts);
+    return { run, cancel: () => false } as unknown as EngineRunner;
+  }
+
+  it("says the lesson's preparation stopped, not a link's replay (the app store's words for a share link)", async () => {
+    const storage = memoryStorage();
+    const app = createAppStore({ storage, engine: timingOut() });
+    const lessons = createLessonStore({ app, lessons: builtinLessons, storage });
+    await lessons.getState().start("static-binding");
+    const { error, active } = lessons.getState();
+    expect(active).toBeNull();
+    expect(error).toMatch(/^The lesson could not start: preparing its cluster stopped after 10 s: it was still running (before any action|at action 1 of \d+ \(.+\)), and a lesson gets 10 s at most\.$/);
+    expect(error).not.toMatch(/link/);
+  });
+});

@@ -136,6 +136,19 @@ export function actionNarration(t: Timeline): {
   return { shown, total };
 }
 
+/**
+ * Why a lesson's replay failed, in a lesson's words. The app store words a stopped replay for a
+ * share link ("This link's replay stopped after 10 s: …, and a link gets 10 s at most"); a lesson
+ * (built in, from a file or from a link) replays its own setup, so that is what stopped.
+ */
+export function replayFailure(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  if (e.name !== "ReplayStopped") return e.message;
+  return e.message
+    .replace(/^This link's replay stopped/, "preparing its cluster stopped")
+    .replace(/, and a link gets (\S+ s) at most\.$/, ", and a lesson gets $1 at most.");
+}
+
 const LECTURE_KEY = "k8s-storage-playground.lecture";
 
 function lectureSaved(storage: KeyValueStorage | undefined): boolean {
@@ -485,7 +498,7 @@ export function createLessonStore({
         } catch (e) {
           return set({
             working: false,
-            error: `The lesson could not start: ${e instanceof Error ? e.message : String(e)}`,
+            error: `The lesson could not start: ${replayFailure(e)}`,
           });
         }
         setActive(
@@ -557,7 +570,7 @@ export function createLessonStore({
         } catch (e) {
           return set({
             working: false,
-            error: `The step could not be reset: ${e instanceof Error ? e.message : String(e)}`,
+            error: `The step could not be reset: ${replayFailure(e)}`,
           });
         }
         setActive(

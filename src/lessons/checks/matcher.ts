@@ -4,6 +4,7 @@
 import { compareQuantities, parseQuantity } from '../../engine/index.ts';
 import type { Matcher } from '../types.ts';
 import type { PathValue } from './path.ts';
+import { MATCH_INPUT_CHARS } from './regex-guard.ts';
 
 export type Outcome = { ok: true } | { ok: false; why: string };
 
@@ -27,7 +28,8 @@ export function matchValue(pv: PathValue, m: Matcher): Outcome {
   if (m.equals !== undefined && !same(v, m.equals)) return { ok: false, why: `is ${show(v)}, not ${show(m.equals)}` };
   if (m.in !== undefined && !m.in.some((e) => same(v, e))) return { ok: false, why: `is ${show(v)}, not one of ${m.in.map(show).join(', ')}` };
   const text = typeof v === 'string' ? v : JSON.stringify(v);
-  if (m.matches !== undefined && !new RegExp(m.matches).test(text)) return { ok: false, why: `is ${show(v)}, which does not match /${m.matches}/` };
+  // Searched in a bounded prefix: the parser refused patterns that backtrack badly (regex-guard.ts).
+  if (m.matches !== undefined && !new RegExp(m.matches).test(text.slice(0, MATCH_INPUT_CHARS))) return { ok: false, why: `is ${show(v)}, which does not match /${m.matches}/` };
   if (m.contains !== undefined && !text.includes(m.contains)) return { ok: false, why: `is ${show(v)}, which does not contain ${show(m.contains)}` };
   if (m.atLeast !== undefined) {
     const c = compare(v, m.atLeast);

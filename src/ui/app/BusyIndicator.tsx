@@ -17,7 +17,7 @@ function describe(busy: BusyState): string {
     case 'command':
       return `Running: ${busy.label}`;
     case 'replay':
-      return 'Replaying the shared session';
+      return busy.label; // a share link's, a lesson's start or a step's reset, each in its own words
   }
 }
 

@@ -9,6 +9,7 @@ import { lessonEntry, lessonLink, useLessonEntry } from "./lesson-entry.ts";
 import { lessonStore, useLessons } from "./lesson-instance.ts";
 import { LessonPane } from "./LessonPane.tsx";
 import { LectureMode } from "./LectureMode.tsx";
+import { LessonErrorToast } from "./LessonErrorToast.tsx";
 
 let linkOpened = false;
 
@@ -47,6 +48,7 @@ export default function LessonLayer() {
     <>
       {lecture ? <LectureMode /> : <LessonPane />}
       {browserOpen && <LessonBrowser />}
+      <LessonErrorToast />
       <LessonFileLayer />
     </>
   );

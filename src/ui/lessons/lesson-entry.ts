@@ -66,6 +66,14 @@ export const lessonEntry = createStore<Entry>()(() => ({
   openBrowser: false,
 }));
 
+// A lesson link pasted into the address bar of an open tab arrives as a `hashchange`: load the
+// layer, which opens the link when it arrives (once there, the layer's own listeners open it).
+if (typeof window !== "undefined")
+  window.addEventListener("hashchange", () => {
+    const hash = window.location.hash;
+    if (lessonLink(hash) || lessonFileLink(hash)) lessonEntry.setState({ wanted: true });
+  });
+
 export function useLessonEntry<T>(selector: (s: Entry) => T): T {
   return useStore(lessonEntry, selector);
 }

@@ -126,6 +126,8 @@ export async function startPreviewed(): Promise<void> {
       starting: false,
       startError: error ?? "The lesson could not start.",
     });
+    // Said in the preview, where Start was pressed: not again by the lesson toast or pane behind it.
+    lessonStore.setState({ error: null });
     return;
   }
   lessonFilePreview.setState({ request: null, starting: false, startError: null });
