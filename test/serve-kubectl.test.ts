@@ -1,8 +1,8 @@
 // The real kubectl against `kubesim serve`: the same commands run by the installed kubectl over
 // HTTP and by `kubesim run`'s kubectl must print the same (ages aside), and the API server's
 // errors must come out of the real client as a real cluster's do.
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,40 @@ function normalise(text: string): string {
     .replace(/(?:^\S+:\s+\d+ bytes\n)+/gm, (block) => block.split('\n').filter(Boolean).sort().join('\n') + '\n')
     // describe's absolute times: the server sends today's, `kubesim run` keeps the simulated epoch.
     .replace(/[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<date>').replace(/(?<=^|\s)(\d+d)?(\d+h)?(\d+m)?(\d+s)?(?=\s|$)/gm, (m) => (/^\d+[dhms]/.test(m) ? '<age>' : m)).replace(/ {2,}/g, '  ');
+}
+
+/**
+ * The commands of an example script both sides run: `kubectl` lines, `cat > FILE <<EOF` lines that
+ * write files later lines read (each with its heredoc, as one command, as `kubesim run` echoes
+ * it), and `sleep N`. Comments, blank lines and `kubesim` lines (chaos: a node's power, a zone,
+ * which have no API) are left out of both runs.
+ */
+function scriptCommands(script: string): string[] {
+  const out: string[] = [];
+  const lines = script.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!/^(kubectl |cat .*<<|sleep \d+$)/.test(line)) continue;
+    const heredoc = /<<-?\s*(['"]?)(\w+)\1/.exec(line);
+    if (!heredoc) {
+      out.push(line);
+      continue;
+    }
+    const body = [line];
+    while (++i < lines.length && lines[i] !== heredoc[2]) body.push(lines[i]!);
+    out.push([...body, heredoc[2]].join('\n'));
+  }
+  return out;
+}
+
+/**
+ * Pod-template hashes (ReplicaSet names, their pods' names, `pod-template-hash=` labels) as
+ * `<hash>`, with a table's rows sorted again, since the names sorted them.
+ */
+function withoutHashes(text: string): string {
+  const hashed = text.replace(/(?<=[a-z0-9]-|pod-template-hash=)[bcdfghjklmnpqrstvwxz2456789]{6,10}(?=-[a-z0-9]{5}\b|\b)/g, '<hash>');
+  const [head, ...rows] = hashed.split('\n');
+  return /^NAME\s/.test(head ?? '') ? [head, ...rows.filter(Boolean).sort(), ''].join('\n') : hashed;
 }
 
 interface Out {
@@ -311,14 +345,15 @@ describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
   }, 20_000);
 
   /**
-   * An example's kubectl lines (and its sleeps, on a wall clock the test moves) through the real
-   * kubectl and through `kubesim run`: each command's output the same, ages and dates aside.
+   * An example's commands (see `scriptCommands`; its sleeps on a wall clock the test moves)
+   * through the real kubectl and through `kubesim run`: each command's output the same, ages and
+   * dates aside.
    */
-  async function compareExample(example: string, preset: 'kind' | 'bare' | 'multi-az' | 'kind-multinode'): Promise<number> {
-    const folder = join(process.cwd(), 'examples', example);
-    const lines = readFileSync(join(folder, 'demo.sh'), 'utf8')
-      .split('\n')
-      .filter((l) => /^(kubectl |sleep \d+$)/.test(l));
+  async function compareExample(example: string, preset: 'kind' | 'bare' | 'multi-az' | 'kind-multinode', source = join(process.cwd(), 'examples', example)): Promise<number> {
+    // The real shell runs in a copy of the folder, since a script's `cat > file <<EOF` writes there.
+    const folder = join(dir, `example-${example}`);
+    cpSync(source, folder, { recursive: true });
+    const lines = scriptCommands(readFileSync(join(folder, 'demo.sh'), 'utf8'));
     const simulatedRun = runScript(lines.join('\n') + '\n', {
       preset,
       seed: 1,
@@ -333,10 +368,14 @@ describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
     }
     // The wall clock stands still between sleeps (and while a command waits, see below), so the
     // server's cluster lives the simulated time `kubesim run`'s does (a pod's IP, a provisioner's timing).
-    let wall = Date.now();
+    // It starts in the past, by more than the script sleeps and waits, so that no timestamp the
+    // server sends is ahead of kubectl's own clock (describe would print `<invalid>` ages).
+    const sleeps = lines.reduce((sum, l) => sum + (/^sleep (\d+)$/.exec(l)?.[1] ? Number(l.slice(6)) : 0), 0);
+    let wall = Date.now() - (sleeps + 1800) * 1000;
     const ownServer = await startKubeServer(createSession(createCluster({ preset, seed: 1 }), () => wall), 0);
     const config = join(dir, `${example}.kubeconfig`);
     writeFileSync(config, kubeconfigText(ownServer.port));
+    let restarted = false;
     try {
       for (const [i, line] of lines.entries()) {
         const want = expected[i]!;
@@ -346,15 +385,22 @@ describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
         }
         // A command that waits (delete of a pod whose process ignores SIGTERM, wait --for) waits
         // on the simulated clock in `kubesim run`: here time runs 20× fast while it watches.
+        // But a short `--timeout` is kubectl's own wall-clock timer: there time runs at its real
+        // pace, so a 5 s timeout sees 5 simulated seconds pass, as `kubesim run` lets it.
+        const shortTimeout = Number(/--timeout=(\d+)s\b/.exec(line)?.[1] ?? Infinity) <= 10;
         const ticker = setInterval(() => {
-          if (ownServer.watching() > 0) wall += 1000;
+          if (ownServer.watching() > 0) wall += shortTimeout ? 50 : 1000;
         }, 50);
         const real = await new Promise<Out>((resolve) =>
           execFile('sh', ['-c', line], { cwd: folder, timeout: 15_000, env: { ...process.env, KUBECONFIG: config, HOME: dir } }, (err, stdout, stderr) =>
             resolve({ stdout, stderr, code: err ? 1 : 0 }),
           ),
         ).finally(() => clearInterval(ticker));
-        expect({ line, stdout: normalise(real.stdout), stderr: normalise(real.stderr) }).toEqual({ line, stdout: normalise(want.stdout), stderr: normalise(want.stderr) });
+        // `rollout restart` stamps the template with kubectl's own clock (restartedAt), so from
+        // then on the new ReplicaSet's pod-template-hash differs from `kubesim run`'s simulated one.
+        const norm = (text: string) => (restarted ? withoutHashes(normalise(text)) : normalise(text));
+        expect({ line, stdout: norm(real.stdout), stderr: norm(real.stderr) }).toEqual({ line, stdout: norm(want.stdout), stderr: norm(want.stderr) });
+        if (/^kubectl rollout restart /.test(line)) restarted = true;
       }
     } finally {
       await ownServer.close();
@@ -380,7 +426,142 @@ describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
     ['service-http', 'kind'],
     ['kubectl-patch', 'kind'],
     ['statefulset-zones', 'multi-az'],
+    ['rollout-and-wait', 'kind'],
+    ['job', 'kind'],
+    ['service', 'kind'],
+    ['zone-conflict', 'multi-az'],
+    ['node-failure', 'multi-az'],
   ] as const)('example %s', async (example, preset) => {
     await compareExample(example, preset as 'kind');
   }, 60_000);
+
+  it('labels, annotates and replaces as kubesim run does, refusals included', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'kubesim-serve-lar-'));
+    const cm = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels:\n    app: web\ndata:\n  a: "${data}"\n`;
+    writeFileSync(join(source, 'cfg.yaml'), cm('2'));
+    writeFileSync(join(source, 'other.yaml'), cm('3').replace('name: cfg', 'name: other'));
+    writeFileSync(
+      join(source, 'demo.sh'),
+      [
+        'kubectl create configmap cfg --from-literal=a=1',
+        'kubectl label cm cfg tier=db',
+        'kubectl label cm cfg tier=web',
+        'kubectl label cm cfg tier=web --overwrite',
+        'kubectl label cm cfg tier-',
+        'kubectl label cm cfg tier-',
+        'kubectl label cm cfg Bad_Key!=x',
+        'kubectl label cm nope x=y',
+        'kubectl annotate cm cfg note="first try"',
+        'kubectl annotate cm cfg note=second',
+        'kubectl annotate cm cfg note=second --overwrite',
+        'kubectl annotate cm cfg note-',
+        'kubectl get cm cfg --show-labels',
+        'kubectl label cm --all team=storage',
+        'kubectl get cm --show-labels',
+      ].join('\n') + '\n',
+    );
+    try {
+      expect(await compareExample('label-annotate', 'kind', source)).toBe(15);
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+    }
+    // `kubesim run` has no `kubectl replace` yet: the real one's words, from replace.go and the API server.
+    writeFileSync(join(dir, 'cfg.yaml'), cm('2'));
+    writeFileSync(join(dir, 'other.yaml'), cm('3').replace('name: cfg', 'name: other'));
+    await kubectl(['create', 'configmap', 'cfg', '--from-literal=a=1']);
+    expect(await kubectl(['replace', '-f', 'cfg.yaml'])).toEqual({ stdout: 'configmap/cfg replaced\n', stderr: '', code: 0 });
+    expect((await kubectl(['get', 'cm', 'cfg', '-o', 'jsonpath={.data.a} {.metadata.labels}'])).stdout).toBe('2 {"app":"web"}');
+    expect(await kubectl(['replace', '-f', 'other.yaml'])).toEqual({ stdout: '', stderr: 'Error from server (NotFound): error when replacing "other.yaml": configmaps "other" not found\n', code: 1 });
+    const uid = (await kubectl(['get', 'cm', 'cfg', '-o', 'jsonpath={.metadata.uid}'])).stdout;
+    const forced = await kubectl(['replace', '--force', '-f', 'cfg.yaml']);
+    expect({ ...forced, stdout: normalise(forced.stdout) }).toEqual({ stdout: 'configmap "cfg" deleted\nconfigmap/cfg replaced\n', stderr: '', code: 0 });
+    expect((await kubectl(['get', 'cm', 'cfg', '-o', 'jsonpath={.metadata.uid}'])).stdout).not.toBe(uid);
+  }, 30_000);
+
+  it('watches as kubectl get -w prints: the list, then a row for each change', async () => {
+    await kubectl(['create', 'configmap', 'watched', '--from-literal=a=1']);
+    const child = spawn(KUBECTL!, ['get', 'cm', 'watched', '-w', '--output-watch-events'], { cwd: dir, env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const rows = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          if (out.split('\n').length > n) resolve(clearInterval(poll));
+          else if (Date.now() - started > 8000) {
+            clearInterval(poll);
+            reject(new Error(`waited for ${n} lines of get -w, got: ${out}${err}`));
+          }
+        }, 20);
+      });
+    try {
+      await rows(2);
+      await kubectl(['label', 'cm', 'watched', 'x=y']);
+      await rows(3);
+      await kubectl(['delete', 'cm', 'watched']);
+      await rows(4);
+    } finally {
+      child.kill();
+    }
+    // kubectl 1.32 prints the watch's Table rows with an EVENT column, each row on its own line.
+    expect(normalise(out).split('\n')).toEqual(['EVENT  NAME  DATA  AGE', 'ADDED  watched  1  <age>', 'MODIFIED  watched  1  <age>', 'DELETED  watched  1  <age>', '']);
+    expect(err).toBe('');
+    // Without --output-watch-events: the list with its header, then the bare rows.
+    await kubectl(['create', 'configmap', 'w3', '--from-literal=a=1', '--from-literal=b=2']);
+    const plain = spawn(KUBECTL!, ['get', 'cm', 'w3', '-w'], { cwd: dir, env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir } });
+    out = '';
+    plain.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await rows(2);
+      await kubectl(['annotate', 'cm', 'w3', 'n=1']);
+      await rows(3);
+    } finally {
+      plain.kill();
+    }
+    expect(normalise(out).split('\n')).toEqual(['NAME  DATA  AGE', 'w3  2  <age>', 'w3  2  <age>', '']);
+    // `kubesim run` cannot change objects while a command runs: its `get -w` is the first table.
+    const simulatedWatch = runScript('kubectl create configmap w3 --from-literal=a=1 --from-literal=b=2\nkubectl get cm w3 -w\n', { preset: 'kind', seed: 1, files: { read: () => undefined, list: () => undefined } });
+    expect(normalise(simulatedWatch.chunks.map((c) => c.text).join('')).split('\n').slice(-3)).toEqual(['NAME  DATA  AGE', 'w3  2  <age>', '']);
+  }, 30_000);
+
+  it('deletes in the foreground: the owner waits, with its finalizer, until its pods are gone', async () => {
+    expect((await kubectl(['create', 'deployment', 'fg', '--image=busybox', '--replicas=2', '--', 'sleep', '3600'])).code).toBe(0);
+    expect((await kubectl(['rollout', 'status', 'deployment/fg', '--timeout=10s'])).code).toBe(0);
+    // sleep ignores SIGTERM: the pods take their 30 s grace period, and the Deployment stays meanwhile.
+    expect(await kubectl(['delete', 'deployment', 'fg', '--cascade=foreground', '--wait=false'])).toMatchObject({ stdout: expect.stringMatching(/^deployment.apps "fg" deleted/), code: 0 });
+    const owner = JSON.parse((await kubectl(['get', 'deployment', 'fg', '-o', 'json'])).stdout);
+    expect(owner.metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect(owner.metadata.deletionTimestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect((await kubectl(['get', 'rs', '-l', 'app=fg', '-o', 'jsonpath={.items[*].metadata.finalizers}'])).stdout).toBe('["foregroundDeletion"]');
+    // Once the pods are gone (forced), the collector lets the ReplicaSet and then the Deployment go.
+    await kubectl(['delete', 'pods', '-l', 'app=fg', '--force', '--grace-period=0']);
+    expect(await kubectl(['wait', '--for=delete', 'deployment/fg', '--timeout=10s'])).toMatchObject({ code: 0 });
+    expect((await kubectl(['get', 'rs', '-l', 'app=fg'])).stderr).toBe('No resources found in default namespace.\n');
+  }, 30_000);
+
+  it('deletes with --cascade as kubesim run does: foreground, orphan, and the flag refused', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'kubesim-serve-cascade-'));
+    writeFileSync(
+      join(source, 'demo.sh'),
+      [
+        'kubectl create deployment fg --image=busybox --replicas=2 -- sleep 3600',
+        'kubectl delete deployment fg --cascade=foreground --wait=false',
+        'kubectl get deploy,rs',
+        "kubectl get deploy fg -o jsonpath='{.metadata.finalizers}'",
+        'sleep 40',
+        'kubectl get deploy,rs,pods',
+        'kubectl delete deploy x --cascade=sideways',
+        'kubectl create deployment o --image=nginx',
+        'kubectl delete deploy o --cascade=false',
+        'kubectl get rs -o name',
+      ].join('\n') + '\n',
+    );
+    try {
+      expect(await compareExample('cascade', 'kind', source)).toBe(10);
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

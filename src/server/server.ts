@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { aggregatedDiscovery, AGGREGATED_DISCOVERY, apiGroupList, apiResourceList, apiVersions, groupVersions, VERSION_INFO, wantsAggregated } from './discovery.ts';
 import { openApi } from './openapi.ts';
 import { route, type Route } from './paths.ts';
+import { withDeprecation } from './deprecation.ts';
 import { scaleRequest } from './scale.ts';
 import { evict } from './eviction.ts';
 import { podLogs } from './logs.ts';
@@ -79,7 +80,7 @@ export function startKubeServer(session: ServeSession, port: number, options: { 
             return watchObjects(session, history, r, url.searchParams, req, res);
           }
         }
-        const reply = handle(session, req, url, body, self);
+        const reply = withDeprecation(handle(session, req, url, body, self), r);
         remember(history, session.state);
         if (session.pending !== undefined) settleSoon();
         send(res, reply);

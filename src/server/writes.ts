@@ -1,10 +1,12 @@
 // POST, PUT, PATCH and DELETE through the engine's write door (decode → default → admit →
 // validate → immutability → store). Each answers what the API server answers: the written object
 // (201 on create), or a Status for the error the door made.
-import { deleteObject, getObject, KINDS, listObjects, objectKey, updateObject, writeObject, type AnyStored, type Kind, type KindInfo, type Txn } from '../engine/index.ts';
+import { deleteObject, getObject, listObjects, objectKey, updateObject, writeObject, type AnyStored, type Kind, type KindInfo, type Txn } from '../engine/index.ts';
 import { decodePatched } from '../commands/kubectl/verbs/patch-decode.ts';
 import { decodeObject } from '../engine/manifest/decode.ts';
 import { conflict } from '../engine/cluster/errors.ts';
+// What Foreground and Orphan do before the delete: the engine's, shared with `kubectl delete --cascade`.
+import { markForeground, orphanDependents } from '../engine/controllers/garbage-collector/propagation.ts';
 import { failure, statusOf, success } from './status.ts';
 import { applyPatch, patchTypeOf } from './patch.ts';
 import { statusReply, warningHeaders, type Reply } from './reply.ts';
@@ -205,6 +207,7 @@ function remove(session: ServeSession, req: WriteRequest, namespace: string | un
   const grace = opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {};
   const deleted = session.write(`user deleted ${req.info.kind.toLowerCase()} ${name}`, (txn) => {
     if (opts.propagationPolicy === 'Orphan') orphanDependents(txn, req.info.kind, namespace, name);
+    if (opts.propagationPolicy === 'Foreground') markForeground(txn, req.info.kind, key);
     const r = deleteObject(txn, req.info.kind, key, grace);
     // A graceful deletion answers the object as it now is, with its deletionTimestamp.
     return r.ok ? { ...r, now: txn.get(req.info.kind, key) } : r;
@@ -212,29 +215,6 @@ function remove(session: ServeSession, req: WriteRequest, namespace: string | un
   if (!deleted.ok) return statusReply(statusOf(deleted.error, { kind: req.info.kind, name }));
   if (deleted.now) return { code: 200, body: deleted.now };
   return { code: 200, body: success(req.info.kind, name, deleted.object.metadata.uid) };
-}
-
-/**
- * propagationPolicy=Orphan: the garbage collector takes the owner's reference off each dependent
- * before the owner goes, so they keep running, owned by nobody. (Foreground is served as
- * Background: the engine's collector deletes dependents after the owner, not before.)
- */
-function orphanDependents(txn: Txn, kind: Kind, namespace: string | undefined, name: string): void {
-  const owner = getObject(txn, kind, namespace, name);
-  if (!owner.ok) return;
-  const uid = owner.value.metadata.uid;
-  for (const dependentKind of Object.keys(KINDS) as Kind[]) {
-    const info = KINDS[dependentKind];
-    if (info.namespaced && namespace === undefined) continue;
-    const listed = listObjects(txn, dependentKind, info.namespaced ? { namespace: namespace! } : {});
-    if (!listed.ok) continue;
-    for (const o of listed.value) {
-      const refs = o.metadata.ownerReferences ?? [];
-      if (!refs.some((r) => r.uid === uid)) continue;
-      const rest = refs.filter((r) => r.uid !== uid);
-      updateObject(txn, o, { ...o, metadata: { ...o.metadata, ownerReferences: rest.length > 0 ? rest : undefined } } as AnyStored);
-    }
-  }
 }
 
 /** DELETE on a collection (`kubectl delete pvc --all`, `-l`): each matching object, answered as the list deleted. */
@@ -249,7 +229,11 @@ function removeCollection(session: ServeSession, req: WriteRequest, namespace: s
       ...(req.query.get('fieldSelector') ? { fieldSelector: req.query.get('fieldSelector')! } : {}),
     });
     if (!listed.ok) return listed;
-    for (const o of listed.value) deleteObject(txn, req.info.kind, objectKey(o.kind, o.metadata.namespace, o.metadata.name), opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {});
+    for (const o of listed.value) {
+      const key = objectKey(o.kind, o.metadata.namespace, o.metadata.name);
+      if (opts.propagationPolicy === 'Foreground') markForeground(txn, req.info.kind, key);
+      deleteObject(txn, req.info.kind, key, opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {});
+    }
     return listed;
   }, dry, req.client);
   if (!result.ok) return statusReply(statusOf(result.error));

@@ -75,7 +75,7 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
   },
   describe: { flags: [SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },
   delete: {
-    flags: [FILES, KUSTOMIZE, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false), DRY_RUN, OUTPUT],
+    flags: [FILES, KUSTOMIZE, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false), DRY_RUN, OUTPUT, { long: 'cascade', value: true, bare: 'background' }],
     run: deleteVerb,
   },
   label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'labels') },

@@ -1,4 +1,5 @@
 // `kubectl delete KIND NAME…`, `-f FILE`, `-l SELECTOR`, `--all`.
+import { beforeDelete, parseCascade } from './delete-cascade.ts';
 import {
   KINDS,
   act,
@@ -34,6 +35,8 @@ interface Target {
 export function deleteVerb(ctx: KubectlContext): CommandOutput {
   const dryRun = dryRunOf(ctx.flags);
   if (!dryRun.ok) return output(ctx.state, { stderr: clientError(dryRun.error) + '\n', exitCode: 1 });
+  const cascade = parseCascade(flag(ctx.flags, 'cascade'));
+  if (!cascade.ok) return output(ctx.state, { stderr: clientError(cascade.error) + '\n', exitCode: 1 });
   const format = flag(ctx.flags, 'output');
   if (format !== undefined && format !== 'name') {
     // delete prints names only: any other -o is refused before anything is deleted.
@@ -115,6 +118,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
         stdout.push(printed(t));
         continue;
       }
+      beforeDelete(txn, cascade.cascade, t.kind, t.namespace, t.name);
       const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name), grace >= 0 ? { gracePeriodSeconds: grace } : {});
       if (res.ok) stdout.push(printed(t));
       else stderr.push(formatApiError(res.error, files.length > 0 ? { verb: 'deleting', source: files[0]! } : undefined));
@@ -130,7 +134,7 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   // kubectl prints this on stdout when nothing at all matched (an empty file, a selector matching nothing).
   if (targets.length === 0 && !stderr.some((l) => !l.startsWith('Warning:'))) stdout.push('No resources found');
   const failed = stderr.some((l) => !l.startsWith('Warning:'));
-  const chunks: OutputChunk[] = [{ stream: 'stderr', text: warning + kustomizeWarnings }, { stream: 'stdout', text: lines(stdout) }, { stream: 'stderr', text: lines(stderr) }];
+  const chunks: OutputChunk[] = [{ stream: 'stderr', text: cascade.warning + warning + kustomizeWarnings }, { stream: 'stdout', text: lines(stdout) }, { stream: 'stderr', text: lines(stderr) }];
   return output(waited.state, { chunks, exitCode: failed ? 1 : 0, steps: [...r.steps, ...waited.steps] });
 }
 

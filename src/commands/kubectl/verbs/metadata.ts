@@ -1,5 +1,5 @@
 // `kubectl label` and `kubectl annotate`: `key=value` sets, `key-` removes, `--overwrite` replaces.
-import { act, getObject, updateObject } from '../../../engine/index.ts';
+import { act, getObject, listObjects, updateObject } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { isSet } from '../flags.ts';
@@ -34,6 +34,16 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
   if (conflict) return output(ctx.state, { stderr: clientError(conflict) + '\n', exitCode: 1 });
   const parsed = parseResourceArgs(resources);
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
+  // `--all` or `-l` with a bare type: every object of it in the namespace (matching the selector).
+  const selector = flag(ctx.flags, 'selector');
+  if (isSet(ctx.flags, 'all') || selector !== undefined) {
+    for (const t of parsed.targets) {
+      if (t.names.length > 0) continue;
+      const listed = listObjects(ctx.api, t.info.kind, { namespace: ctx.namespace, labelSelector: selector?.trim() ?? '' });
+      if (!listed.ok) return output(ctx.state, { stderr: formatApiError(listed.error) + '\n', exitCode: 1 });
+      t.names = listed.value.map((o) => o.metadata.name);
+    }
+  }
   if (parsed.targets.length === 0 || parsed.targets.every((t) => t.names.length === 0)) {
     return output(ctx.state, { stderr: clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>') + '\n', exitCode: 1 });
   }
@@ -50,19 +60,30 @@ export function metadataVerb(ctx: KubectlContext, field: 'labels' | 'annotations
           const live = got.value;
           const current: Record<string, string> = { ...(live.metadata[field] ?? {}) };
           let conflict: string | undefined;
+          // annotate.go lists every clash ('k' already has a value (v); …) and lets change-cause be overwritten.
+          const clashes: string[] = [];
           for (const c of changes) {
             if (c.endsWith('-') && !c.includes('=')) {
+              // label.go says so on stdout for a label that is not there (not with --dry-run=client).
+              if (field === 'labels' && dryRun.value !== 'client' && getOwn(current, c.slice(0, -1)) === undefined) stdout.push(`label ${JSON.stringify(c.slice(0, -1))} not found.`);
               delete current[c.slice(0, -1)];
               continue;
             }
             const [k, ...rest] = c.split('=');
             const v = rest.join('=');
             const had = getOwn(current, k!);
-            if (had !== undefined && had !== v && !isSet(ctx.flags, 'overwrite')) conflict = k;
+            if (had !== undefined && had !== v && !isSet(ctx.flags, 'overwrite')) {
+              if (field === 'labels') conflict ??= k;
+              else if (k !== 'kubernetes.io/change-cause') clashes.push(`'${k}' already has a value (${had})`);
+            }
             setOwn(current, k!, v);
           }
           if (conflict) {
             stderr.push(clientError(`'${conflict}' already has a value (${getOwn(live.metadata[field], conflict)}), and --overwrite is false`));
+            continue;
+          }
+          if (clashes.length > 0) {
+            stderr.push(clientError(`--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`));
             continue;
           }
           const edited = { ...live, metadata: { ...live.metadata, [field]: Object.keys(current).length ? current : undefined } };

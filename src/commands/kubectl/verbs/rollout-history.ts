@@ -90,20 +90,12 @@ export function undoVerb(ctx: KubectlContext, args: string[]): CommandOutput {
   const toRevision = Number(parseGoInt(flag(ctx.flags, 'to-revision') ?? '0') ?? 0n);
   let state = ctx.state;
   const steps: Step[] = [];
-  // kubectl prints the warning about last-applied before it rolls back, so the order is kept.
   const chunks: OutputChunk[] = [];
   const stdout = (text: string) => chunks.push({ stream: 'stdout', text });
   for (const t of found.targets) {
     const fail = (message: string) => output(state, { chunks: [...chunks, { stream: 'stderr', text: message + '\n' }], exitCode: 1, steps });
     const d = t.object as Stored<'Deployment'>;
-    if (d.metadata.annotations?.[LAST_APPLIED] !== undefined) {
-      chunks.push({
-        stream: 'stderr',
-        text:
-          `Warning: resource ${t.info.plural}/${d.metadata.name} was previously managed with 'kubectl apply'. Rolling back will not update the ${LAST_APPLIED} annotation, ` +
-          "which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n",
-      });
-    }
+    // kubectl 1.36 warns here about a last-applied annotation (kubectl c72d4565f); 1.34 does not.
     if (t.info.kind === 'StatefulSet') return fail(STATEFULSET_HISTORY);
     if (t.info.kind !== 'Deployment') return fail(clientError(`no rollbacker has been implemented for "${groupKind(t)}"`));
     if (toRevision < 0) return fail(clientError(`unable to find specified revision ${toRevision} in history`));
