@@ -109,7 +109,12 @@ describe('kubesim lesson', () => {
   it('exits 2 for files it cannot read, invalid lessons and scripts that are not scripts, never with a stack', () => {
     expect(run(['lesson', 'solve', '/nonexistent/x.yaml'])).toMatchObject({ code: 2, stdout: '', stderr: 'kubesim: no built-in lesson "/nonexistent/x.yaml", and cannot read /nonexistent/x.yaml: no such file\n' });
     const bad = file('bad.yaml', TINY.replace('field: {', 'feild: {'));
-    expect(run(['lesson', 'solve', bad])).toMatchObject({ code: 2, stderr: `${bad}: steps[0].goals[0].check: unknown check "feild"\n` });
+    // FILE:LINE:COLUMN, as the browser's preview places it: the `check:` line just above the bad key.
+    const line = TINY.split('\n').findIndex((l) => l.includes('field: {'));
+    const solved = run(['lesson', 'solve', bad]);
+    expect(solved.code).toBe(2);
+    expect(solved.stderr.startsWith(`${bad}:${line}:`)).toBe(true);
+    expect(solved.stderr.endsWith(': steps[0].goals[0].check: unknown check "feild"\n')).toBe(true);
     expect(run(['lesson', 'check', 'static-binding', '/nonexistent/s.sh'])).toMatchObject({ code: 2, stderr: 'kubesim: cannot read /nonexistent/s.sh: no such file\n' });
     const r = run(['lesson', 'check', 'static-binding', file('s.sh', 'kubectl apply -f - <<EOF\nkind: Pod\n')]);
     expect(r.code).toBe(2);

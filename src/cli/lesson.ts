@@ -6,6 +6,7 @@ import type { FileSource } from '../commands/types.ts';
 import { BUILTIN_LESSON_IDS } from '../lessons/builtin/index.ts';
 import { builtinLessonText, loadBuiltinLessons } from '../lessons/builtin/load-node.ts';
 import { parseLesson } from '../lessons/parse.ts';
+import { placeProblems, problemLine } from '../lessons/problem-places.ts';
 import { generateDrill, parseDrillId, type Drill } from '../lessons/drills/index.ts';
 import { checkLesson, solveLesson, type LessonReport } from '../lessons/run.ts';
 import type { Lesson } from '../lessons/types.ts';
@@ -88,9 +89,10 @@ function load(ref: string, io: CliIO): Lesson | undefined {
   const builtin = builtinLessonText(ref);
   const text = builtin ?? readText(ref, io, `no built-in lesson "${ref}", and `);
   if (text === undefined) return undefined;
-  const r = parseLesson(text, builtin !== undefined ? `src/lessons/builtin/${ref}.yaml` : ref);
+  const source = builtin !== undefined ? `src/lessons/builtin/${ref}.yaml` : ref;
+  const r = parseLesson(text, source);
   if (!r.ok) {
-    io.stderr(r.errors.join('\n') + '\n');
+    io.stderr(placeProblems(text, source, r.errors).map((p) => problemLine(source, p)).join('\n') + '\n');
     return undefined;
   }
   return r.lesson;
