@@ -8,13 +8,16 @@ import {
   builtinLessons,
   customLessons,
   customLessonText,
+  findDrill,
   findLesson,
+  isDrillId,
   registerCustomLesson,
   removeCustomLesson,
   setCustomLessonStorage,
 } from "./lesson-catalog.ts";
 import { CUSTOM_LESSONS_KEY, LESSONS_KEY } from "./lesson-persistence.ts";
 import { createLessonStore } from "./lesson-store.ts";
+import { generateDrill } from "../lessons/drills/index.ts";
 import type { KeyValueStorage } from "./persistence.ts";
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
@@ -122,5 +125,39 @@ describe("custom lessons in the catalog", () => {
     const again = createLessonStore({ app: createAppStore({ storage }), lessons: allLessons, storage });
     expect(again.getState().active).toMatchObject({ id: "custom:mine", step: 1 });
     expect(again.getState().progress["static-binding"]).toBeUndefined();
+  });
+});
+
+describe("drills in the catalog", () => {
+  it("are found by `drill:SEED`, the same drill each time (what a link or a reload relies on)", () => {
+    const drill = generateDrill(42);
+    expect(findLesson("drill:42")).toEqual(drill.lesson);
+    expect(findLesson("drill:42")).toBe(findLesson("drill:42"));
+    expect(findDrill("drill:42")).toMatchObject({ explanation: drill.explanation, timeLimitSeconds: drill.timeLimitSeconds, fix: drill.fix });
+    expect(findLesson("drill:43")!.id).toBe("drill:43");
+    expect(isDrillId("drill:7")).toBe(true);
+  });
+
+  it("are not listed with the course, and nothing else is taken for one", () => {
+    expect(allLessons().some((l) => l.id.startsWith("drill:"))).toBe(false);
+    for (const id of ["drill:", "drill:-1", "drill:1.5", "drill:abc", "drill:1234567890", "Drill:1"]) {
+      expect(findLesson(id)).toBeUndefined();
+      expect(isDrillId(id)).toBe(false);
+    }
+    expect(findDrill("static-binding")).toBeUndefined();
+  });
+
+  it("let the lesson store start a drill and resume it after a reload", async () => {
+    const storage = memoryStorage();
+    setCustomLessonStorage(storage);
+    const app = createAppStore({ storage });
+    const lessons = createLessonStore({ app, lessons: allLessons, find: findLesson, storage });
+    await lessons.getState().start("drill:42");
+    expect(lessons.getState().error).toBeNull();
+    expect(lessons.getState().active?.id).toBe("drill:42");
+    expect(lessons.getState().results.map((r) => r.met)).toEqual([false, false]);
+
+    const again = createLessonStore({ app: createAppStore({ storage }), lessons: allLessons, find: findLesson, storage });
+    expect(again.getState().active).toMatchObject({ id: "drill:42", step: 0 });
   });
 });

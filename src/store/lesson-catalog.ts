@@ -10,6 +10,7 @@ import { parseLesson } from "../lessons/parse.ts";
 import { BUILTIN_LESSON_IDS } from "../lessons/builtin/index.ts";
 import { builtinLessonText } from "../lessons/builtin/load-browser.ts";
 import type { Lesson } from "../lessons/types.ts";
+import { generateDrill, parseDrillId, type Drill } from "../lessons/drills/index.ts";
 import {
   loadCustomLessons,
   saveCustomLessons,
@@ -33,8 +34,36 @@ export function builtinLessons(): Lesson[] {
   return cache;
 }
 
+/**
+ * A lesson by catalog id: built in, the teacher's own (`custom:…`), or a CKA practice drill
+ * (`drill:SEED`, generated on demand, so a `#lesson=drill:42` link, a reload and the embed's
+ * `lesson: 'drill:42'` all give the same drill).
+ */
 export function findLesson(id: string): Lesson | undefined {
-  return allLessons().find((l) => l.id === id);
+  return findDrill(id)?.lesson ?? allLessons().find((l) => l.id === id);
+}
+
+// Drills are generated, not listed: kept once made, so the pane re-renders with the very same
+// lesson object (the goal checks and the pane compare by identity), and bounded, as a learner may
+// try hundreds.
+const drills = new Map<number, Drill>();
+const DRILLS_KEPT = 20;
+
+/** The drill behind a `drill:SEED` id (its explanation, time limit and fix); undefined for any other id. */
+export function findDrill(id: string): Drill | undefined {
+  const seed = parseDrillId(id);
+  if (seed === undefined) return undefined;
+  let drill = drills.get(seed);
+  if (!drill) {
+    drill = generateDrill(seed);
+    drills.set(seed, drill);
+    if (drills.size > DRILLS_KEPT) drills.delete(drills.keys().next().value!);
+  }
+  return drill;
+}
+
+export function isDrillId(id: string): boolean {
+  return parseDrillId(id) !== undefined;
 }
 
 /** The built-in lessons, then the teacher's own: what the lesson store finds lessons in. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   CUSTOM_LESSONS_KEY,
+  DRILL_ATTEMPTS_KEY,
+  DRILL_ATTEMPTS_KEEP,
+  loadDrillAttempts,
+  saveDrillAttempts,
   LESSONS_KEY,
   loadCustomLessons,
   loadLessons,
@@ -39,5 +43,34 @@ describe("lesson persistence", () => {
     expect(sizeLabel(900)).toBe("900 bytes");
     expect(sizeLabel(12 * 1024)).toBe("12 KB");
     expect(sizeLabel(5 * 1024 * 1024)).toBe("5.0 MB");
+  });
+});
+
+describe("drill attempts", () => {
+  it("come back as saved, newest first, apart from the progress", () => {
+    const storage = memoryStorage();
+    const attempts = [
+      { id: "drill:2", startedAt: 2000, limitSeconds: 360 },
+      { id: "drill:1", startedAt: 1000, limitSeconds: 420, endedAt: 1500, outcome: "solved" as const, helped: true },
+    ];
+    expect(saveDrillAttempts(storage, attempts)).toBe(true);
+    saveLessons(storage, { progress: {}, active: null });
+    expect(loadDrillAttempts(storage)).toEqual(attempts);
+    expect(storage.data.has(DRILL_ATTEMPTS_KEY)).toBe(true);
+  });
+
+  it("keep the newest few and drop malformed entries", () => {
+    const storage = memoryStorage();
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: `drill:${i}`, startedAt: i, limitSeconds: 60 }));
+    saveDrillAttempts(storage, many);
+    expect(loadDrillAttempts(storage).map((a) => a.id)).toEqual(many.slice(0, DRILL_ATTEMPTS_KEEP).map((a) => a.id));
+    storage.setItem(
+      DRILL_ATTEMPTS_KEY,
+      JSON.stringify([{ id: "drill:1", startedAt: "x", limitSeconds: 60 }, { id: "drill:2", startedAt: 1, limitSeconds: 60, outcome: "won" }, { id: "drill:3", startedAt: 1, limitSeconds: 60, helped: "yes" }]),
+    );
+    expect(loadDrillAttempts(storage)).toEqual([{ id: "drill:3", startedAt: 1, limitSeconds: 60 }]);
+    storage.setItem(DRILL_ATTEMPTS_KEY, "{oops");
+    expect(loadDrillAttempts(storage)).toEqual([]);
+    expect(saveDrillAttempts(undefined, [])).toBe(false);
   });
 });

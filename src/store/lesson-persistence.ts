@@ -177,3 +177,68 @@ export function sizeLabel(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024).toLocaleString("en")} KB`;
   return `${bytes} bytes`;
 }
+
+// CKA practice drills: the learner's last attempts, each with when it began (wall-clock ms, so a
+// reload, or a tab left overnight, gives the true time taken rather than a paused counter), when
+// it ended and how. Apart from the progress, which the lesson store rewrites on every action.
+export const DRILL_ATTEMPTS_KEY = "k8s-storage-playground.lessons.drills";
+
+/** The most attempts kept, newest first (the browser shows the first few). */
+export const DRILL_ATTEMPTS_KEEP = 20;
+
+export type DrillOutcome = "solved" | "gave-up" | "left";
+
+export interface DrillAttempt {
+  /** `drill:SEED`. */
+  id: string;
+  /** Date.now() when the drill's cluster was ready. */
+  startedAt: number;
+  limitSeconds: number;
+  endedAt?: number;
+  outcome?: DrillOutcome;
+  /** The solution was shown or "Do it for me" was used before the end. */
+  helped?: boolean;
+}
+
+const OUTCOMES: readonly string[] = ["solved", "gave-up", "left"];
+
+export function loadDrillAttempts(
+  storage: KeyValueStorage | undefined,
+): DrillAttempt[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(storage?.getItem(DRILL_ATTEMPTS_KEY) ?? "null");
+  } catch {
+    raw = null;
+  }
+  if (!Array.isArray(raw)) return [];
+  const ok = (n: unknown): n is number => Number.isFinite(n) && (n as number) >= 0;
+  return raw
+    .filter(
+      (a): a is DrillAttempt =>
+        isRecord(a) &&
+        typeof a.id === "string" &&
+        ok(a.startedAt) &&
+        ok(a.limitSeconds) &&
+        (a.endedAt === undefined || ok(a.endedAt)) &&
+        (a.outcome === undefined || OUTCOMES.includes(a.outcome as string)),
+    )
+    .map(({ helped, ...rest }) => (helped === true ? { ...rest, helped } : rest))
+    .slice(0, DRILL_ATTEMPTS_KEEP);
+}
+
+export function saveDrillAttempts(
+  storage: KeyValueStorage | undefined,
+  attempts: readonly DrillAttempt[],
+): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(
+      DRILL_ATTEMPTS_KEY,
+      JSON.stringify(attempts.slice(0, DRILL_ATTEMPTS_KEEP)),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -179,6 +179,8 @@ export type LessonStore = StoreApi<LessonState>;
 export interface LessonStoreOptions {
   app: AppStore;
   lessons: () => readonly Lesson[];
+  /** Looks a lesson up by id (default: in `lessons()`); the catalog's also makes drills (`drill:SEED`). */
+  find?: (id: string) => Lesson | undefined;
   storage?: KeyValueStorage;
 }
 
@@ -267,10 +269,10 @@ export const allMet = (rs: readonly Pick<GoalResult, "met">[]) =>
 export function createLessonStore({
   app,
   lessons,
+  find = (id: string) => lessons().find((l) => l.id === id),
   storage,
 }: LessonStoreOptions): LessonStore {
   const saved = loadLessons(storage);
-  const find = (id: string) => lessons().find((l) => l.id === id);
   const original = {
     runCommand: app.getState().runCommand,
     applyEditor: app.getState().applyEditor,

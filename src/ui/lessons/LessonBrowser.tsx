@@ -3,7 +3,7 @@
 // topic, with its summary and the learner's progress (not started, step k of n, done). Picking one
 // starts it (a fresh cluster of its preset); that throws the current cluster and timeline away,
 // so with work to lose it asks first, as Reset does, and Undo is offered afterwards (the reset's
-// ResetUndoToast).
+// ResetUndoToast). On top, "CKA practice": generated drills against the clock (DrillPractice).
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { appStore, useAppStore } from "../../store/index.ts";
 import {
@@ -20,6 +20,7 @@ import {
   previewText,
 } from "./lesson-file-state.ts";
 import { lessonStore, useLessons } from "./lesson-instance.ts";
+import { DrillPractice } from "./DrillPractice.tsx";
 
 const ConfirmDialog = lazy(() =>
   import("../app/ConfirmDialog.tsx").then((m) => ({
@@ -68,9 +69,11 @@ export function LessonBrowser() {
   const pick = (l: Lesson) => {
     const done = progress[l.id]?.done;
     const step = done ? 0 : (progress[l.id]?.step ?? 0);
-    if (actions > 0 || branches > 0)
-      setAsking({ id: l.id, title: l.title, step });
-    else start(l.id, step);
+    startAsking(l.id, l.title, step);
+  };
+  const startAsking = (id: string, title: string, step: number) => {
+    if (actions > 0 || branches > 0) setAsking({ id, title, step });
+    else start(id, step);
   };
   const [mine, setMine] = useState(customLessons);
   const remove = (l: Lesson) => {
@@ -175,6 +178,7 @@ export function LessonBrowser() {
           </span>
         </div>
         <div className="min-h-0 overflow-y-auto px-4 py-3">
+          <DrillPractice onStart={(id, title) => startAsking(id, title, 0)} />
           {mine.length > 0 && (
             <section aria-label="Your lessons" className="mb-4">
               <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">

@@ -2,8 +2,11 @@
 // (checked by the lesson store after every action), hints earned by attempts that made no
 // progress, the solution on request, "Do it for me" (run through the terminal's path, so it is on
 // the timeline), "Reset step", the commands used, and Next step once every goal is met.
+// A CKA practice drill has its countdown on top, "Give up" and "New drill", no goal ghost (the
+// picture of the end state would give the cause away) and no lecture mode; once it ends, "What
+// was wrong".
 import { useState } from "react";
-import { findLesson } from "../../store/lesson-catalog.ts";
+import { findDrill, findLesson } from "../../store/lesson-catalog.ts";
 import { allMet, revealedHints } from "../../store/lesson-store.ts";
 import { useAppStore } from "../../store/index.ts";
 import { Icon } from "../components/Icon.tsx";
@@ -13,6 +16,10 @@ import { lessonShareFragment } from "./lesson-file-link.ts";
 import { lessonStore, useLessons } from "./lesson-instance.ts";
 import { Markdown } from "./Markdown.tsx";
 import { GoalGhost } from "./GoalGhost.tsx";
+import { DrillTimer } from "./DrillTimer.tsx";
+import { DrillDebrief } from "./DrillDebrief.tsx";
+import { giveUp, helped, newDrillId, useDrillAttempts } from "./drill-attempts.ts";
+import { latestAttempt } from "./drill-timer.ts";
 
 const button =
   "inline-flex h-7 items-center gap-1 rounded-md border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
@@ -28,8 +35,14 @@ export function LessonPane() {
   const busy = useAppStore((s) => s.busy !== null);
   const [solutionFor, setSolutionFor] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const attempt = useDrillAttempts((d) =>
+    active ? latestAttempt(d.list, active.id) : undefined,
+  );
   const lesson = active ? findLesson(active.id) : undefined;
   if (!active || !lesson) return null;
+  const drill = findDrill(active.id);
+  const drillOpen = drill !== undefined && attempt !== undefined && !attempt.outcome;
+  const drillEnded = drill !== undefined && attempt?.outcome !== undefined;
   const step = lesson.steps[active.step]!;
   const stepKey = `${lesson.id}/${active.step}`;
   const met = allMet(results);
@@ -75,16 +88,19 @@ export function LessonPane() {
           <h2 className="text-sm font-semibold text-slate-900 dark:text-white">
             {lesson.title}
           </h2>
-          <p
-            className="text-xs text-slate-500 dark:text-slate-400"
-            aria-live="polite"
-          >
-            Step {active.step + 1} of {lesson.steps.length}
-            {progress?.done ? " · lesson complete" : ""}
-          </p>
+          {!drill && (
+            <p
+              className="text-xs text-slate-500 dark:text-slate-400"
+              aria-live="polite"
+            >
+              Step {active.step + 1} of {lesson.steps.length}
+              {progress?.done ? " · lesson complete" : ""}
+            </p>
+          )}
         </div>
-        {/* Lecture mode is for the full playground on a projector, not a frame in a docs page. */}
-        {!embedded && (
+        {/* Lecture mode is for the full playground on a projector, not a frame in a docs page;
+            nor for a drill, whose lecture would run the fix and give the cause away. */}
+        {!embedded && !drill && (
           <button
             type="button"
             title="Teach this lesson: lecture mode for the projector (→ next, ← previous, Esc leaves)"
@@ -116,6 +132,10 @@ export function LessonPane() {
       </div>
 
       <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-3 py-3">
+        {drill && attempt && <DrillTimer attempt={attempt} />}
+        {drill && drillEnded && attempt && (
+          <DrillDebrief key={attempt.startedAt} drill={drill} attempt={attempt} />
+        )}
         <h3 className="font-semibold text-slate-900 dark:text-white">
           {step.title}
         </h3>
@@ -174,7 +194,7 @@ export function LessonPane() {
             ))}
           </ul>
         </div>
-        <GoalGhost lesson={lesson} step={active.step} />
+        {!drill && <GoalGhost lesson={lesson} step={active.step} />}
 
         {hints.length > 0 && (
           <div
@@ -226,9 +246,10 @@ export function LessonPane() {
             type="button"
             className={button}
             aria-pressed={solutionFor === stepKey}
-            onClick={() =>
-              setSolutionFor(solutionFor === stepKey ? null : stepKey)
-            }
+            onClick={() => {
+              if (drillOpen && solutionFor !== stepKey) helped(active.id);
+              setSolutionFor(solutionFor === stepKey ? null : stepKey);
+            }}
           >
             {solutionFor === stepKey ? "Hide solution" : "Show solution"}
           </button>
@@ -236,7 +257,10 @@ export function LessonPane() {
             type="button"
             className={button}
             disabled={busy || working || met}
-            onClick={() => void s.doItForMe()}
+            onClick={() => {
+              if (drillOpen) helped(active.id);
+              void s.doItForMe();
+            }}
           >
             Do it for me
           </button>
@@ -249,6 +273,15 @@ export function LessonPane() {
             <Icon name="reset" className="size-3.5" />
             Reset step
           </button>
+          {drillOpen && (
+            <button
+              type="button"
+              className={`${button} border-rose-300 text-rose-800 hover:bg-rose-50 dark:border-rose-500/50 dark:text-rose-200 dark:hover:bg-rose-950/50`}
+              onClick={() => giveUp(active.id)}
+            >
+              Give up — show what was wrong
+            </button>
+          )}
         </div>
         <div className="flex items-center justify-between gap-2">
           <span
@@ -257,7 +290,16 @@ export function LessonPane() {
           >
             {used === 1 ? "1 command" : `${used} commands`} this step
           </span>
-          {last && met ? (
+          {drill ? (
+            <button
+              type="button"
+              disabled={working}
+              onClick={() => void s.start(newDrillId())}
+              className={`inline-flex h-7 items-center rounded-md px-3 text-xs font-semibold disabled:opacity-50 ${drillEnded ? "bg-indigo-600 text-white hover:bg-indigo-500" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"}`}
+            >
+              New drill
+            </button>
+          ) : last && met ? (
             <span
               role="status"
               className="inline-flex items-center gap-1 rounded-full bg-emerald-100 px-2.5 py-1 text-xs font-semibold text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200"

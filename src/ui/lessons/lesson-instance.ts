@@ -2,7 +2,7 @@
 // the lesson parser and the built-in lessons), the first time lessons are wanted.
 import { useStore } from "zustand";
 import { appStore } from "../../store/index.ts";
-import { allLessons } from "../../store/lesson-catalog.ts";
+import { allLessons, findLesson } from "../../store/lesson-catalog.ts";
 import {
   createLessonStore,
   type LessonState,
@@ -16,6 +16,7 @@ const browserStorage = (): KeyValueStorage | undefined => pageStorage();
 export const lessonStore = createLessonStore({
   app: appStore,
   lessons: allLessons, // the built-in lessons and the teacher's own (lesson-catalog.ts)
+  find: findLesson, // …and the CKA practice drills, made from their seed
   storage: browserStorage(),
 });
 
