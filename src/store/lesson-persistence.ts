@@ -38,15 +38,19 @@ export interface SavedLessons {
 /** The most command records kept (their output included); the oldest go first. */
 export const HISTORY_KEEP = 200;
 
+/** What a key holds, parsed; null when it is missing, unreadable or not JSON (a reload never throws). */
+function readSaved(storage: KeyValueStorage | undefined, key: string): unknown {
+  try {
+    return JSON.parse(storage?.getItem(key) ?? "null") as unknown;
+  } catch {
+    return null;
+  }
+}
+
 export function loadLessons(
   storage: KeyValueStorage | undefined,
 ): SavedLessons {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(storage?.getItem(LESSONS_KEY) ?? "null");
-  } catch {
-    raw = null;
-  }
+  const raw = readSaved(storage, LESSONS_KEY);
   const progress: Record<string, LessonProgress> = Object.create(
     null,
   ) as Record<string, LessonProgress>;
@@ -141,12 +145,7 @@ export interface SavedCustomLesson {
 export function loadCustomLessons(
   storage: KeyValueStorage | undefined,
 ): SavedCustomLesson[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(storage?.getItem(CUSTOM_LESSONS_KEY) ?? "null");
-  } catch {
-    raw = null;
-  }
+  const raw = readSaved(storage, CUSTOM_LESSONS_KEY);
   if (!Array.isArray(raw)) return [];
   return raw.filter(
     (l): l is SavedCustomLesson =>
@@ -205,12 +204,7 @@ const OUTCOMES: readonly string[] = ["solved", "gave-up", "left"];
 export function loadDrillAttempts(
   storage: KeyValueStorage | undefined,
 ): DrillAttempt[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(storage?.getItem(DRILL_ATTEMPTS_KEY) ?? "null");
-  } catch {
-    raw = null;
-  }
+  const raw = readSaved(storage, DRILL_ATTEMPTS_KEY);
   if (!Array.isArray(raw)) return [];
   const ok = (n: unknown): n is number => Number.isFinite(n) && (n as number) >= 0;
   return raw
