@@ -458,14 +458,18 @@ describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
         'kubectl get cm cfg --show-labels',
         'kubectl label cm --all team=storage',
         'kubectl get cm --show-labels',
+        'kubectl replace -f cfg.yaml',
+        'kubectl replace -f other.yaml',
+        'kubectl replace --force -f cfg.yaml',
+        'kubectl get cm cfg --show-labels',
       ].join('\n') + '\n',
     );
     try {
-      expect(await compareExample('label-annotate', 'kind', source)).toBe(15);
+      expect(await compareExample('label-annotate', 'kind', source)).toBe(19);
     } finally {
       rmSync(source, { recursive: true, force: true });
     }
-    // `kubesim run` has no `kubectl replace` yet: the real one's words, from replace.go and the API server.
+    // The real kubectl's words, from replace.go and the API server (kubesim run's are compared above).
     writeFileSync(join(dir, 'cfg.yaml'), cm('2'));
     writeFileSync(join(dir, 'other.yaml'), cm('3').replace('name: cfg', 'name: other'));
     await kubectl(['create', 'configmap', 'cfg', '--from-literal=a=1']);

@@ -4,7 +4,7 @@
 import { deleteObject, getObject, listObjects, objectKey, updateObject, writeObject, type AnyStored, type Kind, type KindInfo, type Txn } from '../engine/index.ts';
 import { decodePatched } from '../commands/kubectl/verbs/patch-decode.ts';
 import { decodeObject } from '../engine/manifest/decode.ts';
-import { conflict } from '../engine/cluster/errors.ts';
+import { replaceObject } from '../engine/cluster/apply.ts';
 // What Foreground and Orphan do before the delete: the engine's, shared with `kubectl delete --cascade`.
 import { markForeground, orphanDependents } from '../engine/controllers/garbage-collector/propagation.ts';
 import { failure, statusOf, success } from './status.ts';
@@ -133,15 +133,8 @@ function update(session: ServeSession, req: WriteRequest, namespace: string | un
   if (object.metadata.name !== name) return { code: 400, body: failure(400, 'BadRequest', `the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${name})`) };
   const written = session.write(
     `user replaced ${req.info.kind.toLowerCase()} ${name}`,
-    (txn) => {
-      const live = getObject(txn, req.info.kind, namespace, name);
-      if (!live.ok) return live;
-      // Optimistic concurrency: an update naming a resourceVersion must name the live one. Without
-      // one the update is unconditional (AllowUnconditionalUpdate holds for the kinds we model).
-      const sent = object.metadata.resourceVersion;
-      if (sent !== undefined && sent !== '' && sent !== live.value.metadata.resourceVersion) return { ok: false as const, error: conflict(req.info.kind, name) };
-      return updateObject(txn, live.value, withManagedFields(session, req, live.value, object));
-    },
+    // The engine's replace, shared with `kubectl replace`: NotFound, the optimistic lock on a sent resourceVersion.
+    (txn) => replaceObject(txn, object, (live, sent) => withManagedFields(session, req, live, sent)),
     dry,
     req.client,
   );

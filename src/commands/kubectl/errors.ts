@@ -7,7 +7,7 @@ import { getOwn } from '../../lib/own.ts';
  * for validation errors, one cause per line when there are several. `source` adds kubectl's
  * `error when creating "pvc.yaml": ` context, as `kubectl apply -f` does.
  */
-export function formatApiError(err: ApiError, context?: { verb: 'creating' | 'patching' | 'deleting' | 'retrieving'; source: string }): string {
+export function formatApiError(err: ApiError, context?: { verb: 'creating' | 'patching' | 'replacing' | 'deleting' | 'retrieving'; source: string }): string {
   if (err.reason === 'Invalid' && err.details) {
     const head = `The ${err.details.kind} "${err.details.name}" is invalid: `;
     const causes = err.details.causes;

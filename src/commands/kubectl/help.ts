@@ -27,6 +27,7 @@ Troubleshooting and Debugging Commands:
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
   patch           Update fields of a resource
+  replace         Replace a resource by file name or stdin
   wait            Experimental: Wait for a specific condition on one or many resources
   kustomize       Build a kustomization target from a directory or URL
 

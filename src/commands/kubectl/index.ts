@@ -12,6 +12,7 @@ import { metadataVerb } from './verbs/metadata.ts';
 import { cordonVerb, drainVerb } from './verbs/nodes.ts';
 import { taintVerb } from './verbs/taint.ts';
 import { patchVerb } from './verbs/patch.ts';
+import { replaceVerb } from './verbs/replace.ts';
 import { execVerb } from './verbs/exec.ts';
 import { logsVerb } from './verbs/logs.ts';
 import { explainVerb } from './verbs/explain.ts';
@@ -81,6 +82,11 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
   label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'labels') },
   annotate: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'annotations') },
   patch: { flags: [FILES, F('patch', 'p', true), F('patch-file', undefined, true), F('type', undefined, true), DRY_RUN, OUTPUT], run: patchVerb },
+  replace: {
+    flags: [FILES, KUSTOMIZE, F('recursive', 'R', false), VALIDATE, DRY_RUN, OUTPUT, F('force', undefined, false), N('grace-period', 'int'), { long: 'timeout', value: true, type: 'duration' },
+      F('wait', undefined, false), { long: 'cascade', value: true, bare: 'background' }, F('save-config', undefined, false), F('field-manager', undefined, true)],
+    run: replaceVerb,
+  },
   taint: { flags: [F('overwrite', undefined, false)], run: taintVerb },
   run: { flags: RUN_FLAGS, run: runVerb },
   expose: {

@@ -46,6 +46,20 @@ export function writeObject(txn: Txn, input: AnyStored, mode: 'create' | 'apply'
   return updateObject(txn, live, merged);
 }
 
+/**
+ * `kubectl replace` (a PUT): the whole object in place of the live one. The live object must
+ * exist (the kinds we model do not create on update); a resourceVersion, when sent, must be the
+ * live one, and without one the update is unconditional. `prepare` sees the live object first
+ * (`kubesim serve` records managed fields there).
+ */
+export function replaceObject(txn: Txn, input: AnyStored, prepare: (live: AnyStored, input: AnyStored) => AnyStored = (_live, i) => i): WriteResult {
+  const live = txn.get(input.kind, objectKey(input.kind, input.metadata.namespace, input.metadata.name));
+  if (!live) return { ok: false, error: notFound(input.kind, input.metadata.name) };
+  const sent = input.metadata.resourceVersion;
+  if (sent !== undefined && sent !== '' && sent !== live.metadata.resourceVersion) return { ok: false, error: conflict(input.kind, input.metadata.name) };
+  return updateObject(txn, live, prepare(live, input));
+}
+
 /** Creates a new object from a manifest (defaults, admission, validation). */
 export function createObject(txn: Txn, manifest: AnyStored): WriteResult {
   // The server assigns the uid (FillObjectMetaSystemFields): one sent in a manifest is dropped.

@@ -3,7 +3,7 @@
 // order, the way `kubectl apply -f` works through a file.
 import { KINDS } from '../api/kinds.ts';
 import type { AnyStored, ObjectRef } from '../api/objects.ts';
-import { deleteObject, writeObject, type WriteOutcome } from '../cluster/apply.ts';
+import { deleteObject, replaceObject, writeObject, type WriteOutcome } from '../cluster/apply.ts';
 import { objectKey } from '../cluster/keys.ts';
 import type { ApiError } from '../cluster/errors.ts';
 import type { Txn } from '../cluster/store.ts';
@@ -36,8 +36,8 @@ export interface DocumentResult {
 }
 
 export interface ApplyOptions {
-  /** `kubectl apply -f`, `create -f`, or `delete -f` (the documents name what to delete). */
-  mode: 'apply' | 'create' | 'delete';
+  /** `kubectl apply -f`, `create -f`, `replace -f` (a PUT of each document), or `delete -f` (the documents name what to delete). */
+  mode: 'apply' | 'create' | 'replace' | 'delete';
   /** Only these documents (by index), e.g. one document's Apply in the editor; the rest are skipped. */
   only?: readonly number[];
   /** `-n`: the namespace for documents that name none; a different namespace in a document is an error. */
@@ -93,7 +93,7 @@ function applyDocument(txn: Txn, doc: ManifestDocument, opts: ApplyOptions): Doc
     if (!removed.ok) return { ...base, ref, error: { kind: 'api', message: removed.error.message, api: removed.error, position: positionOf(doc, 'metadata.name'), field: 'metadata.name' } };
     return { ...base, ref, outcome: 'deleted' };
   }
-  const written = writeObject(txn, obj as AnyStored, opts.mode);
+  const written = opts.mode === 'replace' ? replaceObject(txn, obj as AnyStored) : writeObject(txn, obj as AnyStored, opts.mode);
   if (!written.ok) {
     const field = written.error.field;
     return { ...base, ref, error: { kind: 'api', message: written.error.message, api: written.error, position: positionOf(doc, field ?? ''), ...(field ? { field } : {}) } };

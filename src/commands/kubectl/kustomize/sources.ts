@@ -3,7 +3,7 @@
 import { toYaml } from '../output-formats.ts';
 import { clientError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
-import { flag } from '../flags.ts';
+import { flag, isSet } from '../flags.ts';
 import { kustomizeBuild } from './build.ts';
 
 export interface ManifestSource {
@@ -41,11 +41,28 @@ export function manifestSources(ctx: KubectlContext): Sources {
   return {
     ok: true,
     warnings: '',
-    sources: files.map((file) => ({ path: file, source: file === '-' ? 'STDIN' : file, text: file === '-' ? (ctx.input.stdin ?? '') : ctx.input.files.read(file) })),
+    sources: files.flatMap((file) => (file === '-' ? [{ path: file, source: 'STDIN', text: ctx.input.stdin ?? '' }] : expandPath(ctx, file, isSet(ctx.flags, 'recursive')))),
   };
 }
 
 /** Whether the command was given -k. */
 export function hasKustomize(ctx: KubectlContext): boolean {
   return !!flag(ctx.flags, 'kustomize');
+}
+
+/** Extensions a directory's files need to be read (resource.FileExtensions); a file named outright is read whatever its name. */
+const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
+
+/**
+ * ExpandPathsToFileVisitors: a file as itself; a directory as its manifest files in filepath.Walk's
+ * order (by name), named `dir/file.yaml`, its subdirectories only with -R.
+ */
+function expandPath(ctx: KubectlContext, path: string, recursive: boolean, root = true): ManifestSource[] {
+  const text = ctx.input.files.read(path);
+  if (text !== undefined) return root || MANIFEST_EXTENSIONS.some((e) => path.endsWith(e)) ? [{ path, source: path, text }] : [];
+  const entries = ctx.input.files.list?.(path);
+  if (entries === undefined) return root ? [{ path, source: path, text: undefined }] : [];
+  if (!root && !recursive) return [];
+  const base = path.replace(/\/+$/, '') || '/';
+  return [...entries].sort().flatMap((name) => expandPath(ctx, base === '/' ? `/${name}` : `${base}/${name}`, recursive, false));
 }

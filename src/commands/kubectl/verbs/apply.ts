@@ -1,11 +1,11 @@
-// `kubectl apply -f FILE` and `kubectl create -f FILE`: every document of every file, results
-// printed as they happen, errors collected and printed after, like kubectl.
+// `kubectl apply -f FILE`, `kubectl create -f FILE` and `kubectl replace -f FILE`: every document
+// of every file, results printed as they happen, errors collected and printed after, like kubectl.
 import { KINDS, objectKey, type ObjectRef, parseManifestText, flattenLists, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
 import { applyDocuments, type FieldValidation } from '../../../engine/write.ts';
 import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
-import { flag } from '../flags.ts';
+import { flag, isSet } from '../flags.ts';
 import { getOwn } from '../../../lib/own.ts';
 import { discardedAct, dryRunOf, dryRunSuffix, type DryRun } from '../dry-run.ts';
 import { outputFormatError, printData, printObject } from '../object-output.ts';
@@ -13,12 +13,20 @@ import { asList } from '../output-formats.ts';
 import type { AnyStored } from '../../../engine/index.ts';
 import { applyPatchError, infoString, LAST_APPLIED_ANNOTATION, modifiedConfiguration, threeWayPatch } from './apply-patch.ts';
 import { hasKustomize, manifestSources } from '../kustomize/sources.ts';
+import { withApplyAnnotation } from './apply-annotation.ts';
 
-export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): CommandOutput {
+/** The verbs this file serves; `replace` checks its own flags first (replace.ts). */
+export type WriteMode = 'apply' | 'create' | 'replace';
+
+/**
+ * `recreate`: the second half of `replace --force`, which creates each object (printed as
+ * `replaced`) and reports the server's errors without the file they came from (replace.go).
+ */
+export function applyVerb(ctx: KubectlContext, mode: WriteMode, recreate = false): CommandOutput {
   const files = ctx.flags.values['filename'] ?? [];
   // create reads --validate before it looks for -f; apply after its -f check and --dry-run.
   const badValidate = validateOptionError(ctx);
-  if (badValidate && mode === 'create') return output(ctx.state, { stderr: badValidate, exitCode: 1 });
+  if (badValidate && mode !== 'apply') return output(ctx.state, { stderr: badValidate, exitCode: 1 });
   if (files.length === 0 && !hasKustomize(ctx)) {
     return output(ctx.state, {
       stderr: 'error: must specify one of -f and -k\n',
@@ -59,6 +67,8 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     const firstBroken = docs.findIndex((d) => d.syntaxError);
     // kubectl's resource builder skips documents that decode to null (`null`, `~`).
     let usable = (firstBroken >= 0 ? docs.slice(0, firstBroken) : docs).filter((d) => d.value !== null);
+    // replace keeps (or with --save-config writes) the last-applied annotation, as CreateOrUpdateAnnotation does.
+    if (mode === 'replace') usable = usable.map((d) => ({ ...d, value: withApplyAnnotation(d.value, isSet(ctx.flags, 'save-config')) }));
     // --validate=false skips the schema check, so a document that is not an object reaches the
     // decoder, which refuses it; the file's stream stops there.
     const undecodable = validationOff(ctx) ? usable.findIndex((d) => typeof d.value !== 'object' || Array.isArray(d.value)) : -1;
@@ -67,7 +77,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
     objects += usable.length;
     const r = write(
       state,
-      (results: DocumentResult[]) => summary(mode, results),
+      (results: DocumentResult[]) => summary(mode, results, recreate),
       (txn) => {
         const targets = usable.map((d) => {
           const v = d.value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | undefined;
@@ -81,7 +91,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
           return { info, namespace: info?.namespaced && typeof namespace === 'string' ? namespace : '', live, nameless };
         });
         const sent = usable.filter((_, i) => !targets[i]!.nameless);
-        const results = applyDocuments(txn, sent, { mode, fieldValidation: fieldValidationOf(ctx), ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
+        const results = applyDocuments(txn, sent, { mode: recreate ? 'create' : mode, fieldValidation: fieldValidationOf(ctx), ...(ctx.namespaceGiven ? { namespace: ctx.namespace } : {}) });
         let next = 0;
         usable.forEach((d, i) => {
           const t = targets[i]!;
@@ -91,11 +101,11 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
           }
           let res = results[next++]!;
           if (dryRun.value === 'client') {
-            const local = clientDryRun(mode, res, d.value as Record<string, unknown>, t.live, t.info?.namespaced ? t.namespace : undefined);
+            const local = clientDryRun(mode === 'apply' ? 'apply' : 'create', res, d.value as Record<string, unknown>, t.live, t.info?.namespaced ? t.namespace : undefined);
             res = local.result;
             if (local.object) {
               printing.objects.push(local.object);
-              report(res, source, mode, !!t.live, log, stderr, printing, local.object);
+              report(res, source, mode, !!t.live, log, stderr, printing, local.object, recreate);
               return;
             }
           }
@@ -110,7 +120,7 @@ export function applyVerb(ctx: KubectlContext, mode: 'apply' | 'create'): Comman
           }
           const object = res.ref ? txn.getRef(res.ref) : undefined;
           if (object) printing.objects.push(object);
-          report(res, source, mode, !!t.live, log, stderr, printing, object);
+          report(res, source, mode, !!t.live, log, stderr, printing, object, recreate);
         });
         return results;
       },
@@ -147,12 +157,13 @@ interface Printing {
   objects: AnyStored[];
 }
 
-function report(res: DocumentResult, source: string, mode: 'apply' | 'create', wasLive: boolean, log: OutputChunk[], stderr: string[], printing: Printing, object: AnyStored | undefined): void {
+function report(res: DocumentResult, source: string, mode: WriteMode, wasLive: boolean, log: OutputChunk[], stderr: string[], printing: Printing, object: AnyStored | undefined, recreate: boolean): void {
   for (const w of res.warnings) log.push({ stream: 'stderr', text: `Warning: ${w}\n` });
   if (res.outcome && res.ref) {
     if (printing.printsObjects) return;
     if (printing.format === 'name' && object) log.push({ stream: 'stdout', text: printObject(object, 'name', '', false).replace(/\n$/, '') + '\n' });
-    else log.push({ stream: 'stdout', text: `${resourcePrefix(res.ref.kind)}/${res.ref.name} ${res.outcome}${dryRunSuffix(printing.dryRun)}\n` });
+    // replace prints `replaced` whatever the server made of it (PrintFlags' operation).
+    else log.push({ stream: 'stdout', text: `${resourcePrefix(res.ref.kind)}/${res.ref.name} ${mode === 'replace' ? 'replaced' : res.outcome}${dryRunSuffix(printing.dryRun)}\n` });
     return;
   }
   const e = res.error;
@@ -167,13 +178,13 @@ function report(res: DocumentResult, source: string, mode: 'apply' | 'create', w
       );
       return;
     case 'decode':
-      stderr.push(`Error from server (BadRequest): error when ${wasLive ? 'patching' : 'creating'} "${source}": ${e.message}`);
+      stderr.push(recreate ? `Error from server (BadRequest): ${e.message}` : `Error from server (BadRequest): error when ${mode === 'replace' ? 'replacing' : wasLive ? 'patching' : 'creating'} "${source}": ${e.message}`);
       return;
     case 'namespace-mismatch':
       stderr.push(clientError(e.message));
       return;
     case 'api':
-      stderr.push(formatApiError(e.api!, { verb: mode === 'apply' && wasLive ? 'patching' : 'creating', source }));
+      stderr.push(recreate ? formatApiError(e.api!) : formatApiError(e.api!, { verb: mode === 'replace' ? 'replacing' : mode === 'apply' && wasLive ? 'patching' : 'creating', source }));
       return;
     case 'syntax':
       stderr.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${e.position.line}: ${e.message}`));
@@ -210,8 +221,9 @@ function clientDryRun(mode: 'apply' | 'create', res: DocumentResult, manifest: R
   return { result: { ...res, error: undefined, outcome } };
 }
 
-function summary(mode: string, results: readonly DocumentResult[]): string {
-  const done = results.filter((r) => r.outcome && r.outcome !== 'unchanged').map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${r.outcome}`);
+function summary(mode: string, results: readonly DocumentResult[], recreate = false): string {
+  const word = (r: DocumentResult) => (mode === 'replace' && !recreate ? 'replaced' : r.outcome);
+  const done = results.filter((r) => r.outcome && (r.outcome !== 'unchanged' || mode === 'replace')).map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${word(r)}`);
   return done.length ? `user ran kubectl ${mode}: ${done.join(', ')}` : `user ran kubectl ${mode}`;
 }
 
@@ -231,7 +243,7 @@ function validationOff(ctx: KubectlContext): boolean {
 }
 
 /** cmdutil.GetValidationDirective: the values it takes, in any case. */
-function validateOptionError(ctx: KubectlContext): string | undefined {
+export function validateOptionError(ctx: KubectlContext): string | undefined {
   const v = flag(ctx.flags, 'validate');
   if (v === undefined || ['strict', 'true', 'warn', 'ignore', 'false'].includes(v.toLowerCase())) return undefined;
   return clientError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`) + '\n';
