@@ -135,6 +135,9 @@ function normalise(text: string): string {
     .replace(/^\s*creationTimestamp: null\n/gm, '')
     // And 1.32's describe of a Secret lists its keys in Go's map order (newer kubectl sorts them).
     .replace(/(?:^\S+:\s+\d+ bytes\n)+/gm, (block) => block.split('\n').filter(Boolean).sort().join('\n') + '\n')
+    // `logs -l` with several pods: kubectl ranges over a Go map of requests, so the pods come in
+    // any order (logs.go sequentialConsumeRequest); `kubesim run` prints them by name.
+    .replace(/(?:^\[pod\/[^\]]+\] .*\n)+/gm, (block) => block.split('\n').filter(Boolean).sort().join('\n') + '\n')
     // describe's absolute times: the server sends today's, `kubesim run` keeps the simulated epoch.
     .replace(/[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<date>').replace(/(?<=^|\s)(\d+d)?(\d+h)?(\d+m)?(\d+s)?(?=\s|$)/gm, (m) => (/^\d+[dhms]/.test(m) ? '<age>' : m)).replace(/ {2,}/g, '  ');
 }
