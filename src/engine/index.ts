@@ -41,6 +41,19 @@ export function viewOf(state: ClusterState): ClusterView {
 // of the UI and the CLI use them, and a re-export here would put them on the first screen.
 
 export { execInPod, endMainProcess, stopsOnSigterm, type ExecOutcome } from './containers/runtime.ts';
+// The interactive process (`exec -it`): it brings only the shell and the exec paths above, already here.
+export {
+  interactiveEnd,
+  interactiveLine,
+  interactivePrompt,
+  openInteractive,
+  type InteractiveFailure,
+  type InteractiveOpened,
+  type InteractiveOptions,
+  type InteractiveSession,
+  type InteractiveStep,
+  type InteractiveTarget,
+} from './containers/interactive.ts';
 export { isPoweredOff, nodesInZone, powerOff, powerOn, poweredOffSince, type PowerResult } from './cluster/power.ts';
 export { NODE_MONITOR_GRACE_PERIOD_MS } from './controllers/node-lifecycle/index.ts';
 export { MAX_WAIT_FOR_UNMOUNT_MS } from './controllers/attach-detach/index.ts';

@@ -5,17 +5,46 @@
 // functions), and says what prompt comes next, until `exit` or end of input ends it.
 //
 // CONTRACT (used by src/server/** and src/ui/terminal/**; keep these names and shapes):
-//   openInteractive(state, target, argv) → { ok: true; session; output } | { ok: false; reason; detail }
+//   openInteractive(state, target, argv, options?) → { ok: true; session; output; ended?; state?; mainEnded? } | { ok: false; reason; detail }
 //   interactivePrompt(session) → string                     PS1 (or PS2 while a command is unfinished)
 //   interactiveLine(state, session, line) → InteractiveStep  one line, without its newline
 //   interactiveEnd(state, session) → InteractiveStep         end of input (Ctrl-D on an empty line)
-// A session is plain data (structured-clone safe); the engine state it runs against is passed in
-// each time, so a line typed after other commands sees the cluster as it is then.
+// A session is plain data (structured-clone and JSON safe); the engine state it runs against is
+// passed in each time, so a line typed after other commands sees the cluster as it is then.
+//
+// What each kind of program does:
+// - A shell with no command to run (`sh`, `/bin/bash`, `bash -l`, `sh -i`): reads line by line.
+//   The prompt is the image's for root: busybox/alpine ash `/ # ` (PS1 `\w \$ `), Debian's dash
+//   `# `, Debian's bash `root@HOSTNAME:/# ` (HOSTNAME: the pod's name, the Docker container's
+//   12-character id, the kind node's name); PS2 `> ` while a command is unfinished (an open `if`,
+//   quote, here-document, trailing `\` or `|`); `PS1=…` changes it. Errors are worded as the
+//   shell words them at a terminal (bash without `line N:`, dash with the number of lines read).
+//   `exit N` ends it with N (bash prints `exit`); end of input ends it with the last status (bash
+//   prints `exit`, ash and dash a newline); end of input inside an unfinished command is a syntax
+//   error and the shell goes on. Programs the shell runs get no input from the terminal: the
+//   simulation gives them end of input at once (`read x` fails, `cat` prints nothing).
+// - A program that reads its input (`cat`, `wc -l`, `grep x`, `python3`, `sh -s` without a
+//   terminal…): every line is collected, with no prompt; at end of input it runs once on them.
+// - A program that does not (`ls /data`, `echo hi`, `df -h`, `sh -c '…'`): it runs when opened;
+//   `openInteractive` then returns its output, `ended` (its status), `state` (the cluster with
+//   what it wrote) and `mainEnded`, and there is no session to feed.
+// - The container gone or restarted meanwhile (pod deleted, `docker rm -f`, the kubelet's
+//   restart): processes exec'd into it were killed with it (SIGKILL), so the next line or end of
+//   input ends the session with 137, as kubectl reports (`command terminated with exit code 137`).
+//   `kill 1` that ends the main process ends the session the same way, with `mainEnded` set.
+// Without a terminal (`options.tty: false`, `kubectl exec -i POD -- sh` fed by a pipe) a shell
+// still runs command by command, but prints no prompt and words errors as for a script.
+import type { Stored } from '../api/objects.ts';
 import type { ClusterState } from '../cluster/state.ts';
 import { execInPod } from './runtime.ts';
+import { containerKey } from './mounts.ts';
 import { execInContainer, findContainer } from '../docker/host.ts';
 import { execInKindNode, findKindNode } from '../docker/kind-nodes.ts';
-import type { ShellResult } from '../shell/interpreter.ts';
+import { hasShell, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
+import { needsMoreLines } from '../shell/continuation.ts';
+import { readsInput } from '../shell/reads-input.ts';
+import { endOfInput, lineRead, runShellCommand, shellPrompt, startShell, type LineRun, type SavedShell } from '../shell/interactive-shell.ts';
+import { getOwn } from '../../lib/own.ts';
 
 /** Where the program runs. */
 export type InteractiveTarget =
@@ -37,6 +66,8 @@ export interface InteractiveSession {
   input: string;
   /** The shell's own state between lines (variables, cwd, functions, `$?`): opaque to callers. */
   saved?: unknown;
+  /** Which run of the container the session was opened in: another (a restart, a new pod of the same name) means this one's processes were killed. */
+  incarnation?: string;
 }
 
 export type InteractiveFailure =
@@ -50,7 +81,7 @@ export type InteractiveFailure =
 export interface InteractiveStep {
   state: ClusterState;
   session: InteractiveSession;
-  /** What the line printed, both streams in the order written. */
+  /** What the line printed, both streams in the order written (`chunks`). */
   output: ShellResult;
   /** Set when the program ended (`exit 3`, end of input): its exit status. The session is over. */
   ended?: number;
@@ -58,62 +89,168 @@ export interface InteractiveStep {
   mainEnded?: boolean;
 }
 
-const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
+export interface InteractiveOptions {
+  /** A terminal is attached (`-t`): prompts, and a shell's interactive behaviour. Default true. */
+  tty?: boolean;
+}
 
-/** Starts the program; `output` is what it prints before its first prompt (nothing, for the shells modelled). */
-export function openInteractive(
-  state: ClusterState,
-  target: InteractiveTarget,
-  argv: readonly string[],
-): { ok: true; session: InteractiveSession; output: ShellResult } | { ok: false; reason: InteractiveFailure; detail: string } {
-  const base = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
-  const shell = SHELLS.has(base);
-  // Opening runs nothing; `true` checks that the target can be exec'd into at all.
-  const probe = runIn(state, target, shell ? [argv[0]!, '-c', 'true'] : ['true'], '');
-  if (!probe.ok) return probe;
-  return { ok: true, session: { target, argv: [...argv], shell, pending: [], input: '' }, output: { stdout: '', stderr: '', code: 0 } };
+export type InteractiveOpened =
+  | {
+      ok: true;
+      session: InteractiveSession;
+      /** What it printed before its first prompt (nothing for the shells modelled), or all it printed when it ended at once. */
+      output: ShellResult;
+      /** Set when the program does not read its input and so ran and ended at once: its status. */
+      ended?: number;
+      /** With `ended`: the state with what it wrote. */
+      state?: ClusterState;
+      /** With `ended`: it ended the container's main process (`kill 1`). */
+      mainEnded?: boolean;
+    }
+  | { ok: false; reason: InteractiveFailure; detail: string };
+
+/** The status of a process killed with its container (SIGKILL). */
+const KILLED = 137;
+const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
+const NOTHING: ShellResult = { stdout: '', stderr: '', code: 0 };
+
+const baseName = (program: string) => program.slice(program.lastIndexOf('/') + 1);
+
+/** Starts the program. */
+export function openInteractive(state: ClusterState, target: InteractiveTarget, argv: readonly string[], options: InteractiveOptions = {}): InteractiveOpened {
+  const tty = options.tty ?? true;
+  const alive = incarnation(state, target);
+  if (typeof alive !== 'string') return alive;
+  const session: InteractiveSession = { target, argv: [...argv], shell: false, pending: [], input: '', incarnation: alive };
+  const reads = readsInput(argv);
+  if (SHELLS.has(baseName(argv[0] ?? '')) && reads) {
+    // Opening runs nothing: it reads the shell's starting state from the container's context.
+    let saved: SavedShell | undefined;
+    const r = runIn(state, target, argv, '', (ctx) => {
+      if (!hasShell(ctx, baseName(argv[0]!))) return { ...NOTHING, code: 127, notFound: true };
+      saved = startShell(ctx, argv[0]!, tty);
+      return NOTHING;
+    });
+    if (!r.ok) return r;
+    if (!saved) return { ok: false, reason: 'executable-not-found', detail: argv[0]! };
+    return { ok: true, session: { ...session, shell: true, saved }, output: NOTHING };
+  }
+  if (reads) {
+    // It waits for its input; running it on none checks that it can be started at all.
+    const probe = runIn(state, target, argv, '');
+    if (!probe.ok) return probe;
+    return { ok: true, session, output: NOTHING };
+  }
+  const r = runIn(state, target, argv, '');
+  if (!r.ok) return r;
+  return { ok: true, session, output: r.output, ended: r.mainEnded ? KILLED : r.output.code, state: r.state, ...(r.mainEnded ? { mainEnded: true } : {}) };
 }
 
 /** The prompt to show before the next line. */
 export function interactivePrompt(session: InteractiveSession): string {
   if (!session.shell) return '';
-  return session.pending.length > 0 ? '> ' : '# ';
+  const saved = session.saved as SavedShell | undefined;
+  if (!saved) return session.pending.length > 0 ? '> ' : '# ';
+  return shellPrompt(saved, session.pending.length > 0);
 }
 
 /** Runs one typed line (without its newline). */
 export function interactiveLine(state: ClusterState, session: InteractiveSession, line: string): InteractiveStep {
-  if (!session.shell) return { state, session: { ...session, input: `${session.input}${line}\n` }, output: { stdout: '', stderr: '', code: 0 } };
-  const r = runIn(state, session.target, [session.argv[0]!, '-c', line], '');
-  if (!r.ok) return { state, session, output: { stdout: '', stderr: '', code: 137 }, ended: 137 };
-  const exited = /^\s*exit\b/.test(line) ? r.output.code : undefined;
-  return { state: r.state, session, output: r.output, ...(exited !== undefined ? { ended: exited } : {}) };
+  if (!session.shell) return { state, session: { ...session, input: `${session.input}${line}\n` }, output: NOTHING };
+  if (!stillRunning(state, session)) return killed(state, session);
+  const saved = session.saved as SavedShell;
+  const text = [...session.pending, line].join('\n');
+  if (needsMoreLines(text)) return { state, session: { ...session, pending: [...session.pending, line] }, output: NOTHING };
+  if (text.trim() === '') return { state, session: { ...session, pending: [], saved: lineRead(saved) }, output: NOTHING };
+  return runCommand(state, session, text, session.pending.length + 1);
 }
 
-/** End of input: a shell exits with its last status; any other program runs on what it was given. */
+/**
+ * End of input. A shell at its prompt exits with its last status; inside an unfinished command
+ * it reports the syntax error and goes on (a terminal's Ctrl-D ends one read, not the input).
+ * Any other program runs on what it was given.
+ */
 export function interactiveEnd(state: ClusterState, session: InteractiveSession): InteractiveStep {
-  if (session.shell) return { state, session, output: { stdout: '', stderr: '', code: 0 }, ended: 0 };
-  const r = runIn(state, session.target, session.argv, session.input);
-  if (!r.ok) return { state, session, output: { stdout: '', stderr: '', code: 137 }, ended: 137 };
-  return { state: r.state, session, output: r.output, ended: r.output.code };
+  if (!session.shell) {
+    if (!stillRunning(state, session)) return killed(state, session);
+    const r = runIn(state, session.target, session.argv, session.input);
+    if (!r.ok) return killed(state, session);
+    return { state: r.state, session, output: r.output, ended: r.mainEnded ? KILLED : r.output.code, ...(r.mainEnded ? { mainEnded: true } : {}) };
+  }
+  if (!stillRunning(state, session)) return killed(state, session);
+  const saved = session.saved as SavedShell;
+  if (session.pending.length > 0) {
+    const step = runCommand(state, session, session.pending.join('\n'), session.pending.length);
+    // Without a terminal the input has ended for good: the shell exits after it.
+    if (saved.tty || step.ended !== undefined) return step;
+    return { ...step, ended: (step.session.saved as SavedShell).lastCode };
+  }
+  const end = endOfInput(saved);
+  return { state, session, output: end.output, ended: end.exited };
 }
 
-function runIn(
-  state: ClusterState,
-  target: InteractiveTarget,
-  argv: readonly string[],
-  stdin: string,
-): { ok: true; state: ClusterState; output: ShellResult } | { ok: false; reason: InteractiveFailure; detail: string } {
+function runCommand(state: ClusterState, session: InteractiveSession, text: string, lines: number): InteractiveStep {
+  const saved = session.saved as SavedShell;
+  let run: LineRun | undefined;
+  const r = runIn(state, session.target, session.argv, '', (ctx) => {
+    run = runShellCommand(ctx, saved, text, lines);
+    return run.output;
+  });
+  if (!r.ok || !run) return killed(state, session);
+  const next: InteractiveSession = { ...session, pending: [], saved: run.saved };
+  // The main process ended (`kill 1`): the container stops and takes this shell with it.
+  if (r.mainEnded) return { state: r.state, session: next, output: r.output, ended: KILLED, mainEnded: true };
+  return { state: r.state, session: next, output: r.output, ...(run.exited !== undefined ? { ended: run.exited } : {}) };
+}
+
+function killed(state: ClusterState, session: InteractiveSession): InteractiveStep {
+  return { state, session: { ...session, pending: [] }, output: { ...NOTHING, code: KILLED }, ended: KILLED };
+}
+
+/** Whether the container the session was opened in is still that one, running. */
+function stillRunning(state: ClusterState, session: InteractiveSession): boolean {
+  const now = incarnation(state, session.target);
+  return typeof now === 'string' && (session.incarnation === undefined || now === session.incarnation);
+}
+
+/** The running container's identity and start (its restart count for a pod), or why it cannot be exec'd into. */
+function incarnation(state: ClusterState, target: InteractiveTarget): string | { ok: false; reason: InteractiveFailure; detail: string } {
   if (target.kind === 'pod') {
-    const r = execInPod(state, target.namespace, target.pod, target.container, argv, stdin);
-    if (!r.ok) return r;
-    return { ok: true, state: r.state, output: { stdout: r.stdout, stderr: r.stderr, code: r.code } };
+    const pod = getOwn(state.objects.Pod, `${target.namespace}/${target.pod}`) as Stored<'Pod'> | undefined;
+    if (!pod) return { ok: false, reason: 'pod-not-found', detail: target.pod };
+    const record = state.containers[containerKey(pod, target.container)];
+    const status = pod.status?.containerStatuses?.find((s) => s.name === target.container);
+    // execInPod words the other failures; here only which run of the container this is.
+    return `${pod.metadata.uid}/${status?.restartCount ?? 0}/${record?.startedAt ?? ''}`;
   }
   if (target.kind === 'docker') {
     const c = findContainer(state.docker, target.id);
     if (!c) return { ok: false, reason: 'no-such-container', detail: target.id };
     if (c.state !== 'running') return { ok: false, reason: 'not-running', detail: c.id };
-    return { ok: true, ...execInContainer(state, c.id, argv, stdin) };
+    return `${c.id}/${c.startedAt}`;
   }
-  if (!findKindNode(state, target.node)) return { ok: false, reason: 'no-such-container', detail: target.node };
-  return { ok: true, ...execInKindNode(state, target.node, argv, stdin) };
+  const node = findKindNode(state, target.node);
+  if (!node) return { ok: false, reason: 'no-such-container', detail: target.node };
+  if (node.container.state !== 'running') return { ok: false, reason: 'not-running', detail: node.container.id };
+  return `${node.container.id}/${node.container.startedAt}`;
+}
+
+type RunOutcome = { ok: true; state: ClusterState; output: ShellResult; mainEnded?: boolean } | { ok: false; reason: InteractiveFailure; detail: string };
+
+/** Runs argv in the target, or `run` in the target's shell context when given. */
+function runIn(state: ClusterState, target: InteractiveTarget, argv: readonly string[], stdin: string, run?: (ctx: ShellContext) => ShellResult & { notFound?: boolean }): RunOutcome {
+  if (target.kind === 'pod') {
+    // execInPod keeps the two streams apart; the runner's own result keeps their order too.
+    let ordered: ShellResult | undefined;
+    const r = execInPod(state, target.namespace, target.pod, target.container, argv, stdin, run && ((ctx) => (ordered = run(ctx))));
+    if (!r.ok) return r;
+    return { ok: true, state: r.state, output: ordered ?? { stdout: r.stdout, stderr: r.stderr, code: r.code }, ...(r.mainEnded ? { mainEnded: true } : {}) };
+  }
+  const alive = incarnation(state, target);
+  if (typeof alive !== 'string') return alive;
+  if (target.kind === 'docker') {
+    const c = findContainer(state.docker, target.id)!;
+    return { ok: true, ...execInContainer(state, c.id, argv, stdin, run) };
+  }
+  return { ok: true, ...execInKindNode(state, findKindNode(state, target.node)!.container.name, argv, stdin, run) };
 }

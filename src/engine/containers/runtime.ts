@@ -6,7 +6,7 @@ import type { Kind, Stored } from '../api/objects.ts';
 import type { ContainerRecord } from '../cluster/state.ts';
 import type { Txn } from '../cluster/store.ts';
 import { base64Decode } from '../../lib/base64.ts';
-import { imageLacks, runArgv, runShell, type MainProcess, type ShellResult } from '../shell/interpreter.ts';
+import { imageLacks, runArgv, runShell, type MainProcess, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
 import { imageFamily } from '../shell/dialect.ts';
 import { mainProcessLifetime, mainProcessStopSignals } from './process.ts';
@@ -150,10 +150,24 @@ function makePodMountPoints(txn: Txn, pod: Pod, c: Container): MountPointFailure
 }
 
 /**
+ * What runs in the exec's shell context in place of argv: an interactive shell's next line
+ * (containers/interactive.ts), given the context the container's processes see.
+ */
+export type ExecRunner = (ctx: ShellContext) => ShellResult & { notFound?: boolean };
+
+/**
  * Runs a command in a running container (`kubectl exec`). Files it writes stay written.
  * `mainEnded` says that a signal it sent (`kill 1`) ended the container's main process.
  */
-export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly string[], stdin: string, mounts?: Mount[]): ShellResult & { notFound?: boolean; mainEnded?: { signal: string } } {
+export function execIn(
+  txn: Reader,
+  pod: Pod,
+  container: string,
+  argv: readonly string[],
+  stdin: string,
+  mounts?: Mount[],
+  run?: ExecRunner,
+): ShellResult & { notFound?: boolean; mainEnded?: { signal: string } } {
   const record = txn.state.containers[containerKey(pod, container)];
   const fs = ContainerFs.ofPod(txn, pod, container, mounts);
   const spec = pod.spec?.containers.find((c) => c.name === container);
@@ -161,6 +175,10 @@ export function execIn(txn: Reader, pod: Pod, container: string, argv: readonly 
   // The pod's network tools (curl, wget where the image has them), sending from this pod.
   const extraCommands = containerNetCommands(txn, pod, spec?.image ?? '');
   const ctx = { fs, env: { ...(record?.env ?? {}) }, cwd: workingDir(spec), hostname: pod.metadata.name, lastCode: 0, main, family: imageFamily(spec?.image ?? ''), image: spec?.image ?? '', extraCommands };
+  if (run) {
+    const r = run(ctx);
+    return main.ended ? { ...r, mainEnded: main.ended } : r;
+  }
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   // A program the image lacks (`ps` in a Debian image without procps) cannot be exec'd: the runtime says so, not a shell.
   const lacks = (!hasOwn(COMMANDS, base) || imageLacks(ctx, base)) && !(NET_COMMAND_NAMES.includes(base) && hasOwn(extraCommands, base));
@@ -207,6 +225,7 @@ export function execInPod(
   container: string,
   argv: readonly string[],
   stdin: string,
+  run?: ExecRunner,
 ): ExecOutcome {
   // An exec writes files, never API objects: a view of the state with its file tables copied is
   // all it needs (a transaction would copy every bookkeeping table for nothing, per command).
@@ -219,7 +238,7 @@ export function execInPod(
   // Between an exit and its restart (CrashLoopBackOff) there is no process to exec into.
   const status = pod.status?.containerStatuses?.find((s) => s.name === container);
   if (status && !status.state?.running) return { ok: false, reason: 'not-running', detail: container };
-  const r = execIn(view, pod, container, argv, stdin, committedMounts(view, pod, container));
+  const r = execIn(view, pod, container, argv, stdin, committedMounts(view, pod, container), run);
   if (r.notFound) return { ok: false, reason: 'executable-not-found', detail: argv[0]! };
   // A server stopped by a signal it handles exits cleanly (nginx, postgres: 0); the kubelet does the rest.
   if (r.mainEnded) {

@@ -9,7 +9,7 @@ import { makeMountPoints, mountsAbove, ociCreateFailed, runcMountError } from '.
 import { nodeRootFs } from '../fs/node-root.ts';
 import { childrenOf, EMPTY_TREE, entryAt, layerBytes, lookup, mkdirAll, normalizePath, removeAll, setEntry, treeEntries, treeOf, type FsTree } from '../fs/tree.ts';
 import { digestHex } from '../runtime/ids.ts';
-import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
+import { runArgv, runShell, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
 import { imageFamily } from '../shell/dialect.ts';
 import { mainProcessLifetime, mainProcessStopSignals } from '../containers/process.ts';
@@ -288,21 +288,25 @@ export function containerLayerDir(c: DockerContainer): string {
 }
 
 /** `docker exec`: runs a command in a running container; returns the new state with what it wrote. */
-export function execInContainer(state: ClusterState, id: string, argv: readonly string[], stdin: string): { state: ClusterState; output: ShellResult } {
+export function execInContainer(state: ClusterState, id: string, argv: readonly string[], stdin: string, run?: (ctx: ShellContext) => ShellResult): { state: ClusterState; output: ShellResult } {
   const next = writableCopy(state);
-  return { state: next, output: runInContainer(next, id, argv, stdin) };
+  return { state: next, output: runInContainer(next, id, argv, stdin, run) };
 }
 
-/** Runs a command (`docker exec`, or the container's own command at start) in a container. */
-export function runInContainer(state: ClusterState, id: string, argv: readonly string[], stdin: string): ShellResult {
+/**
+ * Runs a command (`docker exec`, or the container's own command at start) in a container;
+ * `run`, when given, runs in the container's shell context instead (an interactive shell's line).
+ */
+export function runInContainer(state: ClusterState, id: string, argv: readonly string[], stdin: string, run?: (ctx: ShellContext) => ShellResult): ShellResult {
   const c = state.docker.containers[id]!;
   const fs = dockerContainerFs(state, id);
   const env = Object.fromEntries(c.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   const ctx = { fs, env: { HOSTNAME: c.id.slice(0, 12), HOME: '/root', ...env }, cwd: c.workdir || '/', hostname: c.id.slice(0, 12), lastCode: 0, family: imageFamily(c.image, state.docker.images[c.imageId]?.history), image: c.image };
+  if (run) return run(ctx);
   const base = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
   // Long-running servers (nginx, python app.py) have nothing to print in the simulation.
   if (!['sh', 'bash', 'ash'].includes(base) && !hasOwn(COMMANDS, base)) return { stdout: '', stderr: '', code: 0 };
-  return argv.length === 1 && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
+  return argv.length === 1 && stdin && ['sh', 'bash', 'ash'].includes(base) ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
 }
 
 /** Looks a container up by name, id or id prefix. */

@@ -12,7 +12,7 @@ import { EMPTY_TREE } from '../fs/tree.ts';
 import { CLUSTER_EPOCH } from '../runtime/clock.ts';
 import { digestHex } from '../runtime/ids.ts';
 import { presetContents } from '../presets.ts';
-import { runArgv, runShell, type ShellResult } from '../shell/interpreter.ts';
+import { runArgv, runShell, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
 import type { DockerContainer } from './types.ts';
 import { getOwn } from '../../lib/own.ts';
 
@@ -85,10 +85,12 @@ function nodeFs(state: ClusterState, node: string): ContainerFs {
 }
 
 /** `docker exec NODE CMD…`: runs in the node as root, in the node image's Debian shells. Returns the new state with what it wrote. */
-export function execInKindNode(state: ClusterState, node: string, argv: readonly string[], stdin: string): { state: ClusterState; output: ShellResult } {
+export function execInKindNode(state: ClusterState, node: string, argv: readonly string[], stdin: string, run?: (ctx: ShellContext) => ShellResult): { state: ClusterState; output: ShellResult } {
   const next: ClusterState = { ...state, nodeFiles: { ...state.nodeFiles }, volumeData: { ...state.volumeData } };
   const fs = nodeFs(next, node);
   const ctx = { fs, env: { HOSTNAME: node, HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', container: 'docker' }, cwd: '/', hostname: node, lastCode: 0, family: 'debian' as const };
+  // `run`: an interactive shell's line, in the node's shell context.
+  if (run) return { state: next, output: run(ctx) };
   return { state: next, output: argv.length === 1 && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin) };
 }
 

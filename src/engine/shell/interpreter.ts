@@ -53,6 +53,12 @@ export interface ShellContext {
   notFound?: (name: string) => ShellResult;
   /** The shell's own state: unexported variables, functions, positional parameters, limits. */
   shell?: ShellState;
+  /**
+   * A shell reading commands from a terminal (`kubectl exec -it … -- sh`): an error that ends a
+   * non-interactive shell (`${x:?}`, a bad arithmetic expression) ends only the command, and a
+   * loop waiting forever is taken as interrupted (Ctrl-C). Subshells and nested shells are not.
+   */
+  interactive?: boolean;
 }
 
 export interface MainProcess {
@@ -139,6 +145,10 @@ export class ExitSignal {
  * did so far is what it printed and wrote.
  */
 class BlockedSignal {}
+/** An interactive shell's fatal error: the command stops with this status, the shell goes on. */
+class AbortSignal {
+  constructor(readonly code: number) {}
+}
 /** A limit was reached: the whole invocation stops with this message. */
 class LimitSignal {
   constructor(readonly message: string) {}
@@ -208,7 +218,16 @@ function runParsed(program: Program, ctx: ShellContext, io: Io): number {
       ctx.lastCode = 2;
       return 2;
     }
+    if (e instanceof AbortSignal) {
+      ctx.lastCode = e.code;
+      return e.code;
+    }
     if (e instanceof BlockedSignal) {
+      // At a prompt, a loop that would wait forever is what the learner then interrupts (Ctrl-C: 130).
+      if (ctx.interactive) {
+        ctx.lastCode = 130;
+        return 130;
+      }
       ctx.exited = 0;
       return 0;
     }
@@ -361,6 +380,7 @@ function copyContext(ctx: ShellContext): ShellContext {
     commands: ctx.commands,
     notFound: ctx.notFound,
     shell: ctx.shell,
+    interactive: ctx.interactive,
   } satisfies Record<keyof ShellContext, unknown>;
 }
 
@@ -371,6 +391,8 @@ function inSubshell(ctx: ShellContext, fn: (sub: ShellContext) => number): numbe
   sub.env = { ...ctx.env };
   sub.shell = { ...st, vars: { ...st.vars }, functions: { ...st.functions }, positional: [...st.positional], localFrames: [] };
   sub.exited = undefined;
+  // A subshell's fatal error ends the subshell, as in any shell.
+  sub.interactive = undefined;
   try {
     return fn(sub);
   } catch (e) {
@@ -566,7 +588,7 @@ export function imageLacks(ctx: Pick<ShellContext, 'family' | 'image'>, base: st
 }
 
 /** Whether the image has this shell: busybox's has sh and ash (and, leniently, bash); Debian's has sh, dash and bash. */
-function hasShell(ctx: ShellContext, base: string): boolean {
+export function hasShell(ctx: ShellContext, base: string): boolean {
   if (ctx.family === 'debian') return base === 'sh' || base === 'dash' || base === 'bash';
   return base === 'sh' || base === 'ash' || base === 'bash';
 }
@@ -712,6 +734,7 @@ function runNestedShell(name: string, base: string, args: string[], ctx: ShellCo
   child.shell = shell;
   child.exited = undefined;
   child.commands = undefined;
+  child.interactive = undefined;
   const parsed = parseShell(source, { bashisms: dialect.bashisms });
   if (!parsed.ok) {
     io.out.write(2, dialect.syntax(argv0, parsed.error, source));
@@ -881,12 +904,17 @@ class ShellExpander implements Expander {
   }
   fatal(message: string): never {
     this.io.out.write(2, `${where(this.ctx)}${message}\n`);
-    throw new ExitSignal(dialectOf(this.ctx).unsetStatus);
+    throw fatalSignal(this.ctx, dialectOf(this.ctx).unsetStatus);
   }
   arithFailure(err: ArithError, expr: string): never {
     this.io.out.write(2, `${where(this.ctx)}${dialectOf(this.ctx).arithError(err.kind, expr, err.token)}\n`);
-    throw new ExitSignal(dialectOf(this.ctx).fatalStatus);
+    throw fatalSignal(this.ctx, dialectOf(this.ctx).fatalStatus);
   }
+}
+
+/** A shell error ends a script's shell, and only the command at an interactive prompt. */
+function fatalSignal(ctx: ShellContext, code: number): ExitSignal | AbortSignal {
+  return ctx.interactive ? new AbortSignal(code) : new ExitSignal(code);
 }
 
 export function testEnv(ctx: ShellContext): TestEnv {

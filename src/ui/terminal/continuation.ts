@@ -1,14 +1,4 @@
 // Whether the lines typed so far are a whole command, or bash would print its `> ` prompt and
-// read another line: an open `for … do`, `if`, `{`, quote, `$(`, a pipe or `&&` at the end, a
-// here-document before its terminator, a trailing `\`. The shell's own parser decides, so the
-// terminal and `kubesim run` (parse-script.ts) split commands the same way.
-import { parseShell } from '../../engine/shell/parse.ts';
-
-export function needsMoreLines(text: string): boolean {
-  const last = text.slice(text.lastIndexOf('\n') + 1);
-  // An odd number of backslashes at the end escapes the newline.
-  if (/(^|[^\\])(\\\\)*\\$/.test(last)) return true;
-  if (text.trim() === '') return false;
-  const parsed = parseShell(`${text}\n`, { bashisms: true });
-  return !parsed.ok && parsed.error.incomplete === true;
-}
+// read another line. The rule lives in the engine (a shell inside a container asks it too), so
+// the terminal, `kubesim run` (parse-script.ts) and container shells split commands the same way.
+export { needsMoreLines } from '../../engine/shell/continuation.ts';
