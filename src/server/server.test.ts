@@ -249,7 +249,8 @@ describe('subresources', () => {
     const stale = await call('PUT', SCALE, { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name: 'web', resourceVersion: '1' }, spec: { replicas: 1 } });
     expect(stale.json).toMatchObject({ code: 409, reason: 'Conflict' });
     expect((await call('GET', '/api/v1/namespaces/default/pods/x/exec?command=ls')).json).toMatchObject({ code: 400, message: 'Upgrade request required' });
-    expect((await call('GET', '/api/v1/namespaces/default/pods/x/attach')).json).toMatchObject({ code: 404, message: 'kubesim serve does not serve pods/attach yet' });
+    expect((await call('GET', '/api/v1/namespaces/default/pods/x/attach')).json).toMatchObject({ code: 400, message: 'Upgrade request required' });
+    expect((await call('GET', '/api/v1/namespaces/default/pods/x/binding')).json).toMatchObject({ code: 404, message: 'kubesim serve does not serve pods/binding yet' });
     expect((await call('GET', '/apis/apps/v1/namespaces/default/deployments/web/status')).json).toMatchObject({ kind: 'Deployment', spec: { replicas: 3 } });
   });
 });

@@ -19,6 +19,8 @@ import { shiftTimes } from './wire-time.ts';
 import { fieldManagerOf, writeObjects } from './writes.ts';
 import { PROTOBUF, protobufToJson } from './proto/decode.ts';
 import { createExecServer, execTarget, upgradeExec } from './exec.ts';
+import { attachTarget, upgradeAttach } from './attach.ts';
+import { createPortForwardServer, portForwardTarget, upgradePortForward } from './port-forward.ts';
 
 /** The API server's default request body limit (3 MiB). */
 const MAX_BODY = 3 * 1024 * 1024;
@@ -87,15 +89,17 @@ export function startKubeServer(session: ServeSession, port: number, options: { 
       })
       .catch((err: unknown) => send(res, { code: 500, body: failure(500, 'InternalError', `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`) }));
   });
-  // exec (and cp through it) upgrades to the WebSocket remote-command protocol.
+  // exec (and cp through it) and attach upgrade to the WebSocket remote-command protocol;
+  // port-forward to SPDY, inside WebSocket messages or on the bare connection.
   const execServer = createExecServer();
+  const portForwardServer = createPortForwardServer();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!execTarget(url.pathname)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    upgradeExec(execServer, session, req, socket, head, () => remember(history, session.state));
+    const changed = () => remember(history, session.state);
+    if (execTarget(url.pathname)) return upgradeExec(execServer, session, req, socket, head, changed);
+    if (attachTarget(url.pathname)) return upgradeAttach(execServer, session, req, socket, head, changed);
+    if (portForwardTarget(url.pathname)) return upgradePortForward(portForwardServer, session, req, socket, head, changed);
+    socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -110,6 +114,7 @@ export function startKubeServer(session: ServeSession, port: number, options: { 
             clearTimeout(quiet);
             for (const ws of execServer.clients) ws.terminate();
             execServer.close();
+            portForwardServer.close();
             server.closeAllConnections();
             server.close(() => done());
           }),
@@ -182,11 +187,10 @@ function objectRequest(session: ServeSession, req: IncomingMessage, url: URL, r:
     // GET …/status answers the whole object, as the API server does; writes to status are the controllers'.
     return readObjects(session.state, { info: r.info, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), name: r.name, query: url.searchParams });
   }
-  // exec is served as a WebSocket upgrade (exec.ts); a plain request is refused as the API server does.
-  if (r.subresource === 'exec' && r.info.kind === 'Pod') return { code: 400, body: failure(400, 'BadRequest', 'Upgrade request required') };
+  // exec, attach and portforward are served as upgrades (exec.ts, attach.ts, port-forward.ts); a plain request is refused as the API server does.
+  if ((r.subresource === 'exec' || r.subresource === 'attach' || r.subresource === 'portforward') && r.info.kind === 'Pod') return { code: 400, body: failure(400, 'BadRequest', 'Upgrade request required') };
   if (r.subresource !== undefined) {
-    // Streams (exec, log, attach, port-forward) and the other subresources come in a later round:
-    // say so rather than pretend the pod is missing.
+    // The other subresources come in a later round: say so rather than pretend the pod is missing.
     return { code: 404, body: failure(404, 'NotFound', `kubesim serve does not serve ${r.info.plural}/${r.subresource} yet`, {}) };
   }
   if (get) return readObjects(session.state, { info: r.info, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), ...(r.name !== undefined ? { name: r.name } : {}), query: url.searchParams, ...(accept ? { accept } : {}) });
