@@ -8,10 +8,14 @@ import { inspect } from '../../commands/docker/inspect.ts';
 import type { DockerContext } from './context.ts';
 import { ApiError, badRequest, conflict, fromDaemonMessage, notFound } from './errors.ts';
 import { createMounts } from './mounts.ts';
-import { frames, MULTIPLEXED, frame } from './mux.ts';
+import { frames, MULTIPLEXED, RAW_STREAM } from './mux.ts';
 import { bodyJson, json, noContent, queryBool, type DockerReply, type DockerRequest } from './reply.ts';
 import { containerList, wallTime } from './views.ts';
 import type { WaitCondition } from './exits.ts';
+import { logBytes, tailOf } from './follow.ts';
+import { withStreamConfig } from './inspect-streams.ts';
+import { openMainStream } from './main-stream.ts';
+import { toTerminal } from './tty.ts';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
@@ -73,15 +77,18 @@ export function createContainer(ctx: DockerContext, req: DockerRequest): DockerR
     createOnly: true,
     ...(strictBinds.length ? { bindSourcesThatMustExist: strictBinds } : {}),
   });
+  const terminal = { tty: config['Tty'] === true, stdinOnce: config['StdinOnce'] === true };
   if (!result.ok) {
     // runc's refusal comes with a container that exists, Created: the daemon reports it at start.
     const made = result.state && Object.values(result.state.docker.containers).find((c) => !state.docker.containers[c.id]);
     if (!made) throw /^Conflict/.test(result.error) ? conflict(result.error) : badRequest(result.error);
     ctx.commit(result.state!);
+    ctx.terminals.set(made.id, terminal);
     if (hostConfig['AutoRemove'] === true) ctx.exits.autoRemove.add(made.id);
     return json(201, { Id: made.id, Warnings: [] });
   }
   ctx.commit(result.state);
+  ctx.terminals.set(result.container.id, terminal);
   if (hostConfig['AutoRemove'] === true) ctx.exits.autoRemove.add(result.container.id);
   return json(201, { Id: result.container.id, Warnings: [] });
 }
@@ -100,10 +107,26 @@ export function start(ctx: DockerContext, ref: string): DockerReply {
   }
   ctx.exits.starting(c.id);
   const started = startContainerWithOutput(ctx.session.state, c.id)!;
-  const out = frames(started.output);
+  const text = (started.output.chunks ?? [{ text: started.output.stdout }, { text: started.output.stderr }]).map((x) => x.text).join('');
+  const out = ctx.terminals.get(c.id)?.tty ? Buffer.from(toTerminal(text)) : frames(started.output);
+  if (started.state.docker.containers[c.id]?.state === 'running') {
+    ctx.commit(started.state);
+    for (const s of ctx.exits.attachedTo(c.id)) s.write(out);
+    // A main process that reads its stdin is fed by the attached clients from now on (a shell prints its prompt).
+    openMainStream(ctx, c.id);
+    return noContent;
+  }
+  // Ended at once: its output goes out before the commit closes the attached streams.
   for (const s of ctx.exits.attachedTo(c.id)) s.write(out);
   ctx.commit(started.state);
   return noContent;
+}
+
+/** `POST /containers/ID/resize?h=&w=`: the pty's size (nothing here depends on it). */
+export function resize(ctx: DockerContext, ref: string): DockerReply {
+  const c = containerOrThrow(ctx, ref);
+  if (c.state !== 'running') throw conflict(`Container ${c.id} is not running`);
+  return { code: 200, raw: '', contentType: 'text/plain; charset=utf-8' };
 }
 
 /** stop, restart, rm and a kind node's start: the command layer's lifecycle, its refusals as the daemon's errors. */
@@ -166,7 +189,7 @@ export function inspectContainer(ctx: DockerContext, ref: string): DockerReply {
   const doc = (JSON.parse(out.stdout) as Record<string, unknown>[])[0]!;
   const state = doc['State'] as Record<string, unknown>;
   const offset = ctx.session.offsetMs;
-  return json(200, { ...doc, Created: wallTime(doc['Created'], offset), State: { ...state, StartedAt: wallTime(state['StartedAt'], offset), FinishedAt: wallTime(state['FinishedAt'], offset) } });
+  return json(200, { ...withStreamConfig(ctx, findContainer(ctx.session.state.docker, ref), doc), Created: wallTime(doc['Created'], offset), State: { ...state, StartedAt: wallTime(state['StartedAt'], offset), FinishedAt: wallTime(state['FinishedAt'], offset) } });
 }
 
 /** `GET /containers/ID/logs`: what the container printed, as multiplexed frames (`--tail N` honoured). */
@@ -175,8 +198,6 @@ export function logs(ctx: DockerContext, ref: string, req: DockerRequest): Docke
   if (node) return { code: 200, raw: Buffer.alloc(0), contentType: MULTIPLEXED };
   const c = containerOrThrow(ctx, ref);
   if (!queryBool(req.query, 'stdout') && !queryBool(req.query, 'stderr')) throw badRequest('Bad parameters: you must choose at least one stream');
-  const lines = c.logs.split('\n').slice(0, -1);
-  const tail = req.query.get('tail');
-  const shown = tail && tail !== 'all' && /^\d+$/.test(tail) ? lines.slice(Math.max(0, lines.length - Number(tail))) : lines;
-  return { code: 200, raw: shown.length ? frame('stdout', shown.map((l) => l + '\n').join('')) : Buffer.alloc(0), contentType: MULTIPLEXED };
+  const tty = ctx.terminals.get(c.id)?.tty ?? false;
+  return { code: 200, raw: logBytes(tty, tailOf(c.logs, req.query.get('tail'))), contentType: tty ? RAW_STREAM : MULTIPLEXED };
 }

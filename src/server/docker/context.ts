@@ -5,6 +5,7 @@ import { docker } from '../../commands/docker/index.ts';
 import type { CommandOutput } from '../../commands/types.ts';
 import type { ServeSession } from '../session.ts';
 import { ExitTracker } from './exits.ts';
+import type { MainProcess } from './main-stream.ts';
 
 export interface ExecRecord {
   id: string;
@@ -13,6 +14,8 @@ export interface ExecRecord {
   node?: string;
   cmd: string[];
   attachStdin: boolean;
+  /** `docker exec -t`: a pseudo-terminal, so the stream is raw (not multiplexed). */
+  tty: boolean;
   running: boolean;
   exitCode: number | null;
 }
@@ -21,6 +24,13 @@ export interface DockerContext {
   session: ServeSession;
   exits: ExitTracker;
   execs: Map<string, ExecRecord>;
+  /**
+   * How each container was created for its stdin (Config.Tty, Config.StdinOnce): the engine keeps
+   * only OpenStdin, and the stream's framing and what closing an attached stdin does depend on these.
+   */
+  terminals: Map<string, { tty: boolean; stdinOnce: boolean }>;
+  /** Containers whose main process reads its stdin (`docker run -it busybox sh`): attached clients type into it. */
+  mains: Map<string, MainProcess>;
   /** Makes `state` the served state, after announcing the containers that ended (and removing `--rm` ones). */
   commit(state: ClusterState): void;
   /** Runs a `docker` command line through the command layer (the CLI's own verbs: stop, restart, rm, rmi). */
@@ -46,6 +56,8 @@ export function createContext(session: ServeSession): DockerContext {
     session,
     exits,
     execs: new Map(),
+    terminals: new Map(),
+    mains: new Map(),
     commit(state) {
       session.state = exits.observe(state, removeWithAnonymousVolumes);
     },

@@ -1,7 +1,7 @@
 // The Engine API's paths (with or without a `/v1.NN` prefix) and the handler for each.
 import type { DockerContext } from './context.ts';
-import { createContainer, inspectContainer, kill, listContainers, logs, remove, restart, start, stop, wait } from './containers.ts';
-import { createExec, inspectExec } from './exec.ts';
+import { createContainer, inspectContainer, kill, listContainers, logs, remove, resize, restart, start, stop, wait } from './containers.ts';
+import { createExec, inspectExec, resizeExec } from './exec.ts';
 import { history, inspectImage, listImages, pull, removeImage } from './images.ts';
 import { build } from './build.ts';
 import { getArchive, putArchive, statPath } from './archive.ts';
@@ -23,6 +23,8 @@ const ROUTES: [method: string, path: RegExp, handler: Handler][] = [
   ['POST', /^\/containers\/([^/]+)\/stop$/, (ctx, req, [id]) => stop(ctx, id!, req)],
   ['POST', /^\/containers\/([^/]+)\/restart$/, (ctx, req, [id]) => restart(ctx, id!, req)],
   ['POST', /^\/containers\/([^/]+)\/kill$/, (ctx, req, [id]) => kill(ctx, id!, req)],
+  ['POST', /^\/containers\/([^/]+)\/resize$/, (ctx, _req, [id]) => resize(ctx, id!)],
+  ['POST', /^\/exec\/([^/]+)\/resize$/, (ctx, _req, [id]) => resizeExec(ctx, id!)],
   ['POST', /^\/containers\/([^/]+)\/wait$/, (ctx, req, [id], answer) => (wait(ctx, id!, req, answer), undefined)],
   ['HEAD', /^\/containers\/([^/]+)\/archive$/, (ctx, req, [id]) => statPath(ctx, id!, req)],
   ['GET', /^\/containers\/([^/]+)\/archive$/, (ctx, req, [id]) => getArchive(ctx, id!, req)],
