@@ -38,10 +38,13 @@ const DRY_RUN: FlagSpec = { long: 'dry-run', value: true, bare: 'unchanged' };
 /** A value flag pflag parses as a number (IntVar, Int64Var): a bad value fails before the command runs. */
 const N = (long: string, type: 'int' | 'int64'): FlagSpec => ({ long, value: true, type });
 
-const COMMON: FlagSpec[] = [F('namespace', 'n', true), F('help', 'h', false), F('kubeconfig', undefined, true), F('context', undefined, true)];
+// --request-timeout is kubectl's global client timeout; only a watch (`get -w`) has a use for it here.
+const COMMON: FlagSpec[] = [F('namespace', 'n', true), F('help', 'h', false), F('kubeconfig', undefined, true), F('context', undefined, true), F('request-timeout', undefined, true)];
 const FILES = F('filename', 'f', true, true);
 /** `-k DIR`: a kustomization built and used in place of files. */
 const KUSTOMIZE = F('kustomize', 'k', true);
+/** `-R`: a directory's subdirectories too. */
+const RECURSIVE = F('recursive', 'R', false);
 const SELECTOR = F('selector', 'l', true);
 const ALL_NS = F('all-namespaces', 'A', false);
 const OUTPUT = F('output', 'o', true);
@@ -69,22 +72,23 @@ const VERBS: Record<KubectlVerbName, VerbDef> = {
   apply: { flags: [FILES, KUSTOMIZE, VALIDATE, DRY_RUN, OUTPUT, F('force', undefined, false), F('server-side', undefined, false)], run: (c) => applyVerb(c, 'apply') },
   create: { flags: [FILES, KUSTOMIZE, VALIDATE, DRY_RUN, ...CREATE_FLAGS], run: (c) => createJob(c) ?? createImperative(c) ?? applyVerb(c, 'create') },
   get: {
-    flags: [FILES, KUSTOMIZE, F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false),
+    flags: [FILES, KUSTOMIZE, RECURSIVE, F('output', 'o', true), SELECTOR, ALL_NS, F('show-labels', undefined, false), F('label-columns', 'L', true, true), F('field-selector', undefined, true), F('no-headers', undefined, false), F('watch', 'w', false),
       F('watch-only', undefined, false), F('output-watch-events', undefined, false), F('ignore-not-found', undefined, false), N('chunk-size', 'int64'), F('server-print', undefined, false),
       F('sort-by', undefined, true), F('template', undefined, true), F('allow-missing-template-keys', undefined, false)],
     run: getVerb,
   },
-  describe: { flags: [SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },
+  describe: { flags: [FILES, KUSTOMIZE, RECURSIVE, SELECTOR, ALL_NS, F('show-events', undefined, true)], run: describeVerb },
   delete: {
-    flags: [FILES, KUSTOMIZE, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false), DRY_RUN, OUTPUT, { long: 'cascade', value: true, bare: 'background' }],
+    flags: [FILES, KUSTOMIZE, RECURSIVE, SELECTOR, ALL_NS, F('field-selector', undefined, true), F('all', undefined, false), F('force', undefined, false), N('grace-period', 'int'), F('now', undefined, false), F('wait', undefined, false), F('ignore-not-found', undefined, false), DRY_RUN, OUTPUT, { long: 'cascade', value: true, bare: 'background' }, { long: 'timeout', value: true, type: 'duration' }],
     run: deleteVerb,
   },
-  label: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'labels') },
-  annotate: { flags: [F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'annotations') },
+  label: { flags: [FILES, KUSTOMIZE, RECURSIVE, F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'labels') },
+  annotate: { flags: [FILES, KUSTOMIZE, RECURSIVE, F('overwrite', undefined, false), SELECTOR, F('all', undefined, false), DRY_RUN, OUTPUT], run: (c) => metadataVerb(c, 'annotations') },
   patch: { flags: [FILES, F('patch', 'p', true), F('patch-file', undefined, true), F('type', undefined, true), DRY_RUN, OUTPUT], run: patchVerb },
   replace: {
     flags: [FILES, KUSTOMIZE, F('recursive', 'R', false), VALIDATE, DRY_RUN, OUTPUT, F('force', undefined, false), N('grace-period', 'int'), { long: 'timeout', value: true, type: 'duration' },
-      F('wait', undefined, false), { long: 'cascade', value: true, bare: 'background' }, F('save-config', undefined, false), F('field-manager', undefined, true)],
+      F('wait', undefined, false), { long: 'cascade', value: true, bare: 'background' }, F('save-config', undefined, false), F('field-manager', undefined, true),
+      F('raw', undefined, true), F('subresource', undefined, true)],
     run: replaceVerb,
   },
   taint: { flags: [F('overwrite', undefined, false)], run: taintVerb },

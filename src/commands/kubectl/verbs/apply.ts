@@ -14,6 +14,7 @@ import type { AnyStored } from '../../../engine/index.ts';
 import { applyPatchError, infoString, LAST_APPLIED_ANNOTATION, modifiedConfiguration, threeWayPatch } from './apply-patch.ts';
 import { hasKustomize, manifestSources } from '../kustomize/sources.ts';
 import { withApplyAnnotation } from './apply-annotation.ts';
+import { aggregateMessage, checkErr, decodeErrorOf } from '../resource-builder.ts';
 
 /** The verbs this file serves; `replace` checks its own flags first (replace.ts). */
 export type WriteMode = 'apply' | 'create' | 'replace';
@@ -51,6 +52,7 @@ export function applyVerb(ctx: KubectlContext, mode: WriteMode, recreate = false
   if (!sources.ok) return output(ctx.state, { stderr: sources.stderr, exitCode: 1 });
   let state = ctx.state;
   const stderr: string[] = [];
+  const fromBuilder: string[] = [];
   // The server's warnings reach stderr while kubectl works through the documents, each before the
   // line for its object; errors are gathered and printed at the end (so they go in `stderr`).
   const log: OutputChunk[] = [{ stream: 'stderr', text: sources.warnings }];
@@ -67,13 +69,18 @@ export function applyVerb(ctx: KubectlContext, mode: WriteMode, recreate = false
     const firstBroken = docs.findIndex((d) => d.syntaxError);
     // kubectl's resource builder skips documents that decode to null (`null`, `~`).
     let usable = (firstBroken >= 0 ? docs.slice(0, firstBroken) : docs).filter((d) => d.value !== null);
+    // --validate=false skips the schema check, so each document meets the resource builder's
+    // decoder (resource-builder.ts): what it cannot decode is reported, and the others go on.
+    if (validationOff(ctx)) {
+      const decodeError = decodeErrorOf(text, source);
+      usable = usable.filter((d) => {
+        const e = decodeError(d);
+        if (e !== undefined) fromBuilder.push(e);
+        return e === undefined;
+      });
+    }
     // replace keeps (or with --save-config writes) the last-applied annotation, as CreateOrUpdateAnnotation does.
     if (mode === 'replace') usable = usable.map((d) => ({ ...d, value: withApplyAnnotation(d.value, isSet(ctx.flags, 'save-config')) }));
-    // --validate=false skips the schema check, so a document that is not an object reaches the
-    // decoder, which refuses it; the file's stream stops there.
-    const undecodable = validationOff(ctx) ? usable.findIndex((d) => typeof d.value !== 'object' || Array.isArray(d.value)) : -1;
-    const decodeError = undecodable >= 0 ? clientError(`unable to decode "${source}": json: cannot unmarshal ${goTypeOf(usable[undecodable]!.value)} into Go value of type unstructured.detector`) : undefined;
-    if (undecodable >= 0) usable = usable.slice(0, undecodable);
     objects += usable.length;
     const r = write(
       state,
@@ -127,13 +134,14 @@ export function applyVerb(ctx: KubectlContext, mode: WriteMode, recreate = false
     );
     state = r.state;
     for (const step of r.steps) steps.push(step);
-    if (decodeError) stderr.push(decodeError);
     if (firstBroken >= 0) {
       const bad = docs[firstBroken]!;
       const e = bad.syntaxError!;
       stderr.push(clientError(`error parsing ${source}: ${e.detail}`));
     }
   }
+  // GetObjects' error (the builder's aggregate) comes before those of applying each object.
+  if (fromBuilder.length > 0) stderr.unshift(...(stderr.length === 0 ? checkErr(fromBuilder) : aggregateMessage(fromBuilder) + '\n').split('\n').slice(0, -1));
   if (objects === 0 && stderr.length === 0) stderr.push(clientError(`no objects passed to ${mode}`));
   // -o yaml|json|jsonpath…: the objects at the end (printObjects), one as itself, several as a List.
   let printed = '';
@@ -253,10 +261,4 @@ export function validateOptionError(ctx: KubectlContext): string | undefined {
 function fieldValidationOf(ctx: KubectlContext): FieldValidation {
   const v = flag(ctx.flags, 'validate')?.toLowerCase();
   return v === 'warn' ? 'Warn' : validationOff(ctx) ? 'Ignore' : 'Strict';
-}
-
-/** How encoding/json names a JSON value's type in an UnmarshalTypeError. */
-function goTypeOf(value: unknown): string {
-  if (Array.isArray(value)) return 'array';
-  return typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? 'number' : typeof value === 'string' ? 'string' : 'object';
 }

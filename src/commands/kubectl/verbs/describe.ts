@@ -6,8 +6,11 @@ import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { listKind } from './get.ts';
+import { builderErrors, checkErr, continueOnError, visitedObjects, visitFiles, type ErrTree, type FileResources } from '../resource-builder.ts';
 
 export function describeVerb(ctx: KubectlContext): CommandOutput {
+  const fromFiles = visitFiles(ctx);
+  if (fromFiles) return describeFiles(ctx, fromFiles);
   const parsed = parseResourceArgs(ctx.flags.args);
   if (!parsed.ok) return output(ctx.state, { stderr: clientError(parsed.error) + '\n', exitCode: 1 });
   if (parsed.targets.length === 0) {
@@ -39,6 +42,36 @@ export function describeVerb(ctx: KubectlContext): CommandOutput {
     stderr.push(namespaced && !ctx.allNamespaces ? `No resources found in ${ctx.namespace} namespace.` : 'No resources found');
   }
   return output(ctx.state, { stdout: blocks.join(DESCRIBE_SEPARATOR), stderr: lines(stderr), exitCode: stderr.some((l) => l.startsWith('Error')) ? 1 : 0 });
+}
+
+/**
+ * `describe -f FILE`: each object the files name, fetched by its kind, namespace and name. The
+ * builder's errors come first as one aggregate (r.Infos()), then describe's own, in order.
+ */
+function describeFiles(ctx: KubectlContext, built: FileResources): CommandOutput {
+  if (!built.ok) return output(ctx.state, { stderr: built.stderr, exitCode: 1 });
+  const blocks: string[] = [];
+  // r.Infos(): the objects whose namespace -n contradicts (RequireNamespace), then the builder's aggregate.
+  const objects = visitedObjects(built.visited);
+  const infosError = continueOnError(objects.flatMap((o) => (o.namespaceError ? [o.namespaceError] : [])), builderErrors(built.visited));
+  const errors: ErrTree[] = typeof infosError === 'string' || infosError.length > 0 ? [infosError] : [];
+  // describe reports each distinct error once.
+  const seen = new Set<string>();
+  const fail = (e: string) => void (seen.has(e) || (seen.add(e), errors.push(e)));
+  for (const o of objects) {
+    if (o.namespaceError) continue;
+    // The describer asks for the object by its resource, whatever the document's apiVersion.
+    if (o.name === '') {
+      fail('resource name may not be empty');
+      continue;
+    }
+    const got = getObject(ctx.api, o.info.kind, o.namespace, o.name);
+    if (got.ok) blocks.push(describeOne(ctx, got.value));
+    else fail(formatApiError(got.error));
+  }
+  let stderr = checkErr(errors);
+  if (objects.length === 0 && errors.length === 0) stderr = `No resources found in ${ctx.namespace} namespace.\n`;
+  return output(ctx.state, { stdout: blocks.join(DESCRIBE_SEPARATOR), stderr: built.warnings + stderr, exitCode: errors.length > 0 ? 1 : 0 });
 }
 
 function describeOne(ctx: KubectlContext, obj: AnyStored): string {

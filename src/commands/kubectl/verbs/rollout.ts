@@ -73,7 +73,7 @@ export function rolloutTargets(ctx: KubectlContext, args: readonly string[]): { 
   const targets: RolloutTarget[] = [];
   const errors: string[] = [];
   if ((ctx.flags.values['filename'] ?? []).length > 0) {
-    const named = namedInFiles(ctx);
+    const named = namedInFiles(ctx, 'skip');
     if ('fatal' in named) return named;
     for (const { info, namespace, name } of named.refs) {
       const got = getObject(ctx.api, info.kind, info.namespaced ? namespace : undefined, name);

@@ -2,7 +2,7 @@
 // `--all`: sets spec.replicas through the scale subresource (pkg/cmd/scale, pkg/scale). Any kind
 // whose objects carry a numeric spec.replicas has one (Deployment, ReplicaSet, StatefulSet…);
 // the others are refused by the server as having no such resource.
-import { act, getObject, listObjects, objectKey, parseManifestText, patchObject, resolveResource, type AnyStored, type KindInfo, type Step } from '../../../engine/index.ts';
+import { act, getObject, listObjects, objectKey, patchObject, type AnyStored, type KindInfo, type Step } from '../../../engine/index.ts';
 import { output, type CommandOutput } from '../../types.ts';
 import { clientError, formatApiError, listError } from '../errors.ts';
 import { flag, isSet } from '../flags.ts';
@@ -11,6 +11,7 @@ import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { dryRunOf, dryRunSuffix, serverDryRun } from '../dry-run.ts';
 import { outputFormatError, printObject } from '../object-output.ts';
+import { aggregateMessage, builderErrors, checkErr, visitFiles, visitedObjects, type ErrTree } from '../resource-builder.ts';
 
 const NO_RESOURCES =
   "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
@@ -34,8 +35,9 @@ export function scaleVerb(ctx: KubectlContext): CommandOutput {
   // The resource builder: what to scale, and the errors of the ones it could not get.
   const found = findTargets(ctx);
   if ('fatal' in found) return fail(found.fatal);
-  const { objects, errors } = found;
+  const { objects, errors, fromBuilder = [] } = found;
   if (objects.length === 0) {
+    if (fromBuilder.length > 0) return fail(clientError(`no objects passed to scale ${aggregateMessage(fromBuilder)}`));
     if (errors.length) return output(ctx.state, { stderr: lines(errors), exitCode: 1 });
     return fail(clientError('no objects passed to scale'));
   }
@@ -80,12 +82,14 @@ export function scaleVerb(ctx: KubectlContext): CommandOutput {
     stdout.push(printObject(scaled, format, `scaled${suffix}`, false, ctx.input.files));
   }
   for (const e of errors) stderr.push(e);
+  // RunScale returns the builder's error last.
+  if (fromBuilder.length > 0) stderr.push(checkErr(fromBuilder).replace(/\n$/, ''));
   return output(state, { stdout: stdout.join(''), stderr: lines(stderr), exitCode: stderr.length ? 1 : 0, steps });
 }
 
 type Target = { info: KindInfo; live: AnyStored };
 
-function findTargets(ctx: KubectlContext): { objects: Target[]; errors: string[] } | { fatal: string } {
+function findTargets(ctx: KubectlContext): { objects: Target[]; errors: string[]; fromBuilder?: ErrTree[] } | { fatal: string } {
   const objects: Target[] = [];
   const errors: string[] = [];
   const files = ctx.flags.values['filename'] ?? [];
@@ -95,19 +99,11 @@ function findTargets(ctx: KubectlContext): { objects: Target[]; errors: string[]
     else errors.push(formatApiError(got.error));
   };
   if (files.length > 0) {
-    for (const file of files) {
-      const text = file === '-' ? (ctx.input.stdin ?? '') : ctx.input.files.read(file);
-      if (text === undefined) return { fatal: clientError(`the path "${file}" does not exist`) };
-      for (const doc of parseManifestText(text)) {
-        const v = doc.value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
-        const info = typeof v?.kind === 'string' ? resolveResource(v.kind) : undefined;
-        const name = v?.metadata?.name;
-        if (!info || typeof name !== 'string') continue;
-        const namespace = typeof v?.metadata?.namespace === 'string' ? v.metadata.namespace : ctx.namespace;
-        add(info, namespace, name);
-      }
-    }
-    return { objects, errors };
+    // The files as the resource builder reads them; what it cannot decode or map is its infoErr.
+    const built = visitFiles(ctx);
+    if (!built?.ok) return { fatal: built?.stderr.replace(/\n$/, '') ?? '' };
+    for (const o of visitedObjects(built.visited)) if (o.name !== '') add(o.info, o.namespace, o.name);
+    return { objects, errors, fromBuilder: builderErrors(built.visited) };
   }
   const parsed = parseResourceArgs(ctx.flags.args);
   if (!parsed.ok) return { fatal: clientError(parsed.error) };

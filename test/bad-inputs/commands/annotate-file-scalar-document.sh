@@ -1,0 +1,1 @@
+echo 42 | kubectl annotate -f - a=b

@@ -1,0 +1,6 @@
+kubectl delete -f - <<YAML
+kind: ""
+apiVersion: v1
+metadata:
+  name: x
+YAML

@@ -1,0 +1,5 @@
+kubectl delete -f - <<YAML
+kind: Foo
+metadata:
+  name: x
+YAML

@@ -1,0 +1,7 @@
+kubectl delete -f - <<YAML
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: 5
+YAML

@@ -1,0 +1,5 @@
+kubectl delete -f - <<YAML
+apiVersion: v1
+kind: ConfigMap
+metadata: 5
+YAML

@@ -1,0 +1,7 @@
+kubectl delete -n dev -f - <<YAML
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: x
+  namespace: other
+YAML

@@ -1,0 +1,4 @@
+kubectl delete -f - <<YAML
+- a
+- b
+YAML

@@ -1,0 +1,7 @@
+kubectl describe -n dev -f - <<YAML
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: x
+  namespace: other
+YAML

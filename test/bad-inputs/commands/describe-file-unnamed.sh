@@ -1,0 +1,4 @@
+kubectl describe -f - <<YAML
+apiVersion: v1
+kind: ConfigMap
+YAML

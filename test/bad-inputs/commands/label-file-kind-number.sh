@@ -1,0 +1,4 @@
+kubectl label -f - a=b <<YAML
+apiVersion: v1
+kind: 5
+YAML

@@ -1,0 +1,1 @@
+echo web | kubectl patch -f - -p '{"metadata":{"labels":{"a":"b"}}}'
