@@ -66,11 +66,9 @@ function CanvasBody() {
   const plain = staged.graph;
   const graph = useMotionGraph(plain, staged.steps);
   const selectedId = selected ? nodeIdOf(selected) : null;
-  const withSelection = useMemo(() => graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [graph, selectedId]);
   // Dragged cards keep their place until the cluster is reset (a new first frame).
   const firstFrame = useAppStore((s) => s.timeline.frames[0]);
-  const { nodes: placed, onPositionChanges } = useDraggedPositions(withSelection, firstFrame);
-  const nodes = useMemo(() => withDeclaredHandles(placed), [placed]);
+  const { nodes: placed, onPositionChanges } = useDraggedPositions(graph.nodes, firstFrame);
   const refs = useMemo(() => new Map(graph.nodes.flatMap((n) => (refOfNode(n) ? [[n.id, refOfNode(n)!] as const] : []))), [graph]);
 
   // Selection changes come from clicks and from Enter/Escape on a focused card alike.
@@ -124,11 +122,20 @@ function CanvasBody() {
   );
   const kit = useOverviewKit(view === 'cluster' && cards >= OVERVIEW_MIN_CARDS);
   const overview = view === 'cluster' && wantsOverview(zoomedOut ? 0 : 1, cards) && kit !== null;
-  const model = useMemo(() => (overview && kit ? kit.toOverview(nodes, graph.edges) : null), [overview, kit, nodes, graph.edges]);
+  // The selection is not an input of the model: a click on a tile repaints, it does not rebuild 10,000 tiles.
+  const model = useMemo(() => (overview && kit ? kit.toOverview(placed, graph.edges) : null), [overview, kit, placed, graph.edges]);
   // Zoomed out before the overview's code has arrived: draw the frame without the cards for that
   // moment. Thousands of cards drawn at 10 % zoom for a few frames cost seconds of the page's thread.
   const awaitingKit = view === 'cluster' && kit === null && wantsOverview(zoomedOut ? 0 : 1, cards);
-  const frameOnly = useMemo(() => (awaitingKit ? nodes.filter((n) => n.type !== 'object') : null), [awaitingKit, nodes]);
+  // What React Flow is given. In the overview (or awaiting it) only the frame: the cards are tiles,
+  // so they need neither declared handles nor the selection (10,000 node copies per render saved).
+  const cardsShown = model === null && !awaitingKit;
+  const declared = useMemo(() => (cardsShown ? withDeclaredHandles(placed) : null), [cardsShown, placed]);
+  const frame = useMemo(() => (model ? model.frame : awaitingKit ? placed.filter((n) => n.type !== 'object') : null), [model, awaitingKit, placed]);
+  const nodes = useMemo(() => {
+    const shown = declared ?? frame ?? placed;
+    return selectedId ? shown.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)) : shown;
+  }, [declared, frame, placed, selectedId]);
   // Presentation mode never fits below a zoom the room can read (readable-fit.ts).
   const floor = readableFloor(useLayout((s) => s.presentation), useLayout((s) => s.textScale));
   const fitAll = useFitAll(plain.nodes, zoomOutAhead, floor);
@@ -156,8 +163,8 @@ function CanvasBody() {
   return (
     <ReactFlow
       aria-label={view === 'docker' ? 'Docker host canvas' : 'Cluster canvas'}
-      nodes={model ? model.frame : (frameOnly ?? nodes)}
-      edges={model || frameOnly ? NO_EDGES : graph.edges}
+      nodes={nodes}
+      edges={model || awaitingKit ? NO_EDGES : graph.edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -171,7 +178,7 @@ function CanvasBody() {
       fitView
       fitViewOptions={FIT_OPTIONS}
       // Large scenarios draw only what is on screen (stack-notes: 60 fps at 1,000 nodes zoomed in).
-      onlyRenderVisibleElements={nodes.length > 400}
+      onlyRenderVisibleElements={placed.length > 400}
       // A cluster of thousands fits the screen only far out: its overview is a mosaic of tiles.
       minZoom={view === 'cluster' && cards >= OVERVIEW_MIN_CARDS ? OVERVIEW_MIN_ZOOM : 0.1}
       maxZoom={2}

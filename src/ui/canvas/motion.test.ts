@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../engine/index.ts';
 import { applyManifest } from '../../engine/write.ts';
 import { toFlowGraph } from './graph.ts';
-import { changesOf, MOTION_MAX_OBJECTS, withMotion } from './motion.ts';
+import { changesOf, MOTION_MAX_OBJECTS, touchesMoreThan, withMotion } from './motion.ts';
+import type { Step } from '../../engine/index.ts';
 
 const CLAIM = `apiVersion: v1
 kind: PersistentVolumeClaim
@@ -61,6 +62,23 @@ describe('motion from steps', () => {
     const big = applyManifest(base, claims(MOTION_MAX_OBJECTS + 1), { mode: 'apply' });
     const still = toFlowGraph(big.state);
     expect(withMotion(toFlowGraph(base), still, big.steps, 0)).toBe(still);
+  });
+
+  it('a batch of 10,000 changes is found too large after MOTION_MAX_OBJECTS + 1 of them, not after all', () => {
+    let reads = 0;
+    const change = (i: number) => ({ type: 'created', get ref() {
+      reads++;
+      return { kind: 'ConfigMap', namespace: 'default', name: `cm-${i}` };
+    } });
+    const steps = [{ actor: 'user', changes: Array.from({ length: 10_000 }, (_, i) => change(i)) }] as unknown as Step[];
+    expect(touchesMoreThan(steps, MOTION_MAX_OBJECTS)).toBe(true);
+    expect(reads).toBe(MOTION_MAX_OBJECTS + 1);
+    const g = { nodes: [], edges: [] };
+    expect(withMotion(g, g, steps, 0)).toBe(g);
+    // The same object changed again and again is one object.
+    const again = [{ actor: 'user', changes: Array.from({ length: 100 }, () => ({ type: 'updated', ref: { kind: 'ConfigMap', namespace: 'default', name: 'one' } })) }] as unknown as Step[];
+    expect(touchesMoreThan(again, MOTION_MAX_OBJECTS)).toBe(false);
+    expect(touchesMoreThan(consumed.steps, MOTION_MAX_OBJECTS)).toBe(false);
   });
 
   it('no steps, no motion (a theme change or a selection redraws nothing)', () => {

@@ -51,6 +51,22 @@ export function changesOf(steps: readonly Step[]): StepChanges {
   return out;
 }
 
+/**
+ * Whether the steps touch more than `max` distinct objects. Each object changesOf() counts lands
+ * in at least one of its sets, so past `max` distinct objects its sets hold more than `max`: this
+ * answers withMotion's question after `max + 1` objects, not after all 10,000 of a large Apply.
+ */
+export function touchesMoreThan(steps: readonly Step[], max: number): boolean {
+  const seen = new Set<string>();
+  for (const step of steps) {
+    for (const c of step.changes) {
+      seen.add(refKey(c.ref));
+      if (seen.size > max) return true;
+    }
+  }
+  return false;
+}
+
 /** A node's absolute position (React Flow positions children relative to their parent). */
 function absolute(nodes: ReadonlyMap<string, Node>, n: Node): { x: number; y: number } {
   let x = n.position.x;
@@ -73,6 +89,7 @@ const withClass = (base: string | undefined, extra: string) => (base ? `${base} 
  */
 export function withMotion<G extends MotionGraph>(prev: G | null, next: G, steps: readonly Step[], beat: 0 | 1): G {
   if (steps.length === 0) return next;
+  if (touchesMoreThan(steps, MOTION_MAX_OBJECTS)) return next;
   const ch = changesOf(steps);
   if (ch.created.size + ch.updated.size + ch.deleted.size > MOTION_MAX_OBJECTS) return next;
   const byId = new Map(next.nodes.map((n) => [n.id, n as Node]));

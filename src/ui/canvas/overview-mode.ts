@@ -18,8 +18,22 @@ export function wantsOverview(zoom: number, cards: number): boolean {
 
 export const countCards = (nodes: readonly Node[]): number => nodes.reduce((n, x) => (x.type === 'object' ? n + 1 : n), 0);
 
+type Bounds = { x: number; y: number; width: number; height: number };
+
+/** Per nodes array (never edited in place): one render asks for a large graph's bounds three times. */
+const boundsOf = new WeakMap<readonly Node[], Bounds>();
+
 /** The box around every top-level node: what "fit" frames, whether React Flow holds the cards or not. */
-export function graphBounds(nodes: readonly Node[]): { x: number; y: number; width: number; height: number } {
+export function graphBounds(nodes: readonly Node[]): Bounds {
+  let hit = boundsOf.get(nodes);
+  if (!hit) {
+    hit = measure(nodes);
+    boundsOf.set(nodes, hit);
+  }
+  return { ...hit };
+}
+
+function measure(nodes: readonly Node[]): Bounds {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const n of nodes) {
     if (n.parentId || n.id.startsWith('ghost:') || n.id.startsWith('flyer:')) continue;

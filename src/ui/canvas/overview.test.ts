@@ -101,4 +101,15 @@ describe('graphBounds', () => {
     ];
     expect(graphBounds(nodes)).toEqual({ x: -40, y: 0, width: 150, height: 300 });
   });
+
+  it('measures a graph once, and each caller gets a box of its own', () => {
+    const nodes = [{ id: 'a', position: { x: 0, y: 0 }, width: 100, height: 50, data: {} }];
+    const first = graphBounds(nodes);
+    first.width = 1;
+    // Measured once: a node moved in place (graphs never are) is not seen again.
+    nodes[0]!.position.x = 5_000;
+    expect(graphBounds(nodes)).toEqual({ x: 0, y: 0, width: 100, height: 50 });
+    // Another array is another graph.
+    expect(graphBounds([...nodes])).toEqual({ x: 5_000, y: 0, width: 100, height: 50 });
+  });
 });

@@ -43,4 +43,13 @@ describe('Handles', () => {
       .sort();
     expect(rendered).toEqual(declared);
   });
+
+  it('cards of one size share one handles array, in the middle of each side of that size', () => {
+    const card = (i: number, w: number): Node => ({ id: `c${i}`, type: 'object', position: { x: 0, y: 0 }, width: w, height: 80, data: {} });
+    const out = withDeclaredHandles([...Array.from({ length: DECLARE_HANDLES_ABOVE + 1 }, (_, i) => card(i, 220)), card(9999, 300)]);
+    expect(out[0]!.handles).toBe(out[1]!.handles);
+    expect(out.at(-1)!.handles).not.toBe(out[0]!.handles);
+    expect(out.at(-1)!.handles!.find((h) => h.id === 'out-bottom')).toMatchObject({ x: 147, y: 77, width: 6, height: 6 });
+    expect(out[0]!.handles!.find((h) => h.id === 'in-right')).toMatchObject({ x: 217, y: 37 });
+  });
 });
