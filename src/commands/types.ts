@@ -1,5 +1,6 @@
 // What every command gets and gives back.
 import type { ClusterState, ShellFs, Step } from '../engine/index.ts';
+import type { InteractiveLaunch } from './interactive/launch.ts';
 
 /** The files a command can read (`-f pv.yaml`), relative to the script's folder or the session. */
 export interface FileSource {
@@ -73,12 +74,18 @@ export interface CommandOutput {
   steps: Step[];
   /** What the command asks its caller to do besides printing (the browser's editor pane). */
   effects?: CommandEffect[];
+  /**
+   * `kubectl exec -it`, `docker exec -it`, `docker run -it` in the browser terminal: the process
+   * is open and reads the lines typed next (src/commands/interactive/launch.ts). `kubesim run`
+   * has no terminal and never gets one.
+   */
+  interactive?: InteractiveLaunch;
 }
 
 /** A command's output; given `chunks`, stdout and stderr are made from them. */
 export function output(state: ClusterState, partial: Partial<Omit<CommandOutput, 'state'>>): CommandOutput {
   const chunks = partial.chunks?.filter((c) => c.text !== '');
-  const effects = partial.effects?.length ? { effects: partial.effects } : {};
+  const effects = { ...(partial.effects?.length ? { effects: partial.effects } : {}), ...(partial.interactive ? { interactive: partial.interactive } : {}) };
   if (chunks) {
     const join = (stream: OutputChunk['stream']) => chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
     return { state, stdout: join('stdout'), stderr: join('stderr'), chunks, exitCode: partial.exitCode ?? 0, steps: partial.steps ?? [], ...effects };

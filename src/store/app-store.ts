@@ -40,7 +40,8 @@ import {
 import { playOutStart } from './playback.ts';
 import type { EngineRunner } from './engine-client.ts';
 import { defaultEngineRunner } from './default-runner.ts';
-import type { CommandOutcome, EditorAction, JobOutcome } from './engine-protocol.ts';
+import type { CommandOutcome, EditorAction, JobOutcome, Nested } from './engine-protocol.ts';
+import type { InteractiveView } from './interactive-action.ts';
 import { parseSession, type SessionV1 } from './session.ts';
 import type { ScriptChunk } from '../commands/script/run-script.ts';
 import type { CommandEffect } from '../commands/types.ts';
@@ -86,6 +87,8 @@ export interface CommandResult {
   exitCode: number;
   /** What the line asked the page to do besides printing (`kubectl edit`: open the editor pane). */
   effects?: CommandEffect[];
+  /** A process is open at the terminal after this line (`kubectl exec -it POD -- sh`): its prompt. */
+  interactive?: InteractiveView;
 }
 
 /** Thrown by loadSession when the replay does not finish; `message` is the whole sentence to show. */
@@ -133,6 +136,11 @@ export interface AppState {
   undoableReset: { preset: PresetName; actions: number } | null;
   /** The terminal's command history (↑/↓, Ctrl+R), newest last; saved across reloads. */
   terminalHistory: readonly string[];
+  /**
+   * The interactive process open at the terminal (`kubectl exec -it POD -- sh`, `docker run -it
+   * busybox sh`): its prompt. The engine's worker holds the process; null at the terminal's own `$`.
+   */
+  terminalProcess: InteractiveView | null;
 
   setEditorText: (text: string) => void;
   /** Puts the learner's text aside (a string) or ends that (null); see editorTextAside. */
@@ -143,8 +151,12 @@ export interface AppState {
   applyDocument: (index: number) => Promise<void>;
   /** Deletes what one document of the editor text names (`kubectl delete -f` of that document). */
   deleteDocument: (index: number) => Promise<void>;
-  /** Runs a terminal line through the command layer (in the engine's worker) and records what it changed. */
-  runCommand: (line: string) => Promise<CommandResult>;
+  /**
+   * Runs a terminal line through the command layer (in the engine's worker) and records what it
+   * changed. With `nested`, the line (or key) is input for the process open at the terminal
+   * (terminalProcess), recorded as an action of its own.
+   */
+  runCommand: (line: string, nested?: Nested) => Promise<CommandResult>;
   /** Stops the running action: the cluster stays as it was before it. False when nothing ran. */
   cancelAction: () => boolean;
   /**
@@ -376,6 +388,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       busy: null,
       undoableReset: null,
       terminalHistory: loadHistory(opts.storage),
+      terminalProcess: null,
       playing: false,
       speed: 1,
       playOut: false,
@@ -394,25 +407,47 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       applyDocument: (index) => runEditorAction({ type: 'apply', text: get().editorText, only: [index] }),
       deleteDocument: (index) => runEditorAction({ type: 'delete', text: get().editorText, only: [index] }),
 
-      runCommand: async (line) => {
+      runCommand: async (line, nested) => {
         if (started) await whenStarted();
         if (get().busy) return { chunks: [{ stream: 'stderr', text: 'error: another action is still running (Escape cancels it)\n' }], exitCode: 1 };
         liveIfPlayingOut();
         const { timeline } = get();
         const base = timeline.cursor;
         const mine = claim();
-        set({ busy: { kind: 'command', label: line.split('\n')[0]! } });
+        set({ busy: { kind: 'command', label: nested === 'eof' ? 'Ctrl-D' : nested === 'interrupt' ? 'Ctrl-C' : line.split('\n')[0]! } });
         let result: CommandResult = { chunks: [], exitCode: 0 };
         // The editor's text is the shell's manifest.yaml (editor-file.ts); the learner's own while kubectl edit borrows the editor.
         const editorText = get().editorTextAside ?? get().editorText;
-        await settle(engine.run({ type: 'command', state: viewedState(timeline), line, shell, editorText }), (o: JobOutcome<CommandOutcome>) => {
+        const job = { type: 'command' as const, state: viewedState(timeline), line, shell, ...(nested ? { nested } : { editorText }) };
+        await settle(engine.run(job), (o: JobOutcome<CommandOutcome>) => {
           if (!o.ok) {
-            set(release(mine));
+            // A cancelled line stopped the worker, and the process open at the terminal with it.
+            set({ ...release(mine), ...(nested || o.reason === 'cancelled' ? { terminalProcess: null } : {}) });
             result = o.reason === 'cancelled' ? { chunks: [{ stream: 'stderr', text: 'Cancelled\n' }], exitCode: 130 } : { chunks: [{ stream: 'stderr', text: `error: internal error: ${o.message}\n` }], exitCode: 1 };
             return;
           }
           const out = o.value;
-          result = { chunks: out.chunks, exitCode: out.exitCode, ...(out.effects ? { effects: out.effects } : {}) };
+          result = { chunks: out.chunks, exitCode: out.exitCode, ...(out.effects ? { effects: out.effects } : {}), ...(out.interactive ? { interactive: out.interactive } : {}) };
+          const terminalProcess = out.interactive ?? null;
+          // Input for an open process, and the line that opened one, are always recorded: a replay
+          // must open the process and feed it the same lines, read-only ones included (`cd /data`).
+          // The process was gone (the worker restarted): nothing ran, nothing to record; the terminal's `$` again.
+          if (out.lost) return void set({ ...release(mine), terminalProcess: null });
+          if (nested || out.interactive) {
+            const outcome = out.unchanged ? { state: viewedState(seek(get().timeline, base)), steps: [], states: new Map() } : out;
+            const before = nested ? '' : shellLines.join('\n');
+            const file = nested ? undefined : shellFile;
+            if (!nested) {
+              shellLines = [];
+              shellFile = undefined;
+            }
+            const action: UserAction = nested
+              ? { type: 'interactive', line: nested === 'line' ? line : '', ...(nested !== 'line' ? { key: nested } : {}) }
+              : { type: 'command', line, ...(before ? { before } : {}), ...(file !== undefined ? { file } : {}) };
+            set({ ...record(base, action, outcome), ...release(mine), terminalProcess, playing: false, playingOut: false });
+            playOutLatest();
+            return;
+          }
           // A line that wrote manifest.yaml changed the editor's text, as an editor with the file open shows.
           const written = out.editorFile?.written;
           if (written !== undefined) set(get().editorTextAside !== null ? { editorTextAside: written } : { editorText: written });
@@ -447,6 +482,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         shell = ++shellCount; // a new cluster, a new terminal shell
         shellLines = [];
         shellFile = undefined;
+        set({ terminalProcess: null });
         const building = build(p, seed, (state) => set({ preset: p, starting: false, ...fromTimeline(startTimeline(p, seed, state), []), lastApply: null, selected: null, playing: false, playingOut: false, undoableReset: undo ? { preset: undo.preset, actions: undo.timeline.actions.length } : null }));
         // Still being built: the preset shows at once (the picker follows the learner's choice), the cluster when it arrives.
         if (started) set({ preset: p, playing: false, playingOut: false });
@@ -459,7 +495,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         undo = null;
         shell = u.shell;
         shellLines = u.shellLines;
-        set({ preset: u.preset, ...fromTimeline(u.timeline, []), lastApply: u.lastApply, selected: u.selected, playing: false, playingOut: false, undoableReset: null });
+        set({ terminalProcess: null, preset: u.preset, ...fromTimeline(u.timeline, []), lastApply: u.lastApply, selected: u.selected, playing: false, playingOut: false, undoableReset: null });
       },
       switchBranch: (index) => {
         if (get().busy) return;
@@ -536,6 +572,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         undo = kept;
         set({
           ...release(mine),
+          terminalProcess: null,
           starting: false,
           preset: session.preset,
           seed: session.seed,

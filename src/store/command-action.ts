@@ -12,6 +12,7 @@ import { captureStates, type ClusterState } from '../engine/index.ts';
 import type { CommandEffect } from '../commands/types.ts';
 import { FRAMES_PER_ACTION, type ActionOutcome } from './timeline.ts';
 import { withEditorFile, type EditorFileUse } from './editor-file.ts';
+import { dropInteractive, keepInteractive, runInteractiveAction, type InteractiveView, type NestedKey } from './interactive-action.ts';
 
 export interface CommandRun extends ActionOutcome {
   chunks: ScriptChunk[];
@@ -20,6 +21,10 @@ export interface CommandRun extends ActionOutcome {
   effects: CommandEffect[];
   /** What the line did with the editor's file, when it was given one. */
   editorFile?: EditorFileUse;
+  /** The line opened an interactive process (`kubectl exec -it POD -- sh`): its prompt; the lines typed next go to it (interactive-action.ts). */
+  interactive?: InteractiveView;
+  /** Input for a process that is no longer open (the worker was restarted): nothing ran. */
+  lost?: true;
 }
 
 /** The terminal has no folder of its own: it reads only what its lines wrote. */
@@ -52,7 +57,32 @@ export function runCommandAction(state: ClusterState, line: string, shell?: numb
   const run = () => captureStates(() => runScript(`${line}\n`, { state, quiet: true, files: NO_FILES, ...(session ? { session } : {}) }), FRAMES_PER_ACTION);
   const { result: { result, states }, use } = session && editorText !== undefined ? withEditorFile(session, editorText, run) : { result: run(), use: undefined };
   // `exit` ends the shell, as it closes a terminal's: the next line gets a fresh one.
-  if (session && session.ctx.exited !== undefined && shells.get(shell!) === session) shells.delete(shell!);
+  if (session && session.ctx.exited !== undefined && shells.get(shell!) === session) {
+    shells.delete(shell!);
+    dropInteractive(shell!);
+  }
   const effects = session ? session.effects.splice(0) : [];
-  return { state: result.state, steps: result.steps, states, chunks: result.chunks, exitCode: result.exitCode, effects, ...(use ? { editorFile: use } : {}) };
+  // A process the line left open at the terminal (only a terminal's own shell can keep one).
+  const launch = session?.interactive;
+  if (session) session.interactive = undefined;
+  const interactive = launch && shell !== undefined && session!.ctx.exited === undefined ? keepInteractive(shell, launch) : undefined;
+  return { state: result.state, steps: result.steps, states, chunks: result.chunks, exitCode: result.exitCode, effects, ...(use ? { editorFile: use } : {}), ...(interactive ? { interactive } : {}) };
+}
+
+/** The terminal shell's `$?` after an interactive process it started ended (the tool's exit status). */
+export function setShellStatus(shell: number, code: number): void {
+  const session = shells.get(shell);
+  if (session) session.ctx.lastCode = code;
+}
+
+/**
+ * What the terminal typed: a line for its shell, or (`nested`) input for the interactive process
+ * open in that shell. A nested line needs the shell's number: the process lives there.
+ */
+export function runTerminalInput(state: ClusterState, line: string, shell?: number, editorText?: string, nested?: 'line' | NestedKey): CommandRun {
+  if (nested === undefined) return runCommandAction(state, line, shell, editorText);
+  // No shell, no process: the input finds nothing open (runInteractiveAction says so).
+  const id = shell ?? Number.NaN;
+  const { ended: _ended, ...run } = runInteractiveAction(state, id, line, nested === 'line' ? undefined : nested, (code) => setShellStatus(id, code));
+  return { ...run, effects: [] };
 }

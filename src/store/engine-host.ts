@@ -84,9 +84,9 @@ export function createEngineHost(post: (reply: EngineReply) => void): EngineHost
             const state = stateOf(req.state);
             if (!state) return post({ id: req.id, type: 'need-state' });
             // The command layer loads with the first command, as it does on the page.
-            const { runCommandAction } = await import('./command-action.ts');
-            const { chunks, exitCode, effects: asked, editorFile, ...out } = runCommandAction(state, req.line, req.shell, req.editorText);
-            const effects = { ...(asked.length ? { effects: asked } : {}), ...(editorFile ? { editorFile } : {}) };
+            const { runTerminalInput } = await import('./command-action.ts');
+            const { chunks, exitCode, effects: asked, editorFile, interactive, lost, ...out } = runTerminalInput(state, req.line, req.shell, req.editorText, req.nested);
+            const effects = { ...(asked.length ? { effects: asked } : {}), ...(editorFile ? { editorFile } : {}), ...(interactive ? { interactive } : {}), ...(lost ? { lost } : {}) };
             // A read-only command sends no state back: cloning a large cluster for `kubectl get` would cost more than the command.
             if (out.state === state && out.steps.length === 0) return post({ id: req.id, type: 'done', value: { chunks, exitCode, unchanged: true, ...effects } });
             last = out.state;

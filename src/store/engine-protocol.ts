@@ -8,6 +8,7 @@ import type { runManifestAction } from './manifest-action.ts';
 import type { SessionV1 } from './session.ts';
 import type { EditorFileUse } from './editor-file.ts';
 import type { ActionOutcome, Timeline, UserAction } from './timeline.ts';
+import type { InteractiveView, NestedKey } from './interactive-action.ts';
 
 export type EditorAction = Extract<UserAction, { type: 'apply' | 'delete' }>;
 
@@ -23,15 +24,18 @@ export type EngineJob =
   /** A fresh cluster of a preset: the page's starting cluster and a Reset's are built here, off the first screen. */
   | { type: 'start'; preset: PresetName; seed: number }
   | { type: 'manifest'; state: ClusterState; action: EditorAction }
-  /** `shell` names the terminal's shell, kept from line to line (command-action.ts); `editorText` is its manifest.yaml (editor-file.ts). */
-  | { type: 'command'; state: ClusterState; line: string; shell?: number; editorText?: string }
+  /**
+   * `shell` names the terminal's shell, kept from line to line (command-action.ts); `editorText` is its manifest.yaml (editor-file.ts).
+   * `nested`: the line is input for the interactive process open in that shell (interactive-action.ts), a line or a key.
+   */
+  | { type: 'command'; state: ClusterState; line: string; shell?: number; editorText?: string; nested?: Nested }
   | { type: 'replay'; session: SessionV1 }
   | { type: 'analyze'; text: string };
 
 export type EngineRequest = { id: number } & (
   | { type: 'start'; preset: PresetName; seed: number }
   | { type: 'manifest'; state: StateInput; action: EditorAction }
-  | { type: 'command'; state: StateInput; line: string; shell?: number; editorText?: string }
+  | { type: 'command'; state: StateInput; line: string; shell?: number; editorText?: string; nested?: Nested }
   | { type: 'replay'; session: SessionV1 }
   | { type: 'analyze'; text: string }
   /** A large state, in slices (state-parts.ts); the next job's `{ parts: true }` refers to it. */
@@ -42,8 +46,15 @@ export type EngineRequest = { id: number } & (
 /** What `kubectl apply|delete -f` of editor text did (the engine's ActResult plus captured states). */
 export type ManifestOutcome = ReturnType<typeof runManifestAction>;
 
-/** A terminal line's outcome; a read-only one (get, describe, logs) sends no state back at all. */
-export type CommandOutcome = { chunks: ScriptChunk[]; exitCode: number; effects?: CommandEffect[]; editorFile?: EditorFileUse } & ({ unchanged: true } | ({ unchanged: false } & ActionOutcome));
+/** Input for an interactive process open at the terminal: a `line` typed, or a key (Ctrl-D: end of input; Ctrl-C). */
+export type Nested = 'line' | NestedKey;
+
+/**
+ * A terminal line's outcome; a read-only one (get, describe, logs) sends no state back at all.
+ * `interactive`: a process is open at the terminal after it (`kubectl exec -it`), with its prompt.
+ * `lost`: input for a process that is no longer open (the worker was restarted): nothing ran.
+ */
+export type CommandOutcome = { chunks: ScriptChunk[]; exitCode: number; effects?: CommandEffect[]; editorFile?: EditorFileUse; interactive?: InteractiveView; lost?: true } & ({ unchanged: true } | ({ unchanged: false } & ActionOutcome));
 
 /** Where a document of the editor text is, and what its code lens says (see document-lines.ts). */
 export interface DocumentSpan {

@@ -417,13 +417,13 @@ export function createLessonStore({
         });
 
     app.setState({
-      runCommand: async (line) => {
+      runCommand: async (line, nested) => {
         let result: Awaited<ReturnType<typeof original.runCommand>> = {
           chunks: [],
           exitCode: 0,
         };
         await attempt(async () => {
-          result = await original.runCommand(line);
+          result = await original.runCommand(line, nested);
           const text = (stream: string) =>
             result.chunks
               .filter((c) => c.stream === stream)

@@ -11,7 +11,7 @@ import { recordAction, seek, startTimeline, type Timeline } from './timeline.ts'
  * `onAction(done)` hears after each action, so a long replay can show how far it got.
  */
 export async function replaySession(session: SessionV1, onAction?: (done: number) => void): Promise<Timeline> {
-  const needsCommands = session.actions.some((a) => a.action.type === 'command');
+  const needsCommands = session.actions.some((a) => a.action.type === 'command' || a.action.type === 'interactive');
   const commands = needsCommands ? await import('./command-action.ts') : undefined;
   let t = startTimeline(session.preset, session.seed, createCluster({ preset: session.preset, seed: session.seed }));
   // The commands ran in one terminal shell (a variable set by one line is read by the next): so do they here.
@@ -24,7 +24,12 @@ export async function replaySession(session: SessionV1, onAction?: (done: number
     } else {
       t = seek(t, t.frames.length - 1);
     }
-    const out = action.type === 'command' ? commands!.runCommandAction(t.frames[t.cursor]!.state, action.before ? `${action.before}\n${action.line}` : action.line, shell, action.file) : runManifestAction(t.frames[t.cursor]!.state, action);
+    const state = t.frames[t.cursor]!.state;
+    // A line typed into a process a command opened (`kubectl exec -it`) goes to that process, open in the replay's shell as it was in the terminal's.
+    const out =
+      action.type === 'command' ? commands!.runCommandAction(state, action.before ? `${action.before}\n${action.line}` : action.line, shell, action.file)
+      : action.type === 'interactive' ? commands!.runTerminalInput(state, action.line, shell, undefined, action.key ?? 'line')
+      : runManifestAction(state, action);
     t = recordAction(t, action, out);
     onAction?.(i + 1);
   }

@@ -111,6 +111,10 @@ function parseAction(raw: unknown): RecordedAction | string {
     if (a.before !== undefined && (typeof a.before !== 'string' || a.before.length > SESSION_LIMITS.textChars)) return '"before" must be a string';
     if (a.file !== undefined && (typeof a.file !== 'string' || a.file.length > SESSION_LIMITS.textChars)) return '"file" must be a string';
     action = { type: 'command', line: a.line, ...(a.before !== undefined ? { before: a.before } : {}), ...(a.file !== undefined ? { file: a.file } : {}) };
+  } else if (a.type === 'interactive') {
+    if (typeof a.line !== 'string' || a.line.length > SESSION_LIMITS.textChars) return 'interactive input needs a "line" string';
+    if (a.key !== undefined && a.key !== 'eof' && a.key !== 'interrupt') return '"key" must be "eof" or "interrupt"';
+    action = { type: 'interactive', line: a.line, ...(a.key !== undefined ? { key: a.key } : {}) };
   } else if (a.type === 'apply' || a.type === 'delete') {
     if (typeof a.text !== 'string' || a.text.length > SESSION_LIMITS.textChars) return `${a.type} needs a "text" string`;
     if (a.only !== undefined && !(Array.isArray(a.only) && a.only.every((n) => Number.isSafeInteger(n) && n >= 0))) return '"only" must list document indexes';

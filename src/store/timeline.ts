@@ -15,7 +15,13 @@ export type UserAction =
    * first on replay so this line reads what it read. `file`: the editor's text, when this line
    * (or those before it) read it as manifest.yaml (editor-file.ts), put there again on replay.
    */
-  | { type: 'command'; line: string; before?: string; file?: string };
+  | { type: 'command'; line: string; before?: string; file?: string }
+  /**
+   * Input for the interactive process a terminal line opened (`kubectl exec -it POD -- sh`): a
+   * line typed at its prompt, or a `key`: Ctrl-D (end of input, `line` empty) or Ctrl-C (which
+   * throws an unfinished command away). It runs in the process the replay opened the same way.
+   */
+  | { type: 'interactive'; line: string; key?: 'eof' | 'interrupt' };
 
 export interface RecordedAction {
   action: UserAction;
@@ -168,6 +174,8 @@ export function timelineSteps(t: Timeline): Step[] {
 /** A short label for an action, as the terminal would show it. */
 export function actionLabel(a: UserAction): string {
   if (a.type === 'command') return a.line.split('\n')[0]!;
+  // Typed inside a container's shell: marked so the list of actions does not read as host commands.
+  if (a.type === 'interactive') return a.key === 'eof' ? '(in the container) Ctrl-D' : a.key === 'interrupt' ? '(in the container) Ctrl-C' : `(in the container) ${a.line}`;
   // The editor's file is manifest.yaml, as its tab and the Apply button say.
   const which = a.only ? ` (document ${a.only.map((i) => i + 1).join(', ')})` : '';
   return `kubectl ${a.type} -f manifest.yaml${which}`;

@@ -32,6 +32,10 @@ import { flagValue, flagValues, hasFlag, type ParsedDockerFlags } from './flags.
 import { ellipsis, pullProgress, shortId } from './images.ts';
 import { ago, dockerTable, humanDuration, humanSize } from './format.ts';
 import { isTerminal } from './terminal.ts';
+import { stdinIsTerminal } from '../interactive/terminal-stdin.ts';
+import type { InteractiveLaunch } from '../interactive/launch.ts';
+import { openInteractive, type InteractiveTarget } from '../../engine/containers/interactive.ts';
+import { readsStdin } from '../../engine/docker/host.ts';
 import { execInKindNode, findKindNode, kindNodes, NODE_STOP_EXIT_CODE, recordNodeStart } from '../../engine/docker/kind-nodes.ts';
 import { setOwn } from '../../lib/own.ts';
 
@@ -107,7 +111,10 @@ export function run(input: CommandInput, p: Parsed): CommandOutput {
   const interactive = hasFlag(p.flags, 'interactive', 'i');
   // What the container reads: with -d nothing (the daemon holds its stdin open); attached with -i,
   // a heredoc or pipe until it ends, or the browser terminal, which stays open; a script's own stdin is empty.
-  const stdin = !interactive || hasFlag(p.flags, 'detach', 'd') ? undefined : (input.stdin ?? (isTerminal(input) ? undefined : ''));
+  const given = !interactive || hasFlag(p.flags, 'detach', 'd') ? undefined : (input.stdin ?? (isTerminal(input) ? undefined : ''));
+  // `-it` at the browser terminal: the container's stdin is the terminal, which stays open.
+  const terminal = interactive && !hasFlag(p.flags, 'detach', 'd') && hasFlag(p.flags, 'tty', 't') && stdinIsTerminal(input);
+  const stdin = terminal ? undefined : given;
   const result = runContainer(state, { image, ...(name !== undefined ? { name } : {}), command, mounts, env: flagValues(p.flags, 'env', 'e'), detach: hasFlag(p.flags, 'detach', 'd'), interactive, autoRemove: hasFlag(p.flags, 'rm'), ...(stdin !== undefined ? { stdin } : {}), ...(strictBinds.length > 0 ? { bindSourcesThatMustExist: strictBinds } : {}) });
   if (!result.ok) return runError(result.state ?? state, `Error response from daemon: ${result.error}`, '', unable);
   const pulled = result.pulled ? unable + pullProgress(result.state.docker.images[result.container.imageId]!, state.docker) : '';
@@ -119,6 +126,12 @@ export function run(input: CommandInput, p: Parsed): CommandOutput {
   // The pull's lines (stderr) come before the container's id or output (stdout), as docker writes them.
   if (hasFlag(p.flags, 'detach', 'd')) return output(next, { chunks: [{ stream: 'stderr', text: pulled }, { stream: 'stdout', text: `${c.id}\n` }] });
   const chunks = [{ stream: 'stderr' as const, text: pulled }, ...(result.output.chunks ?? [{ stream: 'stdout' as const, text: result.output.stdout }, { stream: 'stderr' as const, text: result.output.stderr }])];
+  // The shell waits at the terminal as the container's main process: the lines typed next are its input.
+  const waiting = terminal && c.state === 'running' && readsStdin(c.command) ? openInteractive(next, { kind: 'docker', id: c.id }, c.command) : undefined;
+  if (waiting?.ok) {
+    const launch: InteractiveLaunch = { session: waiting.session, via: 'docker', mainProcess: { id: c.id, autoRemove: hasFlag(p.flags, 'rm') }, label: `docker run -it ${image} ${c.command.join(' ')}` };
+    return output(next, { chunks: [...chunks, { stream: 'stdout', text: waiting.output.stdout }, { stream: 'stderr', text: waiting.output.stderr }], interactive: launch });
+  }
   return output(next, { chunks, exitCode: c.state === 'exited' ? c.exitCode : 0 });
 }
 
@@ -232,10 +245,13 @@ export function exec(input: CommandInput, p: Parsed): CommandOutput {
   const stdin = hasFlag(p.flags, 'interactive', 'i') ? (input.stdin ?? '') : '';
   // The client inspects the container first (so "No such container" wins), then checks its TTY.
   const ttyRefused = () => !hasFlag(p.flags, 'detach', 'd') && hasFlag(p.flags, 'interactive', 'i') && hasFlag(p.flags, 'tty', 't') && !isTerminal(input);
+  // `-it` at the browser terminal: the process stays open for the lines typed next.
+  const atTerminal = () => !hasFlag(p.flags, 'detach', 'd') && hasFlag(p.flags, 'interactive', 'i') && hasFlag(p.flags, 'tty', 't') && stdinIsTerminal(input);
   const node = findContainer(input.state.docker, ref) ? undefined : findKindNode(input.state, ref);
   if (node) {
     if (node.container.state !== 'running') return daemonError(input.state, `container ${node.container.id} is not running`);
     if (ttyRefused()) return fail(input.state, NOT_A_TTY, 1);
+    if (atTerminal()) return execInteractive(input.state, { kind: 'kind-node', node: node.container.name }, command, ref);
     const r = execInKindNode(input.state, node.container.name, command, stdin);
     return output(r.state, { stdout: r.output.stdout, stderr: r.output.stderr, exitCode: r.output.code });
   }
@@ -243,8 +259,33 @@ export function exec(input: CommandInput, p: Parsed): CommandOutput {
   if ('out' in found) return found.out;
   if (found.c.state !== 'running') return daemonError(input.state, `container ${found.c.id} is not running`);
   if (ttyRefused()) return fail(input.state, NOT_A_TTY, 1);
+  if (atTerminal()) return execInteractive(input.state, { kind: 'docker', id: found.c.id }, command, ref);
   const r = execInContainer(input.state, found.c.id, command, stdin);
   return output(r.state, { stdout: r.output.stdout, stderr: r.output.stderr, exitCode: r.output.code });
+}
+
+/**
+ * `docker exec -it C sh` at the browser terminal: the engine opens the process and the terminal
+ * feeds it the lines typed next. A program that is not there fails as docker's exec does.
+ */
+function execInteractive(state: ClusterState, target: InteractiveTarget, command: string[], ref: string): CommandOutput {
+  const opened = openInteractive(state, target, command);
+  if (!opened.ok) {
+    if (opened.reason === 'executable-not-found') return fail(state, `OCI runtime exec failed: exec failed: unable to start container process: exec: "${opened.detail}": executable file not found in $PATH: unknown`, 126);
+    return daemonError(state, opened.reason === 'not-running' ? `container ${opened.detail} is not running` : `No such container: ${ref}`);
+  }
+  // A program that reads no input (`ls /`) has run to its end already, as a one-off exec.
+  if (opened.ended !== undefined) return output(opened.state ?? state, { stdout: opened.output.stdout, stderr: opened.output.stderr, exitCode: opened.ended });
+  const launch: InteractiveLaunch = { session: opened.session, via: 'docker', label: `docker exec -it ${ref} ${command.join(' ')}` };
+  return output(state, { stdout: opened.output.stdout, stderr: opened.output.stderr, interactive: launch });
+}
+
+/** `docker run -it` ended at the terminal: the container's main process exits with `code`; `--rm` then removes it. */
+export function finishInteractiveRun(state: ClusterState, id: string, autoRemove: boolean, code: number): ClusterState {
+  const c = state.docker.containers[id];
+  if (!c) return state;
+  const stopped = stopContainer(state, id, code);
+  return autoRemove ? dropAnonymousVolumes(removeContainer(stopped, id), c) : stopped;
 }
 
 export function logs(input: CommandInput, p: Parsed): CommandOutput {

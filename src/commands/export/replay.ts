@@ -15,7 +15,9 @@ import { parseScript } from '../script/parse-script.ts';
 export type SessionEntry =
   | string
   | { type: 'apply' | 'delete'; text: string; only?: readonly number[] }
-  | { type: 'command'; line: string; before?: string; file?: string };
+  | { type: 'command'; line: string; before?: string; file?: string }
+  /** A line typed into the interactive process the command before opened (`kubectl exec -it POD -- sh`), or a key. */
+  | { type: 'interactive'; line: string; key?: 'eof' | 'interrupt' };
 
 export interface ReplayContext {
   /** Simulated node name → the kind node standing for it. */
@@ -27,14 +29,20 @@ export interface ReplayContext {
 /** The run.sh lines that replay `history`. */
 export function replayLines(history: readonly SessionEntry[], ctx: ReplayContext): string[] {
   const out: string[] = [];
-  for (const entry of history) {
+  // Lines typed into a process, taken with the command that opened it.
+  const taken = new Set<number>();
+  for (const [i, entry] of history.entries()) {
     if (typeof entry === 'string') out.push(...commandLines(entry, ctx));
-    else if (entry.type === 'command') {
+    else if (entry.type === 'interactive') {
+      // After another command that ran meanwhile (the canvas's): no longer part of one exec.
+      if (!taken.has(i) && !entry.key) out.push(`#   typed in the shell opened above: ${entry.line}`.trimEnd());
+    } else if (entry.type === 'command') {
       // The editor's text was the terminal's manifest.yaml when this line read it.
       if (entry.file !== undefined) out.push(...heredoc('cat > manifest.yaml', entry.file));
       // The lines typed since the last recorded action (read-only ones, `NS=lab`): they ran first.
       if (entry.before) out.push(...splitCommands(entry.before).flatMap((c) => commandLines(c, ctx)));
-      out.push(...commandLines(entry.line, ctx));
+      const typed = opensTerminal(entry.line) ? typedInto(history, i + 1, taken) : undefined;
+      out.push(...(typed ? interactiveLines(entry.line, typed, ctx) : commandLines(entry.line, ctx)));
     } else {
       const text = renameNodes(entry.only ? documentsOf(entry.text, entry.only) : entry.text, ctx);
       out.push(`# The editor's ${entry.type === 'apply' ? 'Apply' : 'Delete'}${entry.only ? ` (document ${entry.only.map((i) => i + 1).join(', ')})` : ''}:`);
@@ -59,6 +67,71 @@ export function heredoc(command: string, text: string): string[] {
   let delim = 'EOF';
   while (lines.includes(delim)) delim += '_';
   return [`${command} <<'${delim}'`, ...(body === '' ? [] : lines), delim];
+}
+
+// ---- interactive processes ----
+
+/**
+ * Whether a recorded line is one that opens an interactive process at the terminal: kubectl's
+ * or docker's exec (or docker run) with `-i` and `-t` in any spelling.
+ */
+function opensTerminal(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  const end = words.indexOf('--');
+  const flags = end < 0 ? words : words.slice(0, end);
+  const letters = flags.filter((w) => /^-[A-Za-z]+$/.test(w)).join('');
+  const stdin = letters.includes('i') || flags.includes('--stdin') || flags.includes('--interactive');
+  const tty = letters.includes('t') || flags.includes('--tty');
+  return (words[0] === 'kubectl' || words[0] === 'docker') && (flags.includes('exec') || flags.includes('run')) && stdin && tty;
+}
+
+/** The lines typed into the process the command at `from - 1` opened (the entries right after it), or undefined when there are none. */
+function typedInto(history: readonly SessionEntry[], from: number, taken: Set<number>): string[] | undefined {
+  const lines: string[] = [];
+  let any = false;
+  for (let i = from; i < history.length; i++) {
+    const e = history[i]!;
+    if (typeof e === 'string' || e.type !== 'interactive') break;
+    taken.add(i);
+    any = true;
+    if (e.key === 'eof') break;
+    // Ctrl-C threw away an unfinished command: the lines since the last whole one go with it.
+    if (e.key === 'interrupt') while (lines.length > 0 && !isWholeScript(lines)) lines.pop();
+    else lines.push(e.line);
+  }
+  return any ? lines : undefined;
+}
+
+function isWholeScript(lines: readonly string[]): boolean {
+  return parseScript(lines.join('\n')).ok;
+}
+
+/** The one-word shells whose typed lines can be handed over as `sh -c '…'`. */
+const SHELL_WORD = /^(?:\/(?:usr\/)?bin\/)?(?:sh|ash|bash|dash)$/;
+
+/**
+ * A real cluster's version of an interactive session: kubectl with no terminal runs the same
+ * lines in one go. A shell gets them as `sh -c '<lines>'` (its stdin stays empty, so a line that
+ * reads stdin does not eat the next ones); any other program gets them on stdin (`-i`, a quoted
+ * heredoc). `exit 3` stays among the lines, so the status is the same.
+ */
+function interactiveLines(opener: string, typed: readonly string[], ctx: ReplayContext): string[] {
+  const m = /^(\s*kubectl\s.*?)\s--\s+(.*)$/.exec(opener);
+  if (opener.includes('\n') || !m || !/\sexec\s/.test(` ${m[1]} `)) {
+    // docker's processes ran on the simulated Docker host: the opener is a comment, so are its lines.
+    return [...commandLines(opener, ctx), ...typed.map((l) => `#   typed in it: ${l}`.trimEnd())];
+  }
+  const words = m[1]!.trim().split(/\s+/).filter((w) => !/^(?:-it|-ti|-i|-t|--stdin(?:=true)?|--tty(?:=true)?)$/.test(w));
+  const head = renameNodes(words.join(' '), ctx);
+  const program = m[2]!.trim();
+  const note = `# typed at the prompt of: ${opener.trim()}`;
+  if (SHELL_WORD.test(program)) return [note, `${head} -- ${program} -c ${singleQuoted(typed.join('\n'))}`];
+  return [note, ...heredoc(`${head.replace(/^(\s*kubectl\s+exec)\b/, '$1 -i')} -- ${program}`, typed.join('\n'))];
+}
+
+/** bash's single quotes: nothing inside is special; a `'` is closed, escaped and reopened. */
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 // ---- command lines ----

@@ -12,6 +12,7 @@ import { BASH } from '../../engine/shell/dialect.ts';
 import { runArgv, runProgram, type CommandFn, type ShellContext } from '../../engine/shell/interpreter.ts';
 import { runCommand } from '../run.ts';
 import type { CommandEffect, FileSource } from '../types.ts';
+import type { InteractiveLaunch } from '../interactive/launch.ts';
 import { parseSleepArgs } from '../script/sleep-args.ts';
 import { HOST_CWD, HostFiles } from './host-fs.ts';
 import { curl } from '../../engine/net/curl.ts';
@@ -25,6 +26,8 @@ export interface HostSession {
   readonly files: HostFiles;
   /** What commands asked the caller to do (the browser terminal's editor pane), taken by the caller. */
   effects: CommandEffect[];
+  /** An interactive process a command opened at the browser terminal (`kubectl exec -it`), taken by the caller. */
+  interactive?: InteractiveLaunch;
 }
 
 /** Text tools the host shares with the container shell (their implementations, over the host's files). */
@@ -62,6 +65,7 @@ export function createHostSession(state: ClusterState, source: FileSource, optio
       const r = runCommand({ state: session.state, argv: [tool, ...args], files: fileSource, host, ...(stdin !== undefined ? { stdin } : {}) });
       record(r.state, r.steps);
       if (r.effects) session.effects.push(...r.effects);
+      if (r.interactive) session.interactive = r.interactive;
       return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode, ...(r.chunks ? { chunks: r.chunks } : {}) };
     };
   }

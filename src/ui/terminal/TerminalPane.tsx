@@ -9,6 +9,7 @@ import { appStore } from '../../store/index.ts';
 import { actingForks } from '../../store/playback.ts';
 import { complete } from './complete.ts';
 import { runLine } from './run-line.ts';
+import type { Nested } from '../../store/engine-protocol.ts';
 import type { CommandResult } from '../../store/index.ts';
 import { needsMoreLines } from './continuation.ts';
 import { CONTINUATION_PROMPT, EMPTY_LINE, insertCompletion, pressKey, PROMPT, viewOf, type LineState } from './line-editor.ts';
@@ -51,7 +52,12 @@ export default function TerminalPane({ active }: { active: boolean }) {
     let pending: string[] | undefined;
     // The row of the line's drawing the cursor is on (a long line wraps onto several): see screen.ts.
     let row = 0;
-    const view = () => viewOf(state, pending ? CONTINUATION_PROMPT : PROMPT);
+    // Inside a container's shell (`kubectl exec -it POD -- sh`; the store says which is open): its
+    // prompt, its own history (a fresh shell has none), and the terminal's line kept for afterwards.
+    let outer: LineState | undefined;
+    const processPrompt = () => appStore.getState().terminalProcess?.prompt;
+    const prompt = () => processPrompt() ?? (pending ? CONTINUATION_PROMPT : PROMPT);
+    const view = () => viewOf(state, prompt());
     const show = () => {
       const painted = paint(view(), term.cols, row);
       row = painted.row;
@@ -60,7 +66,7 @@ export default function TerminalPane({ active }: { active: boolean }) {
     /** Leaves the line as typed (the cursor after its end) and starts a new row below it. */
     const leaveLine = (text: string, mark = '') => {
       // Behind the prompt again, also when the line came from a Ctrl+R search.
-      const done = viewOf({ ...EMPTY_LINE, line: text, cursor: text.length }, pending ? CONTINUATION_PROMPT : PROMPT);
+      const done = viewOf({ ...EMPTY_LINE, line: text, cursor: text.length }, prompt());
       term.write(paint(done, term.cols, row).out + mark + '\r\n');
       row = 0;
     };
@@ -84,7 +90,50 @@ export default function TerminalPane({ active }: { active: boolean }) {
       show();
     };
 
+    /** Into the process a line opened, or back out of it: the line editor's state follows. */
+    const followProcess = () => {
+      const inside = appStore.getState().terminalProcess !== null;
+      if (inside && !outer) {
+        outer = state;
+        state = EMPTY_LINE;
+      } else if (!inside && outer) {
+        state = outer;
+        outer = undefined;
+      }
+    };
+    /** A line (or Ctrl-D, Ctrl-C) for the process open at the terminal: it runs in the container, recorded on the timeline. */
+    const sendToProcess = (line: string, nested: Nested) => {
+      running = true;
+      void runLine(appStore, line, nested).then((result) => {
+        printResult(result);
+        // Nothing printed after Ctrl-D (ash says nothing): the next prompt still starts a row of its own.
+        if (nested === 'eof' && !result.chunks.some((c) => c.text)) term.write('\r\n');
+        afterLine();
+      });
+    };
+    /** The prompt comes back after a line: the container's, or the terminal's; keys typed meanwhile are handled now. */
+    const afterLine = () => {
+      running = false;
+      followProcess();
+      // A what-if fork made by this line, said after its output rather than inside it.
+      announce();
+      show();
+      const ahead = typedAhead;
+      typedAhead = [];
+      for (const data of ahead) onInput(data);
+    };
     const submit = (typed: string) => {
+      if (outer) {
+        // The container's shell reads the line; an unfinished command waits there at its `> `.
+        const unfinished = appStore.getState().terminalProcess?.pending;
+        if (typed.trim() === '' && !unfinished) return show();
+        // `clear` only clears the screen: the terminal does that itself, as it does at `$`.
+        if (typed.trim() === 'clear' && !unfinished) {
+          term.clear();
+          return show();
+        }
+        return sendToProcess(typed, 'line');
+      }
       const lines = [...(pending ?? []), typed];
       const line = lines.join('\n');
       if (needsMoreLines(line)) {
@@ -108,13 +157,7 @@ export default function TerminalPane({ active }: { active: boolean }) {
             if (saved === undefined) term.write('Edit cancelled, no changes made.\r\n');
             else printResult(await runLine(appStore, editLine(edit, saved)));
           }
-          running = false;
-          // A what-if fork made by this line, said after its output rather than inside it.
-          announce();
-          show();
-          const ahead = typedAhead;
-          typedAhead = [];
-          for (const data of ahead) onInput(data);
+          afterLine();
         });
         return;
       }
@@ -148,13 +191,23 @@ export default function TerminalPane({ active }: { active: boolean }) {
           leaveLine(out.line);
           state = out.state;
           // The next lines of a command (a loop's body, a here-document's) are not commands to recall with ↑.
-          if (pending && state.history[state.history.length - 1] === out.line.trim()) state = { ...state, history: state.history.slice(0, -1), historyIndex: state.history.length - 1 };
+          if ((pending || (outer && appStore.getState().terminalProcess?.pending)) && state.history[state.history.length - 1] === out.line.trim()) state = { ...state, history: state.history.slice(0, -1), historyIndex: state.history.length - 1 };
           submit(out.line);
         } else if (out.kind === 'interrupt') {
           leaveLine(view().text, '^C');
           state = out.state;
           pending = undefined;
+          // A container's shell throws its unfinished command away too (the engine holds it).
+          if (outer && appStore.getState().terminalProcess?.pending) return sendToProcess('', 'interrupt');
           show();
+        } else if (out.kind === 'eof') {
+          // Ctrl-D: the container's shell reads end of input and exits; the terminal's own stays.
+          if (!outer) return;
+          // The cursor stays behind the prompt: what the shell prints on leaving (bash: `exit`) goes there.
+          term.write(toEnd(view(), term.cols, row).out);
+          row = 0;
+          state = out.state;
+          sendToProcess('', 'eof');
         } else if (out.kind === 'clear') {
           state = out.state;
           term.clear();
@@ -163,6 +216,8 @@ export default function TerminalPane({ active }: { active: boolean }) {
           show();
         } else if (out.kind === 'complete') {
           state = out.state;
+          // Completion knows the terminal's commands and the cluster's names, not a container's files.
+          if (outer) return;
           const before = state.line.slice(0, state.cursor);
           const { candidates, common } = complete(before, appStore.getState().cluster);
           const current = before.match(/\S*$/)![0];
@@ -198,7 +253,15 @@ export default function TerminalPane({ active }: { active: boolean }) {
     // being typed (a line per frame during playback would drown the learner's own output). Not
     // while a line runs or a multi-line command is open: that is said when the prompt comes back.
     const unsubscribe = appStore.subscribe(() => {
-      if (!running && !pending) announce();
+      if (running) return;
+      // A reset or a loaded session closed the process: the terminal's own prompt again.
+      if (outer && appStore.getState().terminalProcess === null) {
+        term.write(erase(row));
+        row = 0;
+        followProcess();
+        show();
+      }
+      if (!pending) announce();
     });
     return () => {
       unsubscribe();

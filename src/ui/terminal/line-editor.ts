@@ -32,7 +32,9 @@ export type KeyOutcome =
   | { kind: 'submit'; state: LineState; line: string }
   | { kind: 'interrupt'; state: LineState }
   | { kind: 'complete'; state: LineState }
-  | { kind: 'clear'; state: LineState };
+  | { kind: 'clear'; state: LineState }
+  /** Ctrl+D on an empty line: end of input (a container's shell exits; the terminal's own stays). */
+  | { kind: 'eof'; state: LineState };
 
 export const EMPTY_LINE: LineState = { line: '', cursor: 0, history: [], historyIndex: 0, draft: '' };
 
@@ -139,8 +141,10 @@ export function pressKey(state: LineState, data: string): KeyOutcome {
     case '\x7f': // Backspace
     case '\x08': // Ctrl+H
       return cursor === 0 ? { kind: 'edit', state } : withLine(state, line.slice(0, cursor - 1) + line.slice(cursor), cursor - 1);
+    case '\x04': // Ctrl+D: end of input on an empty line, else it deletes like Delete
+      if (line === '') return { kind: 'eof', state };
+      return withLine(state, line.slice(0, cursor) + line.slice(cursor + 1), cursor);
     case `${CSI}3~`: // Delete
-    case '\x04': // Ctrl+D (on an empty line bash would exit; this terminal stays)
       return withLine(state, line.slice(0, cursor) + line.slice(cursor + 1), cursor);
     default: {
       if (data.startsWith(ESC)) return { kind: 'edit', state }; // other escape sequences

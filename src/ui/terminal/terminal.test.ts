@@ -94,6 +94,15 @@ describe('the terminal line editor', () => {
     expect(type(s, '\x0b', '\r', '\x19').line).toBe('pvc');
   });
 
+  it('Ctrl+D on an empty line is end of input (a container shell exits on it), and deletes elsewhere', () => {
+    expect(pressKey(EMPTY_LINE, '\x04').kind).toBe('eof');
+    expect(pressKey(type(EMPTY_LINE, 'ls'), '\x04')).toMatchObject({ kind: 'edit', state: { line: 'ls' } });
+  });
+
+  it('a container prompt is drawn as the shell prints it, its width counted without colour codes', () => {
+    expect(viewOf(type(EMPTY_LINE, 'ls'), 'root@box:/data# ')).toMatchObject({ prompt: 'root@box:/data# ', promptWidth: 16, text: 'ls' });
+  });
+
   it('a pasted line loses its control characters', () => {
     expect(type(EMPTY_LINE, 'echo a\tb').line).toBe('echo ab');
   });
