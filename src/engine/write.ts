@@ -3,5 +3,6 @@
 // page's first screen, which only reads the engine, never loads the validator.
 export { applyManifest, createObjectFromManifest } from './manifest/apply-manifest.ts';
 export { applyDocuments } from './manifest/apply-documents.ts';
+export { writeSummary } from './manifest/write-summary.ts';
 export type { ApplyOptions, DocumentError, DocumentResult } from './manifest/apply-documents.ts';
 export type { FieldValidation } from './manifest/decode.ts';

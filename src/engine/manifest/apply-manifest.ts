@@ -10,6 +10,7 @@ import { applyDocuments, type ApplyOptions, type DocumentResult } from './apply-
 import { decodeObject } from './decode.ts';
 import { parseManifestText } from './parse.ts';
 import { flattenLists } from './list-items.ts';
+import { writeSummary } from './write-summary.ts';
 
 /**
  * Applies (or creates) every document of a manifest text, then settles the cluster.
@@ -23,7 +24,7 @@ export function applyManifest(state: ClusterState, text: string, opts: ApplyOpti
     state,
     (results) => {
       const done = results.filter((r) => r.outcome && r.outcome !== 'unchanged').map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${r.outcome}`);
-      return done.length > 0 ? `user ran kubectl ${opts.mode}: ${done.join(', ')}` : `user ran kubectl ${opts.mode}`;
+      return writeSummary(opts.mode, done);
     },
     (txn) => applyDocuments(txn, flattenLists(parseManifestText(text)), opts),
   );

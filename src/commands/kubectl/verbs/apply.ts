@@ -1,7 +1,7 @@
 // `kubectl apply -f FILE`, `kubectl create -f FILE` and `kubectl replace -f FILE`: every document
 // of every file, results printed as they happen, errors collected and printed after, like kubectl.
 import { KINDS, objectKey, type ObjectRef, parseManifestText, flattenLists, act, resourcePrefix, type DocumentResult, type Step } from '../../../engine/index.ts';
-import { applyDocuments, type FieldValidation } from '../../../engine/write.ts';
+import { applyDocuments, writeSummary, type FieldValidation } from '../../../engine/write.ts';
 import { output, type CommandOutput, type OutputChunk } from '../../types.ts';
 import { clientError, formatApiError } from '../errors.ts';
 import { lines, type KubectlContext } from '../context.ts';
@@ -232,7 +232,7 @@ function clientDryRun(mode: 'apply' | 'create', res: DocumentResult, manifest: R
 function summary(mode: string, results: readonly DocumentResult[], recreate = false): string {
   const word = (r: DocumentResult) => (mode === 'replace' && !recreate ? 'replaced' : r.outcome);
   const done = results.filter((r) => r.outcome && (r.outcome !== 'unchanged' || mode === 'replace')).map((r) => `${r.ref!.kind.toLowerCase()} ${r.ref!.name} ${word(r)}`);
-  return done.length ? `user ran kubectl ${mode}: ${done.join(', ')}` : `user ran kubectl ${mode}`;
+  return writeSummary(mode, done);
 }
 
 /** The live object's last applied configuration; kubectl reads a missing or broken one as nothing. */
