@@ -277,11 +277,19 @@ describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
     writeFileSync(join(dir, 'ssa1.yaml'), cm('ssa', { a: '1' }));
     writeFileSync(join(dir, 'ssa2.yaml'), cm('ssa', { a: '2' }));
     expect(await kubectl(['apply', '-f', 'ssa1.yaml'])).toMatchObject({ stdout: 'configmap/ssa created\n', code: 0 });
-    // Client-side apply owns .data.a (manager kubectl-client-side-apply, an Update): a different value conflicts.
+    // Client-side apply owns .data.a (manager kubectl-client-side-apply, an Update), but its
+    // last-applied annotation recorded the value the object still has: for manager kubectl that is
+    // no conflict (the API server's lastAppliedManager), and kubectl then moves the ownership over.
+    expect(await kubectl(['apply', '--server-side', '-f', 'ssa2.yaml'])).toMatchObject({ stdout: 'configmap/ssa serverside-applied\n', code: 0 });
+    expect((await kubectl(['get', 'cm', 'ssa', '-o', 'jsonpath={.data.a}'])).stdout).toBe('2');
+    // Once another manager changed the field, it conflicts: the annotation no longer matches the object.
+    expect(await kubectl(['apply', '-f', 'ssa1.yaml'])).toMatchObject({ stdout: 'configmap/ssa configured\n', code: 0 });
+    await kubectl(['patch', 'cm', 'ssa', '-p', '{"data":{"a":"3"}}']);
     const refused = await kubectl(['apply', '--server-side', '-f', 'ssa2.yaml']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error: Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using v1: \.data\.a\nPlease review the fields above--they currently have other managers\./);
-    expect((await kubectl(['get', 'cm', 'ssa', '-o', 'jsonpath={.data.a}'])).stdout).toBe('1');
+    expect(refused.stderr).toMatch(/^error: Apply failed with 1 conflict: conflict with "kubectl-patch" using v1: \.data\.a\nPlease review the fields above--they currently have other managers\./);
+    expect((await kubectl(['get', 'cm', 'ssa', '-o', 'jsonpath={.data.a}'])).stdout).toBe('3');
+    await kubectl(['patch', 'cm', 'ssa', '-p', '{"data":{"a":"1"}}']);
     // The same value is no conflict (co-ownership); --force-conflicts takes the field.
     expect(await kubectl(['apply', '--server-side', '-f', 'ssa1.yaml'])).toMatchObject({ stdout: 'configmap/ssa serverside-applied\n', code: 0 });
     expect(await kubectl(['apply', '--server-side', '--force-conflicts', '-f', 'ssa2.yaml'])).toMatchObject({ stdout: 'configmap/ssa serverside-applied\n', code: 0 });
@@ -567,6 +575,78 @@ describe.skipIf(!KUBECTL)('the real kubectl against kubesim serve', () => {
     );
     try {
       expect(await compareExample('cascade', 'kind', source)).toBe(10);
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('keeps the last-applied annotation up to date on a server-side apply by kubectl, so a later client-side apply removes what it dropped', async () => {
+    const cm = (data: Record<string, string>) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: annotated\ndata:\n${Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}\n`;
+    writeFileSync(join(dir, 'la1.yaml'), cm({ a: '1' }));
+    writeFileSync(join(dir, 'la2.yaml'), cm({ a: '2', c: '3' }));
+    expect(await kubectl(['apply', '-f', 'la1.yaml'])).toMatchObject({ stdout: 'configmap/annotated created\n', code: 0 });
+    expect(await kubectl(['apply', '--server-side', '-f', 'la2.yaml'])).toMatchObject({ stdout: 'configmap/annotated serverside-applied\n', code: 0 });
+    const annotation = (await kubectl(['get', 'cm', 'annotated', '-o', "jsonpath={.metadata.annotations['kubectl\\.kubernetes\\.io/last-applied-configuration']}"])).stdout;
+    // buildLastApplied: the configuration kubectl sent (its namespace filled in), without an annotations map it did not have.
+    expect(annotation).toBe('{"apiVersion":"v1","data":{"a":"2","c":"3"},"kind":"ConfigMap","metadata":{"name":"annotated","namespace":"default"}}\n');
+    // Client-side again: the three-way patch starts from la2, so `c` (dropped in la1) is removed.
+    expect(await kubectl(['apply', '-f', 'la1.yaml'])).toMatchObject({ stdout: 'configmap/annotated configured\n', code: 0 });
+    expect((await kubectl(['get', 'cm', 'annotated', '-o', 'jsonpath={.data}'])).stdout).toBe('{"a":"1"}');
+    expect(await kubectl(['apply', '-f', 'la1.yaml'])).toMatchObject({ stdout: 'configmap/annotated unchanged\n', code: 0 });
+    // Another field manager opts out: its apply leaves the annotation as it was. (Sent as a plain
+    // apply PATCH: `kubectl apply --server-side --field-manager=x` would hand x the client-side
+    // fields, the annotation included, and so drop it on its own.)
+    const other = await fetch(`http://127.0.0.1:${server.port}/api/v1/namespaces/default/configmaps/annotated?fieldManager=tool`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/apply-patch+yaml' },
+      body: cm({ a: '1', d: '4' }),
+    });
+    expect(other.status).toBe(200);
+    const after = (await other.json()) as { data: Record<string, string>; metadata: { annotations: Record<string, string> } };
+    expect(after.data).toEqual({ a: '1', d: '4' });
+    expect(after.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toBe('{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"annotated","namespace":"default"}}\n');
+  }, 30_000);
+
+  it('waits for a foreground deletion as kubesim run does: the owner goes after its pods', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'kubesim-serve-foreground-'));
+    writeFileSync(
+      join(source, 'demo.sh'),
+      ['kubectl create deployment fw --image=busybox --replicas=2 -- sleep 3600', 'kubectl delete deployment fw --cascade=foreground', 'kubectl get deploy,rs,pods'].join('\n') + '\n',
+    );
+    try {
+      expect(await compareExample('foreground', 'kind', source)).toBe(3);
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('owns container ports by containerPort and protocol, as the schema keys them, and tolerations whole', async () => {
+    writeFileSync(
+      join(dir, 'dns.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: dns\nspec:\n  tolerations: [{key: k, operator: Exists}]\n  containers:\n  - name: dns\n    image: busybox\n    command: [sleep, "3600"]\n    ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53}]\n',
+    );
+    expect(await kubectl(['apply', '--server-side', '-f', 'dns.yaml'])).toMatchObject({ stdout: 'pod/dns serverside-applied\n', code: 0 });
+    const live = JSON.parse((await kubectl(['get', 'pod', 'dns', '-o', 'json', '--show-managed-fields'])).stdout);
+    const applied = live.metadata.managedFields.find((e: { manager: string }) => e.manager === 'kubectl').fieldsV1;
+    expect(Object.keys(applied['f:spec']['f:containers']['k:{"name":"dns"}']['f:ports'])).toEqual(['k:{"containerPort":53,"protocol":"TCP"}', 'k:{"containerPort":53,"protocol":"UDP"}']);
+    expect(applied['f:spec']['f:tolerations']).toEqual({});
+  }, 30_000);
+
+  it('watches with --request-timeout as kubesim run does: the first table with its EVENT column, then exit 0; the refusals', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'kubesim-serve-watch-'));
+    writeFileSync(
+      join(source, 'demo.sh'),
+      [
+        'kubectl create configmap watched --from-literal=a=1',
+        'kubectl get cm -w --output-watch-events --request-timeout=1s',
+        'kubectl get cm watched -o name -w --request-timeout=1s',
+        'kubectl get cm,sa -w',
+        'kubectl get cm -w --request-timeout=abc',
+        'kubectl get cm nope -w',
+      ].join('\n') + '\n',
+    );
+    try {
+      expect(await compareExample('watch', 'kind', source)).toBe(6);
     } finally {
       rmSync(source, { recursive: true, force: true });
     }

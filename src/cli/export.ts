@@ -1,12 +1,15 @@
 // `kubesim export --kind DIR [--cluster PRESET] [--seed N] [SCRIPT]`: runs SCRIPT (quietly, its
 // errors still on stderr) and writes the kind export of the cluster it leaves into DIR: run.sh
 // replays SCRIPT's commands, and the files SCRIPT read from its folder are copied beside it.
-import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PRESETS, createCluster, type ClusterState, type PresetName } from '../engine/index.ts';
 import { runScript } from '../commands/script/run-script.ts';
 import { parseScript } from '../commands/script/parse-script.ts';
 import { exportToKind } from '../commands/export/kind-export.ts';
+import { exportDirProblem, exportOverwriteProblem, makeDirs } from './export-target.ts';
+import { fsReason } from './fs-reason.ts';
+import { readRegularFile } from './read-file.ts';
 import type { CliIO } from './main.ts';
 
 export function exportMain(args: readonly string[], io: CliIO): number {
@@ -45,6 +48,12 @@ export function exportMain(args: readonly string[], io: CliIO): number {
     io.stderr("kubesim: export needs --kind DIR\nRun 'kubesim --help' for usage.\n");
     return 2;
   }
+  // Before the script runs: a DIR that cannot take the export is said at once, in one line.
+  const dirProblem = exportDirProblem(dir);
+  if (dirProblem) {
+    io.stderr(`${dirProblem}\n`);
+    return 2;
+  }
   let state: ClusterState = createCluster({ preset, seed });
   let history: string[] = [];
   const read = new Map<string, string>();
@@ -53,9 +62,9 @@ export function exportMain(args: readonly string[], io: CliIO): number {
     const path = resolve(script);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readRegularFile(path);
     } catch (e) {
-      io.stderr(`kubesim: cannot read ${script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      io.stderr(`kubesim: cannot read ${script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
       return 2;
     }
     const base = dirname(path);
@@ -96,16 +105,21 @@ export function exportMain(args: readonly string[], io: CliIO): number {
   }
   const shipped = [...read].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, content]) => ({ path, content }));
   const files = exportToKind(state, { history, files: shipped });
+  const overwrite = exportOverwriteProblem(dir, files);
+  if (overwrite) {
+    io.stderr(`${overwrite}\n`);
+    return 2;
+  }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     for (const f of files) {
       const target = join(dir, f.path);
-      mkdirSync(dirname(target), { recursive: true });
+      makeDirs(dirname(target));
       writeFileSync(target, f.content);
       if (f.executable) chmodSync(target, 0o755);
     }
   } catch (e) {
-    io.stderr(`kubesim: cannot write ${dir}: ${(e as Error).message}\n`);
+    io.stderr(`kubesim: cannot write ${dir}: ${fsReason(e)}\n`);
     return 1;
   }
   io.stdout(`${files.map((f) => `wrote ${join(dir, f.path)}`).join('\n')}\nNext: bash ${join(dir, 'run.sh')} (needs kind, Docker and kubectl)\n`);

@@ -7,6 +7,8 @@ import { importCluster } from '../commands/import/import-cluster.ts';
 import { importSummary } from '../commands/import/parse-import.ts';
 import { runScript } from '../commands/script/run-script.ts';
 import type { CliIO } from './main.ts';
+import { fsReason } from './fs-reason.ts';
+import { readRegularFile } from './read-file.ts';
 
 const DEFAULT_SCRIPT = 'kubectl get nodes -L topology.kubernetes.io/zone\nkubectl get pv,pvc,pods -A -o wide\n';
 
@@ -18,9 +20,9 @@ export function importMain(args: readonly string[], io: CliIO, readStdin: () => 
   }
   const read = (p: string, what: string): string | undefined => {
     try {
-      return p === '-' ? readStdin() : readFileSync(resolve(p), 'utf8');
+      return p === '-' ? readStdin() : readRegularFile(resolve(p));
     } catch (e) {
-      io.stderr(`kubesim: cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      io.stderr(`kubesim: cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
       return undefined;
     }
   };

@@ -9,6 +9,7 @@ import { patchSchemaFor } from '../commands/kubectl/verbs/patch-meta.ts';
 import { strategicMerge } from '../commands/kubectl/verbs/strategic-merge.ts';
 import { decodePatched } from '../commands/kubectl/verbs/patch-decode.ts';
 import { conflictMessage, serverSideApply, type Conflict } from './managed-fields.ts';
+import { KUBECTL_MANAGER, conflictsNotFromLastApplied, updateLastApplied } from './last-applied.ts';
 import { failure, statusOf, type Status } from './status.ts';
 import { statusReply, warningHeaders, type Reply } from './reply.ts';
 import type { ServeSession } from './session.ts';
@@ -63,9 +64,15 @@ export function applyRequest(session: ServeSession, req: ApplyRequest, dry: bool
     (txn: Txn) => {
       const got = getObject(txn, kind, req.namespace, req.name);
       const live = got.ok ? (got.value as unknown as Json) : undefined;
-      const result = serverSideApply(kind, live, config as Json, { manager, apiVersion: req.info.apiVersion, time: req.time, force }, merge);
+      const who = { manager, apiVersion: req.info.apiVersion, time: req.time, force };
+      let result = serverSideApply(kind, live, config as Json, who, merge);
+      // kubectl moving from client-side apply: what its annotation recorded is no conflict (last-applied.ts).
+      if (!result.ok && live && manager === KUBECTL_MANAGER) {
+        const left = conflictsNotFromLastApplied(kind, req.info.apiVersion, live, result.conflicts);
+        result = left.length === 0 ? serverSideApply(kind, live, config as Json, { ...who, force: true }, merge) : { ok: false, conflicts: left };
+      }
       if (!result.ok) return { ok: false as const, status: conflictStatus(result.conflicts) };
-      const decoded = decodePatched(kind, result.merged, config, 'json');
+      const decoded = decodePatched(kind, updateLastApplied(manager, result.merged, config as Json), config, 'json');
       if (!decoded.ok) return { ok: false as const, status: failure(422, 'Invalid', decoded.error) };
       if (decoded.warnings.length > 0 && strict) {
         const gvk = `${req.info.group}/${req.info.apiVersion.split('/').pop()}, Kind=${kind}`;

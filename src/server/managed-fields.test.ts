@@ -46,7 +46,7 @@ describe('server-side apply', () => {
 
   it('refuses a different value of another manager’s field, and takes it with force', () => {
     const refused = serverSideApply('Deployment', live(), deploy(3), who, merge);
-    expect(refused).toEqual({ ok: false, conflicts: [{ manager: '"kubectl-client-side-apply" using apps/v1', path: '.spec.replicas' }] });
+    expect(refused).toEqual({ ok: false, conflicts: [{ manager: '"kubectl-client-side-apply" using apps/v1', path: '.spec.replicas', fields: ['f:spec', 'f:replicas'] }] });
     expect(conflictMessage(refused.ok ? [] : refused.conflicts)).toBe('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas');
     // The same value is shared, not a conflict.
     expect(serverSideApply('Deployment', live(), deploy(2), who, merge).ok).toBe(true);
@@ -58,7 +58,7 @@ describe('server-side apply', () => {
   });
 
   it('words several conflicts by manager, sorted, one path a line', () => {
-    expect(conflictMessage([{ manager: '"b"', path: '.x' }, { manager: '"a" using v1', path: '.y' }, { manager: '"b"', path: '.z' }])).toBe(
+    expect(conflictMessage([{ manager: '"b"', path: '.x', fields: ['f:x'] }, { manager: '"a" using v1', path: '.y', fields: ['f:y'] }, { manager: '"b"', path: '.z', fields: ['f:z'] }])).toBe(
       'Apply failed with 3 conflicts: conflicts with "a" using v1:\n- .y\nconflicts with "b":\n- .x\n- .z',
     );
   });
@@ -71,5 +71,36 @@ describe('server-side apply', () => {
     if (!second.ok) throw new Error('expected success');
     const containers = ((second.merged['spec'] as any).template.spec.containers as Record<string, unknown>[]);
     expect(containers[0]).toEqual({ name: 'nginx', image: 'nginx' });
+  });
+});
+
+describe('list types from the schema (list-types.ts)', () => {
+  const pod = (ports: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { containers: [{ name: 'dns', image: 'coredns', ports, env: [{ name: 'A', value: '1' }] }], tolerations: [{ key: 'k', operator: 'Exists' }], ...extra },
+  });
+  const containerFields = (obj: Record<string, unknown>) => (toFieldsV1([...fieldPaths('Pod', obj).values()].map((e) => e.path)) as any)['f:spec']['f:containers']['k:{"name":"dns"}'];
+
+  it('keys container ports by containerPort and protocol, the protocol defaulted to TCP; env by name', () => {
+    const fields = containerFields(pod([{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53 }]));
+    expect(Object.keys(fields['f:ports'])).toEqual(['k:{"containerPort":53,"protocol":"TCP"}', 'k:{"containerPort":53,"protocol":"UDP"}']);
+    expect(Object.keys(fields['f:env'])).toEqual(['k:{"name":"A"}']);
+    expect(pathString(['f:spec', 'f:containers', 'k:{"name":"dns"}', 'f:ports', 'k:{"containerPort":53,"protocol":"UDP"}', 'f:name'])).toBe('.spec.containers[name="dns"].ports[containerPort=53,protocol="UDP"].name');
+  });
+
+  it('owns an atomic list (tolerations) whole', () => {
+    const fields = toFieldsV1([...fieldPaths('Pod', pod([])).values()].map((e) => e.path)) as any;
+    expect(fields['f:spec']['f:tolerations']).toEqual({});
+  });
+
+  it('a port item left out of a later apply is removed; the same port on UDP is another item', () => {
+    const first = serverSideApply('Pod', undefined, pod([{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53 }]), { ...who, apiVersion: 'v1' }, merge);
+    if (!first.ok) throw new Error('expected success');
+    const live = { ...pod([{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, protocol: 'TCP' }]), metadata: { name: 'p', managedFields: first.managedFields } };
+    const second = serverSideApply('Pod', live, pod([{ containerPort: 53 }]), { ...who, apiVersion: 'v1' }, (base) => base);
+    if (!second.ok) throw new Error('expected success');
+    expect(((second.merged['spec'] as any).containers[0].ports as unknown[])).toEqual([{ containerPort: 53, protocol: 'TCP' }]);
   });
 });

@@ -2,12 +2,12 @@
 // manager's fields as a set of paths, serialised as FieldsV1 (`f:spec`, `k:{"name":"nginx"}`,
 // `v:"x"`, `.` for a node that is itself owned). Server-side apply reads these sets to find
 // conflicts and to remove what an applier stopped applying; every other write records an
-// `Update` entry for its manager. The list types come from the strategic-merge tags we model
-// (patch-meta.ts): lists merged by a key are associative (`k:`), merged primitives are sets
-// (`v:`), every other list is atomic (a leaf).
+// `Update` entry for its manager. The list types are the schema's (list-types.ts): `map` lists
+// are owned item by item by their keys (`k:`), `set`s value by value (`v:`), every other list is
+// atomic (a leaf).
 import { isPlainObject } from '../lib/deep.ts';
 import type { Kind } from '../engine/index.ts';
-import { patchSchemaFor, type PatchSchema } from '../commands/kubectl/verbs/patch-meta.ts';
+import { KEY_DEFAULTS, itemKey, ssaSchemaFor, type SsaSchema } from './list-types.ts';
 
 export interface ManagedFieldsEntry {
   manager: string;
@@ -41,7 +41,7 @@ export function stamp(now: number): string {
 export function fieldPaths(kind: Kind, obj: Json): Map<string, { path: Path; leaf: boolean }> {
   const out = new Map<string, { path: Path; leaf: boolean }>();
   const add = (path: Path, leaf: boolean) => out.set(JSON.stringify(path), { path, leaf });
-  const walk = (value: Json, schema: PatchSchema, prefix: Path, top: boolean) => {
+  const walk = (value: Json, schema: SsaSchema, prefix: Path, top: boolean) => {
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
       if (top && (k === 'apiVersion' || k === 'kind' || k === 'status')) continue;
@@ -54,18 +54,19 @@ export function fieldPaths(kind: Kind, obj: Json): Map<string, { path: Path; lea
           if (MAPS.has(k)) add(here, false);
           walk(v, field.schema, here, false);
         }
-      } else if (Array.isArray(v) && field.meta.strategy === 'merge' && field.meta.key && v.every(isPlainObject)) {
+      } else if (Array.isArray(v) && field.meta.list?.list === 'map' && v.every(isPlainObject)) {
+        const keys = field.meta.list.keys;
         for (const item of v as Json[]) {
-          const at = [...here, `k:${JSON.stringify({ [field.meta.key]: item[field.meta.key] })}`];
+          const at = [...here, `k:${JSON.stringify(itemKey(keys, item))}`];
           add(at, false);
           walk(item, field.schema, at, false);
         }
-      } else if (Array.isArray(v) && field.meta.strategy === 'merge' && !v.some((x) => typeof x === 'object' && x !== null)) {
+      } else if (Array.isArray(v) && field.meta.list?.list === 'set' && !v.some((x) => typeof x === 'object' && x !== null)) {
         for (const item of v) add([...here, `v:${JSON.stringify(item)}`], true);
       } else add(here, true);
     }
   };
-  walk(obj, patchSchemaFor(kind), [], true);
+  walk(obj, ssaSchemaFor(kind), [], true);
   // A path that turned out to have children is not a leaf.
   for (const [key, e] of out) if (e.leaf && [...out.keys()].some((other) => other !== key && other.startsWith(key.slice(0, -1) + ','))) e.leaf = false;
   return out;
@@ -118,7 +119,8 @@ export function valueAt(obj: unknown, path: Path): unknown {
     if (el.startsWith('f:')) cur = isPlainObject(cur) ? cur[el.slice(2)] : undefined;
     else if (el.startsWith('k:')) {
       const key = JSON.parse(el.slice(2)) as Json;
-      cur = Array.isArray(cur) ? cur.find((i) => isPlainObject(i) && Object.entries(key).every(([k, v]) => i[k] === v)) : undefined;
+      // A key field the item leaves out has the schema's default (protocol TCP).
+      cur = Array.isArray(cur) ? cur.find((i) => isPlainObject(i) && Object.entries(key).every(([k, v]) => (i[k] ?? KEY_DEFAULTS[k]) === v)) : undefined;
     } else if (el.startsWith('v:')) {
       const want = JSON.parse(el.slice(2)) as unknown;
       cur = Array.isArray(cur) && cur.includes(want) ? want : undefined;
@@ -182,21 +184,28 @@ function without(entries: ManagedFieldsEntry[], paths: Set<string>, keep?: Manag
  */
 export function recordUpdate(kind: Kind, before: Json | undefined, after: Json, who: { manager: string; apiVersion: string; time: string; subresource?: string }): ManagedFieldsEntry[] {
   const entries = ((before?.['metadata'] as Json | undefined)?.['managedFields'] as ManagedFieldsEntry[] | undefined) ?? [];
-  const changed = [...fieldPaths(kind, after).values()].filter((e) => before === undefined || !equal(valueAt(before, e.path), valueAt(after, e.path)));
-  if (changed.length === 0) return entries;
+  // A map or list item is the writer's when it added it; changes inside it are only the changed leaves' (Compare's Added and Modified).
+  const changed = [...fieldPaths(kind, after).values()].filter((e) => before === undefined || (e.leaf ? !equal(valueAt(before, e.path), valueAt(after, e.path)) : valueAt(before, e.path) === undefined));
+  // A field the write removed leaves every manager (structured-merge-diff's Updater: compare.Removed).
+  const removed = before === undefined ? [] : [...fieldPaths(kind, before).values()].filter((e) => valueAt(after, e.path) === undefined).map((e) => JSON.stringify(e.path));
+  if (changed.length === 0 && removed.length === 0) return entries;
+  if (changed.length === 0) return without(entries, new Set(removed));
   const me: ManagedFieldsEntry = { manager: who.manager, operation: 'Update', apiVersion: who.apiVersion, time: who.time, fieldsType: 'FieldsV1', fieldsV1: {}, ...(who.subresource ? { subresource: who.subresource } : {}) };
   const own = entries.find((e) => sameEntry(e, me));
   const keys = new Set(changed.map((e) => JSON.stringify(e.path)));
   // Fields this manager held before stay its own if they are still there.
   const held = own ? fromFieldsV1(own.fieldsV1).filter((p) => valueAt(after, p) !== undefined && !keys.has(JSON.stringify(p))) : [];
   me.fieldsV1 = toFieldsV1([...held, ...changed.map((e) => e.path)]);
-  const others = without(entries.filter((e) => !sameEntry(e, me)), keys);
+  const others = without(entries.filter((e) => !sameEntry(e, me)), new Set([...keys, ...removed]));
   return own ? [...others.slice(0, entries.indexOf(own)), me, ...others.slice(entries.indexOf(own))] : [...others, me];
 }
 
 export interface Conflict {
   manager: string;
+  /** As the 409 prints it: `.spec.replicas`. */
   path: string;
+  /** The field as FieldsV1 path elements, to compare with other field sets. */
+  fields: Path;
 }
 
 export type ApplyResult =
@@ -228,7 +237,7 @@ export function serverSideApply(
       for (const [key, a] of applied) {
         if (!a.leaf || !theirs.has(key) || equal(valueAt(config, a.path), valueAt(live, a.path))) continue;
         if (who.force) taken.add(key);
-        else conflicts.push({ manager: managerLabel(e), path: pathString(a.path) });
+        else conflicts.push({ manager: managerLabel(e), path: pathString(a.path), fields: a.path });
       }
     }
   }
@@ -238,8 +247,11 @@ export function serverSideApply(
   if (previous) {
     const others = new Set(entries.filter((e) => e !== previous).flatMap((e) => fromFieldsV1(e.fieldsV1).map((p) => JSON.stringify(p))));
     const dropped = fromFieldsV1(previous.fieldsV1).filter((p) => !applied.has(JSON.stringify(p)) && !others.has(JSON.stringify(p)));
-    // Deepest first, so a list item goes after the fields inside it.
-    for (const p of dropped.sort((a, b) => b.length - a.length)) removeAt(base, p);
+    // Only the topmost of what goes: a list item goes whole (taking its key fields first would
+    // leave it unfindable by its key).
+    const gone = new Set(dropped.map((p) => JSON.stringify(p)));
+    const topmost = dropped.filter((p) => !p.some((_, i) => i > 0 && gone.has(JSON.stringify(p.slice(0, i)))));
+    for (const p of topmost.sort((a, b) => b.length - a.length)) removeAt(base, p);
   }
   const merged = merge(base, config);
   const rest = without(entries.filter((e) => !(e.manager === who.manager && e.operation === 'Apply')), taken);

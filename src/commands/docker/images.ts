@@ -1,5 +1,5 @@
 // `docker build`, `docker images`, `docker image history`, `docker image inspect`, `docker pull`,
-// `docker rmi` and `docker info`, printed column for column like the docker CLI (v28).
+// `docker rmi`, printed column for column like the docker CLI (v28).
 import { buildImage, findImage, imageSize, parseImageRef, pullImage, type ClusterState, type DockerHost, type DockerImage } from '../../engine/index.ts';
 import { output, type CommandInput, type CommandOutput } from '../types.ts';
 import { ago, dockerJson, dockerTable, humanSize } from './format.ts';
@@ -166,52 +166,4 @@ export function rmi(input: CommandInput, p: Parsed): CommandOutput {
     state = { ...state, docker: { ...state.docker, images: imagesNext, tags, layers } };
   }
   return output(state, { stdout, stderr, exitCode: stderr ? 1 : 0 });
-}
-
-export function info(input: CommandInput): CommandOutput {
-  const { state } = input;
-  const containers = Object.values(state.docker.containers);
-  const count = (s: string) => containers.filter((c) => c.state === s).length;
-  const lines = [
-    'Client:',
-    ' Version:    28.5.1',
-    ' Context:    default',
-    ' Debug Mode: false',
-    '',
-    'Server:',
-    ` Containers: ${containers.length}`,
-    `  Running: ${count('running')}`,
-    '  Paused: 0',
-    `  Stopped: ${containers.length - count('running')}`,
-    ` Images: ${Object.keys(state.docker.images).length}`,
-    ' Server Version: 28.5.1',
-    ' Storage Driver: overlay2',
-    '  Backing Filesystem: extfs',
-    '  Supports d_type: true',
-    '  Using metacopy: false',
-    '  Native Overlay Diff: true',
-    '  userxattr: false',
-    ' Logging Driver: json-file',
-    ' Cgroup Driver: systemd',
-    ' Cgroup Version: 2',
-    ' Plugins:',
-    '  Volume: local',
-    '  Network: bridge host ipvlan macvlan null overlay',
-    '  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog',
-    ' Kernel Version: 6.8.0-45-generic',
-    ' Operating System: Ubuntu 24.04.1 LTS',
-    ' OSType: linux',
-    ' Architecture: x86_64',
-    ' CPUs: 4',
-    ' Total Memory: 15.6GiB',
-    ' Name: docker-host',
-    ' Docker Root Dir: /var/lib/docker',
-    ' Debug Mode: false',
-    ' Experimental: false',
-    ' Insecure Registries:',
-    '  ::1/128',
-    '  127.0.0.0/8',
-    ' Live Restore Enabled: false',
-  ];
-  return output(state, { stdout: lines.join('\n') + '\n' });
 }

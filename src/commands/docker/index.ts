@@ -6,7 +6,8 @@ import { cp } from './cp.ts';
 import { fail } from './errors.ts';
 import { arityError } from './arity.ts';
 import { parseDockerFlags, type DockerFlagSpec, type ParsedDockerFlags } from './flags.ts';
-import { build, history, images, info, inspectImages, pull, rmi } from './images.ts';
+import { build, history, images, inspectImages, pull, rmi } from './images.ts';
+import { info, version, versionLine } from './system-info.ts';
 import { systemDf, volume } from './volumes.ts';
 import { inspect } from './inspect.ts';
 import { getOwn } from '../../lib/own.ts';
@@ -30,7 +31,7 @@ const COMMANDS: Record<string, Subcommand> = {
   history: { flags: { bool: ['no-trunc', 'q', 'quiet'], value: ['H', 'human', 'format'] }, run: history },
   pull: { flags: { bool: ['q', 'quiet', 'a', 'all-tags'], value: ['platform'] }, run: pull },
   rmi: { flags: { bool: ['f', 'force', 'no-prune'], value: [] }, run: rmi },
-  info: { flags: { bool: [], value: ['format', 'f'] }, run: (input) => info(input) },
+  info: { flags: { bool: [], value: ['format', 'f'] }, run: (input, p) => info(input, p.positional) },
   run: { flags: RUN_FLAGS, run },
   ps: { flags: { bool: ['a', 'all', 'q', 'quiet', 's', 'size', 'no-trunc', 'l', 'latest'], value: ['filter', 'f', 'format', 'n', 'last'] }, run: ps },
   exec: { flags: { bool: ['d', 'detach', 'i', 'interactive', 't', 'tty', 'privileged'], value: ['e', 'env', 'w', 'workdir', 'u', 'user'], stopAtPositional: true }, run: exec },
@@ -101,7 +102,8 @@ function dispatch(input: CommandInput, name: string, args: readonly string[], di
 export function docker(input: CommandInput): CommandOutput {
   const [, first, ...rest] = input.argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return output(input.state, { stdout: HELP });
-  if (first === '--version' || first === '-v' || first === 'version') return output(input.state, { stdout: 'Docker version 28.5.1, build e180ab8\n' });
+  if (first === '--version' || first === '-v') return output(input.state, { stdout: versionLine() });
+  if (first === 'version') return version(input, rest);
   const group = getOwn(MANAGEMENT, first);
   if (group) {
     const [verb, ...args] = rest;
@@ -119,7 +121,7 @@ export function docker(input: CommandInput): CommandOutput {
   }
   if (first === 'system') {
     const [verb, ...args] = rest;
-    if (verb === 'info') return info(input);
+    if (verb === 'info') return info(input, args);
     if (verb !== 'df') return fail(input.state, verb ? `docker: unknown command: docker system ${verb}\n\nRun 'docker system --help' for more information` : 'Usage:  docker system COMMAND', verb ? 1 : 0);
     const p = parseDockerFlags(args, { bool: ['v', 'verbose'], value: ['format'] });
     if (!p.ok) return fail(input.state, `${p.error}\nSee 'docker system df --help'.`, 125);

@@ -1,11 +1,13 @@
 // `/_ping`, `/version` and `/info`: the simulated host presents itself as Docker Engine 27
 // (API 1.47), so a newer client negotiates down to 1.47 and an older one (1.24+) is served too.
+// Who it is comes from the same table as `kubesim run`'s `docker version` and `docker info`.
 import type { ClusterState } from '../../engine/index.ts';
+import { ENGINE } from '../../commands/docker/engine-version.ts';
 
-export const API_VERSION = '1.47';
-export const MIN_API_VERSION = '1.24';
-export const ENGINE_VERSION = '27.5.1';
-const KERNEL = '6.8.0-45-generic';
+export const API_VERSION = ENGINE.apiVersion;
+export const MIN_API_VERSION = ENGINE.minApiVersion;
+export const ENGINE_VERSION = ENGINE.version;
+const KERNEL = ENGINE.kernel;
 
 /** Headers the daemon puts on every answer; the client reads API-Version from `/_ping` to negotiate. */
 export const SERVER_HEADERS = {
@@ -16,14 +18,14 @@ export const SERVER_HEADERS = {
 };
 
 export function versionJson(): unknown {
-  const engine = { Version: ENGINE_VERSION, ApiVersion: API_VERSION, MinAPIVersion: MIN_API_VERSION, GitCommit: '4c9b3b0', GoVersion: 'go1.22.11', Os: 'linux', Arch: 'amd64', KernelVersion: KERNEL, BuildTime: '2025-01-21T18:35:07.000000000+00:00' };
+  const engine = { Version: ENGINE_VERSION, ApiVersion: API_VERSION, MinAPIVersion: MIN_API_VERSION, GitCommit: ENGINE.gitCommit, GoVersion: ENGINE.goVersion, Os: 'linux', Arch: 'amd64', KernelVersion: KERNEL, BuildTime: ENGINE.buildTime };
   return {
     Platform: { Name: 'Docker Engine - Community' },
     Components: [
       { Name: 'Engine', Version: ENGINE_VERSION, Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: engine.BuildTime, Experimental: 'false', GitCommit: engine.GitCommit, GoVersion: engine.GoVersion, KernelVersion: KERNEL, MinAPIVersion: MIN_API_VERSION, Os: 'linux' } },
-      { Name: 'containerd', Version: '1.7.25', Details: { GitCommit: 'bcc810d6b9066471b0b6fa75f557a15a1cbf31bb' } },
-      { Name: 'runc', Version: '1.2.4', Details: { GitCommit: 'v1.2.4-0-g6c52b3f' } },
-      { Name: 'docker-init', Version: '0.19.0', Details: { GitCommit: 'de40ad0' } },
+      { Name: 'containerd', Version: ENGINE.containerd.version, Details: { GitCommit: ENGINE.containerd.commit } },
+      { Name: 'runc', Version: ENGINE.runc.version, Details: { GitCommit: ENGINE.runc.commit } },
+      { Name: 'docker-init', Version: ENGINE.init.version, Details: { GitCommit: ENGINE.init.commit } },
     ],
     ...engine,
   };
@@ -33,7 +35,7 @@ export function infoJson(state: ClusterState, wallNow: number): unknown {
   const containers = Object.values(state.docker.containers);
   const running = containers.filter((c) => c.state === 'running').length;
   return {
-    ID: 'd7f5a8c2-3b1e-4f6a-9c0d-kubesim000001',
+    ID: ENGINE.id,
     Containers: containers.length,
     ContainersRunning: running,
     ContainersPaused: 0,
@@ -66,20 +68,20 @@ export function infoJson(state: ClusterState, wallNow: number): unknown {
     CgroupVersion: '2',
     NEventsListener: 0,
     KernelVersion: KERNEL,
-    OperatingSystem: 'Ubuntu 24.04.1 LTS',
-    OSVersion: '24.04',
+    OperatingSystem: ENGINE.os,
+    OSVersion: ENGINE.osVersion,
     OSType: 'linux',
     Architecture: 'x86_64',
     IndexServerAddress: 'https://index.docker.io/v1/',
     RegistryConfig: { InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'], IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } }, Mirrors: null },
-    NCPU: 4,
-    MemTotal: 16_747_839_488,
+    NCPU: ENGINE.cpus,
+    MemTotal: ENGINE.memTotal,
     GenericResources: null,
     DockerRootDir: '/var/lib/docker',
     HttpProxy: '',
     HttpsProxy: '',
     NoProxy: '',
-    Name: 'docker-host',
+    Name: ENGINE.name,
     Labels: [],
     ExperimentalBuild: false,
     ServerVersion: ENGINE_VERSION,
@@ -89,9 +91,9 @@ export function infoJson(state: ClusterState, wallNow: number): unknown {
     LiveRestoreEnabled: false,
     Isolation: '',
     InitBinary: 'docker-init',
-    ContainerdCommit: { ID: 'bcc810d6b9066471b0b6fa75f557a15a1cbf31bb' },
-    RuncCommit: { ID: 'v1.2.4-0-g6c52b3f' },
-    InitCommit: { ID: 'de40ad0' },
+    ContainerdCommit: { ID: ENGINE.containerd.commit },
+    RuncCommit: { ID: ENGINE.runc.commit },
+    InitCommit: { ID: ENGINE.init.commit },
     SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
     Warnings: null,
   };

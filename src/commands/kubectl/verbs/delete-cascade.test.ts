@@ -23,4 +23,26 @@ describe('kubectl delete --cascade', () => {
     expect(r.stderr).toContain('No resources found in default namespace.\n');
     expect(r.stdout).toMatch(/deployment.apps "o" deleted from default namespace\nreplicaset.apps\/o-\w+\n0\n$/);
   });
+
+  it('waits (--wait defaults to true) until a foreground owner is gone: its pods, then the ReplicaSet, then itself', () => {
+    const r = runScript(
+      'kubectl create deployment fg --image=busybox --replicas=2 -- sleep 3600\nkubectl delete deployment fg --cascade=foreground\nkubectl get deploy,rs,pods\nkubectl get events --field-selector involvedObject.kind=Pod -o jsonpath={.items[*].reason}\n',
+      { preset: 'kind', quiet: true, files },
+    );
+    // "deleted" is printed when the DELETE answers, before the wait (delete.go deleteResource).
+    expect(r.stdout).toMatch(/^deployment.apps\/fg created\ndeployment.apps "fg" deleted from default namespace\n/);
+    expect(r.stderr).toBe('No resources found in default namespace.\n');
+    // The sleeps ignore SIGTERM: the clock ran to the end of their 30 s grace period.
+    expect(r.state.now - Date.parse('2026-01-01T00:00:00Z')).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('--timeout bounds the wait, and kubectl says what was still there', () => {
+    const r = runScript(
+      'kubectl create deployment fg --image=busybox -- sleep 3600\nkubectl delete deployment fg --cascade=foreground --timeout=5s\nkubectl get deploy -o name\n',
+      { preset: 'kind', quiet: true, files },
+    );
+    expect(r.stdout).toBe('deployment.apps/fg created\ndeployment.apps "fg" deleted from default namespace\ndeployment.apps/fg\n');
+    expect(r.stderr).toBe('error: timed out waiting for the condition on deployments/fg\n');
+    expect(r.exitCode).toBe(1);
+  });
 });

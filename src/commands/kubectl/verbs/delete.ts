@@ -5,10 +5,7 @@ import {
   act,
   deleteObject,
   objectKey,
-  parseManifestText,
-  flattenLists,
   listObjects,
-  resolveResource,
   resourcePrefix,
   type AnyStored,
   type Kind,
@@ -21,15 +18,18 @@ import { lines, type KubectlContext } from '../context.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { dryRunOf, dryRunSuffix, serverDryRun } from '../dry-run.ts';
 import type { Txn } from '../../../engine/cluster/store.ts';
-import { waitForDeletedPods } from './delete-wait.ts';
-import { getOwn } from '../../../lib/own.ts';
-import { hasKustomize, manifestSources } from '../kustomize/sources.ts';
+import { waitForDeleted } from './delete-wait.ts';
+import { parseGoDuration } from '../go-duration.ts';
+import { hasKustomize } from '../kustomize/sources.ts';
+import { UNSERVED_PATH, checkErr, continueOnError, visitFiles, type ErrTree } from '../resource-builder.ts';
 
 interface Target {
   kind: Kind;
   namespace: string;
   name: string;
   plural: string;
+  /** The file that named it, for `error when deleting "FILE"`. */
+  source?: string;
 }
 
 export function deleteVerb(ctx: KubectlContext): CommandOutput {
@@ -44,35 +44,35 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
   }
   const stderr: string[] = [];
   const targets: Target[] = [];
-  // The resource builder's errors for documents of a kind the server does not serve, kept in file
-  // order among the targets: delete goes on with the others (ContinueOnError) and reports each.
+  // Errors of objects the files name that could not be deleted, kept in file order among the
+  // targets: delete goes on with the others (ContinueOnError) and reports each.
   const unmapped = new Map<number, string[]>();
+  // The builder's own errors (documents it could not decode or map), reported after all the others.
+  const fromBuilder: ErrTree[] = [];
   const files = ctx.flags.values['filename'] ?? [];
   let kustomizeWarnings = '';
   if (files.length > 0 || hasKustomize(ctx)) {
-    // -f's files, or -k's kustomization built into one stream named by its directory.
-    const sources = manifestSources(ctx);
-    if (!sources.ok) return output(ctx.state, { stderr: sources.stderr, exitCode: 1 });
-    kustomizeWarnings = sources.warnings;
-    for (const { path: file, source, text } of sources.sources) {
-      if (text === undefined) {
-        stderr.push(clientError(`the path "${file}" does not exist`));
+    // -f's files, or -k's kustomization built into one stream named by its directory, read as
+    // kubectl's resource builder reads them (resource-builder.ts).
+    const built = visitFiles(ctx);
+    if (built && !built.ok) return output(ctx.state, { stderr: built.stderr, exitCode: 1 });
+    kustomizeWarnings = built?.warnings ?? '';
+    for (const v of built?.visited ?? []) {
+      if ('error' in v) {
+        fromBuilder.push(v.error);
         continue;
       }
-      for (const doc of flattenLists(parseManifestText(text))) {
-        const v = doc.value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | undefined;
-        // A document without a well-typed kind and name names nothing to delete.
-        const info = typeof v?.kind === 'string' && v.kind ? resolveResource(v.kind) : undefined;
-        const name = v?.metadata?.name;
-        const mapping = mappingError(doc.value, source);
-        if (mapping) {
-          unmapped.set(targets.length, [...(unmapped.get(targets.length) ?? []), mapping]);
-          continue;
-        }
-        const namespace = v?.metadata?.namespace ?? ctx.namespace;
-        if (!info || typeof name !== 'string' || !name || typeof namespace !== 'string') continue;
-        targets.push({ kind: info.kind, namespace, name, plural: info.plural });
-      }
+      const o = v.object;
+      // Errors the request itself meets, in order among the deletions.
+      const refused = o.namespaceError
+        ? o.namespaceError
+        : o.unversioned
+          ? UNSERVED_PATH.replace('): ', `): error when deleting "${o.source}": `)
+          : o.name === ''
+            ? `error when deleting "${o.source}": resource name may not be empty`
+            : undefined;
+      if (refused) unmapped.set(targets.length, [...(unmapped.get(targets.length) ?? []), refused]);
+      else targets.push({ kind: o.info.kind, namespace: o.namespace, name: o.name, plural: o.info.plural, source: o.source });
     }
   } else {
     const parsed = parseResourceArgs(ctx.flags.args);
@@ -121,16 +121,23 @@ export function deleteVerb(ctx: KubectlContext): CommandOutput {
       beforeDelete(txn, cascade.cascade, t.kind, t.namespace, t.name);
       const res = deleteObject(txn, t.kind, objectKey(t.kind, t.namespace, t.name), grace >= 0 ? { gracePeriodSeconds: grace } : {});
       if (res.ok) stdout.push(printed(t));
-      else stderr.push(formatApiError(res.error, files.length > 0 ? { verb: 'deleting', source: files[0]! } : undefined));
+      else stderr.push(formatApiError(res.error, t.source !== undefined ? { verb: 'deleting', source: t.source } : undefined));
     }
     stderr.push(...(unmapped.get(targets.length) ?? []));
+    // As CheckErr prints ContinueOnError's errors: the builder's aggregate last, `error: ` only on a lone one.
+    stderr.splice(0, stderr.length, ...checkErr(continueOnError(stderr, fromBuilder)).split('\n').slice(0, -1));
   };
   const r =
     dryRun.value === 'none'
       ? act(ctx.state, () => `user ran kubectl delete ${targets.map((t) => `${t.kind.toLowerCase()} ${t.name}`).join(', ')}`, deleteAll)
       : { state: ctx.state, steps: [], result: serverDryRun(ctx.state, deleteAll) };
-  // --wait (on unless --wait=false): the clock moves until the deleted pods are gone.
-  const waited = dryRun.value === 'none' && flag(ctx.flags, 'wait') !== 'false' ? waitForDeletedPods(r.state, targets) : { state: r.state, steps: [] };
+  // --wait (on unless --wait=false): the clock moves until what was deleted is gone (delete-wait.ts).
+  const timeout = parseGoDuration(flag(ctx.flags, 'timeout') ?? '0s');
+  const deleted = targets.filter((t) => stdout.includes(printed(t)));
+  const waited: { state: typeof r.state; steps: typeof r.steps; timedOut?: string } =
+    dryRun.value === 'none' && flag(ctx.flags, 'wait') !== 'false' ? waitForDeleted(r.state, deleted, timeout.ok ? timeout.ms : 0) : { state: r.state, steps: [] };
+  // RunWait's error comes after every deletion was printed.
+  if (waited.timedOut) stderr.push(clientError(waited.timedOut));
   // kubectl prints this on stdout when nothing at all matched (an empty file, a selector matching nothing).
   if (targets.length === 0 && !stderr.some((l) => !l.startsWith('Warning:'))) stdout.push('No resources found');
   const failed = stderr.some((l) => !l.startsWith('Warning:'));
@@ -151,18 +158,4 @@ function gracePeriod(ctx: KubectlContext): number {
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
   return grace;
-}
-
-/**
- * mapper.infoForData's error for a document whose kind and version the server does not serve; the
- * name and namespace are the document's own (no -n default), "" when missing or not strings.
- */
-function mappingError(value: unknown, source: string): string | undefined {
-  const v = value as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null | undefined;
-  if (typeof v?.kind !== 'string' || !v.kind || typeof v.apiVersion !== 'string') return undefined;
-  if (getOwn(KINDS, v.kind)?.apiVersion === v.apiVersion) return undefined;
-  const str = (x: unknown) => (typeof x === 'string' ? x : '');
-  return clientError(
-    `resource mapping not found for name: "${str(v.metadata?.name)}" namespace: "${str(v.metadata?.namespace)}" from "${source}": no matches for kind "${v.kind}" in version "${v.apiVersion}"\nensure CRDs are installed first`,
-  );
 }

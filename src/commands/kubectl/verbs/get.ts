@@ -13,6 +13,8 @@ import { filesToGet, type GetTarget } from './get-files.ts';
 import { klogExit, relaxedJsonPath, sortOrder } from '../printers/sort-by.ts';
 import { sortResponses, type Response } from './get-sort.ts';
 import { expandAllCategory } from './get-all.ts';
+import { getWatch } from './get-watch.ts';
+import { checkErr as builderCheckErr } from '../resource-builder.ts';
 import type { GoValue } from '../jsonpath/index.ts';
 import { getOwn } from '../../../lib/own.ts';
 import { deprecationWarnings } from '../deprecation-warnings.ts';
@@ -68,14 +70,18 @@ function getCommand(ctx: KubectlContext): CommandOutput {
   if ((labelSelector || fieldSelector) && parsed.targets.some((t) => t.names.length > 0)) {
     return output(ctx.state, { stderr: clientError('name cannot be provided when a selector is specified') + '\n', exitCode: 1 });
   }
-  // --watch-only prints only changes made after it starts; a script's next line never runs
-  // while it waits, so what it shows is nothing.
-  if (isSet(ctx.flags, 'watch-only')) return output(ctx.state, {});
+  // -w and --watch-only print the list, then each change (get-watch.ts says how long a script watches).
+  if (isSet(ctx.flags, 'watch') || isSet(ctx.flags, 'watch-only')) {
+    if (!chosen.ok) return output(ctx.state, { stderr: checkErr(chosen.error), exitCode: 1 });
+    return getWatch(ctx, { targets: parsed.targets as GetTarget[], printer: chosen.printer, labelSelector, fieldSelector });
+  }
 
   const stdout: string[] = [];
-  const stderr: string[] = fromFiles ? [...fromFiles.errors] : [];
+  const stderr: string[] = [];
   let responses: Response[] = [];
-  for (const { info, names, namespace } of parsed.targets as GetTarget[]) {
+  for (const { info, names, namespace, errorsBefore } of parsed.targets as GetTarget[]) {
+    // -f: the resource builder's errors keep their place among the fetches (get-files.ts).
+    stderr.push(...(errorsBefore ?? []));
     if (names.length > 0) {
       for (const name of names) {
         const got = getObject(ctx.api, info.kind, namespace ?? ctx.namespace, name);
@@ -91,11 +97,18 @@ function getCommand(ctx: KubectlContext): CommandOutput {
       responses.push({ info, objects: listed.value, named: false });
     }
   }
+  if (fromFiles) stderr.push(...fromFiles.errors);
   const found = responses.flatMap((r) => r.objects);
   // With -f, one file (not a kustomization) holding one object is printed as itself (singleItemImplied).
   const single = fromFiles ? fromFiles.singleItemImplied && found.length === 1 : parsed.targets.length === 1 && parsed.targets[0]!.names.length === 1;
   // Names carry their resource when several kinds are shown (multipleGVKsRequested, for -f).
   const prefixed = fromFiles ? new Set(parsed.targets.map((t) => t.info.kind)).size > 1 : parsed.targets.length > 1;
+  if (!human && fromFiles && stderr.length > 0) {
+    // printGeneric with -f: the errors reduced to one aggregate (a lone one gets `error: `); one file implies one item, so nothing else is printed.
+    const errors = builderCheckErr(stderr);
+    if (fromFiles.singleItemImplied) return output(ctx.state, { stderr: errors, exitCode: 1 });
+    return printGeneric(ctx, chosen, { found, single, sortBy, stderr: errors.split('\n').slice(0, -1) });
+  }
   if (!human) return printGeneric(ctx, chosen, { found, single, sortBy, stderr });
 
   if (sortBy !== '') {
@@ -130,7 +143,8 @@ function getCommand(ctx: KubectlContext): CommandOutput {
     const namespaced = parsed.targets.some((t) => t.info.namespaced);
     stderr.push(noResourcesFound(namespaced && !ctx.allNamespaces ? ctx.namespace : undefined));
   }
-  const failed = stderr.some((l) => l.startsWith('Error') || l.startsWith('error'));
+  // With -f every line is an error (the builder's are not prefixed); otherwise "No resources found" is not one.
+  const failed = fromFiles ? stderr.length > 0 : stderr.some((l) => l.startsWith('Error') || l.startsWith('error'));
   return output(ctx.state, { stdout: lines(stdout.filter((l, i) => !(l === '' && i === stdout.length - 1))), stderr: lines(stderr), exitCode: failed ? 1 : 0 });
 }
 
@@ -172,6 +186,12 @@ function checkErr(message: string): string {
 /** With several kinds in one `get`, kubectl prefixes each name with its resource (`persistentvolume/example-pv`). */
 function renderTable(info: KindInfo, objects: AnyStored[], options: TableOptions, prefixed: boolean, labelColumns: readonly string[]): string {
   if (objects.length === 0) return '';
+  const { headers, rows } = tableCells(info, objects, options, prefixed, labelColumns);
+  return formatTable(options.noHeaders ? [] : headers, rows);
+}
+
+/** The table's header and cells before layout (`get -w` lays its rows out as they come). */
+export function tableCells(info: KindInfo, objects: AnyStored[], options: TableOptions, prefixed: boolean, labelColumns: readonly string[]): { headers: string[]; rows: string[][] } {
   const table = buildTable(info.kind as PrintableKind, objects as PrintableObjects[PrintableKind][], options);
   const nameIndex = table.headers.indexOf('NAME');
   let headers = table.headers;
@@ -183,7 +203,7 @@ function renderTable(info: KindInfo, objects: AnyStored[], options: TableOptions
     headers = [...headers.slice(0, at), ...extraHeaders, ...headers.slice(at)];
     rows = rows.map((r, i) => [...r.slice(0, at), ...labelColumns.map((k) => getOwn(objects[i]!.metadata.labels, k) ?? ''), ...r.slice(at)]);
   }
-  return formatTable(options.noHeaders ? [] : headers, rows);
+  return { headers: [...headers], rows: rows.map((r) => [...r]) };
 }
 
 /** Every object of a kind in a namespace (or all), through the read door. */

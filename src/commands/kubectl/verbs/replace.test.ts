@@ -147,3 +147,22 @@ describe('kubectl replace -f', () => {
     for (const [line, stderr] of lines) expect([line, run(line + '\n').stderr]).toEqual([line, stderr]);
   });
 });
+
+describe('kubectl replace --raw and --subresource', () => {
+  it("refuses what ReplaceOptions.Validate refuses, in kubectl 1.34's words", () => {
+    const lines = [
+      ['kubectl replace --raw foo -f a.yaml', 'error: --raw must be a valid URL path: parse "foo": invalid URI for request\n'],
+      ['kubectl replace --raw /x -f a.yaml -o yaml', 'error: --raw and --output are mutually exclusive\n'],
+      ['kubectl replace --raw /x -f a.yaml -f b.yaml', 'error: --raw can only use a single local file or stdin\n'],
+      ['kubectl replace --raw /x -f https://example.com/a.yaml', 'error: --raw cannot read from a url\n'],
+      ['kubectl replace --raw /x -R -f a.yaml', 'error: --raw and --recursive are mutually exclusive\n'],
+    ] as const;
+    for (const [line, stderr] of lines) expect([line, run(line + '\n').stderr]).toEqual([line, stderr]);
+  });
+
+  it('says a raw PUT and a subresource replace are not simulated, instead of an unknown flag', () => {
+    const raw = run(heredoc('kubectl replace --raw /api/v1/namespaces/default/configmaps/c -f -', CM('c', '1')));
+    expect(raw).toMatchObject({ stderr: 'error: kubectl replace --raw is not simulated: use the real kubectl against kubesim serve\n', exitCode: 1 });
+    expect(run(heredoc('kubectl replace --subresource status -f -', CM('c', '1'))).stderr).toMatch(/^error: kubectl replace --subresource status is not simulated/);
+  });
+});

@@ -14,6 +14,7 @@ import { outputFormatError } from '../object-output.ts';
 import { hasKustomize, manifestSources } from '../kustomize/sources.ts';
 import { waitOnClock } from '../clock-wait.ts';
 import { getOwn } from '../../../lib/own.ts';
+import { goQuote } from '../../../engine/api/go-strings.ts';
 import { applyVerb, validateOptionError } from './apply.ts';
 import { beforeDelete, parseCascade, type Cascade } from './delete-cascade.ts';
 
@@ -47,6 +48,21 @@ export function replaceVerb(ctx: KubectlContext): CommandOutput {
   if (grace >= 0 && !force) return fail(clientError('--grace-period must have --force specified') + '\n', cascade.warning);
   if (timeoutMs !== 0 && !force) return fail(clientError('--timeout must have --force specified') + '\n', cascade.warning);
   if (force && dryRun.value !== 'none') return fail(clientError('--dry-run can not be used when --force is set') + '\n', cascade.warning);
+  const raw = flag(ctx.flags, 'raw') ?? '';
+  if (raw !== '') {
+    const files = ctx.flags.values['filename'] ?? [];
+    if (files.length !== 1) return fail(clientError('--raw can only use a single local file or stdin') + '\n', cascade.warning);
+    if (files[0]!.startsWith('http://') || files[0]!.startsWith('https://')) return fail(clientError('--raw cannot read from a url') + '\n', cascade.warning);
+    if (isSet(ctx.flags, 'recursive')) return fail(clientError('--raw and --recursive are mutually exclusive') + '\n', cascade.warning);
+    if ((flag(ctx.flags, 'output') ?? '') !== '') return fail(clientError('--raw and --output are mutually exclusive') + '\n', cascade.warning);
+    // url.ParseRequestURI: an absolute path (or URL); anything else is refused with Go's wording.
+    if (!raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw)) return fail(clientError(`--raw must be a valid URL path: parse ${goQuote(raw)}: invalid URI for request`) + '\n', cascade.warning);
+    // The script host sends no HTTP: a raw PUT is for the real kubectl against `kubesim serve`.
+    return fail(clientError('kubectl replace --raw is not simulated: use the real kubectl against kubesim serve') + '\n', cascade.warning);
+  }
+  // A write to the status or scale subresource is the controllers' here (kubesim serve takes `kubectl scale`).
+  const subresource = flag(ctx.flags, 'subresource') ?? '';
+  if (subresource !== '') return fail(clientError(`kubectl replace --subresource ${subresource} is not simulated: status belongs to the simulated controllers; use kubectl scale for replicas`) + '\n', cascade.warning);
   if (!force) return withWarning(applyVerb(ctx, 'replace'), cascade.warning);
   const waitForDeletion = zeroGrace || isSet(ctx.flags, 'wait');
   return forceReplace(ctx, { cascade: cascade.cascade, warning: cascade.warning, grace, timeoutMs, waitForDeletion });
