@@ -1,7 +1,7 @@
 // `kubesim export --kind DIR [--cluster PRESET] [--seed N] [SCRIPT]`: runs SCRIPT (quietly, its
 // errors still on stderr) and writes the kind export of the cluster it leaves into DIR: run.sh
 // replays SCRIPT's commands, and the files SCRIPT read from its folder are copied beside it.
-import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PRESETS, createCluster, type ClusterState, type PresetName } from '../engine/index.ts';
 import { runScript } from '../commands/script/run-script.ts';
@@ -10,6 +10,7 @@ import { exportToKind } from '../commands/export/kind-export.ts';
 import { exportDirProblem, exportOverwriteProblem, makeDirs } from './export-target.ts';
 import { fsReason } from './fs-reason.ts';
 import { readRegularFile } from './read-file.ts';
+import { scriptFiles } from './script-files.ts';
 import type { CliIO } from './main.ts';
 
 export function exportMain(args: readonly string[], io: CliIO): number {
@@ -73,29 +74,13 @@ export function exportMain(args: readonly string[], io: CliIO): number {
       seed,
       quiet: true,
       onChunk: (c) => c.stream === 'stderr' && io.stderr(c.text),
-      files: {
-        read: (p) => {
-          try {
-            const text = readFileSync(resolve(base, p), 'utf8');
-            // A file of the script's folder the script read (the host shell asks only for files it did
-            // not write itself): run.sh reads it too, so it is shipped. Files outside the folder stay
-            // where they are: run.sh would not find them anyway, and they are not the session's.
-            const rel = relative(base, resolve(base, p));
-            if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) read.set(rel.split('\\').join('/'), text);
-            return text;
-          } catch {
-            return undefined;
-          }
-        },
-        list: (p) => {
-          try {
-            const full = resolve(base, p);
-            return statSync(full).isDirectory() ? readdirSync(full).sort().slice(0, 1000) : undefined;
-          } catch {
-            return undefined;
-          }
-        },
-      },
+      // A file of the script's folder the script read (the host shell asks only for files it did
+      // not write itself): run.sh reads it too, so it is shipped. Files outside the folder stay
+      // where they are: run.sh would not find them anyway, and they are not the session's.
+      files: scriptFiles(base, (p, text) => {
+        const rel = relative(base, resolve(base, p));
+        if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) read.set(rel.split('\\').join('/'), text);
+      }),
     });
     if (result.exitCode === 2) return 2;
     exitCode = result.exitCode;

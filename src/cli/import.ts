@@ -1,7 +1,7 @@
 // `kubesim import FILE [SCRIPT]`: reads a real cluster's `kubectl get … -A -o yaml` (FILE, or - for
 // stdin), prints what was imported and what was skipped, then runs SCRIPT against that cluster
 // (default: `kubectl get nodes -L topology.kubernetes.io/zone` and `kubectl get pv,pvc,pods -A -o wide`).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { importCluster } from '../commands/import/import-cluster.ts';
 import { importSummary } from '../commands/import/parse-import.ts';
@@ -9,6 +9,7 @@ import { runScript } from '../commands/script/run-script.ts';
 import type { CliIO } from './main.ts';
 import { fsReason } from './fs-reason.ts';
 import { readRegularFile } from './read-file.ts';
+import { scriptFiles } from './script-files.ts';
 
 const DEFAULT_SCRIPT = 'kubectl get nodes -L topology.kubernetes.io/zone\nkubectl get pv,pvc,pods -A -o wide\n';
 
@@ -42,23 +43,7 @@ export function importMain(args: readonly string[], io: CliIO, readStdin: () => 
   const result = runScript(scriptText, {
     state: outcome.state,
     onChunk: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text),
-    files: {
-      read: (p) => {
-        try {
-          return readFileSync(resolve(base, p), 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-      list: (p) => {
-        try {
-          const full = resolve(base, p);
-          return statSync(full).isDirectory() ? readdirSync(full).sort().slice(0, 1000) : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-    },
+    files: scriptFiles(base),
   });
   return parsed.problems.length > 0 && result.exitCode === 0 ? 1 : result.exitCode;
 }

@@ -1,8 +1,6 @@
 // `kubesim lesson list | drill [--seed N] | solve ID|FILE | check ID|FILE SCRIPT` (architecture.md's contract): the
 // lessons headless, as a teacher checks a lesson file or a learner's script.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { FileSource } from '../commands/types.ts';
 import { BUILTIN_LESSON_IDS } from '../lessons/builtin/index.ts';
 import { builtinLessonText, loadBuiltinLessons } from '../lessons/builtin/load-node.ts';
 import { parseLesson } from '../lessons/parse.ts';
@@ -11,6 +9,9 @@ import { generateDrill, parseDrillId, type Drill } from '../lessons/drills/index
 import { checkLesson, solveLesson, type LessonReport } from '../lessons/run.ts';
 import type { Lesson } from '../lessons/types.ts';
 import type { CliIO } from './main.ts';
+import { fsReason } from './fs-reason.ts';
+import { readRegularFile } from './read-file.ts';
+import { scriptFiles } from './script-files.ts';
 
 const USAGE = "Run 'kubesim --help' for usage.\n";
 
@@ -27,7 +28,7 @@ export function lessonMain(args: readonly string[], io: CliIO): number {
     if (!lesson) return 2;
     const script = readText(rest[1]!, io);
     if (script === undefined) return 2;
-    const report = checkLesson(lesson, script, folderFiles(dirname(resolve(rest[1]!))));
+    const report = checkLesson(lesson, script, scriptFiles(dirname(resolve(rest[1]!))));
     const code = print(lesson, report, io, true);
     // A drill's cause is told once the attempt is over, right or wrong.
     const seed = parseDrillId(rest[0]!);
@@ -100,35 +101,13 @@ function load(ref: string, io: CliIO): Lesson | undefined {
 
 function readText(path: string, io: CliIO, lead = ''): string | undefined {
   try {
-    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`kubesim: ${lead}cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}\n`);
+    io.stderr(`kubesim: ${lead}cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
     return undefined;
   }
 }
 
-/** A learner's script reads files beside it (after the lesson's own manifests); it writes none there. */
-function folderFiles(base: string): FileSource {
-  return {
-    read(p) {
-      try {
-        return readFileSync(resolve(base, p), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    list(p) {
-      try {
-        const full = resolve(base, p);
-        return statSync(full).isDirectory() ? readdirSync(full).sort().slice(0, 1000) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
 
 function print(lesson: Lesson, report: LessonReport, io: CliIO, withHint = false): number {
   if (report.error) io.stderr(report.error.endsWith('\n') ? report.error : `${report.error}\n`);

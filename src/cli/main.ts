@@ -1,6 +1,5 @@
 // kubesim: the playground's engine, headless. `kubesim run SCRIPT` executes a script of
 // kubectl commands against a simulated cluster and prints what the real tools would print.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PRESETS, PRESET_DESCRIPTIONS, type PresetName } from '../engine/index.ts';
 import { internalError, runScript } from '../commands/script/run-script.ts';
@@ -8,6 +7,9 @@ import { lessonMain } from './lesson.ts';
 import { serveMain } from './serve.ts';
 import { exportMain } from './export.ts';
 import { importMain } from './import.ts';
+import { fsReason } from './fs-reason.ts';
+import { readRegularFile } from './read-file.ts';
+import { scriptFiles } from './script-files.ts';
 
 export const HELP = `kubesim: the Kubernetes Storage Playground's simulated cluster, from the command line.
 
@@ -95,9 +97,6 @@ export interface CliIO {
   stderr(text: string): void;
 }
 
-/** The most entries a script may list from one folder on disk. */
-const MAX_LISTED = 1000;
-
 export function main(argv: readonly string[], io: CliIO): number {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -157,11 +156,9 @@ export function main(argv: readonly string[], io: CliIO): number {
   const path = resolve(script);
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`kubesim: cannot read ${script}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}\n`);
+    io.stderr(`kubesim: cannot read ${script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
     return 2;
   }
   const base = dirname(path);
@@ -172,25 +169,7 @@ export function main(argv: readonly string[], io: CliIO): number {
       seed,
       quiet,
       onChunk: (chunk) => (chunk.stream === 'stdout' ? io.stdout : io.stderr)(chunk.text),
-      files: {
-        read(p) {
-          try {
-            return readFileSync(resolve(base, p), 'utf8');
-          } catch {
-            return undefined;
-          }
-        },
-        // `kubectl create configmap --from-file=DIR`: the names in a folder, read-only, at most
-        // MAX_LISTED of them (a script pointed at a huge folder must not stall the run).
-        list(p) {
-          try {
-            const full = resolve(base, p);
-            return statSync(full).isDirectory() ? readdirSync(full).sort().slice(0, MAX_LISTED) : undefined;
-          } catch {
-            return undefined;
-          }
-        },
-      },
+      files: scriptFiles(base),
     });
     return result.exitCode;
   } catch (err) {

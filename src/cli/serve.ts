@@ -1,7 +1,7 @@
 // `kubesim serve`: the simulated cluster as a Kubernetes API server on 127.0.0.1, for the real
 // kubectl (and other clients). It optionally runs a script first, writes a kubeconfig, prints how
 // to use it, and serves until interrupted; simulated time follows the wall clock.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createCluster, PRESETS, type ClusterState, type PresetName } from '../engine/index.ts';
@@ -11,6 +11,9 @@ import { startKubeServer, type KubeServer } from '../server/server.ts';
 import { kubeconfigText } from '../server/kubeconfig.ts';
 import { startDockerServer, type DockerServer } from '../server/docker/server.ts';
 import type { CliIO } from './main.ts';
+import { fsReason } from './fs-reason.ts';
+import { readRegularFile } from './read-file.ts';
+import { scriptFiles } from './script-files.ts';
 
 export interface ServeOptions {
   port: number;
@@ -91,9 +94,9 @@ function startingState(opts: ServeOptions, io: CliIO): ClusterState | undefined 
   const path = resolve(opts.script);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    io.stderr(`kubesim: cannot read ${opts.script}: no such file\n`);
+    text = readRegularFile(path);
+  } catch (e) {
+    io.stderr(`kubesim: cannot read ${opts.script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
     return undefined;
   }
   const base = dirname(path);
@@ -101,16 +104,7 @@ function startingState(opts: ServeOptions, io: CliIO): ClusterState | undefined 
     preset: opts.preset,
     seed: opts.seed,
     onChunk: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text),
-    files: {
-      read(p) {
-        try {
-          return readFileSync(resolve(base, p), 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-      list: () => undefined,
-    },
+    files: scriptFiles(base),
   });
   return result.exitCode === 2 ? undefined : result.state;
 }
