@@ -93,7 +93,7 @@ kubectl get events -o yaml
 kubectl logs hourly --previous`,
       'kind',
     );
-    expect(r.outputs.join('')).toMatch(/hourly +1\/1 +Running +44 \(/);
+    expect(r.outputs.join('')).toMatch(/hourly +1\/1 +Running +48 \(/);
   });
 
   it('a cycle is cut short by a wake that is not part of it: a one-off exit, then a node failure', () => {
@@ -135,6 +135,6 @@ ${yaml(running('hourly', 'env && sleep 3600'), running('crash', 'echo once; exit
     // About 0.3 s: four hours are simulated before the cycle is certain (2 cores shared in CI).
     expect(performance.now() - t0).toBeLessThan(3000);
     // What resyncing one by one for 220 s printed.
-    expect(r.stdout).toMatch(/crash +0\/1 +CrashLoopBackOff +333338 \(54s ago\) +3y62d\nhourly +1\/1 +Running +25641 \(30m ago\) +3y62d\n/);
+    expect(r.stdout).toMatch(/crash +0\/1 +CrashLoopBackOff +333338 \(54s ago\) +3y62d\nhourly +1\/1 +Running +27777 \(46m ago\) +3y62d\n/);
   });
 });

@@ -85,10 +85,19 @@ export interface ContainerRecord {
   exitAt?: number;
   /** The command's exit status, reported when it ends. */
   exitCode?: number;
+  /**
+   * Its main process in simulated time (containers/main-process.ts): the sleeps it has completed,
+   * and when the one it waits in ends, its next wake (absent: it waits for good). Absent for a
+   * process that never slept.
+   */
+  sleeps?: number;
+  wakeAt?: number;
   /** The terminated reason to report instead of Completed/Error: `Unknown` for a process lost with its machine. */
   exitReason?: string;
   /** In CrashLoopBackOff: when the kubelet starts it again. */
   restartAt?: number;
+  /** The kubelet's crash-loop back-off entry for this container (kubelet/restarts.ts); absent before its first restart. */
+  backoff?: { delayMs: number; lastUpdate: number };
   /** Files mounted with subPath, copied when the container started (they never follow updates). */
   subPathFiles: Record<string, string>;
   /** What the pod's ConfigMap, Secret, downward API and projected volumes show (absent in states made before it existed). */

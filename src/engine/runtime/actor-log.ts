@@ -20,8 +20,13 @@ import { getOwn } from '../../lib/own.ts';
 import { equal } from './affine.ts';
 import { rfc3339 } from './clock.ts';
 
-/** Change instants kept per actor: enough for four cycles of an actor acting 32 times per cycle. */
-const MAX_INSTANTS = 128;
+/**
+ * Change instants kept per actor: enough for four cycles of an actor acting 256 times per cycle. A
+ * pod whose containers repeat with unaligned periods (a crash loop at its 5-minute back-off beside
+ * a container restarting every 1005 s) repeats as a whole only after their least common multiple:
+ * 67 + 20 instants there.
+ */
+const MAX_INSTANTS = 1024;
 
 /** The tables outside the object store whose entries belong to actors. */
 const TABLES = ['containers', 'eventIndex', 'scheduling', 'volumeData', 'nodeFiles'] as const;
@@ -47,6 +52,8 @@ export interface ActorHistory {
   validFrom: number;
   /** Cached cycle found at the last instant (null: none), undefined until looked for. */
   model?: ActorModel | null;
+  /** The unit that last kept a candidate cycle from being affine: looked at first next time (speed only). */
+  culprit?: string;
 }
 
 /** An actor repeating itself: the instants of its last cycle, which ends at `last`. */

@@ -62,20 +62,26 @@ export function findCycle(actor: ActorHistory, interval: number, globalChanges: 
     const from = last - 3 * period;
     if (from < actor.validFrom) break;
     // The four states compared are right after the actor acted, one period apart.
-    if (!index.has(from) || globalChanges.has(from)) continue;
-    const recent = instants.slice(index.get(from)! + 1);
-    const cycle = recent.filter((t) => t > last - period);
-    if (recent.length !== 3 * cycle.length) continue;
+    const fromIndex = index.get(from);
+    if (fromIndex === undefined || globalChanges.has(from)) continue;
+    // Three cycles of as many instants each (instants[j] is where the last cycle starts): checked
+    // before anything is copied, since a long-lived actor keeps hundreds of instants to look through.
+    if (instants.length - 1 - fromIndex !== 3 * (instants.length - 1 - j)) continue;
+    // The unit that broke the last candidate, first and alone: an actor that never repeats (a log
+    // appended to on each restart) fails every candidate on the same unit, whatever its period.
+    const culprit = actor.culprit !== undefined ? actor.units.get(actor.culprit) : undefined;
+    if (culprit && !affineOver(culprit, from, period, last)) continue;
+    const recent = instants.slice(fromIndex + 1);
+    const cycle = instants.slice(j + 1);
     const regular = cycle.every((t, i) => recent[i] === t - 2 * period && recent[i + cycle.length] === t - period);
     if (!regular || recent.some((t) => globalChanges.has(t))) continue;
     const writes = cycle.map((t) => actor.writes[index.get(t)!]!);
     const sameWrites = cycle.every((t, i) => [t - period, t - 2 * period].every((u) => sameList(actor.writes[index.get(u)!]!, writes[i]!)));
     if (!sameWrites) continue;
     let affine = true;
-    for (const line of actor.units.values()) {
-      const [v0, v1, v2, v3] = [from, from + period, from + 2 * period, last].map((t) => valueAt(line, t));
-      if (v0 === v1 && v1 === v2 && v2 === v3) continue;
-      if (!continues(v0, v1, v2, v3, RV)) {
+    for (const [unit, line] of actor.units) {
+      if (!affineOver(line, from, period, last)) {
+        actor.culprit = unit;
         affine = false;
         break;
       }
@@ -83,6 +89,12 @@ export function findCycle(actor: ActorHistory, interval: number, globalChanges: 
     if (affine) return { period, last, cycle, cycleWrites: writes.map((w) => w.length) };
   }
   return null;
+}
+
+/** Whether a unit's values at the four phase-aligned instants from `from` to `last` take the same affine step. */
+function affineOver(line: Parameters<typeof valueAt>[0], from: number, period: number, last: number): boolean {
+  const [v0, v1, v2, v3] = [from, from + period, from + 2 * period, last].map((t) => valueAt(line, t));
+  return (v0 === v1 && v1 === v2 && v2 === v3) || continues(v0, v1, v2, v3, RV);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -1,7 +1,12 @@
 // When a container's command ends (semantics: the pod's restartPolicy). Always, or OnFailure
 // after a failure: the kubelet starts the container again from its image (a fresh writable
 // layer; the pod's volumes, emptyDir included, stay), the first time at once, then after a
-// back-off of 10 s doubling up to 5 min, showing CrashLoopBackOff meanwhile. Never, or OnFailure
+// back-off of 10 s doubling up to 5 min, showing CrashLoopBackOff meanwhile. The back-off is the
+// kubelet's flowcontrol.Backoff entry for the container (client-go util/flowcontrol/backoff.go,
+// checked in kuberuntime's doBackOff against the exited container's FinishedAt): it is forgotten
+// when the container finished more than 10 minutes (2 × the 5-minute maximum) after the restart
+// that last updated it, so a container that ran that long restarts at once and its next back-off
+// starts again at 10 s. Never, or OnFailure
 // after success: the container stays terminated, and the pod ends Succeeded or Failed. A
 // container whose machine lost power is reported `Unknown` (exit code 255) once the machine is
 // back, and restarts at once in a new sandbox. A container killed because its image changed
@@ -10,6 +15,7 @@
 // until its next attempt.
 import type { ContainerStatus } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/objects.ts';
+import type { ContainerRecord } from '../../cluster/state.ts';
 import { containerKey } from '../../containers/mounts.ts';
 import { startContainer } from '../../containers/runtime.ts';
 import { LOST_CONTAINER_REASON } from '../../cluster/power.ts';
@@ -26,9 +32,34 @@ type Pod = Stored<'Pod'>;
 const BACKOFF_START_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
 
-/** The back-off before restart number `restarts + 1` (none before the first restart). */
+/** The back-off before restart number `restarts + 1` with no restart forgotten (none before the first restart). */
 export function backoffMs(restarts: number): number {
   return restarts === 0 ? 0 : Math.min(BACKOFF_START_MS * 2 ** (restarts - 1), BACKOFF_MAX_MS);
+}
+
+type BackoffEntry = NonNullable<ContainerRecord['backoff']>;
+
+/** hasExpired: the entry is stale once the event came more than twice the maximum after its last update. */
+function expired(entry: BackoffEntry, eventTime: number): boolean {
+  return eventTime - entry.lastUpdate > 2 * BACKOFF_MAX_MS;
+}
+
+/** IsInBackOffSince's window for a container that finished at `finishedAt`: 0 when there is no live entry. */
+export function backoffAfter(entry: BackoffEntry | undefined, finishedAt: number): number {
+  return entry && !expired(entry, finishedAt) ? entry.delayMs : 0;
+}
+
+/** Next: the entry after a restart decided at `now` for a container that finished at `finishedAt`. */
+export function nextBackoff(entry: BackoffEntry | undefined, finishedAt: number, now: number): BackoffEntry {
+  const delayMs = entry && !expired(entry, finishedAt) ? Math.min(entry.delayMs * 2, BACKOFF_MAX_MS) : BACKOFF_START_MS;
+  return { delayMs, lastUpdate: now };
+}
+
+/** A whole number of seconds as Go's time.Duration prints it (`10s`, `1m20s`, `5m0s`), as the kubelet's message has it. */
+export function goSeconds(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const [h, m, sec] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  return h > 0 ? `${h}h${m}m${sec}s` : m > 0 ? `${m}m${sec}s` : `${sec}s`;
 }
 
 export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void {
@@ -46,14 +77,14 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
       const reason = record.exitReason ?? (code === 0 ? 'Completed' : 'Error');
       const terminated = { exitCode: code, reason, startedAt: rfc3339(record.startedAt ?? ctx.now), finishedAt: rfc3339(record.exitAt) };
       const policy = pod.spec?.restartPolicy ?? 'Always';
-      const restarts = status.restartCount ?? 0;
       // Killed for a new image: restarted whatever the policy, with no back-off (spec-change.ts).
       const newSpec = definitionChanged(record, c);
       if (newSpec || policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
         // A container lost with its machine comes back at once: the restarted kubelet has no back-off memory.
-        const wait = newSpec || record.exitReason === LOST_CONTAINER_REASON ? 0 : backoffMs(restarts);
+        // A new image is a new container hash, so a new key with no entry either.
+        const wait = newSpec || record.exitReason === LOST_CONTAINER_REASON ? 0 : backoffAfter(record.backoff, record.exitAt);
         ctx.txn.state.containers[key] = { ...record, restartAt: record.exitAt + wait };
-        current = withStatus(current, c.name, { ready: false, started: false, lastState: { terminated }, state: wait === 0 ? { terminated } : { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000}s restarting failed container=${c.name} pod=${podRef}` } } });
+        current = withStatus(current, c.name, { ready: false, started: false, lastState: { terminated }, state: wait === 0 ? { terminated } : { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goSeconds(wait)} restarting failed container=${c.name} pod=${podRef}` } } });
         if (wait > 0) ctx.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
         ctx.step(`container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} exited with code ${code}; the kubelet on ${node.metadata.name} restarts it${wait ? ` after a ${wait / 1000}s back-off` : ''} ${newSpec ? `with its new image ${c.image}` : `(restartPolicy ${policy})`}`);
       } else {
@@ -69,7 +100,7 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
     // A start that failed, then the back-off before the next attempt (start-error.ts).
     if (after.state?.waiting?.reason === RUN_CONTAINER_ERROR && again?.restartAt !== undefined && ctx.now < again.restartAt) {
       const wait = again.restartAt - (again.exitAt ?? ctx.now);
-      current = withStatus(current, c.name, { state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000}s restarting failed container=${c.name} pod=${podRef}` } } });
+      current = withStatus(current, c.name, { state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goSeconds(wait)} restarting failed container=${c.name} pod=${podRef}` } } });
       ctx.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
       ctx.step(`container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} could not start; the kubelet on ${node.metadata.name} tries again after a ${wait / 1000}s back-off`);
       changed = true;
@@ -84,7 +115,12 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
       const newImage = definitionChanged(again, c);
       // A new image is pulled unless some container on the node already runs it.
       const pulls = newImage && !imageOnNode(ctx, node.metadata.name, c.image ?? '') ? imagePullMessages(c.image ?? '') : presentImageMessages(c.image ?? '', c.imagePullPolicy);
+      // The restart is decided now (doBackOff's Next): a lost machine's or a new image's container has no entry to go on.
+      const entry = again.exitReason === LOST_CONTAINER_REASON || newImage ? undefined : again.backoff;
+      const backoff = nextBackoff(entry, again.exitAt ?? ctx.now, ctx.now);
       const started = startContainer(ctx.txn, current, c);
+      // The new instance's record starts afresh; the kubelet's entry outlives it.
+      ctx.txn.state.containers[key] = { ...ctx.txn.state.containers[key]!, backoff };
       for (const m of pulls) ctx.event(pod, 'Normal', m.reason, m.message);
       ctx.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
       const restartCount = (after.restartCount ?? 0) + 1;
@@ -94,7 +130,7 @@ export function handleExits(ctx: ControllerContext, pod: Pod, node: Stored<'Node
       const identity = newImage ? { image: qualifiedImage(c.image ?? ''), imageID: imageIdOf(c.image ?? ''), containerID } : {};
       if (started.failure) {
         const message = criStartError(ctx, current, c, started.failure, containerID);
-        current = withStatus(current, c.name, { ...identity, ...failStart(ctx, pod, c, message, restartCount, backoffMs(restartCount)) });
+        current = withStatus(current, c.name, { ...identity, ...failStart(ctx, pod, c, message, restartCount, backoff.delayMs) });
         ctx.step(`kubelet on ${node.metadata.name} could not start container ${c.name} of pod ${pod.metadata.namespace}/${pod.metadata.name} again (restart ${restartCount}): ${started.failure.step === 'mount' ? 'a file cannot be mounted over a directory' : 'a directory cannot be mounted over a file'} at ${started.failure.mountPath}`);
         changed = true;
         continue;

@@ -69,6 +69,34 @@ describe('job-controller', () => {
     expect(j.status?.completionTime).toBeUndefined();
   });
 
+  it('waits 10 s, 20 s, 40 s … between failed pods, at most 10 minutes (MaxJobPodFailureBackOff)', () => {
+    const tc = TestCluster.of('kind');
+    tc.apply(job('flaky', 'exit 1', { backoffLimit: 100 }));
+    // Each pod fails as it starts; the next is made once the back-off since that failure is over.
+    const created = () => podsOf(tc, 'flaky').map((p) => Date.parse(p.metadata.creationTimestamp!) / 1000 - Date.parse('2026-01-01T00:00:00Z') / 1000).sort((x, y) => x - y);
+    sleep(tc, 4 * 3600);
+    const gaps = created().slice(1).map((t, i) => t - created()[i]!);
+    // 10 s doubling, then capped at 600 s (640 would be next), each rounded up to the 15 s resync.
+    expect(gaps.slice(0, 8)).toEqual([15, 30, 45, 90, 165, 330, 600, 600]);
+  });
+
+  it('counts failures since the last success only: after a success the back-off starts again at 10 s', () => {
+    const tc = TestCluster.of('kind');
+    // The pods count their runs in a node file they share: the 4th succeeds, the others fail.
+    const spec = job('mixed', 'n=$(cat /shared/n 2>/dev/null || echo 0); n=$((n+1)); echo $n > /shared/n; [ $n -eq 4 ]', { backoffLimit: 100, completions: 2 }).spec;
+    const pod = spec.template.spec;
+    tc.apply({
+      ...job('mixed', ''),
+      spec: { ...spec, template: { spec: { ...pod, containers: [{ ...pod.containers[0]!, volumeMounts: [{ name: 'shared', mountPath: '/shared' }] }], volumes: [{ name: 'shared', hostPath: { path: '/tmp/job-runs', type: 'DirectoryOrCreate' } }] } } },
+    });
+    sleep(tc, 600);
+    const pods = podsOf(tc, 'mixed').sort((x, y) => Date.parse(x.metadata.creationTimestamp!) - Date.parse(y.metadata.creationTimestamp!));
+    expect(pods.slice(0, 5).map((p) => p.status?.phase)).toEqual(['Failed', 'Failed', 'Failed', 'Succeeded', 'Failed']);
+    const at = (i: number) => Date.parse(pods[i]!.metadata.creationTimestamp!) / 1000;
+    // Three failures: 40 s before the 4th pod (rounded up to the resync); one failure since its success: 10 s.
+    expect([at(3) - at(2), at(5) - at(4)]).toEqual([45, 15]);
+  });
+
   it('a suspended Job runs no pod until resumed, and says so in its Suspended condition and events', () => {
     const tc = TestCluster.of('kind');
     tc.apply(job('later', 'sleep 5', { suspend: true }));
