@@ -142,6 +142,15 @@ describe.skipIf(!READY)('the real docker CLI on a terminal against kubesim serve
     expect((await docker('docker exec srv cat /tmp/f')).stdout).toBe('5\n');
   }, 30_000);
 
+  it('docker exec -it C bash in busybox: no bash there, the runtime says so and the status is 126', async () => {
+    expect((await docker('docker run -d --name nobash busybox sleep 3600')).code).toBe(0);
+    const t = terminal('docker exec -it nobash bash');
+    expect(await t.exited).toBe(126);
+    expect(t.screen).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\r\n');
+    const piped = await docker('docker exec nobash bash -c "echo hi"');
+    expect([piped.code, piped.stdout]).toEqual([126, 'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\r\n']);
+  }, 30_000);
+
   it('docker exec -it kind-control-plane bash', async () => {
     const t = terminal('docker exec -it kind-control-plane bash');
     await t.until('root@kind-control-plane:/# ');

@@ -205,6 +205,31 @@ describe.skipIf(!KUBECTL || !SCRIPT)('the real kubectl’s streams against kubes
     expect(run.stdout).toMatch(/\/ # echo hello\r\nhello\r\n\/ # exit\r\npod "tmp" deleted\r\n$/);
   }, 40_000);
 
+  it('run -it --rm -- sh (an explicit shell on stdin): it waits at its prompt; exit 2 is the pod’s failure', async () => {
+    const run = start(['run', '-it', 'sh2', '--image=busybox', '--rm', '--restart=Never', '--', 'sh'], true);
+    await run.until(() => run.stdout.includes('try pressing enter.'), 'the notes');
+    run.type('\r');
+    await run.until(() => run.stdout.endsWith('\r\n/ # '), 'a fresh prompt');
+    run.type('echo $((6*7))\r');
+    await run.until(() => run.stdout.includes('42\r\n/ # '), 'the output');
+    run.type('exit 2\r');
+    expect(await run.exited).toBe(2);
+    expect(run.stdout).toMatch(/\/ # exit 2\r\npod "sh2" deleted\r\npod default\/sh2 terminated \(Error\)\r\n\r?\n?$/);
+  }, 30_000);
+
+  it('exec -it POD -- cat answers each line as it comes, Ctrl-C ends it (130); busybox has no bash', async () => {
+    const k = start(['exec', '-it', 'bb', '--', 'cat'], true);
+    await sleep(300);
+    k.type('hello\r');
+    await k.until(() => k.stdout === 'hello\r\nhello\r\n', 'the echo and cat’s copy');
+    k.type('\x03');
+    expect(await k.exited).toBe(130);
+    expect(k.stdout).toBe('hello\r\nhello\r\n^Ccommand terminated with exit code 130\r\n');
+    const b = start(['exec', '-it', 'bb', '--', 'bash'], true);
+    expect(await b.exited).toBe(1);
+    expect(b.stdout).toMatch(/OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown/);
+  }, 30_000);
+
   /** Starts a port-forward with a local port kubectl picks, and returns that port. */
   async function forward(target: string, remote: string) {
     const pf = start(['port-forward', target, `:${remote}`]);

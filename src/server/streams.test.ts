@@ -109,6 +109,16 @@ describe('exec -it: a pseudo-terminal', () => {
     expect(JSON.parse(c.got[3]!)).toEqual({ metadata: {}, status: 'Success' });
   });
 
+  it('cat answers each line as it arrives; Ctrl-C ends it with 130', async () => {
+    await createPod('bb', { image: 'busybox', command: ['sleep', '3600'] });
+    const c = remote(`${EXEC}?${q('cat')}&stdin=true&stdout=true&tty=true`);
+    await c.send('hello\r');
+    await c.until(() => c.got[1] === 'hello\r\nhello\r\n', 'the line and its copy');
+    await c.send('\x03');
+    await c.until(() => c.closed(), 'the end');
+    expect(JSON.parse(c.got[3]!)).toMatchObject({ reason: 'NonZeroExitCode', details: { causes: [{ message: '130' }] } });
+  });
+
   it('a program that reads no input runs at once, its output as a terminal shows it', async () => {
     await createPod('bb', { image: 'busybox', command: ['sleep', '3600'] });
     const c = remote(`${EXEC}?${q('sh', '-c', 'echo a; echo b >&2; exit 2')}&stdin=true&stdout=true&tty=true`);

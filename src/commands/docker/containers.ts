@@ -35,7 +35,9 @@ import { isTerminal } from './terminal.ts';
 import { stdinIsTerminal } from '../interactive/terminal-stdin.ts';
 import type { InteractiveLaunch } from '../interactive/launch.ts';
 import { openInteractive, type InteractiveTarget } from '../../engine/containers/interactive.ts';
+import { EXEC_START_FAILED, missingShell } from './missing-shell.ts';
 import { readsStdin } from '../../engine/docker/host.ts';
+import { waitForMainProcess } from '../../engine/docker/run-wait.ts';
 import { execInKindNode, findKindNode, kindNodes, NODE_STOP_EXIT_CODE, recordNodeStart } from '../../engine/docker/kind-nodes.ts';
 import { setOwn } from '../../lib/own.ts';
 
@@ -119,20 +121,23 @@ export function run(input: CommandInput, p: Parsed): CommandOutput {
   if (!result.ok) return runError(result.state ?? state, `Error response from daemon: ${result.error}`, '', unable);
   const pulled = result.pulled ? unable + pullProgress(result.state.docker.images[result.container.imageId]!, state.docker) : '';
   let next = result.state;
-  const c = result.container;
+  let c = result.container;
+  // Attached (no -d, no terminal): docker run returns when the main process ends, on the simulated clock.
+  const attached = hasFlag(p.flags, 'detach', 'd') || terminal ? undefined : waitForMainProcess(next, c.id);
+  if (attached) [next, c] = [attached.state, attached.state.docker.containers[c.id] ?? c];
   const autoRemove = hasFlag(p.flags, 'rm') && c.state === 'exited';
   // --rm takes the container's anonymous volumes with it, as `rm -v` does.
   if (autoRemove) next = dropAnonymousVolumes(removeContainer(next, c.id), c);
   // The pull's lines (stderr) come before the container's id or output (stdout), as docker writes them.
   if (hasFlag(p.flags, 'detach', 'd')) return output(next, { chunks: [{ stream: 'stderr', text: pulled }, { stream: 'stdout', text: `${c.id}\n` }] });
-  const chunks = [{ stream: 'stderr' as const, text: pulled }, ...(result.output.chunks ?? [{ stream: 'stdout' as const, text: result.output.stdout }, { stream: 'stderr' as const, text: result.output.stderr }])];
+  const chunks = [{ stream: 'stderr' as const, text: pulled }, ...(result.output.chunks ?? [{ stream: 'stdout' as const, text: result.output.stdout }, { stream: 'stderr' as const, text: result.output.stderr }]), { stream: 'stdout' as const, text: attached?.printed ?? '' }];
   // The shell waits at the terminal as the container's main process: the lines typed next are its input.
   const waiting = terminal && c.state === 'running' && readsStdin(c.command) ? openInteractive(next, { kind: 'docker', id: c.id }, c.command) : undefined;
   if (waiting?.ok) {
     const launch: InteractiveLaunch = { session: waiting.session, via: 'docker', mainProcess: { id: c.id, autoRemove: hasFlag(p.flags, 'rm') }, label: `docker run -it ${image} ${c.command.join(' ')}` };
     return output(next, { chunks: [...chunks, { stream: 'stdout', text: waiting.output.stdout }, { stream: 'stderr', text: waiting.output.stderr }], interactive: launch });
   }
-  return output(next, { chunks, exitCode: c.state === 'exited' ? c.exitCode : 0 });
+  return output(next, { chunks, exitCode: c.state === 'exited' ? c.exitCode : 0, ...(attached ? { steps: attached.steps } : {}) });
 }
 
 const commandText = (c: DockerContainer) => c.command.join(' ');
@@ -260,6 +265,9 @@ export function exec(input: CommandInput, p: Parsed): CommandOutput {
   if (found.c.state !== 'running') return daemonError(input.state, `container ${found.c.id} is not running`);
   if (ttyRefused()) return fail(input.state, NOT_A_TTY, 1);
   if (atTerminal()) return execInteractive(input.state, { kind: 'docker', id: found.c.id }, command, ref);
+  // busybox and alpine have no bash: the runtime cannot start it (missing-shell.ts).
+  const missing = missingShell(input.state, found.c.id, command);
+  if (missing) return fail(input.state, missing, EXEC_START_FAILED);
   const r = execInContainer(input.state, found.c.id, command, stdin);
   return output(r.state, { stdout: r.output.stdout, stderr: r.output.stderr, exitCode: r.output.code });
 }

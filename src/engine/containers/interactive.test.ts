@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, createCluster, deleteObject, execInPod, runContainer, type ClusterState } from '../index.ts';
 import { applyManifest } from '../write.ts';
-import { interactiveEnd, interactiveLine, interactivePrompt, openInteractive, type InteractiveSession, type InteractiveStep, type InteractiveTarget } from './interactive.ts';
+import { interactiveEnd, interactiveInterrupt, interactiveLine, interactivePrompt, openInteractive, type InteractiveSession, type InteractiveStep, type InteractiveTarget } from './interactive.ts';
 
 const pod = (name: string, image: string, extra = '') => `apiVersion: v1
 kind: Pod
@@ -254,5 +254,106 @@ describe('without a terminal (kubectl exec -i POD -- sh fed by a pipe)', () => {
     expect(c.output.stdout).toBe('5\n');
     const end = interactiveEnd(c.state, c.session);
     expect([end.output.stderr, end.ended]).toEqual(['', 0]);
+  });
+});
+
+describe('Ctrl-C (interactiveInterrupt)', () => {
+  const state = cluster();
+  it('a shell drops the unfinished command (its PS2 lines) and goes on with its state', () => {
+    const t = Terminal.open(state, inPod('box'), ['sh']).type('x=7', 'for i in 1 2', 'do echo $i');
+    expect(interactivePrompt(t.session)).toBe('> ');
+    const c = interactiveInterrupt(t.state, t.session);
+    expect([c.ended, c.output.stdout + c.output.stderr, c.session.pending]).toEqual([undefined, '', []]);
+    expect(interactivePrompt(c.session)).toBe('/ # ');
+    // The loop was thrown away (`done` alone is a syntax error now), the variable kept.
+    expect(interactiveLine(c.state, c.session, 'done').output.stderr).toContain('syntax error');
+    expect(interactiveLine(c.state, c.session, 'echo $x').output.stdout).toBe('7\n');
+  });
+  it('a program that is not a shell dies of SIGINT: 130, and runs no more', () => {
+    const open = openInteractive(state, inPod('box'), ['wc', '-l']);
+    if (!open.ok) throw new Error(open.reason);
+    const a = interactiveLine(state, open.session, 'a');
+    const c = interactiveInterrupt(a.state, a.session);
+    expect([c.ended, c.output.stdout]).toEqual([130, '']);
+  });
+  it('the container gone meanwhile: 137, as for a line', () => {
+    const t = Terminal.open(state, inPod('box'), ['sh']);
+    const gone = act(t.state, 'delete', (txn) => deleteObject(txn, 'Pod', 'default/box', { gracePeriodSeconds: 0 })).state;
+    expect(interactiveInterrupt(gone, t.session).ended).toBe(137);
+  });
+});
+
+describe('programs that answer line by line (cat, tee, grep)', () => {
+  const state = cluster();
+  const open = (argv: string[]) => {
+    const r = openInteractive(state, inPod('box'), argv);
+    if (!r.ok || r.ended !== undefined) throw new Error('expected it to wait for input');
+    return r.session;
+  };
+  it('cat prints each line as it arrives, and nothing more at end of input', () => {
+    const a = interactiveLine(state, open(['cat']), 'hello');
+    expect(a.output.stdout).toBe('hello\n');
+    const b = interactiveLine(a.state, a.session, 'again');
+    expect(b.output.stdout).toBe('again\n');
+    const end = interactiveEnd(b.state, b.session);
+    expect([end.output.stdout, end.ended]).toEqual(['', 0]);
+  });
+  it('grep -n numbers on from line to line', () => {
+    const a = interactiveLine(state, open(['grep', '-n', '.']), 'x');
+    const b = interactiveLine(a.state, a.session, 'y');
+    expect([a.output.stdout, b.output.stdout]).toEqual(['1:x\n', '2:y\n']);
+  });
+  it('grep prints the matching lines as they come; grep -c only at the end', () => {
+    const a = interactiveLine(state, open(['grep', 'o']), 'foo');
+    const b = interactiveLine(a.state, a.session, 'bar');
+    expect([a.output.stdout, b.output.stdout]).toEqual(['foo\n', '']);
+    expect(interactiveEnd(b.state, b.session).ended).toBe(0);
+    const c = interactiveLine(state, open(['grep', '-c', 'o']), 'foo');
+    expect(c.output.stdout).toBe('');
+    expect(interactiveEnd(c.state, c.session).output.stdout).toBe('1\n');
+  });
+  it('tee writes its file as it goes (truncating once; -a appends) and echoes each line', () => {
+    const seeded = execInPod(state, 'default', 'box', 'main', ['sh', '-c', 'echo old > /data/t; echo old > /data/u'], '');
+    if (!seeded.ok) throw new Error(seeded.reason);
+    const s0 = seeded.state;
+    const t = openInteractive(s0, inPod('box'), ['tee', '/data/t']);
+    if (!t.ok) throw new Error(t.reason);
+    const a = interactiveLine(s0, t.session, 'one');
+    const b = interactiveLine(a.state, a.session, 'two');
+    expect([a.output.stdout, b.output.stdout]).toEqual(['one\n', 'two\n']);
+    const mid = execInPod(b.state, 'default', 'box', 'main', ['cat', '/data/t'], '');
+    expect(mid.ok && mid.stdout).toBe('one\ntwo\n');
+    const end = interactiveEnd(b.state, b.session);
+    expect([end.output.stdout, end.ended]).toEqual(['', 0]);
+    const u = openInteractive(s0, inPod('box'), ['tee', '-a', '/data/u']);
+    if (!u.ok) throw new Error(u.reason);
+    const c = interactiveLine(s0, u.session, 'new');
+    const d = interactiveLine(c.state, c.session, 'newer');
+    const after = execInPod(d.state, 'default', 'box', 'main', ['cat', '/data/u'], '');
+    expect(after.ok && after.stdout).toBe('old\nnew\nnewer\n');
+  });
+  it('tee reports a file it cannot open once, goes on to stdout, and exits 1', () => {
+    const t = openInteractive(state, inPod('box'), ['tee', '/nope/x']);
+    if (!t.ok) throw new Error(t.reason);
+    const a = interactiveLine(state, t.session, 'a');
+    const b = interactiveLine(a.state, a.session, 'b');
+    expect([a.output.stdout, a.output.stderr, b.output.stdout, b.output.stderr]).toEqual(['a\n', "tee: /nope/x: No such file or directory\n", 'b\n', '']);
+    expect(interactiveEnd(b.state, b.session).ended).toBe(1);
+  });
+  it('Ctrl-C ends cat with 130 after what it printed', () => {
+    const a = interactiveLine(state, open(['cat']), 'hi');
+    expect(a.output.stdout).toBe('hi\n');
+    expect(interactiveInterrupt(a.state, a.session).ended).toBe(130);
+  });
+});
+
+describe('busybox has no bash', () => {
+  const state = cluster();
+  it('exec of bash in a busybox image fails as the runtime says; inside ash, bash is not found', () => {
+    expect(openInteractive(state, inPod('box'), ['bash'])).toEqual({ ok: false, reason: 'executable-not-found', detail: 'bash' });
+    const direct = execInPod(state, 'default', 'box', 'main', ['bash', '-c', 'echo hi'], '');
+    expect(direct).toEqual({ ok: false, reason: 'executable-not-found', detail: 'bash' });
+    const t = Terminal.open(state, inPod('box'), ['sh']).type('bash', 'echo $?');
+    expect(t.screen).toBe('/ # bash\nsh: bash: not found\n/ # echo $?\n127\n/ # ');
   });
 });

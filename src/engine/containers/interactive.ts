@@ -9,6 +9,7 @@
 //   interactivePrompt(session) → string                     PS1 (or PS2 while a command is unfinished)
 //   interactiveLine(state, session, line) → InteractiveStep  one line, without its newline
 //   interactiveEnd(state, session) → InteractiveStep         end of input (Ctrl-D on an empty line)
+//   interactiveInterrupt(state, session) → InteractiveStep   Ctrl-C (SIGINT to the foreground program)
 // A session is plain data (structured-clone and JSON safe); the engine state it runs against is
 // passed in each time, so a line typed after other commands sees the cluster as it is then.
 //
@@ -25,6 +26,10 @@
 //   simulation gives them end of input at once (`read x` fails, `cat` prints nothing).
 // - A program that reads its input (`cat`, `wc -l`, `grep x`, `python3`, `sh -s` without a
 //   terminal…): every line is collected, with no prompt; at end of input it runs once on them.
+//   One that answers line by line (`cat`, `tee`, `grep x`: reads-input.ts printsLineByLine)
+//   prints each line's output as the line arrives, as a terminal shows it, and writes as it goes.
+// - Ctrl-C: a shell drops the unfinished command (its PS2 lines) and prompts again, nothing else;
+//   any other program dies of SIGINT: it ends with 130 and prints no more (what it wrote stays).
 // - A program that does not (`ls /data`, `echo hi`, `df -h`, `sh -c '…'`): it runs when opened;
 //   `openInteractive` then returns its output, `ended` (its status), `state` (the cluster with
 //   what it wrote) and `mainEnded`, and there is no session to feed.
@@ -42,7 +47,7 @@ import { execInContainer, findContainer } from '../docker/host.ts';
 import { execInKindNode, findKindNode } from '../docker/kind-nodes.ts';
 import { hasShell, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
 import { needsMoreLines } from '../shell/continuation.ts';
-import { readsInput } from '../shell/reads-input.ts';
+import { printsLineByLine, readsInput } from '../shell/reads-input.ts';
 import { endOfInput, lineRead, runShellCommand, shellPrompt, startShell, type LineRun, type SavedShell } from '../shell/interactive-shell.ts';
 import { getOwn } from '../../lib/own.ts';
 
@@ -66,6 +71,8 @@ export interface InteractiveSession {
   input: string;
   /** The shell's own state between lines (variables, cwd, functions, `$?`): opaque to callers. */
   saved?: unknown;
+  /** A program answering line by line: how much of its stdout and stderr has been shown already. */
+  shown?: { stdout: number; stderr: number };
   /** Which run of the container the session was opened in: another (a restart, a new pod of the same name) means this one's processes were killed. */
   incarnation?: string;
 }
@@ -111,6 +118,8 @@ export type InteractiveOpened =
 
 /** The status of a process killed with its container (SIGKILL). */
 const KILLED = 137;
+/** The status of a program killed by SIGINT (Ctrl-C): 128 + 2, as the shell reports it. */
+const INTERRUPTED = 130;
 const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
 const NOTHING: ShellResult = { stdout: '', stderr: '', code: 0 };
 
@@ -156,7 +165,10 @@ export function interactivePrompt(session: InteractiveSession): string {
 
 /** Runs one typed line (without its newline). */
 export function interactiveLine(state: ClusterState, session: InteractiveSession, line: string): InteractiveStep {
-  if (!session.shell) return { state, session: { ...session, input: `${session.input}${line}\n` }, output: NOTHING };
+  if (!session.shell) {
+    const next = { ...session, input: `${session.input}${line}\n` };
+    return printsLineByLine(session.argv) ? answerSoFar(state, next, line) : { state, session: next, output: NOTHING };
+  }
   if (!stillRunning(state, session)) return killed(state, session);
   const saved = session.saved as SavedShell;
   const text = [...session.pending, line].join('\n');
@@ -173,9 +185,13 @@ export function interactiveLine(state: ClusterState, session: InteractiveSession
 export function interactiveEnd(state: ClusterState, session: InteractiveSession): InteractiveStep {
   if (!session.shell) {
     if (!stillRunning(state, session)) return killed(state, session);
+    // `tee` has written and shown every line as it came; at the end it exits (1 if a write failed).
+    if (session.shown && baseName(session.argv[0] ?? '') === 'tee') return { state, session, output: NOTHING, ended: session.shown.stderr > 0 ? 1 : 0 };
     const r = runIn(state, session.target, session.argv, session.input);
     if (!r.ok) return killed(state, session);
-    return { state: r.state, session, output: r.output, ended: r.mainEnded ? KILLED : r.output.code, ...(r.mainEnded ? { mainEnded: true } : {}) };
+    // What a line-by-line program printed already is not printed again.
+    const output = session.shown ? unshown(r.output, session.shown) : r.output;
+    return { state: r.state, session, output, ended: r.mainEnded ? KILLED : r.output.code, ...(r.mainEnded ? { mainEnded: true } : {}) };
   }
   if (!stillRunning(state, session)) return killed(state, session);
   const saved = session.saved as SavedShell;
@@ -187,6 +203,56 @@ export function interactiveEnd(state: ClusterState, session: InteractiveSession)
   }
   const end = endOfInput(saved);
   return { state, session, output: end.output, ended: end.exited };
+}
+
+/**
+ * Ctrl-C. The terminal's SIGINT reaches the foreground program: a shell catches it, drops the
+ * command it was collecting and goes on (the caller shows a fresh prompt on a new line); any other
+ * program dies of it, with 130. Either way nothing runs and nothing more is printed.
+ */
+export function interactiveInterrupt(state: ClusterState, session: InteractiveSession): InteractiveStep {
+  if (!stillRunning(state, session)) return killed(state, session);
+  if (session.shell) return { state, session: { ...session, pending: [] }, output: NOTHING };
+  return { state, session: { ...session, input: '' }, output: { ...NOTHING, code: INTERRUPTED }, ended: INTERRUPTED };
+}
+
+/**
+ * A line-by-line program after another line. `cat` and `grep` write nothing: they run again on
+ * the whole input (so `cat -n` and `grep -n` number on) and what they had not shown is printed.
+ * `tee` writes as it goes: it is given just the new line, appending after the first (so `tee
+ * FILE` truncates once and `tee -a FILE` never), and prints the line.
+ */
+function answerSoFar(state: ClusterState, session: InteractiveSession, line: string): InteractiveStep {
+  if (!stillRunning(state, session)) return killed(state, session);
+  const shown = session.shown ?? { stdout: 0, stderr: 0 };
+  if (baseName(session.argv[0] ?? '') === 'tee') {
+    const first = shown.stdout === 0 && shown.stderr === 0;
+    const argv = first ? session.argv : [session.argv[0]!, '-a', ...session.argv.slice(1)];
+    const r = runIn(state, session.target, argv, `${line}\n`);
+    if (!r.ok) return killed(state, session);
+    const next = { ...session, shown: { stdout: shown.stdout + r.output.stdout.length, stderr: shown.stderr + r.output.stderr.length } };
+    // A file tee cannot open is reported once, as tee reports it when it starts.
+    const output = first ? r.output : { stdout: r.output.stdout, stderr: '', code: 0 };
+    return { state: r.state, session: next, output: { ...output, code: 0 } };
+  }
+  const r = runIn(state, session.target, session.argv, session.input);
+  if (!r.ok) return killed(state, session);
+  const next = { ...session, shown: { stdout: Math.max(shown.stdout, r.output.stdout.length), stderr: Math.max(shown.stderr, r.output.stderr.length) } };
+  return { state, session: next, output: { ...unshown(r.output, shown), code: 0 } };
+}
+
+/** The part of a run's output past what was shown already, both streams in their order. */
+function unshown(output: ShellResult, shown: { stdout: number; stderr: number }): ShellResult {
+  const stdout = output.stdout.slice(shown.stdout);
+  const stderr = output.stderr.slice(shown.stderr);
+  const chunks: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  const skip = { stdout: shown.stdout, stderr: shown.stderr };
+  for (const c of output.chunks ?? [{ stream: 'stdout' as const, text: output.stdout }, { stream: 'stderr' as const, text: output.stderr }]) {
+    const drop = Math.min(skip[c.stream], c.text.length);
+    skip[c.stream] -= drop;
+    if (c.text.length > drop) chunks.push({ stream: c.stream, text: c.text.slice(drop) });
+  }
+  return { stdout, stderr, code: output.code, chunks };
 }
 
 function runCommand(state: ClusterState, session: InteractiveSession, text: string, lines: number): InteractiveStep {

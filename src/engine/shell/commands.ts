@@ -9,6 +9,8 @@ import { df } from './df.ts';
 import { busyboxHuman } from './human.ts';
 import { rmdir } from './rmdir.ts';
 import { tar } from './tar.ts';
+import { tee } from './tee.ts';
+import { date } from './date.ts';
 import { PACKAGE_COMMANDS } from './offline-packages.ts';
 import { fsMessage } from './messages.ts';
 import { hasOwn } from '../../lib/own.ts';
@@ -124,6 +126,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   rmdir,
   tar,
+  tee,
   rm(args, io) {
     const { on, rest } = flags(args);
     let stderr = '';
@@ -288,6 +291,7 @@ export const COMMANDS: Record<string, Command> = {
   sleep() {
     return out('');
   },
+  date,
   true() {
     return out('');
   },

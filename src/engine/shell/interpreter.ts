@@ -68,6 +68,11 @@ export interface MainProcess {
   ended?: { signal: string };
   /** Its command line, for `ps`. */
   command?: readonly string[];
+  /**
+   * When it is the process itself running in simulated time (containers/main-process.ts): asked
+   * after each `sleep` (and `tail -f`) it runs whether it is still waiting there now; true goes on.
+   */
+  waits?(command: string, args: readonly string[]): boolean;
 }
 
 export interface ShellResult {
@@ -223,6 +228,8 @@ function runParsed(program: Program, ctx: ShellContext, io: Io): number {
       return e.code;
     }
     if (e instanceof BlockedSignal) {
+      // A main process waiting in a nested shell (`sh -c` inside `sh -c`) waits as a whole.
+      if (ctx.main?.waits && stateOf(ctx).depth > 0) throw e;
       // At a prompt, a loop that would wait forever is what the learner then interrupts (Ctrl-C: 130).
       if (ctx.interactive) {
         ctx.lastCode = 130;
@@ -250,8 +257,11 @@ export function runShell(source: string, ctx: ShellContext, stdin = ''): ShellRe
   return { stdout, stderr, code: ctx.exited ?? code };
 }
 
-/** Runs argv directly (`kubectl exec pod -- cat /data/x`): no shell parsing, like exec(). */
-export function runArgv(argv: readonly string[], ctx: ShellContext, stdin = ''): ShellResult {
+/**
+ * Runs argv directly (`kubectl exec pod -- cat /data/x`): no shell parsing, like exec().
+ * `onOutput`, when given, gets each piece of output as it is written, in order.
+ */
+export function runArgv(argv: readonly string[], ctx: ShellContext, stdin = '', onOutput?: (fd: 1 | 2, text: string) => void): ShellResult {
   if (argv.length === 0) return { stdout: '', stderr: '', code: 0 };
   let stdout = '';
   let stderr = '';
@@ -261,6 +271,7 @@ export function runArgv(argv: readonly string[], ctx: ShellContext, stdin = ''):
       write(fd, text) {
         if (fd === 1) stdout += text;
         else if (fd === 2) stderr += text;
+        if ((fd === 1 || fd === 2) && text) onOutput?.(fd, text);
       },
     },
   };
@@ -270,7 +281,7 @@ export function runArgv(argv: readonly string[], ctx: ShellContext, stdin = ''):
   } catch (e) {
     if (e instanceof ExitSignal) code = e.code;
     else if (e instanceof LimitSignal) {
-      stderr += `${argv0Of(ctx)}: ${e.message}\n`;
+      io.out.write(2, `${argv0Of(ctx)}: ${e.message}\n`);
       code = 2;
     } else if (e instanceof ReturnSignal) code = e.code;
     else if (e instanceof BreakSignal || e instanceof BlockedSignal) code = 0;
@@ -587,10 +598,15 @@ export function imageLacks(ctx: Pick<ShellContext, 'family' | 'image'>, base: st
   return hasPackageManager(base, ctx.family, ctx.image) === false;
 }
 
-/** Whether the image has this shell: busybox's has sh and ash (and, leniently, bash); Debian's has sh, dash and bash. */
+/** Whether the image has this shell: busybox's (busybox, alpine) has only sh and ash, no bash; Debian's has sh, dash and bash. */
 export function hasShell(ctx: ShellContext, base: string): boolean {
-  if (ctx.family === 'debian') return base === 'sh' || base === 'dash' || base === 'bash';
-  return base === 'sh' || base === 'ash' || base === 'bash';
+  return imageHasShell(ctx.family, base);
+}
+
+/** hasShell by the image's family alone, for callers with no shell context (`docker exec C bash`). */
+export function imageHasShell(family: ShellContext['family'], base: string): boolean {
+  if (family === 'debian') return base === 'sh' || base === 'dash' || base === 'bash';
+  return base === 'sh' || base === 'ash';
 }
 
 /** Runs a command by name: a function, a builtin, a shell, then the command table. */
@@ -619,6 +635,13 @@ function execArgv(argv: string[], ctx: ShellContext, io: Io, direct: boolean): n
     return 127;
   }
   const r = command(args, new CommandIo(ctx, io.input));
+  // A main process in simulated time stops its run at a sleep (or `tail -f`) that has not ended yet.
+  const waits = ctx.main?.waits;
+  if (waits && (base === 'sleep' || base === 'tail') && !ctx.commands && r.code === 0) {
+    emit(io, r);
+    if (!waits(base, args)) throw new BlockedSignal();
+    return 0;
+  }
   if (base === 'sleep' && st.polling > 0 && !ctx.commands && r.code === 0) throw new BlockedSignal();
   const code = emit(io, ctx.family === 'debian' && r.stderr ? debianWording(r) : r);
   if (ctx.exited !== undefined) {

@@ -76,3 +76,18 @@ export function readsInput(argv: readonly string[]): boolean {
   }
   return operands <= (filter.operands ?? 0);
 }
+
+/**
+ * Whether a program reading its input writes each line's output as that line arrives, as `cat`,
+ * `tee` and `grep` do (a terminal shows each typed line answered at once), rather than at the end
+ * of input (`wc`, `sort`, `tac`, `grep -c`). Output so far is then the output for the input so far.
+ */
+export function printsLineByLine(argv: readonly string[]): boolean {
+  const program = argv[0] ?? '';
+  const base = program.slice(program.lastIndexOf('/') + 1);
+  const args = argv.slice(1);
+  if (base === 'cat' || base === 'tee') return true;
+  // grep answers line by line, except when it counts, lists files, stops early or is quiet.
+  if (base === 'grep' || base === 'egrep' || base === 'fgrep') return !args.some((a) => /^-[a-zA-Z]*[clLqm]/.test(a) || /^--(count|files-with|files-without|quiet|silent|max-count)/.test(a));
+  return false;
+}

@@ -13,6 +13,7 @@ import { badRequest, conflict, notFound } from './errors.ts';
 import type { HijackedInput } from './hijack.ts';
 import { frames } from './mux.ts';
 import { openProcessStream } from './process-stream.ts';
+import { EXEC_START_FAILED, missingShell } from '../../commands/docker/missing-shell.ts';
 import { bodyJson, json, type DockerReply, type DockerRequest } from './reply.ts';
 import { toTerminal } from './tty.ts';
 import { sendOnSocket, upgraded } from './upgrade.ts';
@@ -53,6 +54,13 @@ export async function startExec(ctx: DockerContext, id: string, options: { Detac
   }
   const tty = exec.tty || options.Tty === true;
   upgraded(socket, tty);
+  // A shell the image lacks (bash in busybox) cannot start: moby writes the error on stdout with
+  // CR NL (postContainerExecStart) and the exec's status is 126.
+  const missing = exec.node ? undefined : missingShell(ctx.session.state, exec.container, exec.cmd);
+  if (missing) {
+    exec.exitCode = EXEC_START_FAILED;
+    return void socket.end(tty ? `${missing}\r\n` : frames({ stdout: `${missing}\r\n`, stderr: '', code: EXEC_START_FAILED }));
+  }
   // On a TTY every program runs as a process (one that reads no input runs at once); without one,
   // a shell or a filter reading the pipe does, and anything else (`sh -c 'cat > f'`) gets its stdin whole.
   if ((tty || (exec.attachStdin && readsStdin(exec.cmd))) && streamExec(ctx, exec, tty, socket, input)) return;

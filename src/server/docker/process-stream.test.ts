@@ -45,10 +45,23 @@ describe('ProcessStream on a TTY', () => {
     const killed = wired(['cat'], true);
     killed.stream.input('abc\x03');
     expect(killed.exits).toEqual([130]);
+    // cat answers each line as it arrives (the pty's echo, then cat's copy); wc only at the end.
     const fed = wired(['cat'], true);
     fed.stream.input('one\rtwo\r\x04');
     expect(fed.exits).toEqual([0]);
-    expect(fed.screen()).toBe('one\r\ntwo\r\none\r\ntwo\r\n');
+    expect(fed.screen()).toBe('one\r\none\r\ntwo\r\ntwo\r\n');
+    const counted = wired(['wc', '-l'], true);
+    counted.stream.input('one\rtwo\r\x04');
+    expect(counted.screen()).toBe('one\r\ntwo\r\n2\r\n');
+  });
+
+  it('Ctrl-C after cat has answered a line: its output stays, it ends with 130', () => {
+    const t = wired(['cat'], true);
+    t.stream.input('hi\r');
+    expect(t.screen()).toBe('hi\r\nhi\r\n');
+    t.stream.input('half\x03');
+    expect(t.exits).toEqual([130]);
+    expect(t.screen()).toBe('hi\r\nhi\r\nhalf^C');
   });
 
   it('runs a program that reads no input at once', () => {

@@ -6,7 +6,7 @@
 // End of input (Ctrl-D on an empty line, or the client closing its side) ends the process.
 import { StringDecoder } from 'node:string_decoder';
 import type { ClusterState, ShellResult } from '../../engine/index.ts';
-import { interactiveEnd, interactiveLine, interactivePrompt, openInteractive, type InteractiveSession, type InteractiveStep, type InteractiveTarget } from '../../engine/containers/interactive.ts';
+import { interactiveEnd, interactiveInterrupt, interactiveLine, interactivePrompt, openInteractive, type InteractiveSession, type InteractiveStep, type InteractiveTarget } from '../../engine/containers/interactive.ts';
 import { frames } from './mux.ts';
 import { createLineDiscipline, toTerminal, type LineDiscipline } from './tty.ts';
 
@@ -103,12 +103,9 @@ export class ProcessStream {
 
   /** Ctrl-C: the shell drops what it was collecting and prompts again on a new line; any other program dies of SIGINT (130). */
   private interrupt(): void {
-    if (!this.session.shell) {
-      this.done = true;
-      this.host.exited(130);
-      return;
-    }
-    this.session = { ...this.session, pending: [] };
+    const step = interactiveInterrupt(this.host.state(), this.session);
+    if (step.ended !== undefined) return this.finish(step);
+    this.session = step.session;
     this.send('\r\n');
     this.prompt();
   }

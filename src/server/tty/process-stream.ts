@@ -6,7 +6,7 @@
 // complete line runs when it arrives, with no prompt and no echo, and closing stdin ends input.
 import { StringDecoder } from 'node:string_decoder';
 import { act } from '../../engine/index.ts';
-import { interactiveEnd, interactiveLine, interactivePrompt, openInteractive, type InteractiveSession, type InteractiveStep, type InteractiveTarget } from '../../engine/containers/interactive.ts';
+import { interactiveEnd, interactiveInterrupt, interactiveLine, interactivePrompt, openInteractive, type InteractiveSession, type InteractiveStep, type InteractiveTarget } from '../../engine/containers/interactive.ts';
 import type { ShellResult } from '../../engine/shell/interpreter.ts';
 import type { ServeSession } from '../session.ts';
 import { EMPTY_LINE, feed, toTerminal, type LineState } from './line-discipline.ts';
@@ -24,9 +24,6 @@ export interface ProcessStream {
   /** The client closed stdin. */
   close(): void;
 }
-
-/** SIGINT's status as a shell reports a program it killed (128 + 2). */
-const INTERRUPTED = 130;
 
 type Opened = { ok: true; stream: ProcessStream } | { ok: false; reason: string; detail: string };
 
@@ -122,14 +119,15 @@ export function openProcessStream(
           if (ended) return;
           if (e.type === 'line') runLine(e.text);
           else if (e.type === 'eof') endInput();
-          else if (!proc.shell) {
-            // A program that is not a shell dies of SIGINT.
-            ended = true;
-            out.exit(INTERRUPTED);
-          } else {
-            // The shell catches SIGINT: the unfinished command is dropped, a fresh prompt follows.
-            proc = { ...proc, pending: [] };
-            out.stdout('\r\n');
+          else {
+            // SIGINT (containers/interactive.ts): a program that is not a shell dies of it (130);
+            // the shell drops the unfinished command, and a fresh prompt follows on a new line.
+            session.sync();
+            const step = interactiveInterrupt(session.state, proc);
+            if (step.ended === undefined) {
+              proc = step.session;
+              out.stdout('\r\n');
+            } else apply(step);
           }
           if (!ended) {
             prompt();

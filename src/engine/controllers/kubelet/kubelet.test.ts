@@ -16,7 +16,7 @@ function podWith(name: string, volume: Record<string, unknown> | undefined, env?
     metadata: { name },
     spec: {
       nodeName: 'node-1',
-      containers: [{ name: 'app', image: 'busybox', ...(volume ? { volumeMounts: [{ name: 'v', mountPath: '/etc/v' }] } : {}), ...(env ? { env } : {}), ...(envFrom ? { envFrom } : {}) }],
+      containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'], ...(volume ? { volumeMounts: [{ name: 'v', mountPath: '/etc/v' }] } : {}), ...(env ? { env } : {}), ...(envFrom ? { envFrom } : {}) }],
       ...(volume ? { volumes: [{ name: 'v', ...volume }] } : {}),
     },
   };
