@@ -5,7 +5,7 @@
 // at its prompt is then a timeline action of its own that runs here, against the cluster as it
 // is then, so undo, time travel and a share link's replay run it again exactly.
 import { captureStates, type ClusterState, type Step } from '../engine/index.ts';
-import { interactiveEnd, interactiveLine, interactivePrompt, type InteractiveStep } from '../engine/containers/interactive.ts';
+import { interactiveEnd, interactiveInterrupt, interactiveLine, interactivePrompt, type InteractiveStep } from '../engine/containers/interactive.ts';
 import { finishInteractive, settleMainEnded, type InteractiveLaunch } from '../commands/interactive/launch.ts';
 import type { ScriptChunk } from '../commands/script/run-script.ts';
 import { FRAMES_PER_ACTION, type ActionOutcome } from './timeline.ts';
@@ -57,11 +57,6 @@ export function runInteractiveAction(state: ClusterState, shell: number, line: s
   const quiet = { state, steps: [] as Step[], states: new Map<Step, ClusterState>() };
   // The worker was restarted (Escape cancelled a line) and took the process with it.
   if (!launch) return { ...quiet, chunks: [{ stream: 'stderr', text: 'kubesim: the interactive process is no longer running\n' }], exitCode: 1, lost: true };
-  if (key === 'interrupt') {
-    // Ctrl-C: the shell throws the unfinished command away and shows its first prompt again.
-    launch.session = { ...launch.session, pending: [] };
-    return { ...quiet, chunks: [], exitCode: 130, interactive: viewOf(launch) };
-  }
   const { result, states } = captureStates(() => step(state, launch, line, key), FRAMES_PER_ACTION);
   const { out, next, steps, stderr } = result;
   // With a terminal the process's stderr is the same terminal as its stdout (kubectl and docker
@@ -81,7 +76,8 @@ export function runInteractiveAction(state: ClusterState, shell: number, line: s
 
 /** One line (or end of input) through the engine, then what the tool does after: the kubelet's restart, the exit report. */
 function step(state: ClusterState, launch: InteractiveLaunch, line: string, key: NestedKey | undefined): { out: InteractiveStep; next: ClusterState; steps: Step[]; stderr: string } {
-  const out = key === 'eof' ? interactiveEnd(state, launch.session) : interactiveLine(state, launch.session, line);
+  // Ctrl-C: a shell throws the unfinished command away and prompts again; `cat` dies of SIGINT (130).
+  const out = key === 'eof' ? interactiveEnd(state, launch.session) : key === 'interrupt' ? interactiveInterrupt(state, launch.session) : interactiveLine(state, launch.session, line);
   let next = out.state;
   const steps: Step[] = [];
   if (out.mainEnded) {

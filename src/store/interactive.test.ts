@@ -130,6 +130,16 @@ describe('an interactive shell at the browser terminal', { timeout: 30_000 }, ()
     expect(text(await run('echo after', 'line'))).toBe('after\n');
   });
 
+  it('Ctrl-C ends a program that is not a shell (cat dies of SIGINT): kubectl reports 130 and the terminal is back at $', async () => {
+    const { store, run } = await withPod();
+    const opened = await run('kubectl exec -it box -- cat');
+    expect(opened.interactive).toBeDefined();
+    const interrupted = await run('', 'interrupt');
+    expect(interrupted.exitCode).toBe(130);
+    expect(text(interrupted)).toContain('command terminated with exit code 130\n');
+    expect(store.getState().terminalProcess).toBeNull();
+  });
+
   it('docker run -it: exit 4 leaves the container Exited (4); with --rm, Ctrl-D removes it', async () => {
     const { store, run } = await withPod();
     const opened = await run('docker run -it --name b1 busybox sh');
