@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mainProcessLifetime } from './process.ts';
+import { runsUntilStopped } from './process.ts';
 import { backoffMs } from '../controllers/kubelet/restarts.ts';
 
-describe("a container's main process lifetime", () => {
+describe("a container's main process", () => {
   it.each([
-    [[], { forever: true }],
-    [['nginx', '-g', 'daemon off;'], { forever: true }],
-    [['sh', '-c', 'tail -f /dev/null'], { forever: true }],
-    [['sh', '-c', 'env && sleep 3600'], { forever: false, seconds: 3600 }],
-    [['sh', '-c', 'sleep 1m; sleep 30'], { forever: false, seconds: 90 }],
-    [['echo', 'hi'], { forever: false, seconds: 0 }],
-  ])('%j lives %j', (argv, expected) => {
-    expect(mainProcessLifetime(argv)).toEqual(expected);
+    [['nginx', '-g', 'daemon off;'], true],
+    [['sh', '-c', 'httpd -f -p 8080 -h /www'], true],
+    [['python3', '-m', 'http.server', '8000'], true],
+    [['sh', '-c', 'env && sleep 3600'], false],
+    [['echo', 'hi'], false],
+  ])('%j runs until stopped when its program has nothing left to run: %j', (argv, expected) => {
+    expect(runsUntilStopped(argv)).toBe(expected);
   });
 
   it('back-off: none before the first restart, then 10 s doubling to a 5 min cap (kubelet CrashLoopBackOff)', () => {

@@ -1,25 +1,18 @@
-// How long a container's main process lives. The simulation runs a command at once, so a
-// container's lifetime is read from what it runs: a server (nginx, `python app.py`, an image's
-// own entrypoint) or `tail -f` runs until stopped; a shell script runs for the `sleep`s it
-// contains and then exits, like `sh -c 'echo hi'` (at once) or `sh -c '…; sleep 3600'` (an hour).
+// What a container's main process is, beyond what the simulated shell runs of it: whether it
+// stays in the foreground when its program has nothing left to run (a web server started in the
+// foreground), and which signals end it. How long a script lives is found by running it in
+// simulated time (main-process.ts).
 import { COMMANDS } from '../shell/commands.ts';
 import { hasOwn } from '../../lib/own.ts';
 
 const SHELLS = ['sh', 'bash', 'ash'];
 
-export type Lifetime = { forever: true } | { forever: false; seconds: number };
-
-export function mainProcessLifetime(argv: readonly string[]): Lifetime {
-  if (argv.length === 0) return { forever: true };
-  const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
-  if (!SHELLS.includes(base) && !hasOwn(COMMANDS, base)) return { forever: true };
-  const text = argv.join(' ');
-  if (/\btail\s+-f\b|\bsleep\s+infinity\b|\bwhile\s+true\b/.test(text)) return { forever: true };
-  // A web server left in the foreground: busybox `httpd -f`, `python3 -m http.server`, `nginx -g 'daemon off;'`.
-  if (/\bhttpd\b[^;&|]*\s-[a-zA-Z]*f|\bpython[\d.]*\s+(-u\s+)?-m\s+http\.server\b|\bnginx\s+-g\b/.test(text)) return { forever: true };
-  let seconds = 0;
-  for (const m of text.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)([smhd]?)\b/g)) seconds += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-  return { forever: false, seconds };
+/**
+ * A web server left in the foreground (busybox `httpd -f`, `python3 -m http.server`, `nginx -g
+ * 'daemon off;'`): the simulated command returns at once, the real one serves until stopped.
+ */
+export function runsUntilStopped(argv: readonly string[]): boolean {
+  return /\bhttpd\b[^;&|]*\s-[a-zA-Z]*f|\bpython[\d.]*\s+(-u\s+)?-m\s+http\.server\b|\bnginx\s+-g\b/.test(argv.join(' '));
 }
 
 /** The signals that end a server that handles them (nginx, postgres, redis, httpd stop cleanly, exit 0). */

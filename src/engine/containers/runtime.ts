@@ -6,10 +6,11 @@ import type { Kind, Stored } from '../api/objects.ts';
 import type { ContainerRecord } from '../cluster/state.ts';
 import type { Txn } from '../cluster/store.ts';
 import { base64Decode } from '../../lib/base64.ts';
-import { imageLacks, runArgv, runShell, type MainProcess, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
+import { hasShell, imageLacks, runArgv, runShell, type MainProcess, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
 import { COMMANDS } from '../shell/commands.ts';
 import { imageFamily } from '../shell/dialect.ts';
-import { mainProcessLifetime, mainProcessStopSignals } from './process.ts';
+import { mainProcessStopSignals, runsUntilStopped } from './process.ts';
+import { followMainProcess } from './main-process.ts';
 import { ContainerFs, type FileTable } from './container-fs.ts';
 import { EMPTY_TREE, normalizePath } from '../fs/tree.ts';
 import { containerKey, mountsOf, sourceIsDirectory, subPathSnapshot, type Mount } from './mounts.ts';
@@ -21,6 +22,8 @@ import { workingDir } from './working-dir.ts';
 import { containerNetCommands, NET_COMMAND_NAMES } from '../net/container-commands.ts';
 import { getOwn, hasOwn, setOwn } from '../../lib/own.ts';
 import { expandKubeletVars } from './kubelet-expansion.ts';
+import { defaultShellEndsAtOnce, waitsOnStdin } from './open-stdin.ts';
+import { podContainer } from './pod-containers.ts';
 
 type Pod = Stored<'Pod'>;
 type Reader = Pick<Txn, 'get' | 'state'>;
@@ -91,8 +94,8 @@ export const START_ERROR_REASON = 'StartError';
 export type StartResult = { record: ContainerRecord; failure?: MountPointFailure };
 
 /**
- * Starts a container: records it, makes its mount points as runc does, and runs its command once,
- * keeping what it printed. A mount runc refuses ends it there: no process, the record ending at
+ * Starts a container: records it, makes its mount points as runc does, and starts its main process
+ * in simulated time (followPodProcess), keeping what it prints. A mount runc refuses ends it there: no process, the record ending at
  * once with StartError.
  */
 export function startContainer(txn: Txn, pod: Pod, c: Container): StartResult {
@@ -125,17 +128,86 @@ export function startContainer(txn: Txn, pod: Pod, c: Container): StartResult {
     return { record: txn.state.containers[key]!, failure };
   }
   const argv = containerArgv(txn, pod, c);
-  const life = mainProcessLifetime(argv);
-  const now = txn.state.now;
-  let exitCode = 0;
-  if (argv.length > 0) {
-    const r = execIn(txn, pod, c.name, argv, '');
-    exitCode = r.notFound ? 0 : r.code; // a server binary the shell does not know runs on
-    txn.state.containers[key] = { ...txn.state.containers[key]!, logs: r.stdout + r.stderr };
+  // Its stdin (open-stdin.ts): a program reading an open one waits, Running, for what is attached
+  // (kubectl run -i); the image's own shell on a closed one reads end of input and exits 0 at once.
+  if (waitsOnStdin(c, argv) || defaultShellEndsAtOnce(c, argv)) {
+    const waits = waitsOnStdin(c, argv);
+    txn.state.containers[key] = { ...txn.state.containers[key]!, startedAt: txn.state.now, exitCode: 0, ...(waits ? {} : { exitAt: txn.state.now }) };
+    return { record: txn.state.containers[key]! };
   }
-  const ends = !life.forever || exitCode !== 0;
-  txn.state.containers[key] = { ...txn.state.containers[key]!, startedAt: now, exitCode, ...(ends ? { exitAt: now + (life.forever || exitCode !== 0 ? 0 : life.seconds * 1000) } : {}) };
+  txn.state.containers[key] = { ...txn.state.containers[key]!, startedAt: txn.state.now, exitCode: 0 };
+  // With no command the image's own entrypoint runs: a server, until stopped.
+  if (argv.length > 0) followPodProcess(txn, pod, c, argv);
   return { record: txn.state.containers[key]! };
+}
+
+/**
+ * Runs a container's main process on to the cluster's now (main-process.ts): at its start, and
+ * at each wake the kubelet sees (`wakeAt`, the end of the sleep it waits in). What it prints goes
+ * to the log; its end (`exitAt`, `exitCode`) is the container's. A program the shell does not
+ * know (a server binary) runs until stopped, as do foreground servers and `tail -f`.
+ */
+export function followPodProcess(txn: Txn, pod: Pod, c: Container, argv: readonly string[] = containerArgv(txn, pod, c)): void {
+  const key = containerKey(pod, c.name);
+  const record = txn.state.containers[key]!;
+  let unknown = false;
+  const result = followMainProcess({
+    startedAt: record.startedAt ?? txn.state.now,
+    now: txn.state.now,
+    ...(record.sleeps !== undefined ? { completed: record.sleeps } : {}),
+    replayExtra: () => containerNetCommands(new ExecView(txn.state), pod, c.image ?? ''),
+    run: (attach, onOutput) =>
+      execIn(txn, pod, c.name, argv, '', undefined, (ctx) => {
+        if (cannotExec(ctx, argv)) {
+          unknown = true;
+          return { stdout: '', stderr: '', code: 0 };
+        }
+        const world = attach({ fs: ctx.fs, ...(ctx.extraCommands ? { extra: ctx.extraCommands } : {}) });
+        ctx.fs = world.fs;
+        if (world.extra) ctx.extraCommands = world.extra;
+        ctx.main!.waits = world.waits;
+        return runArgv(argv, ctx, '', onOutput);
+      }),
+  });
+  // Read again: a network tool's request may have replaced the table (a server's access log).
+  const current = txn.state.containers[key]!;
+  const { wakeAt: _woken, ...rest } = current;
+  const logs = current.logs + result.output;
+  if (unknown || (!result.running && result.code === 0 && runsUntilStopped(argv))) txn.state.containers[key] = { ...rest, logs };
+  else if (result.running) {
+    const tails = result.tails === undefined ? undefined : tailedFile(txn, pod, c, result.tails);
+    txn.state.containers[key] = { ...rest, logs, sleeps: result.sleeps, ...(result.wakeAt !== undefined ? { wakeAt: result.wakeAt } : {}), ...(tails ? { tails } : {}) };
+  }
+  else txn.state.containers[key] = { ...rest, logs, exitAt: result.at, exitCode: result.code };
+}
+
+/** The file a `tail -f` follows, and its length now: what tail has printed of it. */
+function tailedFile(txn: Txn, pod: Pod, c: Container, file: string): NonNullable<ContainerRecord['tails']> {
+  const path = normalizePath(file.startsWith('/') ? file : `${workingDir(c)}/${file}`);
+  const read = ContainerFs.ofPod(txn, pod, c.name).read(path);
+  return { path, offset: read.ok ? read.value.length : 0 };
+}
+
+/**
+ * `tail -f FILE` as a main process prints what is appended to FILE from then on (a sidecar
+ * streaming a log file to `kubectl logs`): the kubelet calls this after each sync's wakes, so the
+ * lines a writer appended in that sync are printed in it. A shorter file starts again from its top.
+ */
+export function printTail(txn: Txn, pod: Pod, container: string): void {
+  const key = containerKey(pod, container);
+  const record = txn.state.containers[key];
+  if (!record?.tails || record.exitAt !== undefined) return;
+  const read = ContainerFs.ofPod(txn, pod, container).read(record.tails.path);
+  if (!read.ok || read.value.length === record.tails.offset) return;
+  const from = read.value.length < record.tails.offset ? 0 : record.tails.offset;
+  txn.state.containers[key] = { ...record, logs: record.logs + read.value.slice(from), tails: { ...record.tails, offset: read.value.length } };
+}
+
+/** Whether the container has no such program to run: the runtime's "executable file not found", or a server the shell does not simulate. */
+function cannotExec(ctx: ShellContext, argv: readonly string[]): boolean {
+  const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
+  const lacks = (!hasOwn(COMMANDS, base) || imageLacks(ctx, base)) && !(NET_COMMAND_NAMES.includes(base) && hasOwn(ctx.extraCommands, base));
+  return !(['sh', 'bash', 'ash'].includes(base) && hasShell(ctx, base)) && lacks;
 }
 
 /** The container's mount points in its new writable layer (mount-points.ts), or the mount runc refuses. */
@@ -170,7 +242,7 @@ export function execIn(
 ): ShellResult & { notFound?: boolean; mainEnded?: { signal: string } } {
   const record = txn.state.containers[containerKey(pod, container)];
   const fs = ContainerFs.ofPod(txn, pod, container, mounts);
-  const spec = pod.spec?.containers.find((c) => c.name === container);
+  const spec = podContainer(pod, container);
   const main: MainProcess = { stopsOn: mainProcessStopSignals(spec?.command, spec?.image ?? ''), command: [...(spec?.command ?? []), ...(spec?.args ?? [])] };
   // The pod's network tools (curl, wget where the image has them), sending from this pod.
   const extraCommands = containerNetCommands(txn, pod, spec?.image ?? '');
@@ -181,15 +253,14 @@ export function execIn(
   }
   const base = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   // A program the image lacks (`ps` in a Debian image without procps) cannot be exec'd: the runtime says so, not a shell.
-  const lacks = (!hasOwn(COMMANDS, base) || imageLacks(ctx, base)) && !(NET_COMMAND_NAMES.includes(base) && hasOwn(extraCommands, base));
-  if (!['sh', 'bash', 'ash'].includes(base) && lacks) return { stdout: '', stderr: '', code: 127, notFound: true };
+  if (cannotExec(ctx, argv)) return { stdout: '', stderr: '', code: 127, notFound: true };
   const r = argv.length === 1 && ['sh', 'bash', 'ash'].includes(base) && stdin ? runShell(stdin, ctx) : runArgv(argv, ctx, stdin);
   return main.ended ? { ...r, mainEnded: main.ended } : r;
 }
 
 /** Whether `kill 1` from inside the container ends its main process (a server that handles SIGTERM). */
 export function stopsOnSigterm(pod: Pod, container: string): boolean {
-  const spec = pod.spec?.containers.find((c) => c.name === container);
+  const spec = podContainer(pod, container);
   return mainProcessStopSignals(spec?.command, spec?.image ?? '').includes('TERM');
 }
 
@@ -232,7 +303,7 @@ export function execInPod(
   const view = new ExecView(state);
   const pod = view.get('Pod', `${namespace}/${podName}`);
   if (!pod) return { ok: false, reason: 'pod-not-found', detail: podName };
-  if (!pod.spec?.containers.some((c) => c.name === container)) return { ok: false, reason: 'container-not-found', detail: container };
+  if (!podContainer(pod, container)) return { ok: false, reason: 'container-not-found', detail: container };
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return { ok: false, reason: 'completed', detail: pod.status.phase };
   if (!view.state.containers[containerKey(pod, container)]) return { ok: false, reason: 'not-running', detail: container };
   // Between an exit and its restart (CrashLoopBackOff) there is no process to exec into.

@@ -23,6 +23,7 @@ import { serviceAccountController } from './serviceaccount/index.ts';
 import { ephemeralVolumeController } from './ephemeral-volume/index.ts';
 import { endpointSliceController } from './endpoints/endpointslice.ts';
 import { endpointsController } from './endpoints/endpoints.ts';
+import { dockerDaemon } from '../docker/main-process.ts';
 
 export const CONTROLLERS: readonly Controller[] = [
   // First: what every namespace must hold before pods are admitted into it.
@@ -51,4 +52,6 @@ export const CONTROLLERS: readonly Controller[] = [
   pvProtection,
   reclaimer,
   expander,
+  // Not Kubernetes: the Docker host beside it, whose containers' processes also live on the clock.
+  dockerDaemon,
 ];

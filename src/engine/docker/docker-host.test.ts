@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../runtime/simulation.ts';
 import { buildImage, parseDockerfile } from './build.ts';
-import { containerSize, execInContainer, imageSize, keepsRunning, pullImage, removeContainer, runContainer, sharedSize, stopContainer, volumeSize } from './host.ts';
+import { containerSize, execInContainer, imageSize, pullImage, removeContainer, runContainer, sharedSize, stopContainer, volumeSize } from './host.ts';
 import { EMPTY_DOCKER_HOST } from './types.ts';
 import type { ClusterState } from '../cluster/state.ts';
 import { entryAt } from '../fs/tree.ts';
@@ -90,12 +90,13 @@ describe('containers over the overlay model', () => {
     expect(containerSize(c)).toBeGreaterThanOrEqual(3_000_000);
   });
 
-  it('keepsRunning: servers and long sleeps keep running, finished commands exit', () => {
-    expect(keepsRunning(['python', 'app.py'])).toBe(true);
-    expect(keepsRunning(['sh', '-c', 'echo hi && sleep 3600'])).toBe(true);
-    expect(keepsRunning(['tail', '-f', '/dev/null'])).toBe(true);
-    expect(keepsRunning(['echo', 'hi'])).toBe(false);
-    expect(keepsRunning(['sh'])).toBe(false);
+  it('servers, sleeps not over yet and tail -f keep running; finished commands exit', () => {
+    const stateOf = (command: string[]) => running(createCluster({ preset: 'empty' }), 'c', command).container.state;
+    expect(stateOf(['python', 'app.py'])).toBe('running');
+    expect(stateOf(['sh', '-c', 'echo hi && sleep 3600'])).toBe('running');
+    expect(stateOf(['tail', '-f', '/dev/null'])).toBe('running');
+    expect(stateOf(['echo', 'hi'])).toBe('exited');
+    expect(stateOf(['sh'])).toBe('exited');
   });
 
   it('stop keeps the writable layer and drops tmpfs; rm drops the layer and keeps named volumes', () => {

@@ -10,9 +10,10 @@ import { nodeRootFs } from '../fs/node-root.ts';
 import { childrenOf, EMPTY_TREE, entryAt, layerBytes, lookup, mkdirAll, normalizePath, removeAll, setEntry, treeEntries, treeOf, type FsTree } from '../fs/tree.ts';
 import { digestHex } from '../runtime/ids.ts';
 import { runArgv, runShell, type ShellContext, type ShellResult } from '../shell/interpreter.ts';
+import { followDockerProcess } from './main-process.ts';
 import { COMMANDS } from '../shell/commands.ts';
 import { imageFamily } from '../shell/dialect.ts';
-import { mainProcessLifetime, mainProcessStopSignals } from '../containers/process.ts';
+import { mainProcessStopSignals } from '../containers/process.ts';
 import { chainDigests, qualify } from './build.ts';
 import { findCatalogImage } from './catalog.ts';
 import type { DockerContainer, DockerHost, DockerImage, DockerMount } from './types.ts';
@@ -230,17 +231,6 @@ function copyUp(volume: FsTree, imageFs: FsTree, destination: string): FsTree {
 }
 
 /**
- * Whether a container's main process is still running after its command ran: servers (python
- * app.py, nginx), `tail -f`, and scripts that sleep keep running; anything else (`echo hi`,
- * `cat file`, a bare `sh` without a terminal) has finished and the container exits. The Docker
- * host has no clock-driven exits: a sleeping script stays Up until stopped.
- */
-export function keepsRunning(command: readonly string[]): boolean {
-  const life = mainProcessLifetime(command);
-  return life.forever || life.seconds > 0;
-}
-
-/**
  * Whether the command, left alone, reads its stdin: a shell or an interpreter with no script
  * (`sh`, `bash -l`, `python3`), or `cat` with no file. With stdin open and nothing written to it
  * (`docker run -dit busybox sh`, or a later `docker start`), it waits for input: the container stays up.
@@ -255,19 +245,25 @@ export function readsStdin(command: readonly string[]): boolean {
 }
 
 /**
- * Runs the container's own command (at `run` and at every `start`): its output goes to the logs.
- * `stdin` is what it reads before its input ends; absent, nothing is written to it.
+ * Runs the container's own command (at `run` and at every `start`): its output goes to the logs,
+ * and it lives in simulated time (main-process.ts). `stdin` is what it reads before its input
+ * ends; absent, nothing is written to it.
  */
 function runMainProcess(state: ClusterState, id: string, stdin?: string): { state: ClusterState; output: ShellResult } {
-  const next = writableCopy(state);
-  const c = next.docker.containers[id]!;
-  const output = runInContainer(next, id, c.command, stdin ?? '');
-  const waiting = c.openStdin === true && stdin === undefined && readsStdin(c.command);
-  const running = (keepsRunning(c.command) || waiting) && output.code === 0;
-  const after = next.docker.containers[id]!;
-  const updated: DockerContainer = { ...after, logs: after.logs + output.stdout + output.stderr, state: running ? 'running' : 'exited', exitCode: running ? 0 : output.code, startedAt: state.now, finishedAt: running ? 0 : state.now };
-  next.docker = { ...next.docker, containers: { ...next.docker.containers, [id]: updated } };
-  return { state: running ? next : dropTmpfs(next, id), output };
+  const c = state.docker.containers[id]!;
+  const { sleeps: _sleeps, wakeAt: _wakeAt, ...fresh } = c;
+  const started: DockerContainer = { ...fresh, state: 'running', exitCode: 0, startedAt: state.now, finishedAt: 0 };
+  const next = { ...state, docker: { ...state.docker, containers: { ...state.docker.containers, [id]: started } } };
+  // A shell on an open stdin with nothing written to it yet waits for what is attached.
+  if (c.openStdin === true && stdin === undefined && readsStdin(c.command)) return { state: next, output: { stdout: '', stderr: '', code: 0 } };
+  return followDockerProcess(next, id, stdin ?? '');
+}
+
+/** The container's main process exits at `at` with `code`: Exited (code), its tmpfs mounts gone. */
+export function exitedAt(state: ClusterState, id: string, at: number, code: number): ClusterState {
+  const c = state.docker.containers[id]!;
+  const { wakeAt: _wakeAt, ...rest } = c;
+  return dropTmpfs({ ...state, docker: { ...state.docker, containers: { ...state.docker.containers, [id]: { ...rest, state: 'exited', exitCode: code, finishedAt: at } } } }, id);
 }
 
 function dropTmpfs(state: ClusterState, id: string): ClusterState {

@@ -50,6 +50,9 @@ export interface DockerContainer {
   workdir: string;
   /** `-i` (Config.OpenStdin): its stdin stays open, so a shell waits for input instead of exiting. */
   openStdin?: boolean;
+  /** Its main process in simulated time (docker/main-process.ts): sleeps completed, and when the one it waits in ends. */
+  sleeps?: number;
+  wakeAt?: number;
 }
 
 export interface DockerVolume {

@@ -22,6 +22,8 @@ import { isPoweredOff } from '../../cluster/power.ts';
 import { postNodeStatuses } from './node-status.ts';
 import { graceEnd, signalTermination } from './termination.ts';
 import { refreshPodVolumes } from './volume-refresh.ts';
+import { mainProcessWake, printTails, wakeMainProcesses } from './main-process-wakes.ts';
+import { initializingStatus, runInitContainers, syncSidecars } from './init-containers.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
 import { layerBytes } from '../../fs/tree.ts';
 import { setOwn } from '../../../lib/own.ts';
@@ -46,17 +48,20 @@ export const kubelet: Controller = {
         evictIfOverLimit(ctx, pod, node);
         const live = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
         if (live?.status?.phase === 'Running') killChangedContainers(ctx, live);
+        if (live?.status?.phase === 'Running') wakeMainProcesses(ctx, live);
         if (live?.status?.phase === 'Running') handleExits(ctx, live, node);
         const synced = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
         if (synced?.status?.phase === 'Running') refreshPodVolumes(ctx, synced);
+        syncSidecars(ctx, `${pod.metadata.namespace}/${pod.metadata.name}`, node.metadata.name);
       }
     }
+    printTails(ctx);
     cleanUpOrphans(ctx);
   },
-  // Container exits and restarts after their back-off, the periodic sync that writes a ConfigMap or Secret update into a pod's volumes, grace periods ending, and the mount timeout of a pod whose volumes are not attached yet.
+  // Container exits and restarts after their back-off, main processes waking from a sleep, the periodic sync that writes a ConfigMap or Secret update into a pod's volumes, grace periods ending, and the mount timeout of a pod whose volumes are not attached yet.
   wakeTimes(view) {
     const times: (number | undefined)[] = [];
-    for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt, record.volumeSync?.dueAt);
+    for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt, record.volumeSync?.dueAt, mainProcessWake(record));
     for (const pod of view.list('Pod')) {
       // A pod whose PID 1 ignores SIGTERM is killed when its grace period ends.
       if (pod.metadata.deletionTimestamp) times.push(graceEnd(pod));
@@ -96,6 +101,8 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
     );
     return;
   }
+  // Init containers first, each to completion; sidecars started (init-containers.ts).
+  if (!runInitContainers(ctx, pod, node.metadata.name)) return;
   for (const c of pod.spec?.containers ?? []) {
     const error = envConfigError(ctx.txn, pod.metadata.namespace!, c);
     if (error) {
@@ -192,8 +199,10 @@ function setWaiting(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>, reas
     ]),
     containerStatuses: statuses,
   };
-  if (sameIgnoringTimes(status, pod.status)) return;
-  updateStatus(ctx.txn, { ...pod, status });
+  // With init containers the pod shows Init:0/N from the start (init-containers.ts).
+  const shown = initializingStatus(pod, status, now);
+  if (sameIgnoringTimes(shown, pod.status)) return;
+  updateStatus(ctx.txn, { ...pod, status: shown });
 }
 
 function terminate(ctx: ControllerContext, pod: Pod): void {
