@@ -1,9 +1,11 @@
 // Affine extrapolation of plain JSON values: what a state that repeats itself with a period
-// looks like n periods later. Times move by a constant (milliseconds, RFC 3339 timestamps),
+// looks like n periods later. Times move by a constant (milliseconds, RFC 3339 timestamps, the
+// times `date` printed into a log: text-times.ts),
 // counters by a constant (restartCount, event `count`, digit strings), and everything else
 // stays. Shared by the whole-cluster cycle skip (`periodic-skip.ts`) and the per-actor one
 // (`actor-skip.ts`).
 import { rfc3339 } from './clock.ts';
+import { extrapolateTextTimes } from './text-times.ts';
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
@@ -40,7 +42,7 @@ function step(a: unknown, b: unknown, c: unknown, n: number, ignoreRv: boolean, 
       const r = step(Date.parse(a), Date.parse(b), Date.parse(c), n, false, false);
       return r === FAIL ? FAIL : rfc3339(r as number);
     }
-    return FAIL;
+    return extrapolateTextTimes(a, b, c, n) ?? FAIL;
   }
   if (Array.isArray(a) && Array.isArray(b) && Array.isArray(c)) {
     if (a.length !== b.length || b.length !== c.length) return FAIL;
