@@ -3,10 +3,11 @@
 // docker and kubesim against the simulated cluster, `sleep` on its clock, `sudo` on the Docker
 // host, and text tools over the script's own files. A session keeps variables and files from
 // one command to the next, as one shell running a whole script does.
-import type { ClusterState, Step } from '../../engine/index.ts';
+import type { ClusterState, ShellFs, Step } from '../../engine/index.ts';
 import { advanceClock } from '../../engine/index.ts';
 import { execOnDockerHost } from '../../engine/docker/host.ts';
 import { COMMANDS } from '../../engine/shell/commands.ts';
+import { date } from '../../engine/shell/date.ts';
 import type { Program } from '../../engine/shell/ast.ts';
 import { BASH } from '../../engine/shell/dialect.ts';
 import { runArgv, runProgram, type CommandFn, type ShellContext } from '../../engine/shell/interpreter.ts';
@@ -55,6 +56,8 @@ export function createHostSession(state: ClusterState, source: FileSource, optio
     const c = COMMANDS[name];
     if (c) commands[name] = c;
   }
+  // The script host's `date` is GNU's, on the simulated clock: what the cluster's timestamps say.
+  commands['date'] = (args, io) => date(args, { ...io, ctx: { ...io.ctx, family: 'debian', fs: Object.assign(Object.create(io.ctx.fs) as ShellFs, { now: session.state.now }) } });
   for (const tool of ['kubectl', 'docker', 'kubesim']) {
     commands[tool] = (args, io) => {
       // Only a command that reads stdin takes it (`apply -f -`, `exec -i`, `build -`), so a `while read` loop keeps its lines.
