@@ -133,10 +133,11 @@ describe('the examples print the course\'s outputs (golden files)', () => {
     ['ephemeral-volumes', 'kind'],
     ['shells', 'kind'],
     ['kubectl-patch', 'kind'],
+    ['init-containers', 'kind'],
   ])('examples/%s on %s', (dir, preset) => {
     const r = run(['run', `examples/${dir}/demo.sh`, '--cluster', preset]);
     // Some demos show a failure on purpose (a read-only write, a file another container cannot see).
-    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'docker-additions', 'kind-node-shell', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output', 'rollout-and-wait', 'service', 'service-http', 'kustomize', 'kubectl-cp-edit', 'shells', 'kubectl-patch'].includes(dir) ? 1 : 0);
+    expect(r.code).toBe(['emptydir', 'downward-api', 'docker-volumes', 'docker-additions', 'kind-node-shell', 'statefulset-zones', 'job', 'kubectl-habits', 'kubectl-output', 'rollout-and-wait', 'service', 'service-http', 'kustomize', 'kubectl-cp-edit', 'shells', 'kubectl-patch', 'init-containers'].includes(dir) ? 1 : 0);
     // The golden files hold stdout and stderr interleaved, as `2>&1` captures them.
     expect(r.both).toBe(readFileSync(`examples/${dir}/expected-output.txt`, 'utf8'));
   });

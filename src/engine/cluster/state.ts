@@ -67,6 +67,12 @@ export interface ClusterState {
 }
 
 /** What the runtime keeps for one started container. */
+/** One probe worker's memory (kubelet/probes.ts): absent `dueAt` means it passes and waits for a change. */
+export interface ProbeWorker {
+  failures: number;
+  dueAt?: number;
+}
+
 export interface ContainerRecord {
   pod: string;
   container: string;
@@ -92,12 +98,16 @@ export interface ContainerRecord {
    */
   sleeps?: number;
   wakeAt?: number;
+  /** A main process in `tail -f FILE`: the file, and how much of it it has printed (kubelet/main-process-wakes.ts prints the rest). */
+  tails?: { path: string; offset: number };
   /** The terminated reason to report instead of Completed/Error: `Unknown` for a process lost with its machine. */
   exitReason?: string;
   /** In CrashLoopBackOff: when the kubelet starts it again. */
   restartAt?: number;
   /** The kubelet's crash-loop back-off entry for this container (kubelet/restarts.ts); absent before its first restart. */
   backoff?: { delayMs: number; lastUpdate: number };
+  /** The kubelet's probe workers for this instance (kubelet/probes.ts): consecutive results, and the next probe due while one is failing. */
+  probes?: Partial<Record<'liveness' | 'readiness' | 'startup', ProbeWorker>>;
   /** Files mounted with subPath, copied when the container started (they never follow updates). */
   subPathFiles: Record<string, string>;
   /** What the pod's ConfigMap, Secret, downward API and projected volumes show (absent in states made before it existed). */

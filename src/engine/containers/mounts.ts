@@ -11,6 +11,7 @@ import { atomicLayout, projectedFiles } from './projected-files.ts';
 import { podVolumeClaimName } from '../api/storage.ts';
 import type { VolumeSync } from '../cluster/state.ts';
 import { syncedPod, syncedView, syncStamp } from './volume-sync.ts';
+import { podContainer } from './pod-containers.ts';
 
 type Pod = Stored<'Pod'>;
 type Reader = Pick<Txn, 'get' | 'state'>;
@@ -56,7 +57,7 @@ export function containerKey(pod: Pod, container: string): string {
 
 /** The mounts of one container of a pod, as the kubelet set them up. */
 export function mountsOf(view: Reader, pod: Pod, containerName: string): Mount[] {
-  const container = pod.spec?.containers.find((c) => c.name === containerName);
+  const container = podContainer(pod, containerName);
   if (!container) return [];
   const record = view.state.containers[containerKey(pod, containerName)];
   const out: Mount[] = [];

@@ -203,6 +203,7 @@ function defaultPodSpec(spec: PodSpec): PodSpec {
     schedulerName: 'default-scheduler',
     ...spec,
     containers: (spec.containers ?? []).map(defaultContainer),
+    ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
     ...(spec.volumes ? { volumes: spec.volumes.map(defaultVolume) } : {}),
   };
 }

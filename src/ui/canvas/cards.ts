@@ -68,7 +68,14 @@ export function cardOfPod(pod: Stored<'Pod'>, now: number, needs?: string): Obje
 
 /** Containers (with restarts) and the pod's own volumes; claims are drawn as edges instead. */
 function podChips(pod: Stored<'Pod'>): Chip[] {
-  const restarts = new Map((pod.status?.containerStatuses ?? []).map((c) => [c.name, c.restartCount]));
+  const restarts = new Map([...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].map((c) => [c.name, c.restartCount]));
+  // Init containers first, as they run: marked `init` (runs to completion first) or `sidecar` (restartPolicy Always, runs beside the app).
+  const inits = (pod.spec?.initContainers ?? []).map((c): Chip => {
+    const n = restarts.get(c.name) ?? 0;
+    const role = c.restartPolicy === 'Always' ? 'sidecar' : 'init';
+    const what = role === 'sidecar' ? 'sidecar container, started before the app containers and running beside them' : 'init container, run to completion before the app containers start';
+    return { kind: 'container', label: `${role} ${c.name}${n > 0 ? ` ↻${n}` : ''}`, title: `${what}: ${c.name} (${c.image ?? ''})${n > 0 ? `, restarted ${n}×` : ''}` };
+  });
   const containers = (pod.spec?.containers ?? []).map((c): Chip => {
     const n = restarts.get(c.name) ?? 0;
     return { kind: 'container', label: n > 0 ? `${c.name} ↻${n}` : c.name, title: `container ${c.name} (${c.image ?? ''})${n > 0 ? `, restarted ${n}×` : ''}: its own writable layer` };
@@ -80,7 +87,7 @@ function podChips(pod: Stored<'Pod'>): Chip[] {
     const source = v.configMap?.name ?? v.secret?.secretName ?? v.hostPath?.path;
     return [{ kind, label: v.name, title: `${kind} volume ${v.name}${source ? ` (${source})` : ''}${kind === 'emptyDir' ? ': lives and dies with the pod' : ''}` }];
   });
-  return [...containers, ...volumes];
+  return [...inits, ...containers, ...volumes];
 }
 
 export function cardOfClaim(pvc: Stored<'PersistentVolumeClaim'>, now: number, classOf: (name: string) => Stored<'StorageClass'> | undefined = () => undefined): ObjectCardData {

@@ -24,6 +24,7 @@ import { graceEnd, signalTermination } from './termination.ts';
 import { refreshPodVolumes } from './volume-refresh.ts';
 import { mainProcessWake, printTails, wakeMainProcesses } from './main-process-wakes.ts';
 import { initializingStatus, runInitContainers, syncSidecars } from './init-containers.ts';
+import { probeWakes, readyAtStart, runProbes } from './probes.ts';
 import { parseQuantity, quantityValue } from '../../api/quantity.ts';
 import { layerBytes } from '../../fs/tree.ts';
 import { setOwn } from '../../../lib/own.ts';
@@ -53,6 +54,7 @@ export const kubelet: Controller = {
         const synced = ctx.txn.get('Pod', `${pod.metadata.namespace}/${pod.metadata.name}`);
         if (synced?.status?.phase === 'Running') refreshPodVolumes(ctx, synced);
         syncSidecars(ctx, `${pod.metadata.namespace}/${pod.metadata.name}`, node.metadata.name);
+        runProbes(ctx, `${pod.metadata.namespace}/${pod.metadata.name}`);
       }
     }
     printTails(ctx);
@@ -61,7 +63,7 @@ export const kubelet: Controller = {
   // Container exits and restarts after their back-off, main processes waking from a sleep, the periodic sync that writes a ConfigMap or Secret update into a pod's volumes, grace periods ending, and the mount timeout of a pod whose volumes are not attached yet.
   wakeTimes(view) {
     const times: (number | undefined)[] = [];
-    for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt, record.volumeSync?.dueAt, mainProcessWake(record));
+    for (const record of Object.values(view.state.containers)) times.push(record.exitAt, record.restartAt, record.volumeSync?.dueAt, mainProcessWake(record), ...probeWakes(record));
     for (const pod of view.list('Pod')) {
       // A pod whose PID 1 ignores SIGTERM is killed when its grace period ends.
       if (pod.metadata.deletionTimestamp) times.push(graceEnd(pod));
@@ -134,7 +136,8 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
     image: qualifiedImage(c.image ?? ''),
     imageID: imageIdOf(c.image ?? ''),
     containerID: containerID(c, i),
-    ready: true,
+    // A readiness probe holds the container back until it passes (probes.ts).
+    ready: readyAtStart(c),
     started: true,
     restartCount: 0,
     state: { running: { startedAt: now } },
@@ -152,7 +155,7 @@ function startPod(ctx: ControllerContext, pod: Pod, node: Stored<'Node'>): void 
         { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: now },
         { type: 'Initialized', status: 'True', lastTransitionTime: now },
         // Not Ready while a container could not start: withPhase below says which.
-        ...(failed.size > 0
+        ...(failed.size > 0 || !(pod.spec?.containers ?? []).every(readyAtStart)
           ? []
           : [
               { type: 'Ready', status: 'True', lastTransitionTime: now },

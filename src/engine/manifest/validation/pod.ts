@@ -92,6 +92,19 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
       if (!e.name) errors.push(required(`${cp}.env[${j}].name`));
     });
   });
+  // validateInitContainers: after the app containers, and no name may repeat across both lists
+  // (the kubelet keys a pod's containers by name).
+  (spec.initContainers ?? []).map((c) => c ?? ({} as Container)).forEach((c, i) => {
+    const cp = `${path}.initContainers[${i}]`;
+    if (!c.name) errors.push(required(`${cp}.name`));
+    else if (!isDns1123Label(c.name)) errors.push(...nameMessages(c.name, 'label').map((m) => invalid(`${cp}.name`, c.name, m)));
+    else if (containerNames.has(c.name)) errors.push(duplicate(`${cp}.name`, c.name));
+    else containerNames.add(c.name);
+    if (!c.image) errors.push(required(`${cp}.image`));
+    (c.volumeMounts ?? []).map((m) => m ?? ({} as VolumeMount)).forEach((m, j) => {
+      if (m.name && !volumeNames.has(m.name)) errors.push(notFound(`${cp}.volumeMounts[${j}].name`, m.name));
+    });
+  });
   errors.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
   if (spec.restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(spec.restartPolicy)) {
     errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
