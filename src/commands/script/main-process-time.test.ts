@@ -46,7 +46,7 @@ describe('the counter pod (kubernetes.io, Logging Architecture)', () => {
     const started = performance.now();
     const out = run(`${COUNTER}sleep 9999999\nkubectl logs counter --tail=1\nkubectl get pod counter --no-headers\n`);
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(out).toMatch(/^pod\/counter created\n500: Thu Jan {2}1 00:08:20 UTC 2026\ncounter +1\/1 +Running +0 +115d\n$/);
+    expect(out).toMatch(/^pod\/counter created\n10000: Thu Jan {2}1 02:46:40 UTC 2026\ncounter +1\/1 +Running +0 +115d\n$/);
   });
 });
 

@@ -3,6 +3,7 @@
 // put in a test expectation and resumed exactly.
 import type { AnyStored, Kind, ObjectRef } from '../api/objects.ts';
 import type { FsTree } from '../fs/tree.ts';
+import type { Continuation } from '../containers/main-process.ts';
 import type { DockerHost } from '../docker/types.ts';
 
 export type PresetName = 'kind' | 'kind-multinode' | 'bare' | 'multi-az' | 'empty';
@@ -98,6 +99,8 @@ export interface ContainerRecord {
    */
   sleeps?: number;
   wakeAt?: number;
+  /** Where the process goes on at `wakeAt` (the rest of its program and its shell); absent: it is replayed from its start. */
+  resume?: Continuation;
   /** A main process in `tail -f FILE`: the file, and how much of it it has printed (kubelet/main-process-wakes.ts prints the rest). */
   tails?: { path: string; offset: number };
   /** The terminated reason to report instead of Completed/Error: `Unknown` for a process lost with its machine. */

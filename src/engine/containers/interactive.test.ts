@@ -149,9 +149,9 @@ describe('error wording at a terminal', () => {
       'root@web:/# foo\nbash: foo: command not found\nroot@web:/# fi\nbash: syntax error near unexpected token `fi\'\nroot@web:/# echo $((1/0))\nbash: 1/0: division by 0 (error token is "0")\nroot@web:/# echo $?\n1\nroot@web:/# ',
     );
   });
-  it('the name errors start with is the program as started', () => {
+  it('an interactive bash names itself by its base name, as bash -i started as /bin/bash does', () => {
     const t = Terminal.open(state, inPod('web'), ['/bin/bash']).type('foo');
-    expect(t.screen).toContain('/bin/bash: foo: command not found\n');
+    expect(t.screen).toContain('root@web:/# foo\nbash: foo: command not found\n');
   });
 });
 

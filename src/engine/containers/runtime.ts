@@ -155,6 +155,7 @@ export function followPodProcess(txn: Txn, pod: Pod, c: Container, argv: readonl
     startedAt: record.startedAt ?? txn.state.now,
     now: txn.state.now,
     ...(record.sleeps !== undefined ? { completed: record.sleeps } : {}),
+    ...(record.resume ? { resume: record.resume } : {}),
     replayExtra: () => containerNetCommands(new ExecView(txn.state), pod, c.image ?? ''),
     run: (attach, onOutput) =>
       execIn(txn, pod, c.name, argv, '', undefined, (ctx) => {
@@ -166,17 +167,19 @@ export function followPodProcess(txn: Txn, pod: Pod, c: Container, argv: readonl
         ctx.fs = world.fs;
         if (world.extra) ctx.extraCommands = world.extra;
         ctx.main!.waits = world.waits;
+        ctx.main!.suspend = world.suspend;
+        if (world.resume) return { stdout: '', stderr: '', ...world.resume(ctx, onOutput) };
         return runArgv(argv, ctx, '', onOutput);
       }),
   });
   // Read again: a network tool's request may have replaced the table (a server's access log).
   const current = txn.state.containers[key]!;
-  const { wakeAt: _woken, ...rest } = current;
+  const { wakeAt: _woken, resume: _resumed, ...rest } = current;
   const logs = current.logs + result.output;
   if (unknown || (!result.running && result.code === 0 && runsUntilStopped(argv))) txn.state.containers[key] = { ...rest, logs };
   else if (result.running) {
     const tails = result.tails === undefined ? undefined : tailedFile(txn, pod, c, result.tails);
-    txn.state.containers[key] = { ...rest, logs, sleeps: result.sleeps, ...(result.wakeAt !== undefined ? { wakeAt: result.wakeAt } : {}), ...(tails ? { tails } : {}) };
+    txn.state.containers[key] = { ...rest, logs, sleeps: result.sleeps, ...(result.wakeAt !== undefined ? { wakeAt: result.wakeAt } : {}), ...(result.resume ? { resume: result.resume } : {}), ...(tails ? { tails } : {}) };
   }
   else txn.state.containers[key] = { ...rest, logs, exitAt: result.at, exitCode: result.code };
 }

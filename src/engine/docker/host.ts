@@ -251,7 +251,7 @@ export function readsStdin(command: readonly string[]): boolean {
  */
 function runMainProcess(state: ClusterState, id: string, stdin?: string): { state: ClusterState; output: ShellResult } {
   const c = state.docker.containers[id]!;
-  const { sleeps: _sleeps, wakeAt: _wakeAt, ...fresh } = c;
+  const { sleeps: _sleeps, wakeAt: _wakeAt, resume: _resume, ...fresh } = c;
   const started: DockerContainer = { ...fresh, state: 'running', exitCode: 0, startedAt: state.now, finishedAt: 0 };
   const next = { ...state, docker: { ...state.docker, containers: { ...state.docker.containers, [id]: started } } };
   // A shell on an open stdin with nothing written to it yet waits for what is attached.

@@ -56,11 +56,13 @@ export function followDockerProcess(state: ClusterState, id: string, stdin = '')
     startedAt: c.startedAt,
     now: next.now,
     ...(c.sleeps !== undefined ? { completed: c.sleeps } : {}),
+    ...(c.resume ? { resume: c.resume } : {}),
     run: (attach, onOutput) =>
       runInContainer(next, id, argv, stdin, (ctx) => {
         const world = attach({ fs: ctx.fs });
         ctx.fs = world.fs;
-        ctx.main = { stopsOn: [], command: argv, waits: world.waits };
+        ctx.main = { stopsOn: [], command: argv, waits: world.waits, suspend: world.suspend };
+        if (world.resume) return { stdout: '', stderr: '', ...world.resume(ctx, onOutput) };
         if (argv.length === 1 && stdin && shell) {
           const code = runProgram(stdin, ctx, { onOutput });
           return { stdout: '', stderr: '', code: ctx.exited ?? code };
@@ -69,7 +71,7 @@ export function followDockerProcess(state: ClusterState, id: string, stdin = '')
       }),
   });
   const after = next.docker.containers[id]!;
-  const { sleeps: _sleeps, wakeAt: _wakeAt, ...rest } = after;
+  const { sleeps: _sleeps, wakeAt: _wakeAt, resume: _resume, ...rest } = after;
   const logged = { ...rest, logs: after.logs + result.output };
   const running = result.running || (result.code === 0 && runsUntilStopped(argv));
   const output: ShellResult = {
@@ -81,6 +83,7 @@ export function followDockerProcess(state: ClusterState, id: string, stdin = '')
     ? {
         sleeps: result.sleeps,
         ...(result.wakeAt !== undefined ? { wakeAt: result.wakeAt } : {}),
+        ...(result.resume ? { resume: result.resume } : {}),
       }
     : {};
   next.docker = {

@@ -1,5 +1,6 @@
 // The Docker host's state, plain JSON inside ClusterState.docker.
 import type { FsTree } from '../fs/tree.ts';
+import type { Continuation } from '../containers/main-process.ts';
 import type { HistoryRow } from './catalog.ts';
 
 export interface DockerImage {
@@ -53,6 +54,8 @@ export interface DockerContainer {
   /** Its main process in simulated time (docker/main-process.ts): sleeps completed, and when the one it waits in ends. */
   sleeps?: number;
   wakeAt?: number;
+  /** Where it goes on at `wakeAt` (containers/main-process.ts); absent: it is replayed from its start. */
+  resume?: Continuation;
 }
 
 export interface DockerVolume {

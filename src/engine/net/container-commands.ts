@@ -7,14 +7,19 @@ import type { Stored } from '../api/objects.ts';
 import type { ClusterState } from '../cluster/state.ts';
 import { ASH, imageFamily } from '../shell/dialect.ts';
 import { where, type CommandFn } from '../shell/interpreter.ts';
+import { installedInLayer } from '../shell/package-catalog.ts';
+import { containerKey } from '../containers/mounts.ts';
 import type { NetAccess } from './client.ts';
 import { curl } from './curl.ts';
 import { imageTools } from './image-tools.ts';
+import { nslookup } from './nslookup.ts';
+import { getent } from './getent.ts';
+import { readerOf } from '../cluster/reads.ts';
 import { webServersOf } from './web-servers.ts';
 import { wget } from './wget.ts';
 
 /** The names these commands may take, so `kubectl exec POD -- curl …` finds them. */
-export const NET_COMMAND_NAMES: readonly string[] = ['curl', 'wget', 'nginx'];
+export const NET_COMMAND_NAMES: readonly string[] = ['curl', 'wget', 'nginx', 'nslookup', 'getent'];
 
 const webServerImage = (image: string) => image.replace(/^docker\.io\/(library\/)?/, '').split(/[:@]/)[0];
 
@@ -64,11 +69,19 @@ export function containerNetCommands(view: { state: ClusterState }, pod: Stored<
   };
   const tools = imageTools(image);
   const out: Record<string, CommandFn> = Object.create(null) as Record<string, CommandFn>;
-  if (tools.curl) out['curl'] = (args, io) => curl(args, io, net);
+  // In a shell at a terminal (`kubectl exec -it`), not piped or redirected, curl's stdout is that terminal: no progress meter.
+  // curl that apt installed into this pod's container (a container of this image) runs as the image's own would.
+  const installedCurl = (pod.spec?.containers ?? []).some((c) => c.image === image && installedInLayer(view.state.containers[containerKey(pod, c.name)]?.upper, 'curl'));
+  if (tools.curl || installedCurl) out['curl'] = (args, io) => curl(args, io, io.ctx.terminalOut ? { ...net, terminal: true } : net);
   if (tools.wget) out['wget'] = (args, io) => wget(args, io, net);
   if (webServerImage(image) === 'nginx') out['nginx'] = nginxCommand(image);
   const family = imageFamily(image);
   if (family === 'busybox') out['httpd'] = () => ({ stdout: '', stderr: '', code: 0 });
+  // Name lookups against the cluster DNS, read when they run (a wait loop sees a Service appear):
+  // busybox's nslookup, glibc's getent in Debian-based images (which have no nslookup).
+  const dnsWorld = { view: () => readerOf(view.state), pod, namespace: pod.metadata.namespace ?? 'default' };
+  if (family === 'busybox') out['nslookup'] = (args, io) => nslookup(args, io, image, dnsWorld);
+  else out['getent'] = (args, io) => getent(args, io, dnsWorld);
   if (/^(docker\.io\/(library\/)?)?python[:@]|^(docker\.io\/(library\/)?)?python$/.test(image)) {
     const python =
       (name: string): CommandFn =>

@@ -45,7 +45,12 @@ export type Command =
   /** bash's and ash's `[[ … ]]`: the words between the brackets, operators included. */
   | { k: 'cond'; words: Word[]; line: number; redirects: Redirect[] }
   /** bash's `(( … ))`. */
-  | { k: 'arith'; expr: Word; line: number; redirects: Redirect[] };
+  | { k: 'arith'; expr: Word; line: number; redirects: Redirect[] }
+  /**
+   * Never parsed: the rest of a loop's turn where a main process slept (continuation-capture.ts),
+   * run with that loop's `break` and `continue`, then the loop itself again.
+   */
+  | { k: 'resume-loop'; rest: List; loop: Command & { k: 'loop' | 'for' }; redirects: Redirect[] };
 
 export interface Pipeline {
   negate: boolean;

@@ -12,6 +12,7 @@ import { tar } from './tar.ts';
 import { tee } from './tee.ts';
 import { date } from './date.ts';
 import { PACKAGE_COMMANDS } from './offline-packages.ts';
+import { procpsPs } from './procps.ts';
 import { fsMessage } from './messages.ts';
 import { hasOwn } from '../../lib/own.ts';
 
@@ -282,7 +283,9 @@ export const COMMANDS: Record<string, Command> = {
     for (let i = first, k = 0; (step > 0 ? i <= last : i >= last) && k < 1_000_000; i += step, k++) text += `${i}\n`;
     return out(text);
   },
-  ps(_args, io) {
+  ps(args, io) {
+    // In a Debian image ps exists only once apt installed procps (package-catalog.ts): procps's.
+    if (io.ctx.family === 'debian') return procpsPs(args, io);
     // busybox ps (pid,user,time,args): PID 1 is the container's command, then ps itself.
     const main = io.ctx.main?.command?.length ? io.ctx.main.command.join(' ') : 'sh';
     const rows = [`    1 root      0:00 ${main}`, `   13 root      0:00 ps`];

@@ -6,6 +6,7 @@
 import type { Dialect } from './dialect.ts';
 
 const INTERACTIVE_BASH = new WeakMap<Dialect, Dialect>();
+const baseName = (argv0: string) => argv0.slice(argv0.lastIndexOf('/') + 1);
 
 export function interactiveDialect(d: Dialect): Dialect {
   if (d.name !== 'bash') return d;
@@ -13,8 +14,10 @@ export function interactiveDialect(d: Dialect): Dialect {
   if (known) return known;
   const made: Dialect = {
     ...d,
-    where: (argv0) => `${argv0}: `,
-    syntax(argv0, { problem: p }) {
+    // An interactive bash names itself by its program's base name (`/bin/bash` → `bash:`).
+    where: (argv0) => `${baseName(argv0)}: `,
+    syntax(path, { problem: p }) {
+      const argv0 = baseName(path);
       if (p.k === 'unexpected') {
         if (p.kind === 'eof') return `${argv0}: syntax error: unexpected end of file\n`;
         return `${argv0}: syntax error near unexpected token \`${p.kind === 'newline' ? 'newline' : p.token}'\n`;

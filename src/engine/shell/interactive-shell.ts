@@ -62,6 +62,7 @@ function restore(ctx: ShellContext, saved: SavedShell): void {
   ctx.argv0 = saved.argv0;
   ctx.dialect = saved.tty ? interactiveDialect(dialect) : dialect;
   ctx.interactive = saved.tty;
+  ctx.terminalOut = saved.tty;
   const state: ShellState = {
     vars: table(saved.vars),
     functions: table(saved.functions),
@@ -147,3 +148,6 @@ export function shellPrompt(saved: SavedShell, continuing: boolean): string {
   const ps = lookup(continuing ? 'PS2' : 'PS1') ?? '';
   return renderPrompt(ps, { dialect: saved.dialect, cwd: saved.cwd, hostname: saved.hostname, lookup, lastCode: saved.lastCode, argv0: saved.argv0 });
 }
+
+// A container's main process keeps its shell between wakes the same way (containers/main-process.ts).
+export { restore as restoreShell, save as saveShell };

@@ -12,11 +12,13 @@ import { COMMANDS, type CommandIO } from './commands.ts';
 import { coreutilsWording } from './coreutils.ts';
 import { ASH, dialectFor, type Dialect, type ImageFamily } from './dialect.ts';
 import { hasPackageManager } from './offline-packages.ts';
+import { installedProgram } from './package-catalog.ts';
 import { expandPattern, expandRegex, expandString, expandWord, type Expander } from './expand.ts';
 import { fsMessage } from './messages.ts';
 import { parseShell } from './parse.ts';
 import { evalCond, TestError, type CondOperand, type TestEnv } from './test-expr.ts';
 import { getOwn, hasOwn } from '../../lib/own.ts';
+import { remainingFor, ResumePoint } from './continuation-capture.ts';
 
 /** The file operations the shell needs; a container's filesystem provides them. */
 export type ShellFs = Pick<ContainerFs, 'now' | 'stat' | 'lstat' | 'read' | 'list' | 'write' | 'writeSized' | 'mkdir' | 'remove' | 'symlink' | 'usage' | 'diskUsage'>;
@@ -59,6 +61,8 @@ export interface ShellContext {
    * loop waiting forever is taken as interrupted (Ctrl-C). Subshells and nested shells are not.
    */
   interactive?: boolean;
+  /** stdout is that terminal (not piped, redirected or captured): `ls` prints columns, curl no progress meter. */
+  terminalOut?: boolean;
 }
 
 export interface MainProcess {
@@ -73,6 +77,11 @@ export interface MainProcess {
    * after each `sleep` (and `tail -f`) it runs whether it is still waiting there now; true goes on.
    */
   waits?(command: string, args: readonly string[]): boolean;
+  /**
+   * Told, when it stopped in such a sleep at a point it can be resumed from, the shell it was in
+   * and the rest of its program (continuation-capture.ts); not called when only a replay can resume it.
+   */
+  suspend?(shell: ShellContext, rest: List): void;
 }
 
 export interface ShellResult {
@@ -149,7 +158,18 @@ export class ExitSignal {
  * doing so long after this run. The run stops there, the process still alive (status 0): what it
  * did so far is what it printed and wrote.
  */
-class BlockedSignal {}
+class BlockedSignal {
+  /** Where the program goes on once the sleep ends, added to by each frame it passes through. */
+  readonly point = new ResumePoint();
+}
+
+/** The top of a main process's run: hands where it stopped to the process, if it can be resumed there. */
+function suspendMain(ctx: ShellContext, e: BlockedSignal): void {
+  const main = ctx.main;
+  if (!main?.suspend) return;
+  e.point.atShell(ctx);
+  if (!e.point.impossible && e.point.shell) main.suspend(e.point.shell, e.point.rest);
+}
 /** An interactive shell's fatal error: the command stops with this status, the shell goes on. */
 class AbortSignal {
   constructor(readonly code: number) {}
@@ -228,8 +248,11 @@ function runParsed(program: Program, ctx: ShellContext, io: Io): number {
       return e.code;
     }
     if (e instanceof BlockedSignal) {
+      // The rest of the program belongs to the innermost shell that was running it.
+      if (ctx.main?.waits) e.point.atShell(ctx);
       // A main process waiting in a nested shell (`sh -c` inside `sh -c`) waits as a whole.
       if (ctx.main?.waits && stateOf(ctx).depth > 0) throw e;
+      if (ctx.main?.waits) suspendMain(ctx, e);
       // At a prompt, a loop that would wait forever is what the learner then interrupts (Ctrl-C: 130).
       if (ctx.interactive) {
         ctx.lastCode = 130;
@@ -284,7 +307,10 @@ export function runArgv(argv: readonly string[], ctx: ShellContext, stdin = '', 
       io.out.write(2, `${argv0Of(ctx)}: ${e.message}\n`);
       code = 2;
     } else if (e instanceof ReturnSignal) code = e.code;
-    else if (e instanceof BreakSignal || e instanceof BlockedSignal) code = 0;
+    else if (e instanceof BlockedSignal) {
+      if (ctx.main?.waits) suspendMain(ctx, e);
+      code = 0;
+    } else if (e instanceof BreakSignal) code = 0;
     else throw e;
   }
   return { stdout, stderr, code };
@@ -299,7 +325,14 @@ function tick(ctx: ShellContext): void {
 
 function execList(list: List, ctx: ShellContext, io: Io): number {
   let code = 0;
-  for (const item of list) code = execAndOr(item, ctx, io);
+  for (let i = 0; i < list.length; i++) {
+    try {
+      code = execAndOr(list[i]!, ctx, io);
+    } catch (e) {
+      if (e instanceof BlockedSignal) e.point.then(list.slice(i + 1));
+      throw e;
+    }
+  }
   return code;
 }
 
@@ -310,12 +343,14 @@ function execAndOr(item: AndOr, ctx: ShellContext, io: Io): number {
   let code: number;
   // `set -e` applies only to the status of the list's last pipeline (`false && x` goes on).
   let fromLast = item.rest.length === 0;
+  let at = -1;
   try {
     code = execPipeline(item.first, ctx, io);
     ctx.lastCode = code;
     for (let i = 0; i < item.rest.length; i++) {
       const { op, pipeline } = item.rest[i]!;
       if ((op === '&&') !== (code === 0)) continue;
+      at = i;
       fromLast = i === item.rest.length - 1;
       if (i === item.rest.length - 1) st.condition--;
       try {
@@ -325,6 +360,9 @@ function execAndOr(item: AndOr, ctx: ShellContext, io: Io): number {
         if (i === item.rest.length - 1) st.condition++;
       }
     }
+  } catch (e) {
+    if (e instanceof BlockedSignal) e.point.andOr(item, at);
+    throw e;
   } finally {
     if (guarded) st.condition--;
   }
@@ -356,7 +394,10 @@ function execPipeline(p: Pipeline, ctx: ShellContext, io: Io): number {
               },
             };
         // Each stage runs in a subshell: `echo x | read v` leaves v as it was, as in sh.
-        code = inSubshell(ctx, (sub) => execCommand(cmd, sub, { input, out }));
+        code = inSubshell(ctx, (sub) => {
+          if (!last) sub.terminalOut = undefined;
+          return execCommand(cmd, sub, { input, out });
+        });
         input = { text: buffer, pos: 0 };
       });
     }
@@ -392,6 +433,7 @@ function copyContext(ctx: ShellContext): ShellContext {
     notFound: ctx.notFound,
     shell: ctx.shell,
     interactive: ctx.interactive,
+    terminalOut: ctx.terminalOut,
   } satisfies Record<keyof ShellContext, unknown>;
 }
 
@@ -407,6 +449,8 @@ function inSubshell(ctx: ShellContext, fn: (sub: ShellContext) => number): numbe
   try {
     return fn(sub);
   } catch (e) {
+    // A pipeline's stage, `( … )`, `$( … )`: their shell is gone once they stop, so only a replay resumes them.
+    if (e instanceof BlockedSignal) e.point.cannot();
     if (e instanceof ExitSignal) return e.code;
     if (e instanceof BreakSignal) return 0;
     if (e instanceof ReturnSignal) return e.code;
@@ -426,23 +470,40 @@ function execCommand(cmd: Command, ctx: ShellContext, io: Io): number {
       return 0;
     case 'if':
       return withRedirects(cmd.redirects, ctx, io, (io2) => {
-        for (const clause of cmd.clauses) {
-          if (condition(clause.cond, ctx, io2) === 0) return execList(clause.body, ctx, io2);
+        for (let c = 0; c < cmd.clauses.length; c++) {
+          const clause = cmd.clauses[c]!;
+          let status: number;
+          try {
+            status = condition(clause.cond, ctx, io2);
+          } catch (e) {
+            if (e instanceof BlockedSignal) e.point.ifCondition(cmd, c);
+            throw e;
+          }
+          if (status === 0) return execList(clause.body, ctx, io2);
         }
         return cmd.otherwise ? execList(cmd.otherwise, ctx, io2) : 0;
       });
     case 'loop':
       return withRedirects(cmd.redirects, ctx, io, (io2) => {
         let code = 0;
+        let inBody = false;
         st.polling++;
         try {
           return loop(ctx, () => {
             tick(ctx);
+            inBody = false;
             const c = condition(cmd.cond, ctx, io2);
             if ((c === 0) === cmd.until) return { done: true, code };
+            inBody = true;
             code = execList(cmd.body, ctx, io2);
             return { done: false, code };
           });
+        } catch (e) {
+          if (e instanceof BlockedSignal) {
+            if (inBody) e.point.loopBody(cmd);
+            else e.point.loopCondition(cmd);
+          }
+          throw e;
         } finally {
           st.polling--;
         }
@@ -453,14 +514,21 @@ function execCommand(cmd: Command, ctx: ShellContext, io: Io): number {
         const items = cmd.items ? cmd.items.flatMap((w) => expandWord(w, expander(ctx, io2))) : [...st.positional];
         let i = 0;
         let code = 0;
-        return loop(ctx, () => {
-          if (i >= items.length) return { done: true, code };
-          tick(ctx);
-          assign(ctx, cmd.name, items[i++]!);
-          code = execList(cmd.body, ctx, io2);
-          return { done: false, code };
-        });
+        try {
+          return loop(ctx, () => {
+            if (i >= items.length) return { done: true, code };
+            tick(ctx);
+            assign(ctx, cmd.name, items[i++]!);
+            code = execList(cmd.body, ctx, io2);
+            return { done: false, code };
+          });
+        } catch (e) {
+          if (e instanceof BlockedSignal) e.point.loopBody(remainingFor(cmd, items.slice(i)));
+          throw e;
+        }
       });
+    case 'resume-loop':
+      return resumeLoop(cmd, ctx, io);
     case 'case':
       return withRedirects(cmd.redirects, ctx, io, (io2) => {
         const ex = expander(ctx, io2);
@@ -508,6 +576,32 @@ function execCommand(cmd: Command, ctx: ShellContext, io: Io): number {
         }
       });
   }
+}
+
+/**
+ * The rest of a loop's turn where a main process slept (continuation-capture.ts), with the loop's
+ * `break` and `continue`, then the loop again; stopping again inside, its rest is again such a turn.
+ */
+function resumeLoop(cmd: Command & { k: 'resume-loop' }, ctx: ShellContext, io: Io): number {
+  const st = stateOf(ctx);
+  const polls = cmd.loop.k === 'loop';
+  st.loops++;
+  if (polls) st.polling++;
+  try {
+    execList(cmd.rest, ctx, io);
+  } catch (e) {
+    if (e instanceof BlockedSignal) e.point.loopBody(cmd.loop);
+    if (!(e instanceof BreakSignal)) throw e;
+    if (e.levels > 1) {
+      e.levels--;
+      throw e;
+    }
+    if (!e.isContinue) return 0;
+  } finally {
+    st.loops--;
+    if (polls) st.polling--;
+  }
+  return execCommand(cmd.loop, ctx, io);
 }
 
 /** A condition (`if`, `while`): `set -e` does not apply inside it. */
@@ -593,7 +687,9 @@ export const BUSYBOX_ONLY: ReadonlySet<string> = new Set(['ps']);
  * Debian image, a package manager of another distribution (apt-get in busybox, apk outside alpine,
  * pip outside python).
  */
-export function imageLacks(ctx: Pick<ShellContext, 'family' | 'image'>, base: string): boolean {
+export function imageLacks(ctx: Pick<ShellContext, 'family' | 'image'> & { fs?: Pick<ShellFs, 'stat'> }, base: string): boolean {
+  // apt installed it into the container (`apt-get install procps` puts ps in /usr/bin).
+  if (installedProgram(ctx.fs, base)) return false;
   if (ctx.family === 'debian' && BUSYBOX_ONLY.has(base)) return true;
   return hasPackageManager(base, ctx.family, ctx.image) === false;
 }
@@ -698,6 +794,8 @@ function callFunction(name: string, body: Command, args: string[], ctx: ShellCon
   try {
     return execCommand(body, ctx, io);
   } catch (e) {
+    // Its positional parameters, `local`s and `return` are not in the rest of the program: replay.
+    if (e instanceof BlockedSignal) e.point.cannot();
     if (e instanceof ReturnSignal) return e.code;
     throw e;
   } finally {
@@ -820,7 +918,20 @@ function withRedirects(redirects: readonly Redirect[], ctx: ShellContext, io: Io
       }
     },
   };
-  let code = run({ input, out });
+  // stdout sent to a file (or /dev/null) is no longer the terminal; `>&2` still is.
+  const stdout = fds.get(1);
+  const terminal = ctx.terminalOut;
+  if (stdout?.kind !== 'out') ctx.terminalOut = undefined;
+  let code: number;
+  try {
+    code = run({ input, out });
+  } catch (e) {
+    // Stopped with more to run under these redirections, or with files to write when it ends: replay.
+    if (e instanceof BlockedSignal && (e.point.rest.length > 0 || e.point.shell || [...fds.values()].some((t) => t.kind === 'file'))) e.point.cannot();
+    throw e;
+  } finally {
+    ctx.terminalOut = terminal;
+  }
   // Files are written once the command is done: one write per file, whatever it printed.
   const written = new Set<Target>();
   for (const t of fds.values()) {
@@ -910,7 +1021,10 @@ class ShellExpander implements Expander {
     if (st.depth >= NESTING_LIMIT) throw new LimitSignal(`command substitutions nested too deep (${NESTING_LIMIT})`);
     st.depth++;
     try {
-      const code = inSubshell(ctx, (sub) => execList(part.program.list, sub, { input: io.input, out }));
+      const code = inSubshell(ctx, (sub) => {
+        sub.terminalOut = undefined;
+        return execList(part.program.list, sub, { input: io.input, out });
+      });
       st.substStatus = code;
       ctx.lastCode = code;
     } finally {
@@ -1012,6 +1126,10 @@ class ShellBuiltinIo implements BuiltinIO {
     st.depth++;
     try {
       return execList(parsed.program.list, ctx, io);
+    } catch (e) {
+      // `eval` and `. file`: their text is not part of the program's AST.
+      if (e instanceof BlockedSignal) e.point.cannot();
+      throw e;
     } finally {
       st.depth--;
     }

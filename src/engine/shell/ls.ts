@@ -23,6 +23,8 @@ interface Options {
   directory: boolean;
   human: boolean;
   gnu: boolean;
+  /** Names in columns (-C): at a terminal unless -1. */
+  columns: boolean;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -90,6 +92,8 @@ function parseOptions(args: string[]): { opts: Options; operands: string[] } {
     directory: on.has('d'),
     human: on.has('h'),
     gnu: false,
+    // -1 (or -l) asks for one name a line; at a terminal that is otherwise columns (-C).
+    columns: on.has('C') || !on.has('1'),
   };
   return { opts, operands };
 }
@@ -99,6 +103,7 @@ const joinPath = (dir: string, name: string) => (dir.endsWith('/') ? dir + name 
 export function ls(args: string[], io: CommandIO): ShellResult {
   const { opts, operands } = parseOptions(args);
   opts.gnu = io.ctx.family === 'debian';
+  if (!io.ctx.terminalOut && !args.includes('-C')) opts.columns = false;
   const fs = io.ctx.fs;
   const paths = operands.length ? operands : ['.'];
   let stderr = '';
@@ -152,7 +157,7 @@ const byName = (a: Shown, b: Shown) => (a.name < b.name ? -1 : a.name > b.name ?
 
 /** One listing: a directory's entries (with its `total` line in long format) or the file operands. */
 function render(shown: Shown[], opts: Options, now: number, isDir: boolean): string {
-  if (!opts.long) return shown.map((x) => `${x.name}\n`).join('');
+  if (!opts.long) return opts.columns ? columns(shown.map((x) => x.name), opts.gnu) : shown.map((x) => `${x.name}\n`).join('');
   const t = new Date(now);
   // Both print a recent file's time as `Jan  1 00:00`; the simulated files are all recent.
   const date = `${MONTHS[t.getUTCMonth()]} ${String(t.getUTCDate()).padStart(2)} ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
@@ -195,4 +200,77 @@ function render(shown: Shown[], opts: Options, now: number, isDir: boolean): str
       })
       .join('')
   );
+}
+
+/** The terminal's width: kubectl exec's and docker exec's default when none is sent. */
+const WIDTH = 80;
+
+/**
+ * Names down columns across the terminal (`ls -C`, what ls does at a terminal), two spaces apart,
+ * the last column unpadded. GNU sizes each column to its widest name and takes as many columns as
+ * fit in a line shorter than the width (coreutils 9.1's calculate_columns, as bookworm has it:
+ * 79 characters fit in 80, 80 do not); busybox gives every column the
+ * widest name's width plus two, as many as fit in one less than the width (display_files).
+ */
+function columns(names: string[], gnu: boolean): string {
+  if (names.length === 0) return '';
+  const layout = (cols: number) => {
+    const rows = Math.ceil(names.length / cols);
+    const widths: number[] = [];
+    for (let c = 0; c * rows < names.length; c++) widths.push(Math.max(...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)));
+    return { rows, widths };
+  };
+  let chosen = layout(1);
+  if (gnu) {
+    for (let cols = names.length; cols > 1; cols--) {
+      const l = layout(cols);
+      // Rows of the same count of columns are the same layout: only a real split counts.
+      if (l.widths.length !== cols) continue;
+      if (l.widths.reduce((sum, w) => sum + w + 2, 0) - 2 < WIDTH) {
+        chosen = l;
+        break;
+      }
+    }
+  } else {
+    // busybox goes one column short of the terminal's width (ls.c: "go one less...").
+    const width = Math.max(...names.map((n) => n.length)) + 2;
+    chosen = layout(Math.max(1, Math.floor((WIDTH - 1) / width)));
+    chosen = { rows: chosen.rows, widths: chosen.widths.map(() => width - 2) };
+  }
+  let out = '';
+  for (let r = 0; r < chosen.rows; r++) {
+    let line = '';
+    // Screen columns: where the next column starts, and where the last name ended (tabs make them differ from line.length).
+    let start = 0;
+    let end = 0;
+    for (let c = 0; c < chosen.widths.length; c++) {
+      const name = names[c * chosen.rows + r];
+      if (name === undefined) break;
+      // Padding up to this column's start, written only before a name that follows.
+      if (c > 0) line += indent(end, start, gnu);
+      line += name;
+      end = start + name.length;
+      start += chosen.widths[c]! + 2;
+    }
+    out += `${line}\n`;
+  }
+  return out;
+}
+
+/**
+ * Blanks from column `from` to `to`. GNU ls uses a tab wherever one reaches a multiple of 8 no
+ * further than `to` (its indent() with the default tab size), then spaces; busybox only spaces.
+ */
+function indent(from: number, to: number, gnu: boolean): string {
+  let text = '';
+  while (from < to) {
+    if (gnu && Math.floor(to / 8) > Math.floor((from + 1) / 8)) {
+      text += '\t';
+      from += 8 - (from % 8);
+    } else {
+      text += ' ';
+      from++;
+    }
+  }
+  return text;
 }
