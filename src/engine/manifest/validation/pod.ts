@@ -73,24 +73,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
     else if (!isDns1123Label(c.name)) errors.push(...nameMessages(c.name, 'label').map((m) => invalid(`${cp}.name`, c.name, m)));
     else if (containerNames.has(c.name)) errors.push(duplicate(`${cp}.name`, c.name));
     else containerNames.add(c.name);
-    if (!c.image) errors.push(required(`${cp}.image`));
-    errors.push(...validateResources(c.resources, `${cp}.resources`));
-    const mountPaths = new Set<string>();
-    (c.volumeMounts ?? []).map((m) => m ?? ({} as VolumeMount)).forEach((m, j) => {
-      const mp = `${cp}.volumeMounts[${j}]`;
-      if (!m.name) errors.push(required(`${mp}.name`));
-      else if (!volumeNames.has(m.name)) errors.push(notFound(`${mp}.name`, m.name));
-      if (!m.mountPath) errors.push(required(`${mp}.mountPath`));
-      else if (mountPaths.has(m.mountPath)) errors.push(invalid(`${mp}.mountPath`, m.mountPath, 'must be unique'));
-      else mountPaths.add(m.mountPath);
-    });
-    (c.env ?? []).map((e) => e ?? ({} as EnvVar)).forEach((e, j) => {
-      const fp = e.valueFrom?.fieldRef?.fieldPath;
-      if (fp && !(ENV_FIELD_PATHS as readonly string[]).includes(fp) && !SUBSCRIPTED.test(fp)) {
-        errors.push(unsupported(`${cp}.env[${j}].valueFrom.fieldRef.fieldPath`, fp, ENV_FIELD_PATHS));
-      }
-      if (!e.name) errors.push(required(`${cp}.env[${j}].name`));
-    });
+    errors.push(...containerCommonErrors(c, cp, volumeNames));
   });
   // validateInitContainers: after the app containers, and no name may repeat across both lists
   // (the kubelet keys a pod's containers by name).
@@ -100,15 +83,39 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
     else if (!isDns1123Label(c.name)) errors.push(...nameMessages(c.name, 'label').map((m) => invalid(`${cp}.name`, c.name, m)));
     else if (containerNames.has(c.name)) errors.push(duplicate(`${cp}.name`, c.name));
     else containerNames.add(c.name);
-    if (!c.image) errors.push(required(`${cp}.image`));
-    (c.volumeMounts ?? []).map((m) => m ?? ({} as VolumeMount)).forEach((m, j) => {
-      if (m.name && !volumeNames.has(m.name)) errors.push(notFound(`${cp}.volumeMounts[${j}].name`, m.name));
-    });
+    errors.push(...containerCommonErrors(c, cp, volumeNames));
   });
   errors.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
   if (spec.restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(spec.restartPolicy)) {
     errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
   }
+  return errors;
+}
+
+/**
+ * validateContainerCommon: what app and init containers alike must have: an image, resources that
+ * parse, mounts of declared volumes at distinct paths, env entries with names.
+ */
+function containerCommonErrors(c: Container, cp: string, volumeNames: ReadonlySet<string>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!c.image) errors.push(required(`${cp}.image`));
+  errors.push(...validateResources(c.resources, `${cp}.resources`));
+  const mountPaths = new Set<string>();
+  (c.volumeMounts ?? []).map((m) => m ?? ({} as VolumeMount)).forEach((m, j) => {
+    const mp = `${cp}.volumeMounts[${j}]`;
+    if (!m.name) errors.push(required(`${mp}.name`));
+    else if (!volumeNames.has(m.name)) errors.push(notFound(`${mp}.name`, m.name));
+    if (!m.mountPath) errors.push(required(`${mp}.mountPath`));
+    else if (mountPaths.has(m.mountPath)) errors.push(invalid(`${mp}.mountPath`, m.mountPath, 'must be unique'));
+    else mountPaths.add(m.mountPath);
+  });
+  (c.env ?? []).map((e) => e ?? ({} as EnvVar)).forEach((e, j) => {
+    const fp = e.valueFrom?.fieldRef?.fieldPath;
+    if (fp && !(ENV_FIELD_PATHS as readonly string[]).includes(fp) && !SUBSCRIPTED.test(fp)) {
+      errors.push(unsupported(`${cp}.env[${j}].valueFrom.fieldRef.fieldPath`, fp, ENV_FIELD_PATHS));
+    }
+    if (!e.name) errors.push(required(`${cp}.env[${j}].name`));
+  });
   return errors;
 }
 
