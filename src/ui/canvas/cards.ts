@@ -25,6 +25,8 @@ export interface Chip {
   kind: ChipKind;
   label: string;
   title: string;
+  /** Gives way first when the card is too narrow (init containers and sidecars): the app's containers stay readable. */
+  yields?: true;
 }
 
 export type NodeGroupData = {
@@ -74,7 +76,7 @@ function podChips(pod: Stored<'Pod'>): Chip[] {
     const n = restarts.get(c.name) ?? 0;
     const role = c.restartPolicy === 'Always' ? 'sidecar' : 'init';
     const what = role === 'sidecar' ? 'sidecar container, started before the app containers and running beside them' : 'init container, run to completion before the app containers start';
-    return { kind: 'container', label: `${role} ${c.name}${n > 0 ? ` ↻${n}` : ''}`, title: `${what}: ${c.name} (${c.image ?? ''})${n > 0 ? `, restarted ${n}×` : ''}` };
+    return { kind: 'container', label: `${role} ${c.name}${n > 0 ? ` ↻${n}` : ''}`, title: `${what}: ${c.name} (${c.image ?? ''})${n > 0 ? `, restarted ${n}×` : ''}`, yields: true };
   });
   const containers = (pod.spec?.containers ?? []).map((c): Chip => {
     const n = restarts.get(c.name) ?? 0;

@@ -24,6 +24,8 @@ describe('init containers on the pod card', () => {
     const pod = viewOf(state).get('Pod', 'default/p')!;
     const card = cardOfPod(pod, state.now);
     expect(card.chips?.filter((c) => c.kind === 'container').map((c) => c.label)).toEqual(['init wait', 'sidecar agent', 'app']);
+    // On a narrow card the init and sidecar chips give way first, so the app's container stays readable.
+    expect(card.chips?.filter((c) => c.kind === 'container').map((c) => c.yields === true)).toEqual([true, true, false]);
     expect(card.status).toBe('Init:0/2');
   });
 });

@@ -52,7 +52,9 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
       {data.chips ? (
         <div className="flex min-h-4 min-w-0 items-center gap-1 overflow-hidden">
           {data.chips.map((c) => (
-            <span key={`${c.kind}:${c.label}`} title={c.title} className={`shrink-0 truncate rounded px-1 text-[10px] leading-4 font-medium ${CHIP[c.kind]}`}>
+            // Init and sidecar chips shrink first (truncated, the full name in the title), so a pod with
+            // several of them still shows its app containers rather than cutting them off at the edge.
+            <span key={`${c.kind}:${c.label}`} title={c.title} className={`${c.yields ? 'min-w-8 shrink' : 'shrink-0'} truncate rounded px-1 text-[10px] leading-4 font-medium ${CHIP[c.kind]}`}>
               {c.kind === 'container' ? '▣ ' : `${CHIP_PREFIX[c.kind]} `}
               {c.label}
             </span>
