@@ -73,3 +73,12 @@ describe('strftime', () => {
     expect(strftime('%G-W%V', Date.UTC(2021, 0, 1), false)).toBe('2020-W53');
   });
 });
+
+describe('date -d @SECONDS past what a date can show', () => {
+  it('busybox calls it an invalid date; GNU says a 64-bit time is out of range, and a longer one invalid', () => {
+    expect(date('-d @99999999999999999999')).toMatchObject({ stdout: '', stderr: "date: invalid date '@99999999999999999999'\n", code: 1 });
+    expect(date('-d @9999999999999999', 'debian')).toMatchObject({ stdout: '', stderr: 'date: time 9999999999999999 is out of range\n', code: 1 });
+    expect(date('-d @99999999999999999999', 'debian')).toMatchObject({ stderr: "date: invalid date '@99999999999999999999'\n", code: 1 });
+    expect(date('-d @-5 -u')).toMatchObject({ stdout: 'Wed Dec 31 23:59:55 UTC 1969\n', code: 0 });
+  });
+});

@@ -259,7 +259,14 @@ export function date(args: string[], io: CommandIO): ShellResult {
     // Only `@SECONDS` is understood; anything else is a date the simulation cannot read.
     const m = /^@(-?\d+)$/.exec(p.date.trim());
     if (!m) return fail(`date: invalid date '${p.date}'\n`);
-    ms = Number(m[1]) * 1000;
+    const seconds = BigInt(m[1]!);
+    // Past what a date can print (JavaScript's ±8.64e15 ms, year ±275760): GNU parses any 64-bit
+    // time and says it is out of range; beyond 64 bits, and for busybox, it is not a date at all.
+    if (seconds * 1000n > 8_640_000_000_000_000n || seconds * 1000n < -8_640_000_000_000_000n) {
+      const fits = seconds <= 9_223_372_036_854_775_807n && seconds >= -9_223_372_036_854_775_808n;
+      return fail(gnu && fits ? `date: time ${seconds} is out of range\n` : `date: invalid date '${p.date}'\n`);
+    }
+    ms = Number(seconds) * 1000;
   }
   let format: string | undefined;
   const operands = [...p.operands];
