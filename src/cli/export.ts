@@ -8,7 +8,7 @@ import { runScript } from '../commands/script/run-script.ts';
 import { parseScript } from '../commands/script/parse-script.ts';
 import { exportToKind } from '../commands/export/kind-export.ts';
 import { exportDirProblem, exportOverwriteProblem, makeDirs } from './export-target.ts';
-import { fsReason } from './fs-reason.ts';
+import { cannotReadReason, fsReason } from './fs-reason.ts';
 import { readRegularFile } from './read-file.ts';
 import { scriptFiles } from './script-files.ts';
 import type { CliIO } from './main.ts';
@@ -65,7 +65,7 @@ export function exportMain(args: readonly string[], io: CliIO): number {
     try {
       text = readRegularFile(path);
     } catch (e) {
-      io.stderr(`kubesim: cannot read ${script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
+      io.stderr(`kubesim: cannot read ${script}: ${cannotReadReason(e)}\n`);
       return 2;
     }
     const base = dirname(path);

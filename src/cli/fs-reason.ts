@@ -24,3 +24,8 @@ export function fsReason(e: unknown): string {
     }
   }
 }
+
+/** Why a file the user named could not be read, as kubesim's `cannot read FILE: …` says it ("no such file" for a missing one). */
+export function cannotReadReason(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e);
+}

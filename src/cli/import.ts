@@ -7,7 +7,7 @@ import { importCluster } from '../commands/import/import-cluster.ts';
 import { importSummary } from '../commands/import/parse-import.ts';
 import { runScript } from '../commands/script/run-script.ts';
 import type { CliIO } from './main.ts';
-import { fsReason } from './fs-reason.ts';
+import { cannotReadReason } from './fs-reason.ts';
 import { readRegularFile } from './read-file.ts';
 import { scriptFiles } from './script-files.ts';
 
@@ -23,7 +23,7 @@ export function importMain(args: readonly string[], io: CliIO, readStdin: () => 
     try {
       return p === '-' ? readStdin() : readRegularFile(resolve(p));
     } catch (e) {
-      io.stderr(`kubesim: cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
+      io.stderr(`kubesim: cannot read ${what}: ${cannotReadReason(e)}\n`);
       return undefined;
     }
   };

@@ -9,7 +9,7 @@ import { generateDrill, parseDrillId, type Drill } from '../lessons/drills/index
 import { checkLesson, solveLesson, type LessonReport } from '../lessons/run.ts';
 import type { Lesson } from '../lessons/types.ts';
 import type { CliIO } from './main.ts';
-import { fsReason } from './fs-reason.ts';
+import { cannotReadReason } from './fs-reason.ts';
 import { readRegularFile } from './read-file.ts';
 import { scriptFiles } from './script-files.ts';
 
@@ -103,7 +103,7 @@ function readText(path: string, io: CliIO, lead = ''): string | undefined {
   try {
     return readRegularFile(path);
   } catch (e) {
-    io.stderr(`kubesim: ${lead}cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
+    io.stderr(`kubesim: ${lead}cannot read ${path}: ${cannotReadReason(e)}\n`);
     return undefined;
   }
 }

@@ -7,7 +7,7 @@ import { lessonMain } from './lesson.ts';
 import { serveMain } from './serve.ts';
 import { exportMain } from './export.ts';
 import { importMain } from './import.ts';
-import { fsReason } from './fs-reason.ts';
+import { cannotReadReason } from './fs-reason.ts';
 import { readRegularFile } from './read-file.ts';
 import { scriptFiles } from './script-files.ts';
 
@@ -158,7 +158,7 @@ export function main(argv: readonly string[], io: CliIO): number {
   try {
     text = readRegularFile(path);
   } catch (e) {
-    io.stderr(`kubesim: cannot read ${script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
+    io.stderr(`kubesim: cannot read ${script}: ${cannotReadReason(e)}\n`);
     return 2;
   }
   const base = dirname(path);

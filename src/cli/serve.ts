@@ -11,7 +11,7 @@ import { startKubeServer, type KubeServer } from '../server/server.ts';
 import { kubeconfigText } from '../server/kubeconfig.ts';
 import { startDockerServer, type DockerServer } from '../server/docker/server.ts';
 import type { CliIO } from './main.ts';
-import { fsReason } from './fs-reason.ts';
+import { cannotReadReason } from './fs-reason.ts';
 import { readRegularFile } from './read-file.ts';
 import { scriptFiles } from './script-files.ts';
 
@@ -96,7 +96,7 @@ function startingState(opts: ServeOptions, io: CliIO): ClusterState | undefined 
   try {
     text = readRegularFile(path);
   } catch (e) {
-    io.stderr(`kubesim: cannot read ${opts.script}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : fsReason(e)}\n`);
+    io.stderr(`kubesim: cannot read ${opts.script}: ${cannotReadReason(e)}\n`);
     return undefined;
   }
   const base = dirname(path);
